@@ -1,0 +1,31 @@
+// Sentence splitting: sbd does the abbreviation work ("U.S.", "Gen.", "a.m.", "No. 2"); we mend what it
+// leaves: an ellipsis or closing quote mark pushed to the front of the next sentence goes back to the
+// sentence it ends.
+import sbd from 'sbd';
+
+const OPTIONS = { newline_boundaries: false, preserve_whitespace: false, sanitize: false } as const;
+
+/** Splits a paragraph into sentences. A paragraph is never joined to its neighbour. */
+export function splitSentences(paragraph: string): string[] {
+  const text = paragraph.trim();
+  if (!text) return [];
+  const raw = sbd.sentences(text, OPTIONS).map((s) => s.trim()).filter(Boolean);
+  const out: string[] = [];
+  for (const s of raw) {
+    // A closing quote mark split off on its own belongs to the sentence before it.
+    const lead = s.match(/^(["'\u201d\u2019)\]]+|\.{3}|\u2026)(\s+|$)/);
+    if (lead && out.length > 0) {
+      out[out.length - 1] += lead[1];
+      const rest = s.slice(lead[0].length).trim();
+      if (rest) out.push(rest);
+      continue;
+    }
+    // Fragments with no letter or digit ("...", "…") join the sentence before them.
+    if (!/[\p{L}\p{N}]/u.test(s) && out.length > 0) {
+      out[out.length - 1] += ` ${s}`;
+      continue;
+    }
+    out.push(s);
+  }
+  return out;
+}

@@ -1,7 +1,92 @@
-// Quote extraction and attribution. (Built out by the /who-said issue.)
+// Quote extraction and attribution: every direct, indirect and mixed quote in an article with its speaker.
+// Works paragraph by paragraph (a quote may run over several sentences); see attribution.ts for the rules
+// that tie a cue to its speaker and reported words, and coreference.ts for pronouns and short forms.
 import type { ParsedArticle, Quote } from '../types.ts';
+import { attributeUnit, type RawQuote } from './attribution.ts';
+import { collectPeople, resolveMention, type History, type Resolved } from './coreference.ts';
+import { placeSentences, sentencesOf, units } from './layout.ts';
+import { findQuoteSpans, maskQuotes } from './marks.ts';
+
+const WORDS = /[\p{L}\p{N}]+/gu;
+function wordCount(s: string): number {
+  return s.match(WORDS)?.length ?? 0;
+}
+
+/** The quoted words, tidied: no trailing comma, no quote marks left at the ends. */
+function tidy(text: string): string {
+  return text
+    .replace(/^[\s"“”‘’']+/, '')
+    .replace(/[\s,;:"“”‘’'-]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
 
 /** Every direct, indirect and mixed quote in an article, with its resolved speaker. */
-export function extractQuotes(_article: ParsedArticle): Quote[] {
-  return [];
+export function extractQuotes(article: ParsedArticle): Quote[] {
+  const people = collectPeople(article);
+  const history: History = [];
+  const historyAt: number[] = [];
+  const quotes: Quote[] = [];
+  const resolvedOf: Resolved[] = [];
+
+  article.paragraphs.forEach((text, pi) => {
+    const spans = findQuoteSpans(text);
+    const masked = maskQuotes(text, spans);
+    const sentences = placeSentences(article, pi, text);
+    const sentenceText = (a: number, z: number) => {
+      const ss = sentencesOf(sentences, a, z);
+      return { text: text.slice(ss[0].start, ss[ss.length - 1].end).trim(), index: Math.max(0, ss[0].index) };
+    };
+    const used = new Set<number>();
+    for (const unit of units(sentences, spans)) {
+      const raws: RawQuote[] = attributeUnit(text, masked, spans, unit);
+      const taken: Array<[number, number]> = [];
+      for (const raw of raws) {
+        if (taken.some(([a, z]) => raw.start < z && raw.end > a)) continue;
+        const pos = pi * 1e6 + raw.start;
+        const r = raw.mention ? resolveMention(people, raw.mention, pos, history) : null;
+        if (!r) continue;
+        const words = tidy(text.slice(raw.start, raw.end));
+        if (wordCount(words) < 2) continue;
+        taken.push([raw.start, raw.end]);
+        raw.spans.forEach((i) => used.add(i));
+        const s = sentenceText(raw.from, raw.to);
+        quotes.push({ speaker: r.speaker, role: r.role, speakerKind: r.kind, kind: raw.kind, cue: raw.cue, text: words, sentence: s.text, sentenceIndex: s.index });
+        resolvedOf.push(r);
+        history.push(r);
+        historyAt.push(pi);
+      }
+      // Floating quotes: a quoted sentence with no cue continues the last speaker.
+      if (raws.length > 0) continue;
+      spans.forEach((q, i) => {
+        if (used.has(i) || q.start < unit.start || q.start >= unit.end) return;
+        const lead = masked.slice(unit.start, q.start);
+        if (/[\p{L}\p{N}]/u.test(lead)) return;
+        const tail = masked.slice(q.end, unit.end);
+        if (wordCount(tail) > 3) return;
+        if (wordCount(q.inner) < 4) return;
+        const last = history[history.length - 1];
+        if (!last || pi - historyAt[historyAt.length - 1] > 3) return;
+        used.add(i);
+        const s = sentenceText(q.start, q.end);
+        quotes.push({ speaker: last.speaker, role: last.role, speakerKind: last.kind, kind: 'direct', cue: '', text: tidy(q.inner), sentence: s.text, sentenceIndex: s.index });
+        resolvedOf.push(last);
+        history.push(last);
+        historyAt.push(pi);
+      });
+    }
+  });
+
+  // Every quote of one person carries the person's final (fullest) name, role and aliases.
+  quotes.forEach((q, i) => {
+    const r = resolvedOf[i];
+    if (r.person) {
+      q.speaker = r.person.name;
+      const role = r.person.roles.length ? r.person.roles.reduce((a, b) => (b.length > a.length && b.length < 90 ? b : a)) : null;
+      q.role = role;
+      const aliases = [...r.person.aliases].filter((a) => a !== r.person!.name);
+      if (aliases.length) q.aliases = aliases;
+    }
+  });
+  return quotes;
 }

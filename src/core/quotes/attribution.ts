@@ -1,0 +1,356 @@
+// Attribution: finds each cue in a unit of text (a sentence, or sentences a quote runs across), the
+// speaker before or after it, and the words it reports: after the cue ("X said (that) ...") or before it
+// ("..., X said"). Works on the paragraph with quoted words masked, so nothing inside a quote is read as
+// attribution; quoted stretches inside what is reported make it direct or mixed.
+import { CUE_WORD, DAY_WORDS, NEEDS_QUOTE, NEEDS_THAT, PREPOSITIONS, SETTING, TAKES_LISTENER, cueBase } from './cues.ts';
+import type { QuoteSpan } from './marks.ts';
+import { readNounPhrase, speakerAfter, speakerBefore, capitalRuns, splitTitle, looksLikePersonName, bare, type Mention } from './mentions.ts';
+import type { Unit } from './layout.ts';
+import type { QuoteKind } from '../types.ts';
+
+const CUE_RE = new RegExp(CUE_WORD.source, 'gi');
+
+/** A quote found in a paragraph, before its speaker is resolved. */
+export interface RawQuote {
+  mention: Mention | null;
+  cue: string;
+  kind: QuoteKind;
+  /** The reported words: [start, end) in the paragraph. */
+  start: number;
+  end: number;
+  /** The stretch with its attribution, for choosing the sentences. */
+  from: number;
+  to: number;
+  /** Quote spans used by it (indexes into the paragraph's spans). */
+  spans: number[];
+}
+
+const QUOTE_CHARS = /["“”‘’']/;
+const BLANK = '\u2591';
+
+function wordCount(s: string): number {
+  const m = s.replace(new RegExp(`${BLANK}+`, 'g'), ' x ').match(/[\p{L}\p{N}]+/gu);
+  return m ? m.length : 0;
+}
+
+/** Trims spaces and punctuation from a range of the paragraph. */
+function trimRange(text: string, start: number, end: number): [number, number] {
+  while (start < end && /[\s,;:—–-]/.test(text[start])) start++;
+  while (end > start && /[\s,;:—–-]/.test(text[end - 1])) end--;
+  return [start, end];
+}
+
+/** Classifies reported words by the quotes inside them. */
+function classify(masked: string, spans: QuoteSpan[], start: number, end: number): { kind: QuoteKind; used: number[]; start: number; end: number } {
+  const used: number[] = [];
+  spans.forEach((q, i) => {
+    if (q.start >= start - 1 && q.end <= end + 1) used.push(i);
+    else if (q.start >= start && q.start < end) used.push(i);
+  });
+  if (used.length === 0) return { kind: 'indirect', used, start, end };
+  // outside the quotes: only punctuation and space → direct
+  let outside = '';
+  let at = start;
+  for (const i of used) {
+    outside += masked.slice(at, Math.max(at, spans[i].start));
+    at = Math.max(at, spans[i].end);
+  }
+  outside += masked.slice(at, end);
+  const direct = !/[\p{L}\p{N}]/u.test(outside);
+  if (direct) {
+    const first = spans[used[0]];
+    const last = spans[used[used.length - 1]];
+    return { kind: 'direct', used, start: first.start + 1, end: last.open ? last.end : last.end - 1 };
+  }
+  const last = spans[used[used.length - 1]];
+  return { kind: 'mixed', used, start, end: Math.max(end, last.end) };
+}
+
+const LISTENER = /^\s*(?:reporters|journalists|the media|media|the (?:crowd|audience|court|jury|committee|house|senate|council|conference|meeting|board|panel|inquiry|hearing)|a (?:news conference|press conference|crowd|meeting|committee|hearing|rally)|him|her|them|us|me|(?:the\s+)?(?:[A-Z][\w.&'’-]*\s*){1,5}(?:['’]s(?:\s+[a-z][\w-]*){1,3})?)(?=[\s,.;:]|$)/;
+
+/** Where the reported words after a cue begin, or -1 when what follows is not a report. */
+function contentAfter(masked: string, at: number, end: number, base: string): { start: number; hadThat: boolean } | null {
+  let i = at;
+  const rest = () => masked.slice(i, end);
+  let hadThat = false;
+  if (TAKES_LISTENER.has(base)) {
+    const withThat = rest().match(/^\s+[^,;:"“‘’”\u2591]{1,90}?\s+that\s/);
+    if (withThat && !/\b(?:said|says|told)\b/.test(withThat[0])) {
+      i += withThat[0].length;
+      hadThat = true;
+    } else {
+      const l = rest().match(LISTENER);
+      if (l) i += l[0].length;
+    }
+  }
+  for (let n = 0; n < 4 && !hadThat; n++) {
+    const r = rest().replace(/^[\s,]+/, '');
+    const lead = rest().length - r.length;
+    const day = r.match(DAY_WORDS);
+    if (day && day[0].length > 0) {
+      i += lead + day[0].length;
+      continue;
+    }
+    const set = r.match(SETTING);
+    if (set) {
+      i += lead + set[0].length;
+      continue;
+    }
+    break;
+  }
+  if (!hadThat) {
+    const t = rest().match(/^[\s,]*that\s/);
+    if (t) {
+      i += t[0].length;
+      hadThat = true;
+    } else {
+      // "said in Brussels that ...": a short phrase then "that"
+      const p = rest().match(/^\s+(?:in|at|on|during|to|after|before|with|from)\s[^,;:"“‘\u2591]{1,50}?\s+that\s/);
+      if (p) {
+        i += p[0].length;
+        hadThat = true;
+      }
+    }
+  }
+  const r = rest();
+  const lead = r.length - r.replace(/^[\s:,]+/, '').length;
+  const body = r.slice(lead).replace(/[\s.!?]+$/, '');
+  if (!body) return null;
+  const firstWord = (body.match(/^[\p{L}']+/u)?.[0] ?? '').toLowerCase();
+  const startsQuote = QUOTE_CHARS.test(body[0]);
+  if (!hadThat && !startsQuote) {
+    if (/^,/.test(r.trimStart())) return null; // "said, adding ..."
+    if (PREPOSITIONS.has(firstWord) && firstWord !== 'to') return null;
+    if (/^(?:and|but|or|as|when|while|because|if|so|yes|no|not|before|after|than|about|then|who|which|where|why|how|what|goodbye|hello|sorry|thanks)$/.test(firstWord)) return null;
+    if (firstWord === 'to' && !/^(?:vow|promise|pledge|urge|threaten|agree|claim)$/.test(base)) return null;
+    if (NEEDS_THAT.has(base)) return null;
+    if (/ed$/.test(firstWord) && wordCount(body) <= 6) return null; // "said in a statement released on Thursday"
+
+    if (wordCount(body) < 3) return null;
+  }
+  return { start: i + lead, hadThat };
+}
+
+/** Cues for a continuing statement by the same speaker: ", adding that ...", "and added ...". */
+const FOLLOW_ON = /(?:,\s*|\s+)(?:and\s+|but\s+)?(?:also\s+|later\s+|then\s+)?(adding|noting|saying|explaining|arguing|insisting|warning|stressing|acknowledging|calling|describing|added|noted|said|says|adds|notes|explained|warned|stressed|argued|insisted|acknowledged)\b(?:\s+that\b)?/g;
+
+interface Found {
+  mention: Mention | null;
+  cue: string;
+  start: number;
+  end: number;
+  from: number;
+  to: number;
+  /** Inherit the previous quote's speaker (a follow-on clause). */
+  inherit?: boolean;
+}
+
+/** The subject at the start of a clause: for "General Ali Ayoub didn't discuss ..., but said that". */
+function clauseSubject(masked: string, start: number, end: number): Mention | null {
+  const text = masked.slice(start, end);
+  const ws = text.split(/\s+/).slice(0, 24);
+  const pron = ws[0]?.match(/^(He|She|They|It)$/);
+  if (pron) return { kind: 'pronoun', name: pron[1].toLowerCase(), role: null, text: pron[1] };
+  for (const [s, e] of capitalRuns(ws)) {
+    const run = ws.slice(s, e).map(bare);
+    const { name, role } = splitTitle(run);
+    if (looksLikePersonName(name)) return { kind: 'person', name: name.join(' '), role: role.join(' ') || null, text: run.join(' ') };
+  }
+  const np = readNounPhrase(ws.slice(0, 6).join(' ').split(/\s(?:has|have|had|did|does|do|is|was|were|are|will|would)\b/)[0]);
+  return np;
+}
+
+/** Finds every attributed quote in one unit of a paragraph. */
+export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpan[], unit: Unit): RawQuote[] {
+  const found: Found[] = [];
+  const s = unit.start;
+  const e = unit.end;
+  const text = masked.slice(s, e);
+  let consumedUntil = s;
+  const usedCue = (absAt: number) => absAt < consumedUntil;
+
+  // "According to X, ..." / "..., according to X."
+  const acc = text.match(/\baccording to\s+/i);
+  if (acc && acc.index !== undefined) {
+    const at = s + acc.index;
+    const after = at + acc[0].length;
+    const before = masked.slice(s, at);
+    if (!/[\p{L}\p{N}\u2591]/u.test(before.replace(/^\s*(?:(?:on|in|at|but|and|also|however|yet|still)\b[^,]{0,40},\s*)/i, '')) || /^\s*$/.test(before)) {
+      // at the start: speaker up to the comma
+      const m = masked.slice(after, e).match(/^([^,;:]{2,120}?)(?:,\s+)((?:(?:a|an|the)\s[^,]{1,80},\s+)?)/);
+      if (m) {
+        const np = readNounPhrase(m[1]);
+        if (np) {
+          const cs = after + m[0].length;
+          found.push({ mention: np.kind === 'person' && m[2] ? { ...np, role: np.role ?? m[2].replace(/^(?:the|a|an)\s+|,\s*$/gi, '') } : np, cue: 'according to', start: cs, end: e, from: s, to: e });
+          consumedUntil = e;
+        }
+      }
+    } else {
+      const m = masked.slice(after, e).match(/^([^,;:.!?]{2,120}?(?:\.[A-Z.]+[^,;:.!?]*)?)(?=[,;:.!?]|\s*$)/);
+      const np = m ? readNounPhrase(m[1]) : null;
+      if (np && wordCount(before) >= 3) {
+        found.push({ mention: np, cue: 'according to', start: s, end: at, from: s, to: e });
+        consumedUntil = e;
+      }
+    }
+  }
+
+  // "Interfax quoted the ministry as saying ..."
+  const qa = consumedUntil < e ? text.match(/\bquoted\s+([^,;:"“\u2591]{2,100}?)\s+as\s+(?:saying|stating|telling)\b/) : null;
+  if (qa && qa.index !== undefined) {
+    const np = readNounPhrase(qa[1]);
+    if (np) {
+      const at = s + qa.index;
+      const cueEnd = at + qa[0].length;
+      const ca = contentAfter(masked, cueEnd, e, 'say');
+      let start: number, end: number;
+      if (ca) [start, end] = [ca.start, e];
+      else {
+        const sb = speakerBefore(masked.slice(s, at));
+        [start, end] = [s, sb ? s + sb.start : at];
+      }
+      found.push({ mention: np, cue: 'quoted ... as saying', start, end, from: s, to: e });
+      consumedUntil = e;
+    }
+  }
+
+  let m: RegExpExecArray | null;
+  const re = CUE_RE;
+  re.lastIndex = 0;
+  while (consumedUntil < e && (m = re.exec(text))) {
+    const word = m[1];
+    const at = s + m.index;
+    if (usedCue(at)) continue;
+    // A capitalised cue only at a unit's start ("Said Carter: ...") — otherwise it is a name or a title
+    if (/^[A-Z]/.test(word) && masked.slice(s, at).trim() !== '') continue;
+    const base = cueBase(word);
+    if (!base) continue;
+    const cueEnd = at + word.length;
+    const before = masked.slice(Math.max(s, at - 40), at);
+    const prevWord = (before.match(/([\p{L}'’]+)\s*$/u)?.[1] ?? '').toLowerCase();
+    const ing = /ing$/.test(word.toLowerCase());
+    // passives ("is said to be", "was told"), negations, nouns ("the report", "a claim")
+    if (/^(?:is|are|was|were|be|been|being|get|got|gets)$/.test(prevWord) && !ing) continue;
+    if (/^(?:not|never|n['’]t|didn['’]t|don['’]t|doesn['’]t|won['’]t|wouldn['’]t|cannot|can['’]t|to)$/.test(prevWord) && !(prevWord === 'to' && /^(?:went|go|goes|going)\b/.test(before.trim().split(/\s+/).slice(-2, -1)[0] ?? ''))) continue;
+    if (/^(?:the|a|an|this|that|his|her|their|its|our|no|any|some)$/.test(prevWord) || /['’]s$/.test(prevWord)) continue;
+    if (/^(?:so|well|as)$/.test(prevWord) && /^(?:said)$/i.test(word)) continue;
+    // The clause that ends at the cue: from the last quote or clause break before it
+    let clauseStart = s;
+    for (const q of spans) if (q.end <= at && q.end > clauseStart && q.start >= s) clauseStart = q.end;
+    const breakRe = /(?:;|:|\s[—–]\s|\sthat\s|\(|\))/g;
+    let b: RegExpExecArray | null;
+    const window = masked.slice(clauseStart, at);
+    {
+      let last = -1;
+      breakRe.lastIndex = 0;
+      while ((b = breakRe.exec(window))) last = b.index + b[0].length;
+      if (last >= 0) clauseStart += last;
+    }
+    const pre = masked.slice(clauseStart, at);
+    const preTrim = pre.replace(/^[\s,.!?]+/, '');
+    const preStart = clauseStart + (pre.length - preTrim.length);
+
+    // Follow-on participle (", adding that ..."): the last speaker of this unit
+    if (ing && /,\s*$/.test(masked.slice(s, at)) && found.length > 0 && /^(?:adding|noting|saying|explaining|arguing|insisting|warning|stressing|acknowledging)$/i.test(word)) {
+      const ca = contentAfter(masked, cueEnd, e, base);
+      if (ca) {
+        const prev = found[found.length - 1];
+        if (prev.end > at) prev.end = at;
+        found.push({ mention: prev.mention, cue: word.toLowerCase(), start: ca.start, end: e, from: s, to: e, inherit: true });
+        consumedUntil = e;
+      }
+      continue;
+    }
+    // Coordinated verbs: "X didn't discuss ..., but said that ..." / "X met Y and said ..."
+    if (/(?:^|,|\s)(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/.test(preTrim ? pre : '') && !/^\s*(?:and|but)\b/.test(pre)) {
+      const ca = contentAfter(masked, cueEnd, e, base);
+      const subj = clauseSubject(masked, s, at);
+      if (ca && subj) {
+        found.push({ mention: subj, cue: word.toLowerCase(), start: ca.start, end: e, from: s, to: e });
+        consumedUntil = e;
+      }
+      continue;
+    }
+    let sp = speakerBefore(preTrim);
+    // "one word" checks: a pronoun or name right before; a clause start
+    if (sp && sp.mention.kind === 'pronoun' && !/^(?:he|she|they|it|we)$/.test(sp.mention.name)) sp = null;
+    if (sp && sp.mention.kind === 'pronoun' && sp.mention.name === 'we' && spans.every((q) => q.end > at || q.start < s)) sp = null;
+    if (sp) {
+      const spAbs = preStart + sp.start;
+      const ca = contentAfter(masked, cueEnd, e, base);
+      const beforeContent = trimRange(masked, s, spAbs);
+      const beforeText = masked.slice(beforeContent[0], beforeContent[1]);
+      const beforeIsQuote = beforeText.length > 0 && QUOTE_CHARS.test(beforeText[0]) && !/[\p{L}\p{N}]/u.test(beforeText.replace(/["“”‘’']\u2591+["“”‘’']?/g, ''));
+      if (ca) {
+        if (beforeIsQuote && spAbs > s) found.push({ mention: sp.mention, cue: word.toLowerCase(), start: beforeContent[0], end: beforeContent[1], from: s, to: e });
+        found.push({ mention: sp.mention, cue: word.toLowerCase(), start: ca.start, end: e, from: s, to: e });
+        consumedUntil = e;
+        continue;
+      }
+      if (spAbs > s && clauseStart === s || beforeIsQuote) {
+        // "..., X said." — the words before the speaker
+        const bt = beforeText;
+        const introOnly = /^(?:In|On|At|During|After|Before|For|From|With)\b/.test(bt) && wordCount(bt) <= 8 && !/[“"‘']/.test(bt);
+        if (beforeIsQuote || (wordCount(bt) >= 4 && !introOnly)) {
+          found.push({ mention: sp.mention, cue: word.toLowerCase(), start: beforeContent[0], end: beforeContent[1], from: s, to: e });
+          consumedUntil = cueEnd;
+          continue;
+        }
+      }
+      continue;
+    }
+    // Inverted: `"...," said Carter.` / `..., says Jane Smith, a professor.`
+    if (!preTrim || /[,"”’']\s*$/.test(masked.slice(s, at))) {
+      const sa = speakerAfter(masked.slice(cueEnd, e));
+      const beforeContent = trimRange(masked, s, at);
+      if (sa && beforeContent[1] - beforeContent[0] > 0 && wordCount(masked.slice(beforeContent[0], beforeContent[1])) >= 2) {
+        found.push({ mention: sa.mention, cue: word.toLowerCase(), start: beforeContent[0], end: beforeContent[1], from: s, to: e });
+        consumedUntil = cueEnd + sa.length;
+        // and a quote after: `"A," said Carter. "B"` is another unit; `"A," said Carter, "B."` is here
+        const after = masked.slice(cueEnd + sa.length, e);
+        const q = after.match(/^\s*[,:]\s*(["“‘'])/);
+        if (q) found.push({ mention: sa.mention, cue: word.toLowerCase(), start: cueEnd + sa.length + q.index! + q[0].length - 1, end: e, from: s, to: e });
+        continue;
+      }
+    }
+  }
+
+  // Split reported words at a follow-on cue by the same speaker ("..., and added he doesn't think ...").
+  const out: RawQuote[] = [];
+  for (const f of found) {
+    const pieces: Array<[number, number, string]> = [];
+    let start = f.start;
+    const region = masked.slice(f.start, f.end);
+    FOLLOW_ON.lastIndex = 0;
+    let fm: RegExpExecArray | null;
+    let cue = f.cue;
+    while ((fm = FOLLOW_ON.exec(region))) {
+      const abs = f.start + fm.index;
+      // a follow-on needs a comma or "and" before it and a clause after it
+      if (!/^(?:,|\s+(?:and|but)\s)/.test(fm[0]) && !/^,/.test(fm[0])) continue;
+      if (/^\s+(?:and|but)\s/.test(fm[0]) === false && !/^,\s*(?:and\s+|but\s+)?(?:also\s+)?\w+ing\b/.test(fm[0]) && !/^,\s*(?:and|but)\s/.test(fm[0])) continue;
+      const after = f.start + fm.index + fm[0].length;
+      const ca = contentAfter(masked, after, f.end, cueBase(fm[1]) ?? 'say');
+      if (!ca || wordCount(masked.slice(start, abs)) < 3) continue;
+      pieces.push([start, abs, cue]);
+      start = ca.start;
+      cue = fm[1].toLowerCase();
+      FOLLOW_ON.lastIndex = Math.max(FOLLOW_ON.lastIndex, ca.start - f.start);
+    }
+    pieces.push([start, f.end, cue]);
+    for (const [a, z, c] of pieces) {
+      const [ts, te] = trimRange(masked, a, z);
+      if (te <= ts) continue;
+      const cl = classify(masked, spans, ts, te);
+      if (NEEDS_QUOTE.has(cueBase(c) ?? '') && cl.kind === 'indirect') continue;
+      let [qs, qe] = [cl.start, cl.end];
+      if (cl.kind !== 'direct') [qs, qe] = trimRange(paragraph, ts, Math.max(te, cl.end));
+      // strip a final full stop from reported words
+      while (qe > qs && /[.\s]/.test(paragraph[qe - 1]) && cl.kind !== 'direct') qe--;
+      if (wordCount(paragraph.slice(qs, qe)) < 1) continue;
+      out.push({ mention: f.mention, cue: c, kind: cl.kind, start: qs, end: qe, from: Math.min(f.from, qs), to: Math.max(f.to, qe), spans: cl.used });
+    }
+  }
+  return out;
+}

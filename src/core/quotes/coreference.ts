@@ -1,0 +1,205 @@
+// Coreference within one article: the people it names (with their titles and appositive roles), and the
+// person or group a speaker mention stands for: "Carter" → "Ash Carter", "He" → the last person quoted,
+// "NATO's secretary general" → the person with that title.
+import type { ParsedArticle } from '../types.ts';
+import { bare, capitalRuns, looksLikePersonName, splitTitle, type Mention } from './mentions.ts';
+
+export interface Person {
+  /** Fullest name seen. */
+  name: string;
+  tokens: string[];
+  roles: string[];
+  /** Forms the article used for this person, other than the full name. */
+  aliases: Set<string>;
+  /** Votes: male/female pronouns seen right after a mention. */
+  male: number;
+  female: number;
+  /** Position of the latest mention (paragraph * 1e6 + offset). */
+  last: number;
+}
+
+export interface Resolved {
+  speaker: string;
+  role: string | null;
+  kind: 'person' | 'persons' | 'group';
+  person?: Person;
+  /** The words the article used here, when they differ from `speaker`. */
+  alias?: string;
+}
+
+const TITLE_LOWER = new Set(['president', 'spokesperson', 'spokesman', 'spokeswoman', 'minister', 'director', 'chair', 'chairman', 'chairwoman', 'ceo', 'founder', 'owner', 'manager', 'coach', 'chief', 'leader', 'secretary', 'professor', 'analyst', 'economist', 'lawyer', 'researcher', 'mayor', 'premier', 'councillor', 'head', 'officer', 'executive', 'editor', 'commissioner', 'superintendent', 'sergeant', 'constable', 'inspector', 'general', 'ambassador', 'senator', 'governor', 'judge', 'partner', 'associate', 'vice-president', 'co-founder', 'member', 'adviser', 'advisor', 'representative', 'organizer', 'organiser', 'strategist', 'scientist', 'physician', 'doctor', 'nurse', 'teacher', 'principal', 'pastor', 'student']);
+
+function sameFirst(a: string, b: string): boolean {
+  const x = a.toLowerCase().replace(/\.$/, '');
+  const y = b.toLowerCase().replace(/\.$/, '');
+  if (x === y) return true;
+  if (x.length === 1 || y.length === 1) return x[0] === y[0];
+  return (x.length >= 3 && y.startsWith(x)) || (y.length >= 3 && x.startsWith(y));
+}
+
+/** True when two name forms can name one person: same surname, first names compatible. */
+export function compatibleNames(a: string[], b: string[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  if (a[a.length - 1].toLowerCase() !== b[b.length - 1].toLowerCase()) return false;
+  if (a.length === 1 || b.length === 1) return true;
+  return sameFirst(a[0], b[0]);
+}
+
+export interface People {
+  list: Person[];
+  /** Person mentions in reading order: [position, person]. */
+  mentions: Array<[number, Person]>;
+}
+
+function register(people: People, tokens: string[], role: string | null, pos: number): Person {
+  let p = people.list.find((x) => compatibleNames(x.tokens, tokens) && tokens.length >= 2);
+  if (!p) {
+    p = { name: tokens.join(' '), tokens, roles: [], aliases: new Set(), male: 0, female: 0, last: pos };
+    people.list.push(p);
+  } else if (tokens.length > p.tokens.length) {
+    p.aliases.add(p.name);
+    p.name = tokens.join(' ');
+    p.tokens = tokens;
+  } else if (tokens.join(' ') !== p.name) p.aliases.add(tokens.join(' '));
+  if (role && !p.roles.includes(role)) p.roles.push(role);
+  p.last = Math.max(p.last, pos);
+  people.mentions.push([pos, p]);
+  return p;
+}
+
+/** Reads the people an article names: capitalised names with titles before them or roles after them. */
+export function collectPeople(article: ParsedArticle): People {
+  const people: People = { list: [], mentions: [] };
+  article.paragraphs.forEach((text, pi) => {
+    const ws = text.split(/\s+/);
+    const offsets: number[] = [];
+    let at = 0;
+    for (const w of ws) {
+      const i = text.indexOf(w, at);
+      offsets.push(i);
+      at = i + w.length;
+    }
+    for (const [s, e] of capitalRuns(ws)) {
+      const run = ws.slice(s, e).map(bare);
+      const { role, name } = splitTitle(run);
+      if (!looksLikePersonName(name)) continue;
+      // lowercase titles and the organisation before them: "UFCW Local 832 president Jeff Traeger"
+      const pre: string[] = [];
+      let k = s - 1;
+      if (k >= 0 && TITLE_LOWER.has(bare(ws[k]).toLowerCase()) && !/[,;:.]$/.test(ws[k])) {
+        while (k >= 0 && pre.length < 6 && !/[,;:.]$/.test(ws[k]) && (TITLE_LOWER.has(bare(ws[k]).toLowerCase()) || /^[A-Z0-9]/.test(ws[k]) || /^(?:of|for|and)$/.test(ws[k]))) {
+          pre.unshift(bare(ws[k]));
+          k--;
+        }
+      }
+      while (pre.length && /^(?:of|for|and|The|A|An)$/.test(pre[0])) pre.shift();
+      let fullRole = [...pre, ...role].join(' ').replace(/['’]s$/, '') || null;
+      // an appositive: "NAME, a visiting fellow at ...," / "NAME, the Defense Secretary"
+      const endOffset = offsets[e - 1] + ws[e - 1].length;
+      const app = text.slice(endOffset).match(/^,\s+((?:a|an|the)\s+[^,.;:!?"“”]{2,120}?)(?=,|\.\s|\s+(?:said|says|told|warned|added|wrote|explained|noted)\b)/);
+      if (!fullRole && app && !/\b(?:is|was|are|were|has|had)\b/.test(app[1])) fullRole = app[1].replace(/^(?:the|a|an)\s+/i, '');
+      const person = register(people, name, fullRole, pi * 1e6 + offsets[s]);
+      // gender: the first personal pronoun after the name in the same paragraph
+      const after = text.slice(endOffset, endOffset + 300);
+      const pr = after.match(/\b(he|his|him|himself|she|her|hers|herself)\b/i);
+      const other = after.slice(0, pr?.index ?? 0);
+      if (pr && !capitalRuns(other.split(/\s+/)).some(([a, b]) => looksLikePersonName(other.split(/\s+/).slice(a, b).map(bare)))) {
+        if (/^(?:he|his|him|himself)$/i.test(pr[1])) person.male++;
+        else person.female++;
+      }
+      if (/^(?:Mr|Sir|Lord|King|Prince|Father)\.?$/.test(run[0])) person.male += 2;
+      if (/^(?:Mrs|Ms|Miss|Lady|Queen|Princess|Dame|Sister)\.?$/.test(run[0])) person.female += 2;
+    }
+  });
+  people.mentions.sort((a, b) => a[0] - b[0]);
+  return people;
+}
+
+function genderOf(p: Person): 'm' | 'f' | null {
+  if (p.male > p.female) return 'm';
+  if (p.female > p.male) return 'f';
+  return null;
+}
+
+function personResult(p: Person, alias?: string): Resolved {
+  const role = p.roles.length ? p.roles.reduce((a, b) => (b.length > a.length && b.length < 90 ? b : a)) : null;
+  if (alias && alias !== p.name) p.aliases.add(alias);
+  return { speaker: p.name, role, kind: 'person', person: p, alias: alias && alias !== p.name ? alias : undefined };
+}
+
+/** The speakers quoted so far in an article, latest last. */
+export type History = Resolved[];
+
+/** Resolves a speaker mention at a position to a person or a group, given the speakers quoted before it. */
+export function resolveMention(people: People, mention: Mention, pos: number, history: History): Resolved | null {
+  if (mention.kind === 'pronoun') return resolvePronoun(people, mention.name, pos, history);
+  if (mention.kind === 'persons') return { speaker: mention.name, role: mention.role, kind: 'persons' };
+  const tokens = mention.name.split(' ');
+  const candidates = people.list.filter((p) => compatibleNames(p.tokens, tokens));
+  if (candidates.length > 0 && (mention.kind === 'person' || tokens.length === 1)) {
+    let best = candidates[0];
+    if (candidates.length > 1) {
+      // the one mentioned last before here
+      let bestPos = -1;
+      for (const [at, p] of people.mentions) if (at <= pos && candidates.includes(p) && at > bestPos) [best, bestPos] = [p, at];
+    }
+    if (mention.role && !best.roles.includes(mention.role) && mention.role.length < 90) best.roles.push(mention.role);
+    return personResult(best, mention.name);
+  }
+  if (mention.kind === 'person') {
+    const p = register(people, tokens, mention.role, pos);
+    return personResult(p);
+  }
+  // A title standing for a person: "the defense secretary", "NATO's secretary general", "the minister"
+  const t = mention.name.toLowerCase().replace(/^(?:the|a)\s+/, '').replace(/^[\w.-]+['’]s\s+/, '');
+  const tw = t.split(/\s+/);
+  const head = tw[tw.length - 1];
+  if (/^the\s|['’]s\s/i.test(mention.name) && TITLE_LOWER.has(head) && tw.length <= 4) {
+    const phrase = tw.slice(-2).join(' ');
+    const matches = people.list.filter((p) => p.roles.some((r) => r.toLowerCase().includes(phrase)));
+    const pick = matches.length ? matches : people.list.filter((p) => p.roles.some((r) => new RegExp(`\\b${head}\\b`).test(r.toLowerCase())));
+    if (pick.length) {
+      let best = pick[0];
+      let bestPos = -1;
+      for (const [at, p] of people.mentions) if (at <= pos && pick.includes(p) && at > bestPos) [best, bestPos] = [p, at];
+      return personResult(best, mention.name);
+    }
+  }
+  return { speaker: mention.name, role: mention.role, kind: 'group' };
+}
+
+function resolvePronoun(people: People, pronoun: string, pos: number, history: History): Resolved | null {
+  const want = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : null;
+  if (pronoun === 'he' || pronoun === 'she') {
+    // The person quoted last, unless their gender says otherwise; else the person named last.
+    let lastMentioned: Person | null = null;
+    for (const [at, p] of people.mentions) if (at <= pos) lastMentioned = p;
+    for (let i = history.length - 1; i >= Math.max(0, history.length - 6); i--) {
+      const h = history[i];
+      if (h.kind !== 'person' || !h.person) continue;
+      const g = genderOf(h.person);
+      if (g && want && g !== want) continue;
+      // a person named after the last quote, and of the right gender, is the likelier antecedent
+      if (lastMentioned && lastMentioned !== h.person && lastMentioned.last > h.person.last && (!want || genderOf(lastMentioned) === want) && genderOf(h.person) !== want)
+        return personResult(lastMentioned);
+      return personResult(h.person);
+    }
+    const before = people.mentions.filter(([at]) => at <= pos).reverse();
+    const hit = before.find(([, p]) => !want || !genderOf(p) || genderOf(p) === want);
+    return hit ? personResult(hit[1]) : null;
+  }
+  if (pronoun === 'they') {
+    for (let i = history.length - 1; i >= Math.max(0, history.length - 4); i--) {
+      const h = history[i];
+      if (h.kind === 'persons' || (h.kind === 'group' && /s$/i.test(h.speaker))) return h;
+    }
+    for (let i = history.length - 1; i >= Math.max(0, history.length - 4); i--) if (history[i].kind === 'group') return history[i];
+    return null;
+  }
+  if (pronoun === 'it') {
+    for (let i = history.length - 1; i >= Math.max(0, history.length - 4); i--) if (history[i].kind === 'group') return history[i];
+    return null;
+  }
+  // we / I: the last speaker
+  return history.length ? history[history.length - 1] : null;
+}

@@ -1,0 +1,374 @@
+// Speaker phrases: reads the words that name a speaker ("NATO Secretary General Jens Stoltenberg",
+// "Carl Hvenmark Nilsson, a visiting fellow at ...", "US officials", "she") into a name, a role and a kind.
+import { AUXILIARIES, CLAUSE_WORDS, CUE_ADVERBS, INTRO_WORDS, SPEAKER_HEADS, SUBJECT_PRONOUNS } from './cues.ts';
+
+export type MentionKind = 'person' | 'persons' | 'group' | 'pronoun';
+
+/** A speaker as written where the quote is attributed, before coreference. */
+export interface Mention {
+  kind: MentionKind;
+  /** A person's name ("Jens Stoltenberg"), a group ("US officials"), or a pronoun ("he"). */
+  name: string;
+  /** Title or role written with it ("NATO Secretary General"), or null. */
+  role: string | null;
+  /** The words as written. */
+  text: string;
+}
+
+/** Title words that come before a name ("U.S. Defense Secretary Ash Carter"). */
+const TITLE_WORDS = new Set(
+  `secretary general minister president prime defense defence foreign finance chief deputy senator sen. rep. gov. governor
+  mayor premier dr. dr mr. mr mrs. mrs ms. ms miss prof. professor judge justice officer director spokesman spokeswoman
+  spokesperson chancellor king queen prince princess pope lt. col. gen. sgt. capt. cpl. pte. maj. adm. cmdr. commissioner
+  chair chairman chairwoman ceo cfo coo cto coach inspector insp. constable const. superintendent supt. ambassador councillor
+  councilor coun. mp mpp mla mna leader attorney sergeant det. staff army navy sheikh imam rabbi rev. reverend bishop cardinal
+  archbishop lord lady sir dame speaker treasurer auditor health public safety interior environment trade economy education
+  immigration transport transportation agriculture energy labour labor state national security adviser advisor manager
+  executive vice senior assistant associate former acting interim liberal conservative ndp democratic republican democrat
+  green party crown provincial federal city police fire head founder owner editor correspondent analyst economist researcher
+  scientist lawyer counsel prosecutor member candidate nominee coordinator captain colonel major lieutenant commander marshal
+  corporal admiral brigadier sheriff detective warden secretary-general president-elect co-founder chief executive officer
+  representative rep spokesman envoy special top military forces force air naval marine marines central bank council board
+  committee association union local chapter regional district county municipal community affairs relations services
+  development indigenous first nations natural resources industry innovation science sport heritage veterans fisheries
+  oceans justice attorney-general solicitor housing families children social citizenship global affairs intergovernmental
+  northern rural urban women youth seniors small business tourism culture minister-designate opposition house commons senate
+  white pentagon kremlin`.split(/\s+/).filter(Boolean),
+);
+
+/** Words that make a capitalised run an organisation rather than a person. */
+const ORG_WORDS = new Set(
+  `department ministry office council committee association union party police service services agency bank court university
+  college institute centre center foundation society board commission corporation company inc. inc ltd. ltd corp. corp group
+  network news press times post star globe mail herald sun canada government army navy force forces coalition alliance
+  organization organisation federation league club team hospital school church district county city province state states
+  nations nation republic kingdom union ministry media agency tv radio television magazine journal tribune gazette review
+  reuters interfax ap afp cbc ctv cnn bbc abc nbc cbs fox nato un eu who imf opec statistics health safety international
+  national global capital partners holdings industries airlines air systems technologies labs motors energy oil gas
+  pentagon kremlin congress parliament senate house commons assembly cabinet administration embassy airport station
+  watch fund trust institute watchdog`.split(/\s+/).filter(Boolean),
+);
+
+const DAYS_MONTHS = new Set(
+  `monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
+  october november december`.split(/\s+/).filter(Boolean),
+);
+
+const NAME_PARTICLES = new Set(['al', 'bin', 'ben', 'de', 'da', 'del', 'della', 'der', 'di', 'du', 'la', 'le', 'van', 'von', 'dos', 'das', 'st.', 'el', 'ibn', 'abu', 'mac']);
+
+const DETERMINERS = new Set([
+  'the', 'a', 'an', 'this', 'these', 'those', 'some', 'many', 'several', 'one', 'two', 'three', 'four', 'five', 'both',
+  'all', 'other', 'another', 'most', 'few', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'each', 'every', 'any',
+  'senior', 'local', 'top', 'former', 'unnamed', 'anonymous',
+]);
+
+export function isCapWord(w: string): boolean {
+  return /^(?:[A-Z\u00C0-\u00DE]|Mc|O'|O’|d'|D'|al-|el-)/.test(w) || /^\p{Lu}/u.test(w);
+}
+
+/** A word as the name-reader sees it: without surrounding punctuation. */
+export function bare(w: string): string {
+  return w.replace(/^[("'“‘[]+|[)"'”’\],;:!?]+$/g, '').replace(/[.,]$/, (m) => (/^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Prof|Rev|Det|Const|Supt|Insp|Maj|Adm|Cpl|Pte|Cmdr|Inc|Ltd|Corp|Co|No)\.$/.test(w.replace(/[,;:]$/, '')) ? m : ''));
+}
+
+function isInitial(w: string): boolean {
+  return /^[A-Z]\.$/.test(w) || /^(?:[A-Z]\.){2,}$/.test(w);
+}
+
+function isAcronym(w: string): boolean {
+  const b = w.replace(/'s$|’s$/, '');
+  return /^[A-Z0-9&.-]{2,}$/.test(b) && /[A-Z]/.test(b) && !isInitial(b);
+}
+
+function isDemonym(w: string): boolean {
+  return /^[A-Z][a-z]+(?:an|ian|ish|ese|i)$/.test(w);
+}
+
+function isTitle(w: string): boolean {
+  return TITLE_WORDS.has(w.toLowerCase()) || TITLE_WORDS.has(w.toLowerCase().replace(/\.$/, ''));
+}
+
+/** Splits words and keeps each word's lowercase. */
+function words(text: string): string[] {
+  return text.split(/\s+/).filter(Boolean);
+}
+
+/** A person's name from a run of capitalised words: titles, acronyms and demonyms before it are the role. */
+export function splitTitle(run: string[]): { role: string[]; name: string[] } {
+  let i = 0;
+  while (i < run.length - 1) {
+    const w = run[i];
+    const next = run[i + 1];
+    const possessive = /['’]s$/.test(w);
+    if (isTitle(w) || isAcronym(w) || (isInitial(w) && w.length >= 4) || possessive || (isDemonym(w) && (isTitle(next) || isAcronym(next) || isDemonym(next))) || /\.$/.test(w) && !isInitial(w) && !/^(?:Mr|Mrs|Ms|Dr|Jr|Sr|St)\.$/.test(w)) {
+      i++;
+      continue;
+    }
+    if (/^(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Rev|Det|Const|Supt|Insp|Maj|Adm|Cpl|Pte|Cmdr)\.?$/.test(w)) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  // A trailing title ("Smith Jr." stays); a name is at most four words: earlier ones belong to the role.
+  let name = run.slice(i);
+  let role = run.slice(0, i);
+  if (name.length > 4) {
+    role = run.slice(0, run.length - 3);
+    name = run.slice(run.length - 3);
+  }
+  return { role, name };
+}
+
+/** Runs of capitalised words (with name particles) in a list of words: [start, end) indexes. */
+export function capitalRuns(ws: string[]): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  let i = 0;
+  while (i < ws.length) {
+    const w = bare(ws[i]);
+    const lw = w.toLowerCase();
+    if (w && isCapWord(w) && !DETERMINERS.has(lw) && !DAYS_MONTHS.has(lw) && !SUBJECT_PRONOUNS.has(lw) && !INTRO_WORDS.has(lw) && !CLAUSE_WORDS.has(lw) && !AUXILIARIES.has(lw)) {
+      let j = i + 1;
+      // a run stops at a comma or other punctuation after a word
+      let stop = /[,;:)]$/.test(ws[i]);
+      while (!stop && j < ws.length) {
+        const v = bare(ws[j]);
+        if (!v) break;
+        if (isCapWord(v) && !DAYS_MONTHS.has(v.toLowerCase())) {
+          stop = /[,;:)]$/.test(ws[j]);
+          j++;
+          continue;
+        }
+        if (NAME_PARTICLES.has(v.toLowerCase()) && j + 1 < ws.length && isCapWord(bare(ws[j + 1]))) {
+          j++;
+          continue;
+        }
+        break;
+      }
+      runs.push([i, j]);
+      i = j;
+      continue;
+    }
+    i++;
+  }
+  return runs;
+}
+
+function hasOrgWord(ws: string[]): boolean {
+  return ws.some((w) => ORG_WORDS.has(bare(w).toLowerCase().replace(/['’]s$/, '')));
+}
+
+/** True when a run of capitalised words looks like a person's name (not an organisation or a place). */
+export function looksLikePersonName(name: string[]): boolean {
+  if (name.length < 2 || name.length > 4) return false;
+  if (hasOrgWord(name)) return false;
+  if (name.some((w) => isAcronym(bare(w)) || /\d/.test(w))) return false;
+  if (name.some((w) => DAYS_MONTHS.has(bare(w).toLowerCase()))) return false;
+  if (isDemonym(bare(name[0])) && name.length === 2 && ORG_WORDS.has(bare(name[1]).toLowerCase())) return false;
+  return true;
+}
+
+const NOUNISH = /(?:ers|ors|ists|ians|ants|ents|ees|ites|men|women|people|ist|ian|er|or|ant|ent|ee|man|woman|person|ion|ions|ment|ments|ity|ities|ency|ancy|ship|ure|ures|ics|ries|ry|cy)$/;
+
+function cleanEnd(text: string): string {
+  return text.replace(/[\s,;:]+$/, '').replace(/^[\s,;:]+/, '');
+}
+
+/** Whether a phrase of lowercase and capitalised words can be a speaker noun phrase (no verbs or clauses). */
+function isNounPhrase(ws: string[], allowAnd: boolean): boolean {
+  if (ws.length === 0 || ws.length > 14) return false;
+  for (let i = 0; i < ws.length; i++) {
+    const raw = bare(ws[i]);
+    const w = raw.toLowerCase();
+    if (!w) return false;
+    if (isAcronym(raw)) continue;
+    if (AUXILIARIES.has(w)) return false;
+    if (w === 'and' || w === '&') {
+      if (!allowAnd) return false;
+      continue;
+    }
+    if (CLAUSE_WORDS.has(w) && !(i === 0 && ws.length === 1)) return false;
+    if (/^[^\p{L}\p{N}]+$/u.test(w) && w !== '&') return false;
+  }
+  return true;
+}
+
+function headOk(ws: string[]): boolean {
+  const last = bare(ws[ws.length - 1]);
+  if (!last) return false;
+  const l = last.toLowerCase();
+  if (isCapWord(last) && !DAYS_MONTHS.has(l)) return true;
+  if (SPEAKER_HEADS.has(l)) return true;
+  if (/^\d/.test(l)) return /^\d+$/.test(l) && ws.length > 1 && isCapWord(bare(ws[ws.length - 2])); // "UFCW Local 832"
+  if (INTRO_WORDS.has(l) || DETERMINERS.has(l)) return false;
+  return NOUNISH.test(l) && l.length > 3 && !/(?:ly|ing)$/.test(l);
+}
+
+/** Reads one comma-free noun phrase as a speaker: a name with its title, a group, or a pronoun. */
+export function readNounPhrase(text: string): Mention | null {
+  const t = cleanEnd(text);
+  if (!t) return null;
+  const ws = words(t);
+  const first = bare(ws[0]).toLowerCase();
+  if (ws.length === 1 && SUBJECT_PRONOUNS.has(first)) return { kind: 'pronoun', name: first, role: null, text: t };
+  if (INTRO_WORDS.has(first) && !DETERMINERS.has(first) && !isCapWord(bare(ws[1] ?? 'x'))) return null;
+  if (INTRO_WORDS.has(first) && !DETERMINERS.has(first) && ws.length > 1 && /^(?:on|in|at|after|before|during|for|by|with|from|as|when|while|if|but|and|so)$/.test(first)) return null;
+  if (!isNounPhrase(ws, true)) return null;
+  if (!headOk(ws)) return null;
+  // Two people: "Tore Sohlberg and Lehla Abreder"
+  const andAt = ws.findIndex((w) => w === 'and' || w === '&');
+  const runs = capitalRuns(ws);
+  if (andAt > 0) {
+    const left = runs.filter(([, e]) => e <= andAt);
+    const right = runs.filter(([s]) => s > andAt);
+    if (left.length && right.length && right[right.length - 1][1] === ws.length) {
+      const a = splitTitle(ws.slice(left[left.length - 1][0], left[left.length - 1][1]).map(bare));
+      const b = splitTitle(ws.slice(right[right.length - 1][0], ws.length).map(bare));
+      if (looksLikePersonName(a.name) && looksLikePersonName(b.name))
+        return { kind: 'persons', name: `${a.name.join(' ')} and ${b.name.join(' ')}`, role: roleText(ws.slice(0, left[left.length - 1][0]).concat(a.role)), text: t };
+    }
+  }
+  // A name closing the phrase: everything before it is its title.
+  const lastRun = runs[runs.length - 1];
+  if (lastRun && lastRun[1] === ws.length) {
+    const run = ws.slice(lastRun[0], lastRun[1]).map(bare);
+    const { role, name } = splitTitle(run);
+    const before = ws.slice(0, lastRun[0]).map(bare);
+    if (name.length >= 1 && looksLikePersonName(name) && !(before.length > 0 && /^(?:of|for|at|from|in|with|by)$/i.test(before[before.length - 1]))) {
+      return { kind: 'person', name: name.join(' '), role: roleText(before.concat(role)), text: t };
+    }
+    if (name.length === 1 && !hasOrgWord(name) && !isAcronym(name[0]) && !/['’]s$/.test(name[0]) && !(before.length > 0 && /^(?:of|for|at|from|in|with|by|the)$/i.test(before[before.length - 1])) && (role.length > 0 || before.length > 0 || ws.length === 1)) {
+      // a lone capitalised word: a surname ("Carter", "Mr. Smith") or a one-word body ("Russia"): decided later
+      return { kind: role.length > 0 || /^(?:mr|mrs|ms|dr)\.?$/i.test(before.at(-1) ?? '') ? 'person' : 'group', name: name[0], role: roleText(before.concat(role)), text: t };
+    }
+  }
+  return { kind: 'group', name: groupName(t), role: null, text: t };
+}
+
+function roleText(ws: string[]): string | null {
+  const r = ws.filter((w, i) => !(i === 0 && /^(?:the|a|an)$/i.test(w))).join(' ').replace(/['’]s$/, '').trim();
+  return r && /[\p{L}]/u.test(r) ? r : null;
+}
+
+/** A group's name as it should be shown: a sentence-initial "The" lowercased. */
+export function groupName(t: string): string {
+  return t.replace(/^The\s/, 'the ').replace(/^A\s/, 'a ').replace(/^An\s/, 'an ');
+}
+
+/** An appositive after a name: ", a visiting fellow at ...", ", the Defense Secretary", ", 46,". */
+function isAppositive(seg: string): boolean {
+  const t = cleanEnd(seg);
+  if (!t) return false;
+  const ws = words(t);
+  const first = bare(ws[0]).toLowerCase();
+  if (/^(?:who|whose)$/.test(first)) return true;
+  if (/^\d{1,3}$/.test(t)) return true; // age
+  if (ws.some((w) => AUXILIARIES.has(bare(w).toLowerCase()))) return false;
+  if (DETERMINERS.has(first) || /^(?:[a-z]|[A-Z][\w.'’-]*$)/.test(ws[0])) return ws.length <= 20;
+  return false;
+}
+
+export interface SpeakerMatch {
+  mention: Mention;
+  /** Offset in the searched text where the speaker's words begin. */
+  start: number;
+}
+
+/** Strips adverbs and auxiliaries between a subject and its cue ("Carter also", "the ministry has"). */
+export function stripCueAdverbs(text: string): string {
+  let t = text.replace(/\s+$/, '');
+  for (let n = 0; n < 4; n++) {
+    const m = t.match(/(?:^|\s)([\w’']+)$/);
+    if (!m) break;
+    const w = m[1].toLowerCase();
+    if (!CUE_ADVERBS.has(w) || t.length - m[0].length <= 0) break;
+    t = t.slice(0, t.length - m[0].length).replace(/\s+$/, '');
+  }
+  return t;
+}
+
+/**
+ * Finds the speaker whose words end a text (the words before a cue): "On Thursday, US officials",
+ * "..., British Defense Minister Michael Fallon", "Carl Hvenmark Nilsson, a visiting fellow at ...,".
+ * `atClauseStart` says whether the text begins a clause (so an appositive may follow a name there).
+ */
+export function speakerBefore(text: string): SpeakerMatch | null {
+  const stripped = stripCueAdverbs(text);
+  if (/\b(?:not|never|n't)$/i.test(stripped) || /n['’]t$/i.test(stripped)) return null;
+  const closedAppositive = /,\s*$/.test(stripped);
+  const body = stripped.replace(/[\s,]+$/, '');
+  if (!body) return null;
+  // comma segments with their offsets
+  const segs: Array<{ text: string; start: number }> = [];
+  let at = 0;
+  const re = /,/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(body))) {
+    // "Washington, D.C." and "Ont." style: a comma before a state abbreviation is not a break
+    segs.push({ text: body.slice(at, m.index), start: at });
+    at = m.index + 1;
+  }
+  segs.push({ text: body.slice(at), start: at });
+  const lastIdx = segs.length - 1;
+  const leading = (k: number) => body.slice(segs[k].start).trim();
+  const offsetOf = (k: number) => segs[k].start + (body.slice(segs[k].start).length - body.slice(segs[k].start).trimStart().length);
+  const isIntro = (k: number) => {
+    const ws = words(segs[k].text);
+    const f = bare(ws[0] ?? '').toLowerCase();
+    return INTRO_WORDS.has(f) && !DETERMINERS.has(f);
+  };
+  const clauseStartK = (() => {
+    let k = 0;
+    while (k < lastIdx && isIntro(k)) k++;
+    return k;
+  })();
+  if (!closedAppositive) {
+    const last = readNounPhrase(segs[lastIdx].text);
+    if (!last) return null;
+    // "Ashton Carter, the Defense Secretary warned": a name at the clause's start with an appositive
+    if (lastIdx > clauseStartK && last.kind === 'group') {
+      const nameSeg = readNounPhrase(segs[clauseStartK].text);
+      const middle = segs.slice(clauseStartK + 1).every((s) => isAppositive(s.text));
+      if (nameSeg && nameSeg.kind === 'person' && middle) {
+        const role = cleanEnd(body.slice(segs[clauseStartK + 1].start)).replace(/^(?:the|a|an)\s+/i, '');
+        return { mention: { ...nameSeg, role: nameSeg.role ?? role, text: leading(clauseStartK) }, start: offsetOf(clauseStartK) };
+      }
+    }
+    // "The chief of staff of the Syrian Army, General Ali Ayoub": a role then the name
+    if (lastIdx >= 1 && last.kind === 'person' && lastIdx - 1 >= clauseStartK) {
+      const prev = readNounPhrase(segs[lastIdx - 1].text);
+      if (prev && prev.kind === 'group' && /^(?:the|a|an)\s/i.test(segs[lastIdx - 1].text.trim()) && lastIdx - 1 === clauseStartK)
+        return { mention: { ...last, role: last.role ?? prev.name.replace(/^(?:the|a|an)\s+/i, '') }, start: offsetOf(lastIdx - 1) };
+    }
+    return { mention: last, start: offsetOf(lastIdx) };
+  }
+  // "NAME, APPOSITIVE, said": the name is the first segment, going back, that is followed by appositives only.
+  for (let k = lastIdx; k >= 0; k--) {
+    if (k < lastIdx && !isAppositive(segs[k + 1].text)) break;
+    const np = readNounPhrase(segs[k].text);
+    if (np && (np.kind === 'person' || np.kind === 'persons') && k < lastIdx) {
+      const role = cleanEnd(body.slice(segs[k + 1].start)).replace(/^(?:the|a|an)\s+/i, '');
+      return { mention: { ...np, role: np.role ?? (/^\d+$/.test(role) ? null : role) }, start: offsetOf(k) };
+    }
+    if (np && k < lastIdx && np.kind === 'group' && k === clauseStartK) return { mention: np, start: offsetOf(k) };
+  }
+  const last = readNounPhrase(segs[lastIdx].text);
+  return last ? { mention: last, start: offsetOf(lastIdx) } : null;
+}
+
+/** Reads a speaker after an inverted cue (`"...," said Jane Smith, a professor at X.`). */
+export function speakerAfter(text: string): { mention: Mention; length: number } | null {
+  const m = text.match(/^\s*([^,;:.!?"“”]+?(?:\.[^,;:.!?"“”\s][^,;:!?"“”]*?)*)(?=\s*(?:[,;:.!?"“”]|$|\s(?:in|at|on|during|to|after|before|who|when|while|as|of)\s))/);
+  if (!m) return null;
+  const np = readNounPhrase(m[1]);
+  if (!np || np.kind === 'pronoun' && !/^(?:he|she|they)$/.test(np.name)) return null;
+  let length = m[0].length;
+  // an appositive role after the name
+  const rest = text.slice(length);
+  const app = rest.match(/^,\s*((?:a|an|the|who|his|her|its|their)\s[^.;:!?"“”]{1,150}?|[a-z][^.;:!?"“”,]{1,80}?)(?=\s*(?:[.;:!?]|,\s|$))/);
+  if (app && np.kind === 'person' && !np.role) {
+    np.role = app[1].replace(/^(?:the|a|an)\s+/i, '');
+    length += app[0].length;
+  }
+  return { mention: np, length };
+}

@@ -187,9 +187,9 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
         }
       }
     } else {
-      const m = masked.slice(after, e).match(/^([^,;:.!?]{2,120}?(?:\.[A-Z.]+[^,;:.!?]*)?)(?=[,;:.!?]|\s*$)/);
-      const np = m ? readNounPhrase(m[1]) : null;
-      if (np && wordCount(before) >= 3) {
+      const sa = speakerAfter(masked.slice(after, e));
+      const np = sa ? sa.mention : null;
+      if (np && wordCount(paragraph.slice(s, at)) >= 2) {
         found.push({ mention: np, cue: 'according to', start: s, end: at, from: s, to: e });
         consumedUntil = e;
       }
@@ -304,7 +304,7 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
     if (!preTrim || /[,"”’']\s*$/.test(masked.slice(s, at))) {
       const sa = speakerAfter(masked.slice(cueEnd, e));
       const beforeContent = trimRange(masked, s, at);
-      if (sa && beforeContent[1] - beforeContent[0] > 0 && wordCount(masked.slice(beforeContent[0], beforeContent[1])) >= 2) {
+      if (sa && beforeContent[1] - beforeContent[0] > 0 && wordCount(paragraph.slice(beforeContent[0], beforeContent[1])) >= 2) {
         found.push({ mention: sa.mention, cue: word.toLowerCase(), start: beforeContent[0], end: beforeContent[1], from: s, to: e });
         consumedUntil = cueEnd + sa.length;
         // and a quote after: `"A," said Carter. "B"` is another unit; `"A," said Carter, "B."` is here

@@ -358,10 +358,27 @@ export function speakerBefore(text: string): SpeakerMatch | null {
 
 /** Reads a speaker after an inverted cue (`"...," said Jane Smith, a professor at X.`). */
 export function speakerAfter(text: string): { mention: Mention; length: number } | null {
-  const m = text.match(/^\s*([^,;:.!?"“”]+?(?:\.[^,;:.!?"“”\s][^,;:!?"“”]*?)*)(?=\s*(?:[,;:.!?"“”]|$|\s(?:in|at|on|during|to|after|before|who|when|while|as|of)\s))/);
-  if (!m) return null;
-  const np = readNounPhrase(m[1]);
+  // words up to the first stop: a comma or other mark, a sentence's full stop, or a clause word
+  const re = /\S+/g;
+  let w: RegExpExecArray | null;
+  let end = 0;
+  const got: string[] = [];
+  while ((w = re.exec(text))) {
+    const tok = w[0];
+    if (/^["“”‘’'\u2591(]/.test(tok)) break;
+    const plain = tok.replace(/[,;:!?"“”’)]+$/, '');
+    const lower = plain.toLowerCase();
+    if (got.length > 0 && /^(?:in|at|on|during|to|after|before|who|when|while|as|of|for|from|with|and|but|that|which|about|outside|inside|near|last|this|on|said|says|told|adding)$/.test(lower)) break;
+    if (got.length > 0 && /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\.?$/.test(lower)) break;
+    const fullStop = /\.$/.test(plain) && !/^(?:[A-Z]\.)+$/.test(plain) && !/^(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Prof|Rev|Det|Const|Supt|Insp|Maj|Adm|Cpl|Pte|Cmdr|Hon|Atty|Gen|Cdr|Insp|Staff Sgt)\.$/.test(plain);
+    got.push(fullStop ? plain.slice(0, -1) : plain);
+    end = w.index + (fullStop ? plain.length - 1 : plain.length);
+    if (fullStop || plain !== tok || got.length >= 8) break;
+  }
+  if (got.length === 0) return null;
+  const np = readNounPhrase(got.join(' '));
   if (!np || np.kind === 'pronoun' && !/^(?:he|she|they)$/.test(np.name)) return null;
+  const m = [text.slice(0, end)];
   let length = m[0].length;
   // an appositive role after the name
   const rest = text.slice(length);

@@ -3,6 +3,7 @@
 // "NATO's secretary general" → the person with that title.
 import type { ParsedArticle } from '../types.ts';
 import { bare, capitalRuns, looksLikePersonName, splitTitle, type Mention } from './mentions.ts';
+import { findQuoteSpans, maskQuotes } from './marks.ts';
 
 export interface Person {
   /** Fullest name seen. */
@@ -16,6 +17,8 @@ export interface Person {
   female: number;
   /** Position of the latest mention (paragraph * 1e6 + offset). */
   last: number;
+  /** Known to be a person: has a title or role, is quoted, or is named by surname alone. */
+  confirmed: boolean;
 }
 
 export interface Resolved {
@@ -54,7 +57,7 @@ export interface People {
 function register(people: People, tokens: string[], role: string | null, pos: number): Person {
   let p = people.list.find((x) => compatibleNames(x.tokens, tokens) && tokens.length >= 2);
   if (!p) {
-    p = { name: tokens.join(' '), tokens, roles: [], aliases: new Set(), male: 0, female: 0, last: pos };
+    p = { name: tokens.join(' '), tokens, roles: [], aliases: new Set(), male: 0, female: 0, last: pos, confirmed: false };
     people.list.push(p);
   } else if (tokens.length > p.tokens.length) {
     p.aliases.add(p.name);
@@ -62,15 +65,26 @@ function register(people: People, tokens: string[], role: string | null, pos: nu
     p.tokens = tokens;
   } else if (tokens.join(' ') !== p.name) p.aliases.add(tokens.join(' '));
   if (role && !p.roles.includes(role)) p.roles.push(role);
-  p.last = Math.max(p.last, pos);
-  people.mentions.push([pos, p]);
+  if (role) p.confirmed = true;
+  addMention(people, pos, p);
   return p;
+}
+
+/** Records a mention of a person at a position, keeping mentions in reading order. */
+export function addMention(people: People, pos: number, p: Person): void {
+  p.last = Math.max(p.last, pos);
+  const m = people.mentions;
+  let i = m.length;
+  while (i > 0 && m[i - 1][0] > pos) i--;
+  if (m[i - 1]?.[0] === pos && m[i - 1][1] === p) return;
+  m.splice(i, 0, [pos, p]);
 }
 
 /** Reads the people an article names: capitalised names with titles before them or roles after them. */
 export function collectPeople(article: ParsedArticle): People {
   const people: People = { list: [], mentions: [] };
-  article.paragraphs.forEach((text, pi) => {
+  const masked = article.paragraphs.map((t) => maskQuotes(t, findQuoteSpans(t)));
+  masked.forEach((text, pi) => {
     const ws = text.split(/\s+/);
     const offsets: number[] = [];
     let at = 0;
@@ -81,7 +95,9 @@ export function collectPeople(article: ParsedArticle): People {
     }
     for (const [s, e] of capitalRuns(ws)) {
       const run = ws.slice(s, e).map(bare);
-      const { role, name } = splitTitle(run);
+      const split = splitTitle(run);
+      const role = split.role;
+      const name = split.name.map((w, i, a) => (i === a.length - 1 ? w.replace(/['’]s$/, '') : w));
       if (!looksLikePersonName(name)) continue;
       // lowercase titles and the organisation before them: "UFCW Local 832 president Jeff Traeger"
       const pre: string[] = [];
@@ -111,7 +127,27 @@ export function collectPeople(article: ParsedArticle): People {
       if (/^(?:Mrs|Ms|Miss|Lady|Queen|Princess|Dame|Sister)\.?$/.test(run[0])) person.female += 2;
     }
   });
-  people.mentions.sort((a, b) => a[0] - b[0]);
+  // Surnames standing alone ("Purdy, 73, credits ..."): more mentions, and proof of a person.
+  const bySurname = new Map<string, Person[]>();
+  for (const p of people.list) {
+    const last = p.tokens[p.tokens.length - 1];
+    bySurname.set(last, [...(bySurname.get(last) ?? []), p]);
+  }
+  masked.forEach((text, pi) => {
+    const re = /(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+)/gu;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const w = m[1].replace(/['’]s$/, '');
+      const ps = bySurname.get(w);
+      if (!ps || ps.length !== 1) continue;
+      const p = ps[0];
+      // not the surname of a full mention ("Doug Purdy"): the word before is not the first name
+      const before = text.slice(Math.max(0, m.index - 30), m.index).trim().split(/\s+/).pop() ?? '';
+      if (p.tokens.length > 1 && bare(before) === p.tokens[p.tokens.length - 2]) continue;
+      p.confirmed = true;
+      addMention(people, pi * 1e6 + m.index, p);
+    }
+  });
   return people;
 }
 
@@ -144,10 +180,13 @@ export function resolveMention(people: People, mention: Mention, pos: number, hi
       for (const [at, p] of people.mentions) if (at <= pos && candidates.includes(p) && at > bestPos) [best, bestPos] = [p, at];
     }
     if (mention.role && !best.roles.includes(mention.role) && mention.role.length < 90) best.roles.push(mention.role);
+    best.confirmed = true;
+    addMention(people, pos, best);
     return personResult(best, mention.name);
   }
   if (mention.kind === 'person') {
     const p = register(people, tokens, mention.role, pos);
+    p.confirmed = true;
     return personResult(p);
   }
   // A title standing for a person: "the defense secretary", "NATO's secretary general", "the minister"
@@ -162,6 +201,7 @@ export function resolveMention(people: People, mention: Mention, pos: number, hi
       let best = pick[0];
       let bestPos = -1;
       for (const [at, p] of people.mentions) if (at <= pos && pick.includes(p) && at > bestPos) [best, bestPos] = [p, at];
+      addMention(people, pos, best);
       return personResult(best, mention.name);
     }
   }
@@ -171,22 +211,24 @@ export function resolveMention(people: People, mention: Mention, pos: number, hi
 function resolvePronoun(people: People, pronoun: string, pos: number, history: History): Resolved | null {
   const want = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : null;
   if (pronoun === 'he' || pronoun === 'she') {
-    // The person quoted last, unless their gender says otherwise; else the person named last.
-    let lastMentioned: Person | null = null;
-    for (const [at, p] of people.mentions) if (at <= pos) lastMentioned = p;
-    for (let i = history.length - 1; i >= Math.max(0, history.length - 6); i--) {
-      const h = history[i];
-      if (h.kind !== 'person' || !h.person) continue;
-      const g = genderOf(h.person);
-      if (g && want && g !== want) continue;
-      // a person named after the last quote, and of the right gender, is the likelier antecedent
-      if (lastMentioned && lastMentioned !== h.person && lastMentioned.last > h.person.last && (!want || genderOf(lastMentioned) === want) && genderOf(h.person) !== want)
-        return personResult(lastMentioned);
-      return personResult(h.person);
+    // The person named last before the pronoun, of the right gender where that is known, within a few
+    // paragraphs; else the person quoted last.
+    const fits = (p: Person) => !want || !genderOf(p) || genderOf(p) === want;
+    for (let i = people.mentions.length - 1; i >= 0; i--) {
+      const [at, p] = people.mentions[i];
+      if (at > pos) continue;
+      if (pos - at > 3e6) break;
+      if (!p.confirmed || !fits(p)) continue;
+      if (want === 'm') p.male++;
+      else if (want === 'f') p.female++;
+      addMention(people, pos, p);
+      return personResult(p);
     }
-    const before = people.mentions.filter(([at]) => at <= pos).reverse();
-    const hit = before.find(([, p]) => !want || !genderOf(p) || genderOf(p) === want);
-    return hit ? personResult(hit[1]) : null;
+    for (let i = history.length - 1; i >= 0; i--) {
+      const h = history[i];
+      if (h.kind === 'person' && h.person && fits(h.person)) return personResult(h.person);
+    }
+    return null;
   }
   if (pronoun === 'they') {
     for (let i = history.length - 1; i >= Math.max(0, history.length - 4); i--) {

@@ -120,6 +120,13 @@ export function splitTitle(run: string[]): { role: string[]; name: string[] } {
   return { role, name };
 }
 
+/** A word that ends a run of name words: a comma, a possessive, or a sentence's full stop after it. */
+function endsRun(w: string): boolean {
+  if (/[,;:)!?"”]$/.test(w) || /['’]s$/.test(w)) return true;
+  if (!/\.$/.test(w)) return false;
+  return !/^(?:[A-Z]\.)+$/.test(w) && !/^(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Prof|Rev|Det|Const|Supt|Insp|Maj|Adm|Cpl|Pte|Cmdr|Hon|Jr|Sr)\.$/.test(w);
+}
+
 /** Runs of capitalised words (with name particles) in a list of words: [start, end) indexes. */
 export function capitalRuns(ws: string[]): Array<[number, number]> {
   const runs: Array<[number, number]> = [];
@@ -130,12 +137,12 @@ export function capitalRuns(ws: string[]): Array<[number, number]> {
     if (w && isCapWord(w) && !DETERMINERS.has(lw) && !DAYS_MONTHS.has(lw) && !SUBJECT_PRONOUNS.has(lw) && !INTRO_WORDS.has(lw) && !CLAUSE_WORDS.has(lw) && !AUXILIARIES.has(lw)) {
       let j = i + 1;
       // a run stops at a comma or other punctuation after a word
-      let stop = /[,;:)]$/.test(ws[i]);
+      let stop = endsRun(ws[i]);
       while (!stop && j < ws.length) {
         const v = bare(ws[j]);
         if (!v) break;
         if (isCapWord(v) && !DAYS_MONTHS.has(v.toLowerCase())) {
-          stop = /[,;:)]$/.test(ws[j]);
+          stop = endsRun(ws[j]);
           j++;
           continue;
         }

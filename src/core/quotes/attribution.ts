@@ -2,7 +2,7 @@
 // speaker before or after it, and the words it reports: after the cue ("X said (that) ...") or before it
 // ("..., X said"). Works on the paragraph with quoted words masked, so nothing inside a quote is read as
 // attribution; quoted stretches inside what is reported make it direct or mixed.
-import { CUE_WORD, DAY_WORDS, NEEDS_QUOTE, NEEDS_THAT, PREPOSITIONS, SETTING, TAKES_LISTENER, cueBase } from './cues.ts';
+import { AUXILIARIES, INTRO_WORDS, CUE_FORMS, CUE_WORD, DAY_WORDS, NEEDS_QUOTE, NEEDS_THAT, PREPOSITIONS, SETTING, TAKES_LISTENER, cueBase } from './cues.ts';
 import type { QuoteSpan } from './marks.ts';
 import { readNounPhrase, speakerAfter, speakerBefore, capitalRuns, splitTitle, looksLikePersonName, bare, type Mention } from './mentions.ts';
 import type { Unit } from './layout.ts';
@@ -132,7 +132,8 @@ function contentAfter(masked: string, at: number, end: number, base: string): { 
 }
 
 /** Cues for a continuing statement by the same speaker: ", adding that ...", "and added ...". */
-const FOLLOW_ON = /(?:,\s*|\s+)(?:and\s+|but\s+)?(?:also\s+|later\s+|then\s+)?(adding|noting|saying|explaining|arguing|insisting|warning|stressing|acknowledging|calling|describing|added|noted|said|says|adds|notes|explained|warned|stressed|argued|insisted|acknowledged)\b(?:\s+that\b)?/g;
+const FOLLOW_VERBS = [...CUE_FORMS.keys()].filter((f) => !NEEDS_THAT.has(CUE_FORMS.get(f)!) && !NEEDS_QUOTE.has(CUE_FORMS.get(f)!)).sort((a, b) => b.length - a.length).join('|');
+const FOLLOW_ON = new RegExp(`(?:,\\s*|\\s+)(?:and\\s+|but\\s+)?(?:also\\s+|later\\s+|then\\s+)?(adding|noting|saying|explaining|arguing|insisting|warning|stressing|acknowledging|${FOLLOW_VERBS})\\b(?:\\s+that\\b)?`, 'g');
 
 interface Found {
   mention: Mention | null;
@@ -147,17 +148,31 @@ interface Found {
 
 /** The subject at the start of a clause: for "General Ali Ayoub didn't discuss ..., but said that". */
 function clauseSubject(masked: string, start: number, end: number): Mention | null {
-  const text = masked.slice(start, end);
-  const ws = text.split(/\s+/).slice(0, 24);
+  let text = masked.slice(start, end);
+  // drop introductory phrases: "In a statement, IRCC did not ..."
+  for (let n = 0; n < 3; n++) {
+    const m = text.match(/^\s*([A-Za-z]+)\b[^,]{0,60},\s*/);
+    if (!m || !INTRO_WORDS.has(m[1].toLowerCase())) break;
+    text = text.slice(m[0].length);
+  }
+  const ws = text.split(/\s+/).filter(Boolean).slice(0, 24);
   const pron = ws[0]?.match(/^(He|She|They|It)$/);
   if (pron) return { kind: 'pronoun', name: pron[1].toLowerCase(), role: null, text: pron[1] };
+  // the subject ends at the first verb-like word
+  let k = 0;
+  while (k < ws.length) {
+    const w = ws[k].toLowerCase().replace(/[,;:]$/, '');
+    if (k > 0 && (AUXILIARIES.has(w) || /^(?:also|never|not|later|then|has|had|did)$/.test(w) || (/^[a-z]+(?:ed|s)$/.test(ws[k]) && !/(?:ss|us|is)$/.test(w) && k > 0 && /^[A-Z]/.test(ws[k - 1])))) break;
+    k++;
+  }
+  const sb = speakerBefore(ws.slice(0, k).join(' '));
+  if (sb && sb.start === 0) return sb.mention;
   for (const [s, e] of capitalRuns(ws)) {
     const run = ws.slice(s, e).map(bare);
     const { name, role } = splitTitle(run);
     if (looksLikePersonName(name)) return { kind: 'person', name: name.join(' '), role: role.join(' ') || null, text: run.join(' ') };
   }
-  const np = readNounPhrase(ws.slice(0, 6).join(' ').split(/\s(?:has|have|had|did|does|do|is|was|were|are|will|would)\b/)[0]);
-  return np;
+  return null;
 }
 
 /** Finds every attributed quote in one unit of a paragraph. */
@@ -241,10 +256,14 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
     const breakRe = /(?:;|:|\s[—–]\s|\sthat\s|\(|\))/g;
     let b: RegExpExecArray | null;
     const window = masked.slice(clauseStart, at);
+    let afterThat = false;
     {
       let last = -1;
       breakRe.lastIndex = 0;
-      while ((b = breakRe.exec(window))) last = b.index + b[0].length;
+      while ((b = breakRe.exec(window))) {
+        last = b.index + b[0].length;
+        afterThat = /that/.test(b[0]);
+      }
       if (last >= 0) clauseStart += last;
     }
     const pre = masked.slice(clauseStart, at);
@@ -288,7 +307,7 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
         consumedUntil = e;
         continue;
       }
-      if (spAbs > s && clauseStart === s || beforeIsQuote) {
+      if ((spAbs > s && !afterThat) || beforeIsQuote) {
         // "..., X said." — the words before the speaker
         const bt = beforeText;
         const introOnly = /^(?:In|On|At|During|After|Before|For|From|With)\b/.test(bt) && wordCount(bt) <= 8 && !/[“"‘']/.test(bt);

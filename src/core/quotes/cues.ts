@@ -95,15 +95,21 @@ const REPORTING: Record<string, string[] | null> = {
   forecast: ['forecast', 'forecasts', 'forecasting'],
   project: null,
   expect: null,
+  remind: null,
+  voice: null,
+  assure: null,
+  inform: null,
 };
 
 /** Cues that report only when what follows is a clause or a quote (they have other uses). Beliefs and
  * findings ("believes", "found") report for groups and studies ("The study found that ...") but only with "that". */
 export const NEEDS_THAT = new Set(['report', 'believe', 'think', 'feel', 'fear', 'worry', 'find', 'show', 'hope', 'expect', 'agree', 'project', 'read', 'question', 'wonder']);
 /** Cues that need a quote in what they report ("called it 'a disaster'", "urged Russia to 'play a role'"). */
-export const NEEDS_QUOTE = new Set(['describe', 'call', 'urge', 'ask', 'accuse', 'demand', 'propose', 'recommend', 'advise', 'promise', 'pledge']);
+export const NEEDS_QUOTE = new Set(['describe', 'call', 'ask', 'accuse', 'demand', 'propose', 'recommend', 'promise', 'pledge', 'voice']);
+/** Cues whose report starts with the listener: "urged Canadians to consult ...". */
+export const OBJECT_FIRST = new Set(['urge', 'advise', 'remind', 'warn']);
 /** Cues whose first object is the listener: "told reporters (that)". */
-export const TAKES_LISTENER = new Set(['tell', 'warn', 'assure', 'remind', 'inform', 'urge', 'ask', 'advise', 'promise']);
+export const TAKES_LISTENER = new Set(['tell', 'warn', 'assure', 'remind', 'inform', 'ask', 'promise']);
 
 function regularForms(base: string): string[] {
   const ed = base.endsWith('e') ? `${base}d` : /[^aeiou][aeiou][pt]$/.test(base) && base.length <= 4 ? `${base}${base.at(-1)}ed` : `${base}ed`;

@@ -38,7 +38,7 @@ export function extractQuotes(article: ParsedArticle): Quote[] {
       return { text: text.slice(ss[0].start, ss[ss.length - 1].end).trim(), index: Math.max(0, ss[0].index) };
     };
     const used = new Set<number>();
-    for (const unit of units(sentences, spans)) {
+    for (const unit of units(sentences, spans, text)) {
       const raws: RawQuote[] = attributeUnit(text, masked, spans, unit);
       const taken: Array<[number, number]> = [];
       for (const raw of raws) {

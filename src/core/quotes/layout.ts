@@ -44,12 +44,14 @@ export interface Unit {
 }
 
 /** Merges sentences whose boundary falls inside a quote, so a quote of several sentences is one unit. */
-export function units(sentences: PlacedSentence[], spans: QuoteSpan[]): Unit[] {
+export function units(sentences: PlacedSentence[], spans: QuoteSpan[], text: string): Unit[] {
   const out: Unit[] = [];
   for (const s of sentences) {
     const last = out[out.length - 1];
     const inside = spans.some((q) => s.start > q.start && s.start < q.end - 1);
-    if (last && inside) {
+    // a sentence the splitter cut after a quote's full stop: `"... built." he said.`
+    const tail = /^\s*(?:[a-z]|(?:He|She|They|It)\s+(?:said|says|added|adds|told|wrote|writes|explained|noted)\b)/.test(text.slice(s.start, s.end)) && /["”’']\s*$/.test(text.slice(last?.start ?? 0, s.start));
+    if (last && (inside || tail)) {
       last.end = s.end;
       last.sentences.push(s);
       continue;

@@ -213,7 +213,7 @@ function headOk(ws: string[]): boolean {
 
 /** Reads one comma-free noun phrase as a speaker: a name with its title, a group, or a pronoun. */
 export function readNounPhrase(text: string): Mention | null {
-  const t = cleanEnd(text);
+  const t = cleanEnd(text).replace(/^(?:(?:but|and|so|yet|still|now|then|also|instead|meanwhile|however|here|there|again|later|earlier|finally|today|yesterday|tonight|rather|indeed|thus|hence|likewise|similarly|moreover|besides|otherwise|nonetheless|nevertheless|ultimately|separately|specifically|last\s+(?:week|month|year|night)|this\s+(?:week|month|year))\s+)+/i, '');
   if (!t) return null;
   const ws = words(t);
   const first = bare(ws[0]).toLowerCase();
@@ -370,21 +370,34 @@ export function speakerAfter(text: string): { mention: Mention; length: number }
   let w: RegExpExecArray | null;
   let end = 0;
   const got: string[] = [];
+  const ends: number[] = [];
   while ((w = re.exec(text))) {
     const tok = w[0];
     if (/^["“”‘’'\u2591(]/.test(tok)) break;
     const plain = tok.replace(/[,;:!?"“”’)]+$/, '');
     const lower = plain.toLowerCase();
-    if (got.length > 0 && /^(?:in|at|on|during|to|after|before|who|when|while|as|of|for|from|with|and|but|that|which|about|outside|inside|near|last|this|on|said|says|told|adding)$/.test(lower)) break;
+    if (got.length > 0 && /^(?:during|to|after|before|who|when|while|as|but|that|which|about|outside|inside|near|last|this|said|says|told|adding|unauthorized|not)$/.test(lower)) break;
     if (got.length > 0 && /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\.?$/.test(lower)) break;
     const fullStop = /\.$/.test(plain) && !/^(?:[A-Z]\.)+$/.test(plain) && !/^(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Prof|Rev|Det|Const|Supt|Insp|Maj|Adm|Cpl|Pte|Cmdr|Hon|Atty|Gen|Cdr|Insp|Staff Sgt)\.$/.test(plain);
     got.push(fullStop ? plain.slice(0, -1) : plain);
     end = w.index + (fullStop ? plain.length - 1 : plain.length);
-    if (fullStop || plain !== tok || got.length >= 8) break;
+    ends.push(end);
+    if (fullStop || plain !== tok || got.length >= 12) break;
   }
   if (got.length === 0) return null;
-  const np = readNounPhrase(got.join(' '));
+  // the longest prefix that reads as a person; else the longest that reads as a speaker at all
+  let np: Mention | null = null;
+  let used = 0;
+  for (let n = got.length; n >= 1 && !np; n--) {
+    const r = readNounPhrase(got.slice(0, n).join(' '));
+    if (r && (r.kind === 'person' || r.kind === 'persons')) [np, used] = [r, n];
+  }
+  for (let n = got.length; n >= 1 && !np; n--) {
+    const r = readNounPhrase(got.slice(0, n).join(' '));
+    if (r && (n === got.length || r.kind !== 'pronoun')) [np, used] = [r, n];
+  }
   if (!np || np.kind === 'pronoun' && !/^(?:he|she|they)$/.test(np.name)) return null;
+  if (used < got.length) end = ends[used - 1];
   const m = [text.slice(0, end)];
   let length = m[0].length;
   // an appositive role after the name

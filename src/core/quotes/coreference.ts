@@ -4,6 +4,7 @@
 import type { ParsedArticle } from '../types.ts';
 import { bare, capitalRuns, looksLikePersonName, splitTitle, type Mention } from './mentions.ts';
 import { findQuoteSpans, maskQuotes } from './marks.ts';
+import { genderOfGivenName } from './given-names.ts';
 
 export interface Person {
   /** Fullest name seen. */
@@ -19,6 +20,8 @@ export interface Person {
   last: number;
   /** Known to be a person: has a title or role, is quoted, or is named by surname alone. */
   confirmed: boolean;
+  /** Named as a speaker somewhere in the article. */
+  speaks: boolean;
 }
 
 export interface Resolved {
@@ -57,7 +60,8 @@ export interface People {
 function register(people: People, tokens: string[], role: string | null, pos: number): Person {
   let p = people.list.find((x) => compatibleNames(x.tokens, tokens) && tokens.length >= 2);
   if (!p) {
-    p = { name: tokens.join(' '), tokens, roles: [], aliases: new Set(), male: 0, female: 0, last: pos, confirmed: false };
+    const g = genderOfGivenName(tokens[0]);
+    p = { name: tokens.join(' '), tokens, roles: [], aliases: new Set(), male: g === 'm' ? 1 : 0, female: g === 'f' ? 1 : 0, last: pos, confirmed: false, speaks: false };
     people.list.push(p);
   } else if (tokens.length > p.tokens.length) {
     p.aliases.add(p.name);
@@ -84,6 +88,9 @@ export function addMention(people: People, pos: number, p: Person): void {
 export function collectPeople(article: ParsedArticle): People {
   const people: People = { list: [], mentions: [] };
   const masked = article.paragraphs.map((t) => maskQuotes(t, findQuoteSpans(t)));
+  // words the article also writes in lowercase are common words, not surnames ("Open", "Fired")
+  const lowerWords = new Set<string>();
+  for (const t of article.paragraphs) for (const w of t.match(/(?<![\p{L}'’.-])\p{Ll}[\p{Ll}'’-]+/gu) ?? []) lowerWords.add(w);
   masked.forEach((text, pi) => {
     const ws = text.split(/\s+/);
     const offsets: number[] = [];
@@ -98,7 +105,7 @@ export function collectPeople(article: ParsedArticle): People {
       const split = splitTitle(run);
       const role = split.role;
       const name = split.name.map((w, i, a) => (i === a.length - 1 ? w.replace(/['’]s$/, '') : w));
-      if (!looksLikePersonName(name)) continue;
+      if (!looksLikePersonName(name) || /(?:ian|ese|ish)$/.test(name[name.length - 1]) || lowerWords.has(name[name.length - 1].toLowerCase())) continue;
       // lowercase titles and the organisation before them: "UFCW Local 832 president Jeff Traeger"
       const pre: string[] = [];
       let k = s - 1;
@@ -149,6 +156,12 @@ export function collectPeople(article: ParsedArticle): People {
     }
   });
   return people;
+}
+
+/** Marks the people named as speakers (by full name or surname) in an article's attributions. */
+export function markSpeakers(people: People, names: string[]): void {
+  const lasts = new Set(names.map((n) => n.split(' ').pop()!.replace(/['’]s$/, '').toLowerCase()));
+  for (const p of people.list) if (lasts.has(p.tokens[p.tokens.length - 1].toLowerCase())) p.speaks = p.confirmed = true;
 }
 
 function genderOf(p: Person): 'm' | 'f' | null {
@@ -214,15 +227,17 @@ function resolvePronoun(people: People, pronoun: string, pos: number, history: H
     // The person named last before the pronoun, of the right gender where that is known, within a few
     // paragraphs; else the person quoted last.
     const fits = (p: Person) => !want || !genderOf(p) || genderOf(p) === want;
-    for (let i = people.mentions.length - 1; i >= 0; i--) {
-      const [at, p] = people.mentions[i];
-      if (at > pos) continue;
-      if (pos - at > 3e6) break;
-      if (!p.confirmed || !fits(p)) continue;
-      if (want === 'm') p.male++;
-      else if (want === 'f') p.female++;
-      addMention(people, pos, p);
-      return personResult(p);
+    for (const tier of [(p: Person) => p.speaks, (p: Person) => p.confirmed]) {
+      for (let i = people.mentions.length - 1; i >= 0; i--) {
+        const [at, p] = people.mentions[i];
+        if (at > pos) continue;
+        if (pos - at > 3e6) break;
+        if (!tier(p) || !fits(p)) continue;
+        if (want === 'm') p.male++;
+        else if (want === 'f') p.female++;
+        addMention(people, pos, p);
+        return personResult(p);
+      }
     }
     for (let i = history.length - 1; i >= 0; i--) {
       const h = history[i];

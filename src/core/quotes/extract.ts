@@ -2,8 +2,8 @@
 // Works paragraph by paragraph (a quote may run over several sentences); see attribution.ts for the rules
 // that tie a cue to its speaker and reported words, and coreference.ts for pronouns and short forms.
 import type { ParsedArticle, Quote } from '../types.ts';
-import { attributeUnit, type RawQuote } from './attribution.ts';
-import { collectPeople, resolveMention, type History, type Resolved } from './coreference.ts';
+import { attributeUnit } from './attribution.ts';
+import { collectPeople, markSpeakers, resolveMention, type History, type Resolved } from './coreference.ts';
 import { placeSentences, sentencesOf, units } from './layout.ts';
 import { findQuoteSpans, maskQuotes } from './marks.ts';
 
@@ -29,17 +29,23 @@ export function extractQuotes(article: ParsedArticle): Quote[] {
   const quotes: Quote[] = [];
   const resolvedOf: Resolved[] = [];
 
-  article.paragraphs.forEach((text, pi) => {
+  // First pass: every paragraph's quote marks, units and attributions (speakers as written).
+  const pass = article.paragraphs.map((text, pi) => {
     const spans = findQuoteSpans(text);
     const masked = maskQuotes(text, spans);
     const sentences = placeSentences(article, pi, text);
+    const us = units(sentences, spans, text).map((unit) => ({ unit, raws: attributeUnit(text, masked, spans, unit) }));
+    return { text, spans, masked, sentences, us };
+  });
+  markSpeakers(people, pass.flatMap((p) => p.us.flatMap((u) => u.raws.map((r) => r.mention).filter((m) => m && m.kind !== 'pronoun').map((m) => m!.name))));
+
+  pass.forEach(({ text, spans, masked, sentences, us }, pi) => {
     const sentenceText = (a: number, z: number) => {
       const ss = sentencesOf(sentences, a, z);
       return { text: text.slice(ss[0].start, ss[ss.length - 1].end).trim(), index: Math.max(0, ss[0].index) };
     };
     const used = new Set<number>();
-    for (const unit of units(sentences, spans, text)) {
-      const raws: RawQuote[] = attributeUnit(text, masked, spans, unit);
+    for (const { unit, raws } of us) {
       const taken: Array<[number, number]> = [];
       for (const raw of raws) {
         if (taken.some(([a, z]) => raw.start < z && raw.end > a)) continue;

@@ -105,7 +105,7 @@ export function collectPeople(article: ParsedArticle): People {
       const split = splitTitle(run);
       const role = split.role;
       const name = split.name.map((w, i, a) => (i === a.length - 1 ? w.replace(/['’]s$/, '') : w));
-      if (!looksLikePersonName(name) || /(?:ian|ese|ish)$/.test(name[name.length - 1]) || lowerWords.has(name[name.length - 1].toLowerCase())) continue;
+      if (!looksLikePersonName(name) || /(?:ian|ese|ish)$/.test(name[name.length - 1]) || (lowerWords.has(name[name.length - 1].toLowerCase()) && !genderOfGivenName(name[0]))) continue;
       // lowercase titles and the organisation before them: "UFCW Local 832 president Jeff Traeger"
       const pre: string[] = [];
       let k = s - 1;

@@ -141,7 +141,9 @@ export function capitalRuns(ws: string[]): Array<[number, number]> {
       while (!stop && j < ws.length) {
         const v = bare(ws[j]);
         if (!v) break;
-        if (isCapWord(v) && !DAYS_MONTHS.has(v.toLowerCase())) {
+        // a month name inside a name ("Theresa May") but not a date ("May 5")
+        const month = DAYS_MONTHS.has(v.toLowerCase()) && !(/^(?:May|June|April|August)$/.test(v) && !/^\d/.test(ws[j + 1] ?? '') && !/^(?:in|on|of|since|until|by|last|next|this|early|late|mid)$/i.test(ws[j - 1] ?? ''));
+        if (isCapWord(v) && !month) {
           stop = endsRun(ws[j]);
           j++;
           continue;
@@ -170,7 +172,7 @@ export function looksLikePersonName(name: string[]): boolean {
   if (name.length < 2 || name.length > 4) return false;
   if (hasOrgWord(name)) return false;
   if (name.some((w) => isAcronym(bare(w)) || /\d/.test(w))) return false;
-  if (name.some((w) => DAYS_MONTHS.has(bare(w).toLowerCase()))) return false;
+  if (name.some((w, i) => DAYS_MONTHS.has(bare(w).toLowerCase()) && !(i > 0 && /^(?:May|June|April|August)$/.test(bare(w))))) return false;
   if (isDemonym(bare(name[0])) && name.length === 2 && ORG_WORDS.has(bare(name[1]).toLowerCase())) return false;
   return true;
 }
@@ -188,7 +190,7 @@ function isNounPhrase(ws: string[], allowAnd: boolean): boolean {
     const raw = bare(ws[i]);
     const w = raw.toLowerCase();
     if (!w) return false;
-    if (isAcronym(raw)) continue;
+    if (isAcronym(raw) || (i > 0 && /^\p{Lu}/u.test(raw))) continue;
     if (AUXILIARIES.has(w)) return false;
     if (w === 'and' || w === '&') {
       if (!allowAnd) return false;
@@ -204,7 +206,7 @@ function headOk(ws: string[]): boolean {
   const last = bare(ws[ws.length - 1]);
   if (!last) return false;
   const l = last.toLowerCase();
-  if (isCapWord(last) && !DAYS_MONTHS.has(l)) return true;
+  if (isCapWord(last) && (!DAYS_MONTHS.has(l) || (ws.length > 1 && /^(?:may|june|april|august)$/.test(l)))) return true;
   if (SPEAKER_HEADS.has(l)) return true;
   if (/^\d/.test(l)) return /^\d+$/.test(l) && ws.length > 1 && isCapWord(bare(ws[ws.length - 2])); // "UFCW Local 832"
   if (INTRO_WORDS.has(l) || DETERMINERS.has(l)) return false;
@@ -240,6 +242,7 @@ export function readNounPhrase(text: string): Mention | null {
   if (lastRun && lastRun[1] === ws.length) {
     const run = ws.slice(lastRun[0], lastRun[1]).map(bare);
     const { role, name } = splitTitle(run);
+    if (name.length && /['’]s$/.test(name[name.length - 1])) return { kind: 'group', name: groupName(t), role: null, text: t };
     const before = ws.slice(0, lastRun[0]).map(bare);
     if (name.length >= 1 && looksLikePersonName(name) && !(before.length > 0 && /^(?:of|for|at|from|in|with|by)$/i.test(before[before.length - 1]))) {
       return { kind: 'person', name: name.join(' '), role: roleText(before.concat(role)), text: t };
@@ -285,7 +288,7 @@ export interface SpeakerMatch {
 export function stripCueAdverbs(text: string): string {
   let t = text.replace(/\s+$/, '');
   for (let n = 0; n < 4; n++) {
-    const m = t.match(/(?:^|\s)([\w’']+)$/);
+    const m = t.match(/(?:^|\s)([a-z][\w’']*)$/);
     if (!m) break;
     const w = m[1].toLowerCase();
     if (!CUE_ADVERBS.has(w) || t.length - m[0].length <= 0) break;
@@ -357,7 +360,15 @@ export function speakerBefore(text: string): SpeakerMatch | null {
       const role = cleanEnd(body.slice(segs[k + 1].start)).replace(/^(?:the|a|an)\s+/i, '');
       return { mention: { ...np, role: np.role ?? (/^\d+$/.test(role) ? null : role) }, start: offsetOf(k) };
     }
-    if (np && k < lastIdx && np.kind === 'group' && k === clauseStartK) return { mention: np, start: offsetOf(k) };
+    if (np && k < lastIdx && np.kind === 'group' && k === clauseStartK) {
+      // "Campbell's partner, Jason Louth," — the name in the appositive is the speaker
+      for (let j = k + 1; j <= lastIdx; j++) {
+        const inner = readNounPhrase(segs[j].text);
+        if (inner && inner.kind === 'person' && inner.name.includes(' ') || inner && j === lastIdx && inner.kind === 'group' && /^\s*\p{Lu}[\p{Ll}'’-]+\s*$/u.test(segs[j].text))
+          return { mention: { ...inner, kind: 'person', role: inner.role ?? cleanEnd(segs[k].text).replace(/^(?:the|a|an)\s+/i, '') }, start: offsetOf(k) };
+      }
+      return { mention: np, start: offsetOf(k) };
+    }
   }
   const last = readNounPhrase(segs[lastIdx].text);
   return last ? { mention: last, start: offsetOf(lastIdx) } : null;

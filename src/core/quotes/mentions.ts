@@ -388,7 +388,7 @@ export function speakerAfter(text: string): { mention: Mention; length: number }
     const plain = tok.replace(/[,;:!?"“”’)]+$/, '');
     const lower = plain.toLowerCase();
     if (got.length > 0 && /^(?:during|to|after|before|who|when|while|as|but|that|which|about|outside|inside|near|last|this|said|says|told|adding|unauthorized|not)$/.test(lower)) break;
-    if (got.length > 0 && /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\.?$/.test(lower)) break;
+    if (got.length > 0 && /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\.?$/.test(lower) && !/['’]s$/.test(got[got.length - 1])) break;
     const fullStop = /\.$/.test(plain) && !/^(?:[A-Z]\.)+$/.test(plain) && !/^(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Prof|Rev|Det|Const|Supt|Insp|Maj|Adm|Cpl|Pte|Cmdr|Hon|Atty|Gen|Cdr|Insp|Staff Sgt)\.$/.test(plain);
     got.push(fullStop ? plain.slice(0, -1) : plain);
     end = w.index + (fullStop ? plain.length - 1 : plain.length);

@@ -68,6 +68,18 @@ function classify(masked: string, spans: QuoteSpan[], start: number, end: number
 
 const LISTENER = /^\s*(?:reporters|journalists|the media|media|the (?:crowd|audience|court|jury|committee|house|senate|council|conference|meeting|board|panel|inquiry|hearing)|a (?:news conference|press conference|crowd|meeting|committee|hearing|rally)|him|her|them|us|me|(?:the\s+)?(?:[A-Z][\w.&'’-]*\s*){1,5}(?:['’]s(?:\s+[a-z][\w-]*){1,3})?)(?=[\s,.;:]|$)/;
 
+/** Cues that only ever report speech: what follows them is a report even without a verb we can see. */
+const SPEECH_CUES = new Set(['say', 'add', 'note', 'write', 'explain', 'claim', 'insist', 'argue', 'state', 'stress', 'testify', 'allege', 'contend', 'maintain', 'assert', 'emphasize', 'emphasise', 'predict', 'concede', 'admit', 'acknowledge', 'caution', 'reiterate', 'declare']);
+
+/** Whether words read as a clause (a report) rather than a noun phrase ("the move", "host Evan Solomon"). */
+export function looksLikeClause(text: string): boolean {
+  return (
+    /\b(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|should|may|might|must|shall|he|she|they|it|we|I|you|there)\b/i.test(text) ||
+    /n['’]t\b|['’](?:re|ve|ll|d|m)\b|\bto\s+[a-z]{2,}/.test(text) ||
+    /\s[a-z]{3,}ed\b/.test(text)
+  );
+}
+
 /** Where the reported words after a cue begin, or -1 when what follows is not a report. */
 function contentAfter(masked: string, at: number, end: number, base: string): { start: number; hadThat: boolean } | null {
   let i = at;
@@ -127,6 +139,7 @@ function contentAfter(masked: string, at: number, end: number, base: string): { 
     if (/ed$/.test(firstWord) && wordCount(body) <= 6) return null; // "said in a statement released on Thursday"
 
     if (wordCount(body) < 3) return null;
+    if (!SPEECH_CUES.has(base) && !looksLikeClause(body) && !/[“"‘']/.test(body)) return null;
   }
   return { start: i + lead, hadThat };
 }
@@ -204,7 +217,7 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
     } else {
       const sa = speakerAfter(masked.slice(after, e));
       const np = sa ? sa.mention : null;
-      if (np && wordCount(paragraph.slice(s, at)) >= 2) {
+      if (np && (wordCount(paragraph.slice(s, at)) >= 3 || /["”’']\s*,?\s*$/.test(paragraph.slice(s, at)))) {
         found.push({ mention: np, cue: 'according to', start: s, end: at, from: s, to: e });
         consumedUntil = e;
       }
@@ -250,6 +263,7 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
     if (/^(?:not|never|n['’]t|didn['’]t|don['’]t|doesn['’]t|won['’]t|wouldn['’]t|cannot|can['’]t|to)$/.test(prevWord) && !(prevWord === 'to' && /^(?:went|go|goes|going)\b/.test(before.trim().split(/\s+/).slice(-2, -1)[0] ?? ''))) continue;
     if (/^(?:the|a|an|this|that|his|her|their|its|our|no|any|some)$/.test(prevWord) || /['’]s$/.test(prevWord)) continue;
     if (/^(?:so|well|as)$/.test(prevWord) && /^(?:said)$/i.test(word)) continue;
+    if (/\b(?:must|may|might|could|should|can|cannot)\s+(?:have\s+)?$/.test(before)) continue;
     // The clause that ends at the cue: from the last quote or clause break before it
     let clauseStart = s;
     for (const q of spans) if (q.end <= at && q.end > clauseStart && q.start >= s) clauseStart = q.end;
@@ -311,7 +325,8 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
         // "..., X said." — the words before the speaker
         const bt = beforeText;
         const introOnly = /^(?:In|On|At|During|After|Before|For|From|With)\b/.test(bt) && wordCount(bt) <= 8 && !/[“"‘']/.test(bt);
-        if (beforeIsQuote || (wordCount(bt) >= 4 && !introOnly)) {
+        const subordinate = /^(?:When|As|After|Before|If|While|Although|Though|Because|Since|Unless|Until|Once|Whether|According|But unlike|Unlike|Despite)\b/.test(bt) && !/[“"‘']/.test(bt);
+        if (beforeIsQuote || (wordCount(bt) >= 4 && !introOnly && !subordinate && (SPEECH_CUES.has(base) || looksLikeClause(bt) || /[“"‘']/.test(bt)))) {
           found.push({ mention: sp.mention, cue: word.toLowerCase(), start: beforeContent[0], end: beforeContent[1], from: s, to: e });
           consumedUntil = cueEnd;
           continue;

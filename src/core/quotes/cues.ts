@@ -103,7 +103,7 @@ const REPORTING: Record<string, string[] | null> = {
 
 /** Cues that report only when what follows is a clause or a quote (they have other uses). Beliefs and
  * findings ("believes", "found") report for groups and studies ("The study found that ...") but only with "that". */
-export const NEEDS_THAT = new Set(['report', 'believe', 'think', 'feel', 'fear', 'worry', 'find', 'show', 'hope', 'expect', 'agree', 'project', 'read', 'question', 'wonder']);
+export const NEEDS_THAT = new Set(['respond', 'reply', 'report', 'believe', 'think', 'feel', 'fear', 'worry', 'find', 'show', 'hope', 'expect', 'agree', 'project', 'read', 'question', 'wonder']);
 /** Cues that need a quote in what they report ("called it 'a disaster'", "urged Russia to 'play a role'"). */
 export const NEEDS_QUOTE = new Set(['describe', 'call', 'ask', 'accuse', 'demand', 'propose', 'recommend', 'promise', 'pledge', 'voice']);
 /** Cues whose report starts with the listener: "urged Canadians to consult ...". */

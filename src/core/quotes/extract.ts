@@ -40,6 +40,7 @@ export function extractQuotes(article: ParsedArticle): Quote[] {
   markSpeakers(people, pass.flatMap((p) => p.us.flatMap((u) => u.raws.map((r) => r.mention).filter((m) => m && m.kind !== 'pronoun').map((m) => m!.name))));
 
   pass.forEach(({ text, spans, masked, sentences, us }, pi) => {
+    if (/^(?:READ MORE|RELATED|WATCH|LISTEN|MORE|SEE ALSO|ALSO READ)\b\s*:/i.test(text)) return;
     const sentenceText = (a: number, z: number) => {
       const ss = sentencesOf(sentences, a, z);
       return { text: text.slice(ss[0].start, ss[ss.length - 1].end).trim(), index: Math.max(0, ss[0].index) };
@@ -70,6 +71,8 @@ export function extractQuotes(article: ParsedArticle): Quote[] {
         if (/[\p{L}\p{N}]/u.test(lead)) return;
         const tail = masked.slice(q.end, unit.end);
         if (wordCount(tail) > 3) return;
+        // a paragraph that is only a short quote without punctuation is a subheading ("'Life-changing'.")
+        if (!/[\p{L}\p{N}]/u.test(masked.slice(0, q.start) + masked.slice(q.end)) && wordCount(q.inner) <= 7 && !/[.,!?;:…]/.test(q.inner)) return;
         if (wordCount(q.inner) < 4) return;
         const last = history[history.length - 1];
         if (!last || pi - historyAt[historyAt.length - 1] > 3) return;

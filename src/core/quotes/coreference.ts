@@ -52,6 +52,8 @@ export function compatibleNames(a: string[], b: string[]): boolean {
 }
 
 export interface People {
+  /** Organisations named in the article, in reading order: [position, name]. */
+  orgs: Array<[number, string]>;
   list: Person[];
   /** Person mentions in reading order: [position, person]. */
   mentions: Array<[number, Person]>;
@@ -84,9 +86,21 @@ export function addMention(people: People, pos: number, p: Person): void {
   m.splice(i, 0, [pos, p]);
 }
 
+const ORG_HEADS = /^the\s+(?:[\w.-]+\s+){0,2}(company|utility|agency|department|ministry|organization|organisation|group|union|firm|board|commission|council|committee|government|city|province|club|league|association|network|service|bank|foundation|charity|airline|retailer|chain|broadcaster|newspaper|station|university|school|hospital|coalition|institute|society|federation|party|office|authority|tribunal|court|corporation|manufacturer|automaker|carrier|insurer|lender|regulator|watchdog|railway|railroad|team|band|campaign|website|outlet|network|developer|operator|utility|provider|company's|organizers|organisers)$/i;
+
+/** A run of capitalised words that names an organisation: an organisation word, an acronym, a CamelCase brand. */
+function isOrgName(run: string[]): boolean {
+  if (run.length === 0) return false;
+  const words = run[0] === 'The' ? run.slice(1) : run;
+  if (words.length === 0 || words.length > 8) return false;
+  if (words.some((w) => /^[A-Z]{2,}(?:['’]s)?$/.test(w) && !/^(?:I|II|III|IV|TV)$/.test(w))) return true;
+  if (words.some((w) => /^[A-Z][a-z]+[A-Z][a-z]+/.test(w))) return true;
+  return words.length >= 2 && words.some((w) => /^(?:Department|Ministry|Office|Council|Committee|Association|Union|Party|Police|Service|Services|Agency|Bank|Court|University|College|Institute|Centre|Center|Foundation|Society|Board|Commission|Corporation|Company|Inc\.?|Ltd\.?|Corp\.?|Group|Network|Hydro|Canada|Coalition|Alliance|Federation|League|Club|Hospital|School|Authority|Energy|Motors|Airlines|Railway|Force|Army|Navy|Government|Administration|Hall|Action|Institute|Trust|Fund)$/.test(w.replace(/['’]s$/, '')));
+}
+
 /** Reads the people an article names: capitalised names with titles before them or roles after them. */
 export function collectPeople(article: ParsedArticle): People {
-  const people: People = { list: [], mentions: [] };
+  const people: People = { list: [], mentions: [], orgs: [] };
   const masked = article.paragraphs.map((t) => maskQuotes(t, findQuoteSpans(t)));
   // words the article also writes in lowercase are common words, not surnames ("Open", "Fired")
   const lowerWords = new Set<string>();
@@ -102,6 +116,7 @@ export function collectPeople(article: ParsedArticle): People {
     }
     for (const [s, e] of capitalRuns(ws)) {
       const run = ws.slice(s, e).map(bare);
+      if (isOrgName(run)) people.orgs.push([pi * 1e6 + offsets[s], run.join(' ').replace(/['’]s$/, '')]);
       const split = splitTitle(run);
       const role = split.role;
       const name = split.name.map((w, i, a) => (i === a.length - 1 ? w.replace(/['’]s$/, '') : w));
@@ -216,6 +231,13 @@ export function resolveMention(people: People, mention: Mention, pos: number, hi
       for (const [at, p] of people.mentions) if (at <= pos && pick.includes(p) && at > bestPos) [best, bestPos] = [p, at];
       addMention(people, pos, best);
       return personResult(best, mention.name);
+    }
+  }
+  // "the utility", "the agency": the organisation named last before it
+  if (ORG_HEADS.test(mention.name) && mention.name.split(/\s+/).length <= 4) {
+    for (let i = history.length - 1; i >= Math.max(0, history.length - 4); i--) {
+      const h = history[i];
+      if (h.kind === 'group' && /^\p{Lu}/u.test(h.speaker) && !/^The\s/.test(h.speaker) && isOrgName(h.speaker.split(/\s+/))) return { speaker: h.speaker, role: null, kind: 'group', alias: mention.name };
     }
   }
   return { speaker: mention.name, role: mention.role, kind: 'group' };

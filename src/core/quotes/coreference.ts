@@ -54,6 +54,8 @@ export function compatibleNames(a: string[], b: string[]): boolean {
 export interface People {
   /** Organisations named in the article, in reading order: [position, name]. */
   orgs: Array<[number, string]>;
+  /** Acronyms → the names they stand for, where the article spells one out. */
+  spelled: Map<string, string>;
   list: Person[];
   /** Person mentions in reading order: [position, person]. */
   mentions: Array<[number, Person]>;
@@ -98,9 +100,36 @@ function isOrgName(run: string[]): boolean {
   return words.length >= 2 && words.some((w) => /^(?:Department|Ministry|Office|Council|Committee|Association|Union|Party|Police|Service|Services|Agency|Bank|Court|University|College|Institute|Centre|Center|Foundation|Society|Board|Commission|Corporation|Company|Inc\.?|Ltd\.?|Corp\.?|Group|Network|Hydro|Canada|Coalition|Alliance|Federation|League|Club|Hospital|School|Authority|Energy|Motors|Airlines|Railway|Force|Army|Navy|Government|Administration|Hall|Action|Institute|Trust|Fund)$/.test(w.replace(/['’]s$/, '')));
 }
 
+/** Finds names whose initials spell an acronym the article uses ("Export Development Canada" → EDC). */
+function spelledAcronyms(paragraphs: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const acronyms = new Set<string>();
+  for (const t of paragraphs) for (const m of t.match(/\b[A-Z]{3,6}\b/g) ?? []) acronyms.add(m);
+  if (acronyms.size === 0) return out;
+  for (const t of paragraphs) {
+    const ws = t.split(/\s+/);
+    for (let i = 0; i < ws.length; i++) {
+      if (!/^[A-Z][a-z]/.test(ws[i])) continue;
+      let initials = '';
+      let last = i;
+      for (let j = i; j < ws.length && j < i + 10; j++) {
+        const w = ws[j].replace(/[,;:()"“”]+$/, '').replace(/^[("“]+/, '');
+        if (/^[A-Z][\w'’.-]*$/.test(w)) {
+          initials += w[0];
+          last = j;
+          if (acronyms.has(initials) && !out.has(initials) && j > i) out.set(initials, ws.slice(i, j + 1).join(' ').replace(/[,;:()"“”.]+$/, '').replace(/['’]s$/, ''));
+        } else if (!/^(?:of|and|for|the|on|&|de|du|des|la|le)$/.test(w)) break;
+        if (/[;:)]$/.test(ws[j]) || (/\.$/.test(ws[j]) && j > i)) break;
+      }
+      void last;
+    }
+  }
+  return out;
+}
+
 /** Reads the people an article names: capitalised names with titles before them or roles after them. */
 export function collectPeople(article: ParsedArticle): People {
-  const people: People = { list: [], mentions: [], orgs: [] };
+  const people: People = { list: [], mentions: [], orgs: [], spelled: spelledAcronyms(article.paragraphs) };
   const masked = article.paragraphs.map((t) => maskQuotes(t, findQuoteSpans(t)));
   // words the article also writes in lowercase are common words, not surnames ("Open", "Fired")
   const lowerWords = new Set<string>();
@@ -195,8 +224,8 @@ function personResult(p: Person, alias?: string): Resolved {
 export type History = Resolved[];
 
 /** Resolves a speaker mention at a position to a person or a group, given the speakers quoted before it. */
-export function resolveMention(people: People, mention: Mention, pos: number, history: History): Resolved | null {
-  if (mention.kind === 'pronoun') return resolvePronoun(people, mention.name, pos, history);
+export function resolveMention(people: People, mention: Mention, pos: number, history: History, content?: [number, number]): Resolved | null {
+  if (mention.kind === 'pronoun') return resolvePronoun(people, mention.name, pos, history, content);
   if (mention.kind === 'persons') return { speaker: mention.name, role: mention.role, kind: 'persons' };
   const tokens = mention.name.split(' ');
   const candidates = people.list.filter((p) => compatibleNames(p.tokens, tokens));
@@ -233,6 +262,12 @@ export function resolveMention(people: People, mention: Mention, pos: number, hi
       return personResult(best, mention.name);
     }
   }
+  // an acronym spelled out in the article: "IRCC" → "Immigration, Refugees and Citizenship Canada"
+  const acr = mention.name.replace(/^the\s+/i, '').match(/^([A-Z]{3,6})$/);
+  if (acr) {
+    const full = people.spelled.get(acr[1]);
+    if (full) return { speaker: full, role: null, kind: 'group', alias: mention.name };
+  }
   // "the utility", "the agency": the organisation named last before it
   if (ORG_HEADS.test(mention.name) && mention.name.split(/\s+/).length <= 4) {
     for (let i = history.length - 1; i >= Math.max(0, history.length - 4); i--) {
@@ -243,12 +278,14 @@ export function resolveMention(people: People, mention: Mention, pos: number, hi
   return { speaker: mention.name, role: mention.role, kind: 'group' };
 }
 
-function resolvePronoun(people: People, pronoun: string, pos: number, history: History): Resolved | null {
+function resolvePronoun(people: People, pronoun: string, pos: number, history: History, content?: [number, number]): Resolved | null {
   const want = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : null;
   if (pronoun === 'he' || pronoun === 'she') {
     // The person named last before the pronoun, of the right gender where that is known, within a few
     // paragraphs; else the person quoted last.
-    const fits = (p: Person) => !want || !genderOf(p) || genderOf(p) === want;
+    // a person named in the reported words themselves is not who reports them ("Macharia hid, he said")
+    const inside = new Set(content ? people.mentions.filter(([at]) => at >= content[0] && at < content[1]).map(([, p]) => p) : []);
+    const fits = (p: Person) => !inside.has(p) && (!want || !genderOf(p) || genderOf(p) === want);
     for (const tier of [(p: Person) => p.speaks, (p: Person) => p.confirmed]) {
       for (let i = people.mentions.length - 1; i >= 0; i--) {
         const [at, p] = people.mentions[i];

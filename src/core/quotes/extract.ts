@@ -51,7 +51,7 @@ export function extractQuotes(article: ParsedArticle): Quote[] {
       for (const raw of raws) {
         if (taken.some(([a, z]) => raw.start < z && raw.end > a)) continue;
         const pos = pi * 1e6 + raw.start;
-        const r = raw.mention ? resolveMention(people, raw.mention, pos, history) : null;
+        const r = raw.mention ? resolveMention(people, raw.mention, pos, history, [pi * 1e6 + raw.start, pi * 1e6 + raw.end]) : null;
         if (!r) continue;
         const words = tidy(text.slice(raw.start, raw.end));
         if (wordCount(words) < 2) continue;

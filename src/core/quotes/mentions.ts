@@ -220,6 +220,7 @@ export function readNounPhrase(text: string): Mention | null {
   const ws = words(t);
   const first = bare(ws[0]).toLowerCase();
   if (ws.length === 1 && SUBJECT_PRONOUNS.has(first)) return { kind: 'pronoun', name: first, role: null, text: t };
+  if (/['’](?:m|re|ve|ll|d)$/i.test(ws[ws.length - 1])) return null;
   if (INTRO_WORDS.has(first) && !DETERMINERS.has(first) && !isCapWord(bare(ws[1] ?? 'x'))) return null;
   if (INTRO_WORDS.has(first) && !DETERMINERS.has(first) && ws.length > 1 && /^(?:on|in|at|after|before|during|for|by|with|from|as|when|while|if|but|and|so)$/.test(first)) return null;
   if (!isNounPhrase(ws, true)) return null;

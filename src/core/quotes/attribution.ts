@@ -23,6 +23,8 @@ export interface RawQuote {
   to: number;
   /** Quote spans used by it (indexes into the paragraph's spans). */
   spans: number[];
+  /** An attribution inside the reported words, to leave out of them: [start, end). */
+  cut?: [number, number];
 }
 
 const QUOTE_CHARS = /["“”‘’']/;
@@ -111,7 +113,7 @@ function contentAfter(masked: string, at: number, end: number, base: string): { 
     break;
   }
   if (!hadThat) {
-    const t = rest().match(/^[\s,]*that\s/);
+    const t = rest().match(/^[\s,]*that\s(?!\s*(?:is|was|are|were|has|had|have|will|would|could|can|may|might|does|did|should|must|seems|means|makes|depends)\b)/);
     if (t) {
       i += t[0].length;
       hadThat = true;
@@ -132,7 +134,7 @@ function contentAfter(masked: string, at: number, end: number, base: string): { 
   const startsQuote = QUOTE_CHARS.test(body[0]);
   if (!hadThat && !startsQuote) {
     if (/^,/.test(r.trimStart())) return null; // "said, adding ..."
-    if (PREPOSITIONS.has(firstWord) && firstWord !== 'to') return null;
+    if (PREPOSITIONS.has(firstWord) && firstWord !== 'to' && !/^[\p{L}]+\s+(?:\$|\d)/u.test(body)) return null;
     if (/^(?:and|but|or|as|when|while|because|if|so|yes|no|not|before|after|than|about|then|who|which|where|why|how|what|goodbye|hello|sorry|thanks)$/.test(firstWord)) return null;
     if (firstWord === 'to' && !/^(?:vow|promise|pledge|urge|threaten|agree|claim)$/.test(base)) return null;
     if (NEEDS_THAT.has(base)) return null;
@@ -157,6 +159,8 @@ interface Found {
   to: number;
   /** Inherit the previous quote's speaker (a follow-on clause). */
   inherit?: boolean;
+  /** An attribution inside the reported words, left out of them: [start, end). */
+  cut?: [number, number];
 }
 
 /** The subject at the start of a clause: for "General Ali Ayoub didn't discuss ..., but said that". */
@@ -211,7 +215,7 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
         if (np) {
           const cs = after + m[0].length;
           found.push({ mention: np.kind === 'person' && m[2] ? { ...np, role: np.role ?? m[2].replace(/^(?:the|a|an)\s+|,\s*$/gi, '') } : np, cue: 'according to', start: cs, end: e, from: s, to: e });
-          consumedUntil = e;
+          consumedUntil = cs;
         }
       }
     } else {
@@ -267,16 +271,17 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
     // The clause that ends at the cue: from the last quote or clause break before it
     let clauseStart = s;
     for (const q of spans) if (q.end <= at && q.end > clauseStart && q.start >= s) clauseStart = q.end;
-    const breakRe = /(?:;|:|\s[—–]\s|\sthat\s|\(|\))/g;
+    const breakRe = /(?:;|:|\s[—–]\s|\sthat\s|\(|\)|\s(?:but|while|whereas)\s)/g;
     let b: RegExpExecArray | null;
     const window = masked.slice(clauseStart, at);
-    let afterThat = false;
     {
       let last = -1;
       breakRe.lastIndex = 0;
       while ((b = breakRe.exec(window))) {
-        last = b.index + b[0].length;
-        afterThat = /that/.test(b[0]);
+        const end = b.index + b[0].length;
+        // "..., but said that": a break right before the cue leaves the subject to the clause
+        if (/\s(?:but|while|whereas)\s$/.test(b[0]) && !/[\p{L}]/u.test(window.slice(end).replace(/\b(?:also|later|then|has|had|have)\b/g, ''))) continue;
+        last = end;
       }
       if (last >= 0) clauseStart += last;
     }
@@ -311,7 +316,24 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
     if (sp && sp.mention.kind === 'pronoun' && sp.mention.name === 'we' && spans.every((q) => q.end > at || q.start < s)) sp = null;
     if (sp) {
       const spAbs = preStart + sp.start;
+      // a second speaker inside what another reported: "According to EHS, ... but Chapman says ..."
+      const prev = found.find((f) => f.start < spAbs && spAbs < f.end);
+      if (prev) {
+        const cut = masked.slice(prev.start, spAbs).match(/(?:,\s*(?:but|and|while|whereas|yet)?|;|\s+(?:but|while|whereas|yet))\s+(?:(?:also|now|still)\s+)?$/);
+        if (!cut) continue;
+        prev.end = spAbs - cut[0].length;
+        prev.to = prev.end;
+      }
       const ca = contentAfter(masked, cueEnd, e, base);
+      // a parenthetical attribution: "Police, Sinclair says, have no policies ..."
+      const paren = masked.slice(cueEnd, e).match(/^(\s*(?:(?:on|last|this|in)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)?\s*,\s*)(?=\S)/);
+      const commaBefore = masked.slice(s, spAbs).match(/,\s*$/);
+      if (!ca && paren && commaBefore && spAbs - commaBefore[0].length > s && wordCount(paragraph.slice(cueEnd + paren[0].length, e)) >= 2 && !found.some((f) => f.end > s)) {
+        const cutStart = spAbs - commaBefore[0].length;
+        found.push({ mention: sp.mention, cue: word.toLowerCase(), start: s, end: e, from: s, to: e, cut: [cutStart, cueEnd + paren[0].length] });
+        consumedUntil = e;
+        continue;
+      }
       const beforeContent = trimRange(masked, s, spAbs);
       const beforeText = masked.slice(beforeContent[0], beforeContent[1]);
       const beforeIsQuote = beforeText.length > 0 && QUOTE_CHARS.test(beforeText[0]) && !/[\p{L}\p{N}]/u.test(beforeText.replace(/["“”‘’']\u2591+["“”‘’']?/g, ''));
@@ -321,7 +343,7 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
         consumedUntil = e;
         continue;
       }
-      if ((spAbs > s && !afterThat) || beforeIsQuote) {
+      if (spAbs > s || beforeIsQuote) {
         // "..., X said." — the words before the speaker
         const bt = beforeText;
         const introOnly = /^(?:In|On|At|During|After|Before|For|From|With)\b/.test(bt) && wordCount(bt) <= 8 && !/[“"‘']/.test(bt);
@@ -366,7 +388,7 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
       if (/^\s+(?:and|but)\s/.test(fm[0]) === false && !/^,\s*(?:and\s+|but\s+)?(?:also\s+)?\w+ing\b/.test(fm[0]) && !/^,\s*(?:and|but)\s/.test(fm[0])) continue;
       const after = f.start + fm.index + fm[0].length;
       const ca = contentAfter(masked, after, f.end, cueBase(fm[1]) ?? 'say');
-      if (!ca || wordCount(masked.slice(start, abs)) < 3) continue;
+      if (!ca || wordCount(paragraph.slice(start, abs)) < 3) continue;
       pieces.push([start, abs, cue]);
       start = ca.start;
       cue = fm[1].toLowerCase();
@@ -383,7 +405,7 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
       // strip a final full stop from reported words
       while (qe > qs && /[.\s]/.test(paragraph[qe - 1]) && cl.kind !== 'direct') qe--;
       if (wordCount(paragraph.slice(qs, qe)) < 1) continue;
-      out.push({ mention: f.mention, cue: c, kind: cl.kind, start: qs, end: qe, from: Math.min(f.from, qs), to: Math.max(f.to, qe), spans: cl.used });
+      out.push({ mention: f.mention, cue: c, kind: cl.kind, start: qs, end: qe, from: Math.min(f.from, qs), to: Math.max(f.to, qe), spans: cl.used, cut: f.cut && f.cut[0] >= qs && f.cut[1] <= qe ? f.cut : undefined });
     }
   }
   return out;

@@ -53,7 +53,7 @@ export function extractQuotes(article: ParsedArticle): Quote[] {
         const pos = pi * 1e6 + raw.start;
         const r = raw.mention ? resolveMention(people, raw.mention, pos, history, [pi * 1e6 + raw.start, pi * 1e6 + raw.end]) : null;
         if (!r) continue;
-        const words = tidy(text.slice(raw.start, raw.end));
+        const words = tidy(raw.cut ? `${text.slice(raw.start, raw.cut[0])} ${text.slice(raw.cut[1], raw.end)}` : text.slice(raw.start, raw.end));
         if (wordCount(words) < 2) continue;
         taken.push([raw.start, raw.end]);
         raw.spans.forEach((i) => used.add(i));

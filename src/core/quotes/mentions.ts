@@ -215,7 +215,7 @@ function headOk(ws: string[]): boolean {
 
 /** Reads one comma-free noun phrase as a speaker: a name with its title, a group, or a pronoun. */
 export function readNounPhrase(text: string): Mention | null {
-  const t = cleanEnd(text).replace(/^(?:(?:but|and|so|yet|still|now|then|also|instead|meanwhile|however|here|there|again|later|earlier|finally|today|yesterday|tonight|rather|indeed|thus|hence|likewise|similarly|moreover|besides|otherwise|nonetheless|nevertheless|ultimately|separately|specifically|last\s+(?:week|month|year|night)|this\s+(?:week|month|year))\s+)+/i, '');
+  const t = cleanEnd(text).replace(/^(?:(?:but|and|so|yet|while|although|though|because|since|whereas|if|when|as|once|unless|until|still|now|then|also|instead|meanwhile|however|here|there|again|later|earlier|finally|today|yesterday|tonight|rather|indeed|thus|hence|likewise|similarly|moreover|besides|otherwise|nonetheless|nevertheless|ultimately|separately|specifically|last\s+(?:week|month|year|night)|this\s+(?:week|month|year))\s+)+/i, '');
   if (!t) return null;
   const ws = words(t);
   const first = bare(ws[0]).toLowerCase();

@@ -128,12 +128,16 @@ function spelledAcronyms(paragraphs: string[]): Map<string, string> {
 }
 
 /** Reads the people an article names: capitalised names with titles before them or roles after them. */
-export function collectPeople(article: ParsedArticle): People {
+export function collectPeople(article: ParsedArticle, maskedParagraphs?: string[]): People {
   const people: People = { list: [], mentions: [], orgs: [], spelled: spelledAcronyms(article.paragraphs) };
-  const masked = article.paragraphs.map((t) => maskQuotes(t, findQuoteSpans(t)));
+  const masked = maskedParagraphs ?? article.paragraphs.map((t) => maskQuotes(t, findQuoteSpans(t)));
   // words the article also writes in lowercase are common words, not surnames ("Open", "Fired")
   const lowerWords = new Set<string>();
-  for (const t of article.paragraphs) for (const w of t.match(/(?<![\p{L}'’.-])\p{Ll}[\p{Ll}'’-]+/gu) ?? []) lowerWords.add(w);
+  for (const t of article.paragraphs)
+    for (const raw of t.split(/\s+/)) {
+      const c = raw.charCodeAt(0);
+      if (c >= 97 && c <= 122) lowerWords.add(raw.replace(/[^\w'’-]+$/, ''));
+    }
   masked.forEach((text, pi) => {
     const ws = text.split(/\s+/);
     const offsets: number[] = [];
@@ -170,7 +174,7 @@ export function collectPeople(article: ParsedArticle): People {
       const after = text.slice(endOffset, endOffset + 300);
       const pr = after.match(/\b(he|his|him|himself|she|her|hers|herself)\b/i);
       const other = after.slice(0, pr?.index ?? 0);
-      if (pr && !capitalRuns(other.split(/\s+/)).some(([a, b]) => looksLikePersonName(other.split(/\s+/).slice(a, b).map(bare)))) {
+      if (pr && !/\b[A-Z][a-z]+\s+[A-Z][a-z]+/.test(other)) {
         if (/^(?:he|his|him|himself)$/i.test(pr[1])) person.male++;
         else person.female++;
       }
@@ -185,7 +189,7 @@ export function collectPeople(article: ParsedArticle): People {
     bySurname.set(last, [...(bySurname.get(last) ?? []), p]);
   }
   masked.forEach((text, pi) => {
-    const re = /(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+)/gu;
+    const re = /(?<![\w'’-])([A-Z\u00C0-\u00DE][\w\u00C0-\u024F'’-]+)/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {
       const w = m[1].replace(/['’]s$/, '');

@@ -23,7 +23,7 @@ function tidy(text: string): string {
 
 /** Every direct, indirect and mixed quote in an article, with its resolved speaker. */
 export function extractQuotes(article: ParsedArticle): Quote[] {
-  const people = collectPeople(article);
+
   const history: History = [];
   const historyAt: number[] = [];
   const quotes: Quote[] = [];
@@ -37,6 +37,7 @@ export function extractQuotes(article: ParsedArticle): Quote[] {
     const us = units(sentences, spans, text).map((unit) => ({ unit, raws: attributeUnit(text, masked, spans, unit) }));
     return { text, spans, masked, sentences, us };
   });
+  const people = collectPeople(article, pass.map((p) => p.masked));
   markSpeakers(people, pass.flatMap((p) => p.us.flatMap((u) => u.raws.map((r) => r.mention).filter((m) => m && m.kind !== 'pronoun').map((m) => m!.name))));
 
   pass.forEach(({ text, spans, masked, sentences, us }, pi) => {

@@ -46,7 +46,8 @@ function formBonus(shape: QuestionShape, text: string, stems: string[], asked: S
         if (!(DIGITS.test(tokens[i]) || NUMBER_WORDS.test(tokens[i]))) continue;
         for (let j = i + 1; j <= i + 4 && j < tokens.length; j++) if (focus.has(contentTerms(tokens[j])[0])) return 0.45;
       }
-      return 0.25;
+      // Any figure helps; one that counts something else ("two factories" for "how many jobs") helps less.
+      return shape.focus.length ? 0.1 : 0.25;
     }
     case 'person':
     case 'entity': {

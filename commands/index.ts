@@ -3,8 +3,9 @@ import { ask } from './ask.ts';
 import { help } from './help.ts';
 import { stories } from './stories.ts';
 import type { Command } from './types.ts';
+import { whoSaid } from './who-said.ts';
 
-export const COMMANDS: readonly Command[] = [ask, stories, help];
+export const COMMANDS: readonly Command[] = [ask, whoSaid, stories, help];
 
 export function findCommand(name: string): Command | undefined {
   const n = name.toLowerCase().replace(/^\//, '');

@@ -175,7 +175,7 @@ describe('speakers in an article', () => {
     for (let i = 0; i < 5; i++) extractQuotes(article); // warm up
     const t0 = performance.now();
     for (let i = 0; i < 20; i++) extractQuotes(article);
-    expect((performance.now() - t0) / 20).toBeLessThan(15); // typically 1-3 ms
+    expect((performance.now() - t0) / 20).toBeLessThan(25); // typically 1-3 ms; generous for busy machines
     expect(sample('004_d812bad6fd6cf605.txt').length).toBeGreaterThanOrEqual(28);
   });
 });

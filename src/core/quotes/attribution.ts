@@ -135,7 +135,9 @@ function contentAfter(masked: string, at: number, end: number, base: string): { 
   if (!hadThat && !startsQuote) {
     if (/^,/.test(r.trimStart())) return null; // "said, adding ..."
     if (PREPOSITIONS.has(firstWord) && firstWord !== 'to' && !/^[\p{L}]+\s+(?:\$|\d)/u.test(body)) return null;
-    if (/^(?:and|but|or|as|when|while|because|if|so|yes|no|not|before|after|than|about|then|who|which|where|why|how|what|goodbye|hello|sorry|thanks)$/.test(firstWord)) return null;
+    if (/^(?:and|but|or|so|yes|no|not|than|about|then|who|which|where|why|how|what|goodbye|hello|sorry|thanks)$/.test(firstWord)) return null;
+    // "said when asked", "said before the vote": a clause only when long enough to report something
+    if (/^(?:as|when|while|because|if|before|after|although|though|since|until|unless)$/.test(firstWord) && (wordCount(body) < 8 || !looksLikeClause(body) || !/,/.test(body))) return null;
     if (firstWord === 'to' && !/^(?:vow|promise|pledge|urge|threaten|agree|claim)$/.test(base)) return null;
     if (NEEDS_THAT.has(base)) return null;
     if (/ed$/.test(firstWord) && wordCount(body) <= 6) return null; // "said in a statement released on Thursday"
@@ -271,23 +273,26 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
     // The clause that ends at the cue: from the last quote or clause break before it
     let clauseStart = s;
     for (const q of spans) if (q.end <= at && q.end > clauseStart && q.start >= s) clauseStart = q.end;
-    const breakRe = /(?:;|:|\s[—–]\s|\sthat\s|\(|\)|\s(?:but|while|whereas)\s)/g;
+    const lastClauseStart = clauseStart;
+    const breakRe = /(?:;|:|\s[—–]\s|\sthat\s|\s(?:but|while|whereas|after|before|because|since|when|as|until|although|though|unless|if)\s)/g;
     let b: RegExpExecArray | null;
     const window = masked.slice(clauseStart, at);
+    let subordinate = false;
     {
       let last = -1;
       breakRe.lastIndex = 0;
       while ((b = breakRe.exec(window))) {
         const end = b.index + b[0].length;
         // "..., but said that": a break right before the cue leaves the subject to the clause
-        if (/\s(?:but|while|whereas)\s$/.test(b[0]) && !/[\p{L}]/u.test(window.slice(end).replace(/\b(?:also|later|then|has|had|have)\b/g, ''))) continue;
+        if (/\s[a-z]+\s$/.test(b[0]) && !/that/.test(b[0]) && !/[\p{L}]/u.test(window.slice(end).replace(/\b(?:also|later|then|has|had|have)\b/g, ''))) continue;
         last = end;
+        subordinate = /\s(?:after|before|because|since|when|as|until|although|though|unless|if)\s$/.test(b[0]);
       }
       if (last >= 0) clauseStart += last;
     }
     const pre = masked.slice(clauseStart, at);
     const preTrim = pre.replace(/^[\s,.!?]+/, '');
-    const preStart = clauseStart + (pre.length - preTrim.length);
+    let preStartOverride = -1;
 
     // Follow-on participle (", adding that ..."): the last speaker of this unit
     if (ing && /,\s*$/.test(masked.slice(s, at)) && found.length > 0 && /^(?:adding|noting|saying|explaining|arguing|insisting|warning|stressing|acknowledging)$/i.test(word)) {
@@ -301,7 +306,7 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
       continue;
     }
     // Coordinated verbs: "X didn't discuss ..., but said that ..." / "X met Y and said ..."
-    if (/(?:^|,|\s)(?:and|but)\s+(?:also\s+|later\s+|then\s+)?$/.test(preTrim ? pre : '') && !/^\s*(?:and|but)\b/.test(pre)) {
+    if (/(?:^|,|\s)(?:and|but)\s+(?:(?:also|later|then)\s+|(?:in|on|at|during|after|before)\s+[^,;:]{1,50}?\s+)?$/.test(preTrim ? pre : '') && !/^\s*(?:and|but)\b/.test(pre) && !/\b(?:and|but)\s+(?:in|on|at|during|after|before)\s+[^,;:]*\b(?:[A-Z][a-z]+)\s+$/.test(pre)) {
       const ca = contentAfter(masked, cueEnd, e, base);
       const subj = clauseSubject(masked, s, at);
       if (ca && subj) {
@@ -311,10 +316,21 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
       continue;
     }
     let sp = speakerBefore(preTrim);
+    // a relative clause inside an appositive ("X, chief executive of a company that offers ..., said")
+    if (clauseStart > lastClauseStart && (!sp || sp.mention.kind === 'group')) {
+      const widePre = masked.slice(lastClauseStart, at);
+      const wideTrim = widePre.replace(/^[\s,.!?]+/, '');
+      const wide = speakerBefore(wideTrim);
+      if (wide && (wide.mention.kind === 'person' || wide.mention.kind === 'persons') && wide.start === 0) {
+        sp = wide;
+        preStartOverride = lastClauseStart + (widePre.length - wideTrim.length);
+      }
+    }
     // "one word" checks: a pronoun or name right before; a clause start
     if (sp && sp.mention.kind === 'pronoun' && !/^(?:he|she|they|it|we)$/.test(sp.mention.name)) sp = null;
     if (sp && sp.mention.kind === 'pronoun' && sp.mention.name === 'we' && spans.every((q) => q.end > at || q.start < s)) sp = null;
     if (sp) {
+      const preStart = preStartOverride >= 0 ? preStartOverride : clauseStart + (pre.length - preTrim.length);
       const spAbs = preStart + sp.start;
       // a second speaker inside what another reported: "According to EHS, ... but Chapman says ..."
       const prev = found.find((f) => f.start < spAbs && spAbs < f.end);
@@ -343,7 +359,9 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
         consumedUntil = e;
         continue;
       }
-      if (spAbs > s || beforeIsQuote) {
+      // "..., Kospi fell after Samsung reported ...": the speaker of a subordinate clause reports nothing before it
+      const inSubordinate = subordinate && !/,/.test(masked.slice(clauseStart, spAbs));
+      if ((spAbs > s && !inSubordinate) || beforeIsQuote) {
         // "..., X said." — the words before the speaker
         const bt = beforeText;
         const introOnly = /^(?:In|On|At|During|After|Before|For|From|With)\b/.test(bt) && wordCount(bt) <= 8 && !/[“"‘']/.test(bt);

@@ -136,6 +136,13 @@ CUE_FORMS.delete('comment');
 CUE_FORMS.delete('comments');
 CUE_FORMS.delete('reports');
 CUE_FORMS.delete('claims');
+CUE_FORMS.delete('claim');
+CUE_FORMS.delete('remark');
+CUE_FORMS.delete('remarks');
+CUE_FORMS.delete('conclude');
+CUE_FORMS.delete('estimates');
+CUE_FORMS.delete('posts');
+CUE_FORMS.delete('counters');
 CUE_FORMS.delete('notes');
 CUE_FORMS.delete('question');
 CUE_FORMS.delete('call');
@@ -215,7 +222,7 @@ export const PREPOSITIONS = new Set([
 export const DAY_WORDS = /^(?:(?:on|late|early|last|this|earlier|later)\s+)*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|overnight|(?:this|last|next) (?:week|month|year|weekend|spring|summer|fall|autumn|winter|morning|afternoon|evening)|earlier|later|recently|previously|on \w+ \d{1,2}|in (?:January|February|March|April|May|June|July|August|September|October|November|December))(?:'s)?\b(?:\s+(?:morning|afternoon|evening|night))?/i;
 
 /** Settings of a statement: "in a statement", "at a news conference", "on Twitter", "in an interview with CBC". */
-export const SETTING = /^(?:in|at|on|during|via|through|to|with|from|after|before|outside|following)\s+(?:(?:a|an|the|his|her|their|its|this|that|[A-Z][\w.&'-]*(?:'s)?)\s+)?(?:[\w.&'-]+\s+){0,3}?(?:statement|statements|release|news release|press release|interview|interviews|email|e-mail|e-mails|emails|letter|news conference|press conference|conference|briefing|news briefing|press briefing|speech|address|post|posts|tweet|tweets|video|message|meeting|hearing|session|Twitter|Facebook|Instagram|YouTube|LinkedIn|report|court|court documents|documents|filing|filings|testimony|phone interview|telephone interview|rally|event|ceremony|debate|summit|podcast|blog|op-ed|column|editorial|memo|note|radio|television|TV|broadcast|show|program|programme|text message|news agency)\b(?:\s+(?:with|to|on|from|by|at|in)\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.&'-]*(?:'s)?\s*){1,5})?/;
+export const SETTING = /^(?:by (?:text(?: message)?|phone|telephone|e-?mail|video ?link|letter)\b(?:\s+(?:from|to)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?|(?:in|at|on|during|via|through|to|with|from|after|before|outside|following)\s+(?:(?:a|an|the|his|her|their|its|this|that|[A-Z][\w.&'-]*(?:'s)?)\s+)?(?:[\w.&'-]+\s+){0,3}?(?:statement|statements|release|response|reply|news release|press release|interview|interviews|email|e-mail|e-mails|emails|letter|news conference|press conference|conference|briefing|news briefing|press briefing|speech|address|post|posts|tweet|tweets|video|message|meeting|hearing|session|Twitter|Facebook|Instagram|YouTube|LinkedIn|report|court|court documents|documents|filing|filings|testimony|phone interview|telephone interview|rally|event|ceremony|debate|summit|podcast|blog|op-ed|column|editorial|memo|note|radio|television|TV|broadcast|show|program|programme|text message|news agency)\b(?:\s+(?:with|to|on|from|by|at|in)\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w.&'-]*(?:'s)?\s*){1,5})?)/;
 
 /** Speaker nouns: heads of a speaking noun phrase that is not a name ("officials", "the ministry"). */
 export const SPEAKER_HEADS = new Set([

@@ -32,7 +32,8 @@ export function extractQuotes(article: ParsedArticle): Quote[] {
   // First pass: every paragraph's quote marks, units and attributions (speakers as written).
   const pass = article.paragraphs.map((text, pi) => {
     const spans = findQuoteSpans(text);
-    const masked = maskQuotes(text, spans);
+    // quoted words and parenthetical asides ("(Richard Lautens / Toronto Star)") are not read for attribution
+    const masked = maskQuotes(text, spans).replace(/\([^()"“”]{0,120}\)/g, (m) => ' '.repeat(m.length));
     const sentences = placeSentences(article, pi, text);
     const us = units(sentences, spans, text).map((unit) => ({ unit, raws: attributeUnit(text, masked, spans, unit) }));
     return { text, spans, masked, sentences, us };
@@ -41,13 +42,15 @@ export function extractQuotes(article: ParsedArticle): Quote[] {
   markSpeakers(people, pass.flatMap((p) => p.us.flatMap((u) => u.raws.map((r) => r.mention).filter((m) => m && m.kind !== 'pronoun').map((m) => m!.name))));
 
   pass.forEach(({ text, spans, masked, sentences, us }, pi) => {
-    if (/^(?:READ MORE|RELATED|WATCH|LISTEN|MORE|SEE ALSO|ALSO READ)\b\s*:/i.test(text)) return;
+
     const sentenceText = (a: number, z: number) => {
       const ss = sentencesOf(sentences, a, z);
       return { text: text.slice(ss[0].start, ss[ss.length - 1].end).trim(), index: Math.max(0, ss[0].index) };
     };
     const used = new Set<number>();
     for (const { unit, raws } of us) {
+      // page furniture: "READ MORE: ...", "WATCH: ..."
+      if (/^\s*(?:READ MORE|RELATED|WATCH|LISTEN|SEE ALSO|ALSO READ|MORE)\b\s*:/i.test(text.slice(unit.start, unit.end))) continue;
       const taken: Array<[number, number]> = [];
       for (const raw of raws) {
         if (taken.some(([a, z]) => raw.start < z && raw.end > a)) continue;

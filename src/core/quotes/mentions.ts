@@ -177,6 +177,7 @@ export function looksLikePersonName(name: string[]): boolean {
   return true;
 }
 
+const PREP_OR_ADV = /^(?:in|on|at|of|to|for|from|with|by|about|over|under|after|before|during|also|then|now|here|there|very|too|well|just|only|even|still|again|already|soon|later|earlier|today|yesterday|tonight|week|month|year|morning|afternoon|evening|night)$/;
 const NOUNISH = /(?:ers|ors|ists|ians|ants|ents|ees|ites|men|women|people|ist|ian|er|or|ant|ent|ee|man|woman|person|ion|ions|ment|ments|ity|ities|ency|ancy|ship|ure|ures|ics|ries|ry|cy)$/;
 
 function cleanEnd(text: string): string {
@@ -208,9 +209,14 @@ function headOk(ws: string[]): boolean {
   const l = last.toLowerCase();
   if (isCapWord(last) && (!DAYS_MONTHS.has(l) || (ws.length > 1 && /^(?:may|june|april|august)$/.test(l)))) return true;
   if (SPEAKER_HEADS.has(l)) return true;
+  // a head with a participle after it: "people arrested", "officials familiar with the talks"
+  if (ws.some((w, i) => i < ws.length - 1 && SPEAKER_HEADS.has(bare(w).toLowerCase()) && /^(?:[a-z]+(?:ed|ing)|familiar|close|involved|present|responsible|opposed)$/.test(bare(ws[i + 1]).toLowerCase()))) return true;
   if (/^\d/.test(l)) return /^\d+$/.test(l) && ws.length > 1 && isCapWord(bare(ws[ws.length - 2])); // "UFCW Local 832"
-  if (INTRO_WORDS.has(l) || DETERMINERS.has(l)) return false;
-  return NOUNISH.test(l) && l.length > 3 && !/(?:ly|ing)$/.test(l);
+  if (INTRO_WORDS.has(l) || DETERMINERS.has(l) || PREP_OR_ADV.test(l)) return false;
+  if (NOUNISH.test(l) && l.length > 3 && !/(?:ly|ing)$/.test(l)) return true;
+  // a short plural ("aides", "organizers") or a determiner's noun ("the Calgary-based railway")
+  if (ws.length <= 4 && /^[a-z]{3,}s$/.test(l) && !/(?:ss|us|is|ous)$/.test(l)) return true;
+  return false;
 }
 
 /** Reads one comma-free noun phrase as a speaker: a name with its title, a group, or a pronoun. */
@@ -221,6 +227,7 @@ export function readNounPhrase(text: string): Mention | null {
   const first = bare(ws[0]).toLowerCase();
   if (ws.length === 1 && SUBJECT_PRONOUNS.has(first)) return { kind: 'pronoun', name: first, role: null, text: t };
   if (/['’](?:m|re|ve|ll|d)$/i.test(ws[ws.length - 1])) return null;
+  if (/^(?:he|she|it|that|there|here|what|who|they|we|you|i)['’]s$/i.test(ws[0])) return null;
   if (INTRO_WORDS.has(first) && !DETERMINERS.has(first) && !isCapWord(bare(ws[1] ?? 'x'))) return null;
   if (INTRO_WORDS.has(first) && !DETERMINERS.has(first) && ws.length > 1 && /^(?:on|in|at|after|before|during|for|by|with|from|as|when|while|if|but|and|so)$/.test(first)) return null;
   if (!isNounPhrase(ws, true)) return null;
@@ -287,7 +294,7 @@ export interface SpeakerMatch {
 
 /** Strips adverbs and auxiliaries between a subject and its cue ("Carter also", "the ministry has"). */
 export function stripCueAdverbs(text: string): string {
-  let t = text.replace(/\s+$/, '');
+  let t = text.replace(/\s+$/, '').replace(/\s+(?:(?:last|this|next|earlier this|late last)\s+(?:week|month|year|weekend|spring|summer|fall|autumn|winter)|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|tonight)$/, '');
   for (let n = 0; n < 4; n++) {
     const m = t.match(/(?:^|\s)([a-z][\w’']*)$/);
     if (!m) break;

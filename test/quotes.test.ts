@@ -110,6 +110,24 @@ describe('reported speech', () => {
     ]);
   });
 
+  it('reads an attribution in the middle of the report ("Police, Sinclair says, have ...")', () => {
+    const qs = quotesOf('Murray Sinclair wrote the report. Police, Sinclair says, have no policies to deal effectively with the situation.');
+    expect(qs[0]).toMatchObject({ speaker: 'Murray Sinclair', kind: 'indirect', text: 'Police have no policies to deal effectively with the situation' });
+  });
+
+  it('gives a second speaker their own report after "but" or ", and"', () => {
+    const qs = quotesOf('According to EHS, that target is being met in 90 per cent of cases but Terry Chapman says that is not what the union is seeing.');
+    expect(qs.map((q) => [q.speaker, q.text])).toEqual([
+      ['EHS', 'that target is being met in 90 per cent of cases'],
+      ['Terry Chapman', 'that is not what the union is seeing'],
+    ]);
+  });
+
+  it('does not read the words before a subordinate clause as its speaker’s report', () => {
+    const qs = quotesOf("South Korea's Kospi fell back after Samsung Electronics reported a near 30-per cent drop in operating profit in the last quarter.");
+    expect(qs.every((q) => !q.text.includes('Kospi fell back'))).toBe(true);
+  });
+
   it('ignores passives and nouns that look like cues', () => {
     const qs = quotesOf("The Army of Conquest is said to be based in Idlib. Stoltenberg's comments came in Brussels. He was told to leave.");
     expect(qs).toHaveLength(0);

@@ -317,11 +317,11 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
     }
     let sp = speakerBefore(preTrim);
     // a relative clause inside an appositive ("X, chief executive of a company that offers ..., said")
-    if (clauseStart > lastClauseStart && (!sp || sp.mention.kind === 'group')) {
+    if (clauseStart > lastClauseStart && (!sp || sp.mention.kind === 'group') && !found.some((f) => f.end > lastClauseStart)) {
       const widePre = masked.slice(lastClauseStart, at);
       const wideTrim = widePre.replace(/^[\s,.!?]+/, '');
       const wide = speakerBefore(wideTrim);
-      if (wide && (wide.mention.kind === 'person' || wide.mention.kind === 'persons') && wide.start === 0) {
+      if (wide && wide.start === 0 && (wide.mention.kind === 'person' || wide.mention.kind === 'persons' || (/^\p{Lu}/u.test(wide.mention.name) && (!sp || /^[a-z]/.test(sp.mention.text))))) {
         sp = wide;
         preStartOverride = lastClauseStart + (widePre.length - wideTrim.length);
       }
@@ -332,10 +332,12 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
     if (sp) {
       const preStart = preStartOverride >= 0 ? preStartOverride : clauseStart + (pre.length - preTrim.length);
       const spAbs = preStart + sp.start;
+      if (spAbs < consumedUntil) continue; // the words before this cue belong to an earlier attribution
       // a second speaker inside what another reported: "According to EHS, ... but Chapman says ..."
       const prev = found.find((f) => f.start < spAbs && spAbs < f.end);
       if (prev) {
-        const cut = masked.slice(prev.start, spAbs).match(/(?:,\s*(?:but|and|while|whereas|yet)?|;|\s+(?:but|while|whereas|yet))\s+(?:(?:also|now|still)\s+)?$/);
+        const cut = masked.slice(prev.start, spAbs).match(prev.cue === 'according to' ? /(?:,\s*(?:but|and|while|whereas|yet)?|;|\s+(?:but|while|whereas|yet))\s+(?:(?:also|now|still)\s+)?$/ : /(?:,\s*(?:but|and|while|whereas|yet)|;|\s+(?:but|while|whereas|yet))\s+(?:(?:also|now|still)\s+)?$/);
+        if (cut && sp.mention.kind === 'pronoun') continue; // "X said ..., and he added": a follow-on, split later
         if (!cut) continue;
         prev.end = spAbs - cut[0].length;
         prev.to = prev.end;
@@ -356,7 +358,8 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
       if (ca) {
         if (beforeIsQuote && spAbs > s) found.push({ mention: sp.mention, cue: word.toLowerCase(), start: beforeContent[0], end: beforeContent[1], from: s, to: e });
         found.push({ mention: sp.mention, cue: word.toLowerCase(), start: ca.start, end: e, from: s, to: e });
-        consumedUntil = e;
+        // later cues may still start a second speaker's report ("..., and his supporters argue ...")
+        consumedUntil = ca.start;
         continue;
       }
       // "..., Kospi fell after Samsung reported ...": the speaker of a subordinate clause reports nothing before it

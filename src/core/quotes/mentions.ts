@@ -148,7 +148,7 @@ export function capitalRuns(ws: string[]): Array<[number, number]> {
           j++;
           continue;
         }
-        if (NAME_PARTICLES.has(v.toLowerCase()) && j + 1 < ws.length && isCapWord(bare(ws[j + 1]))) {
+        if (NAME_PARTICLES.has(v.toLowerCase()) && j + 1 < ws.length && (isCapWord(bare(ws[j + 1])) || (NAME_PARTICLES.has(bare(ws[j + 1]).toLowerCase()) && j + 2 < ws.length && isCapWord(bare(ws[j + 2]))))) {
           j++;
           continue;
         }
@@ -372,7 +372,7 @@ export function speakerBefore(text: string): SpeakerMatch | null {
       // "Campbell's partner, Jason Louth," — the name in the appositive is the speaker
       for (let j = k + 1; j <= lastIdx; j++) {
         const inner = readNounPhrase(segs[j].text);
-        if (inner && inner.kind === 'person' && inner.name.includes(' ') || inner && j === lastIdx && inner.kind === 'group' && /^\s*\p{Lu}[\p{Ll}'’-]+\s*$/u.test(segs[j].text))
+        if (inner && (inner.kind === 'person' && inner.name.includes(' ') || inner.kind === 'persons') || inner && j === lastIdx && inner.kind === 'group' && /^\s*\p{Lu}[\p{Ll}'’-]+\s*$/u.test(segs[j].text))
           return { mention: { ...inner, kind: 'person', role: inner.role ?? cleanEnd(segs[k].text).replace(/^(?:the|a|an)\s+/i, '') }, start: offsetOf(k) };
       }
       return { mention: np, start: offsetOf(k) };

@@ -164,7 +164,7 @@ export function collectPeople(article: ParsedArticle, maskedParagraphs?: string[
         }
       }
       while (pre.length && /^(?:of|for|and|The|A|An)$/.test(pre[0])) pre.shift();
-      let fullRole = [...pre, ...role].join(' ').replace(/['’]s$/, '') || null;
+      let fullRole = [...pre, ...role.filter((w) => !/^(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?$/.test(w))].join(' ').replace(/['’]s$/, '') || null;
       // an appositive: "NAME, a visiting fellow at ...," / "NAME, the Defense Secretary"
       const endOffset = offsets[e - 1] + ws[e - 1].length;
       const app = text.slice(endOffset).match(/^,\s+((?:a|an|the)\s+[^,.;:!?"“”]{2,120}?)(?=,|\.\s|\s+(?:said|says|told|warned|added|wrote|explained|noted)\b)/);

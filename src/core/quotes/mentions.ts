@@ -33,7 +33,7 @@ const TITLE_WORDS = new Set(
   development indigenous first nations natural resources industry innovation science sport heritage veterans fisheries
   oceans justice attorney-general solicitor housing families children social citizenship global affairs intergovernmental
   northern rural urban women youth seniors small business tourism culture minister-designate opposition house commons senate
-  white pentagon kremlin`.split(/\s+/).filter(Boolean),
+  white pentagon kremlin lib dem lab con snp ukip tory labour`.split(/\s+/).filter(Boolean),
 );
 
 /** Words that make a capitalised run an organisation rather than a person. */
@@ -116,6 +116,10 @@ export function splitTitle(run: string[]): { role: string[]; name: string[] } {
   if (name.length > 4) {
     role = run.slice(0, run.length - 3);
     name = run.slice(run.length - 3);
+    while (name.length > 2 && (isTitle(name[0]) || isAcronym(name[0]))) {
+      role = [...role, name[0]];
+      name = name.slice(1);
+    }
   }
   return { role, name };
 }
@@ -264,7 +268,11 @@ export function readNounPhrase(text: string): Mention | null {
 }
 
 function roleText(ws: string[]): string | null {
-  const r = ws.filter((w, i) => !(i === 0 && /^(?:the|a|an)$/i.test(w))).join(' ').replace(/['’]s$/, '').trim();
+  const r = ws
+    .filter((w, i) => !(i === 0 && /^(?:the|a|an)$/i.test(w)) && !/^(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?$/.test(w))
+    .join(' ')
+    .replace(/['’]s$/, '')
+    .trim();
   return r && /[\p{L}]/u.test(r) ? r : null;
 }
 
@@ -316,6 +324,8 @@ export function speakerBefore(text: string): SpeakerMatch | null {
   const closedAppositive = /,\s*$/.test(stripped);
   const body = stripped.replace(/[\s,]+$/, '');
   if (!body) return null;
+  // "..., said X": one phrase then a comma before the cue is the report, not the speaker
+  if (closedAppositive && !/,/.test(body)) return null;
   // comma segments with their offsets
   const segs: Array<{ text: string; start: number }> = [];
   let at = 0;

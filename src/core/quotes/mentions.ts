@@ -100,7 +100,7 @@ export function splitTitle(run: string[]): { role: string[]; name: string[] } {
     const w = run[i];
     const next = run[i + 1];
     const possessive = /['’]s$/.test(w);
-    if (isTitle(w) || isAcronym(w) || (isInitial(w) && w.length >= 4) || possessive || (isDemonym(w) && (isTitle(next) || isAcronym(next) || isDemonym(next))) || /\.$/.test(w) && !isInitial(w) && !/^(?:Mr|Mrs|Ms|Dr|Jr|Sr|St)\.$/.test(w)) {
+    if (isTitle(w) || isAcronym(w) || (isInitial(w) && w.length >= 4) || possessive || (isDemonym(w) && (isTitle(next) || isAcronym(next))) || /\.$/.test(w) && !isInitial(w) && !/^(?:Mr|Mrs|Ms|Dr|Jr|Sr|St)\.$/.test(w)) {
       i++;
       continue;
     }

@@ -67,12 +67,14 @@ export function extractQuotes(article: ParsedArticle): Quote[] {
         history.push(r);
         historyAt.push(pi);
       }
-      // Floating quotes: a quoted sentence with no cue continues the last speaker.
-      if (raws.length > 0) continue;
+      // Floating quotes: a quoted sentence with no cue continues the last speaker. It opens a sentence
+      // (or follows a short lead-in ending in a colon: "And here was the big reveal: '...'").
+      const rawEnd = raws.reduce((m, r) => Math.max(m, r.end), unit.start);
       spans.forEach((q, i) => {
-        if (used.has(i) || q.start < unit.start || q.start >= unit.end) return;
+        if (used.has(i) || q.start < unit.start || q.start >= unit.end || q.start < rawEnd) return;
         const lead = masked.slice(unit.start, q.start);
-        if (/[\p{L}\p{N}]/u.test(lead)) return;
+        const opensSentence = !/[\p{L}\p{N}]/u.test(lead) || /[.!?]["”’']?\s*$/.test(lead) || (/:\s*$/.test(lead) && wordCount(lead) <= 8);
+        if (!opensSentence || (raws.length > 0 && !/[.!?:]["”’']?\s*$/.test(lead))) return;
         const tail = masked.slice(q.end, unit.end);
         if (wordCount(tail) > 3) return;
         // a paragraph that is only a short quote without punctuation is a subheading ("'Life-changing'.")

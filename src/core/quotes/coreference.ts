@@ -88,6 +88,9 @@ export function addMention(people: People, pos: number, p: Person): void {
   m.splice(i, 0, [pos, p]);
 }
 
+/** Nouns that name a person by what they do or are ("labourer", "defenceman", "economist"). */
+const PERSON_NOUN = /^(?:[a-z-]+(?:ist|ian|man|woman|person|eer)|[a-z-]*(?:labourer|laborer|worker|teacher|player|owner|farmer|lawyer|leader|manager|officer|driver|trainer|designer|developer|researcher|writer|reporter|volunteer|organizer|organiser|founder|defender|striker|runner|skier|skater|rider|fighter|boxer|singer|dancer|painter|photographer|producer|publisher|filmmaker|builder|banker|broker|trader|miner|baker|caregiver|mother|father|brother|sister|daughter|partner|neighbour|neighbor|newcomer|survivor|director|professor|doctor|councillor|counsellor|author|actor|senator|investigator|inspector|ambassador|governor|mayor|operator|contractor|creator|curator|editor|sponsor|donor|instructor|supervisor|advisor|adviser|visitor|translator|employee|trainee|retiree|refugee|nominee|teen|teenager|veteran|resident|student|patient|tenant|candidate|chief|coach|premier|minister|president|judge|spokesperson|spokesman|spokeswoman|nurse|victim|suspect|accused|chair|ceo|rookie|forward|winger|goalie|goaltender|defenceman|defenseman|golfer|citizen|immigrant|migrant|mom|dad|grandmother|grandfather|wife|husband|son|girl|boy|man|woman|actress))$/;
+
 const ORG_HEADS = /^the\s+(?:[\w.-]+\s+){0,2}(company|utility|agency|department|ministry|organization|organisation|group|union|firm|board|commission|council|committee|government|city|province|club|league|association|network|service|bank|foundation|charity|airline|retailer|chain|broadcaster|newspaper|station|university|school|hospital|coalition|institute|society|federation|party|office|authority|tribunal|court|corporation|manufacturer|automaker|carrier|insurer|lender|regulator|watchdog|railway|railroad|team|band|campaign|website|outlet|network|developer|operator|utility|provider|company's|organizers|organisers)$/i;
 
 /** A run of capitalised words that names an organisation: an organisation word, an acronym, a CamelCase brand. */
@@ -266,6 +269,16 @@ export function resolveMention(people: People, mention: Mention, pos: number, hi
       return personResult(best, mention.name);
     }
   }
+  // "the 32-year-old labourer", "the rookie defenceman": a definite description of one person is the
+  // person the article named last (as a pronoun would be), of the right gender where the noun has one
+  if (/^the\s/i.test(mention.name) && tw.length <= 5 && PERSON_NOUN.test(head) && !/^(?:the\s+)?(?:[a-z]+\s+)*(?:government|statement|report|paper|document|company|agency|department)\b/i.test(t)) {
+    const g = /^(?:woman|mother|wife|daughter|girl|actress|spokeswoman|chairwoman|businesswoman)$/.test(head) ? 'she' : /^(?:man|father|husband|son|boy|actor|spokesman|chairman|businessman)$/.test(head) ? 'he' : 'they-person';
+    const r = resolvePronoun(people, g === 'they-person' ? 'he|she' : g, pos, history, content);
+    if (r && r.kind === 'person') {
+      if (r.person) r.person.aliases.add(mention.name.replace(/^The\s/, 'the '));
+      return { ...r, alias: mention.name };
+    }
+  }
   // an acronym spelled out in the article: "IRCC" → "Immigration, Refugees and Citizenship Canada"
   const acr = mention.name.replace(/^the\s+/i, '').match(/^([A-Z]{3,6})$/);
   if (acr) {
@@ -284,7 +297,7 @@ export function resolveMention(people: People, mention: Mention, pos: number, hi
 
 function resolvePronoun(people: People, pronoun: string, pos: number, history: History, content?: [number, number]): Resolved | null {
   const want = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : null;
-  if (pronoun === 'he' || pronoun === 'she') {
+  if (pronoun === 'he' || pronoun === 'she' || pronoun === 'he|she') {
     // The person named last before the pronoun, of the right gender where that is known, within a few
     // paragraphs; else the person quoted last.
     // a person named in the reported words themselves is not who reports them ("Macharia hid, he said")

@@ -138,6 +138,11 @@ export function capitalRuns(ws: string[]): Array<[number, number]> {
   while (i < ws.length) {
     const w = bare(ws[i]);
     const lw = w.toLowerCase();
+    // a sentence's first word that is an -ing/-ly/-ed word is not a name ("Neighbouring Kenya")
+    if (w && /^[A-Z][a-z]{3,}(?:ing|ly|ed)$/.test(w) && (i === 0 || /[.!?:]["”’']?$/.test(ws[i - 1]))) {
+      i++;
+      continue;
+    }
     if (w && isCapWord(w) && !DETERMINERS.has(lw) && !DAYS_MONTHS.has(lw) && !SUBJECT_PRONOUNS.has(lw) && !INTRO_WORDS.has(lw) && !CLAUSE_WORDS.has(lw) && !AUXILIARIES.has(lw)) {
       let j = i + 1;
       // a run stops at a comma or other punctuation after a word

@@ -140,6 +140,8 @@ function contentAfter(masked: string, at: number, end: number, base: string): { 
     if (/^(?:as|when|while|because|if|before|after|although|though|since|until|unless)$/.test(firstWord) && (wordCount(body) < 8 || !looksLikeClause(body) || !/,/.test(body))) return null;
     if (firstWord === 'to' && !/^(?:vow|promise|pledge|urge|threaten|agree|claim)$/.test(base)) return null;
     if (NEEDS_THAT.has(base)) return null;
+    // "wrote her first cookbook", "announced a series of measures": an object, not a report
+    if (!/^(?:say|tell|claim|insist|argue|warn|state|note|explain|add|stress|allege|contend|maintain|assert)$/.test(base) && /^(?:a|an|his|her|their|its|my|our|your)$/.test(firstWord)) return null;
     if (/ed$/.test(firstWord) && wordCount(body) <= 6) return null; // "said in a statement released on Thursday"
 
     if (wordCount(body) < 3) return null;
@@ -368,7 +370,7 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
         // "..., X said." — the words before the speaker
         const bt = beforeText;
         const introOnly = /^(?:In|On|At|During|After|Before|For|From|With)\b/.test(bt) && wordCount(bt) <= 8 && !/[“"‘']/.test(bt);
-        const subordinate = /^(?:When|As|After|Before|If|While|Although|Though|Because|Since|Unless|Until|Once|Whether|According|But unlike|Unlike|Despite)\b/.test(bt) && !/[“"‘']/.test(bt);
+        const subordinate = (/^(?:When|As|After|Before|If|While|Although|Though|Because|Since|Unless|Until|Once|Whether|According|But unlike|Unlike|Despite)\b/.test(bt) || /\b(?:that|which|who|whom|whose)$/i.test(bt)) && !/[“"‘']/.test(bt);
         if (beforeIsQuote || (wordCount(bt) >= 4 && !introOnly && !subordinate && (SPEECH_CUES.has(base) || looksLikeClause(bt) || /[“"‘']/.test(bt)))) {
           found.push({ mention: sp.mention, cue: word.toLowerCase(), start: beforeContent[0], end: beforeContent[1], from: s, to: e });
           consumedUntil = cueEnd;
@@ -378,7 +380,7 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
       continue;
     }
     // Inverted: `"...," said Carter.` / `..., says Jane Smith, a professor.`
-    if (!preTrim || /[,"”’']\s*$/.test(masked.slice(s, at))) {
+    if ((!preTrim || /[,"”’']\s*$/.test(masked.slice(s, at))) && !ing) {
       const sa = speakerAfter(masked.slice(cueEnd, e));
       const beforeContent = trimRange(masked, s, at);
       if (sa && beforeContent[1] - beforeContent[0] > 0 && wordCount(paragraph.slice(beforeContent[0], beforeContent[1])) >= 2) {

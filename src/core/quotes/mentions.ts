@@ -241,6 +241,8 @@ export function readNounPhrase(text: string): Mention | null {
   if (INTRO_WORDS.has(first) && !DETERMINERS.has(first) && ws.length > 1 && /^(?:on|in|at|after|before|during|for|by|with|from|as|when|while|if|but|and|so)$/.test(first)) return null;
   if (!isNounPhrase(ws, true)) return null;
   if (!headOk(ws)) return null;
+  // one lowercase word is a speaker only as a known speaking noun or a plural ("officials", "aides")
+  if (ws.length === 1 && /^[a-z]/.test(ws[0]) && !SPEAKER_HEADS.has(bare(ws[0])) && !/^[a-z]{3,}s$/.test(bare(ws[0]))) return null;
   // Two people: "Tore Sohlberg and Lehla Abreder"
   const andAt = ws.findIndex((w) => w === 'and' || w === '&');
   const runs = capitalRuns(ws);

@@ -87,6 +87,7 @@ function contentAfter(masked: string, at: number, end: number, base: string): { 
   let i = at;
   const rest = () => masked.slice(i, end);
   let hadThat = false;
+  let heardBy = false;
   if (TAKES_LISTENER.has(base)) {
     const withThat = rest().match(/^\s+[^,;:"“‘’”\u2591]{1,90}?\s+that\s/);
     if (withThat && !/\b(?:said|says|told)\b/.test(withThat[0])) {
@@ -94,7 +95,10 @@ function contentAfter(masked: string, at: number, end: number, base: string): { 
       hadThat = true;
     } else {
       const l = rest().match(LISTENER);
-      if (l) i += l[0].length;
+      if (l) {
+        i += l[0].length;
+        heardBy = /^\s*(?:reporters|journalists|the media|media|him|her|them|us|me)\b/.test(l[0]) || /^\s*(?:the\s+)?[A-Z]/.test(l[0]);
+      }
     }
   }
   for (let n = 0; n < 4 && !hadThat; n++) {
@@ -127,11 +131,14 @@ function contentAfter(masked: string, at: number, end: number, base: string): { 
     }
   }
   const r = rest();
+  if (/^\s*[;.!?]/.test(r)) return null; // "..., Foster writes; ..." — the report came before
   const lead = r.length - r.replace(/^[\s:,]+/, '').length;
   const body = r.slice(lead).replace(/[\s.!?]+$/, '');
   if (!body) return null;
   const firstWord = (body.match(/^[\p{L}']+/u)?.[0] ?? '').toLowerCase();
   const startsQuote = QUOTE_CHARS.test(body[0]);
+  // "a lack of leadership he says has left ...": a relative clause, not a report
+  if (AUXILIARIES.has(firstWord) && !/^(?:do|does|did)$/.test(firstWord)) return null;
   if (!hadThat && !startsQuote) {
     if (/^,/.test(r.trimStart())) return null; // "said, adding ..."
     if (PREPOSITIONS.has(firstWord) && firstWord !== 'to' && !/^[\p{L}]+\s+(?:\$|\d)/u.test(body)) return null;
@@ -145,7 +152,7 @@ function contentAfter(masked: string, at: number, end: number, base: string): { 
     if (/ed$/.test(firstWord) && wordCount(body) <= 6) return null; // "said in a statement released on Thursday"
 
     if (wordCount(body) < 3) return null;
-    if (!SPEECH_CUES.has(base) && !looksLikeClause(body) && !/[“"‘']/.test(body)) return null;
+    if (!SPEECH_CUES.has(base) && !heardBy && !looksLikeClause(body) && !/[“"‘']/.test(body)) return null;
   }
   return { start: i + lead, hadThat };
 }
@@ -276,7 +283,7 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
     let clauseStart = s;
     for (const q of spans) if (q.end <= at && q.end > clauseStart && q.start >= s) clauseStart = q.end;
     const lastClauseStart = clauseStart;
-    const breakRe = /(?:;|:|\s[—–]\s|\sthat\s|\s(?:but|while|whereas|after|before|because|since|when|as|until|although|though|unless|if)\s)/g;
+    const breakRe = /(?:;|:|\s[—–]\s|\s--\s|\sthat\s|\s(?:but|while|whereas|after|before|because|since|when|as|until|although|though|unless|if)\s)/g;
     let b: RegExpExecArray | null;
     const window = masked.slice(clauseStart, at);
     let subordinate = false;
@@ -384,6 +391,15 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
       const sa = speakerAfter(masked.slice(cueEnd, e));
       const beforeContent = trimRange(masked, s, at);
       if (sa && beforeContent[1] - beforeContent[0] > 0 && wordCount(paragraph.slice(beforeContent[0], beforeContent[1])) >= 2) {
+        // "There is a satisfaction, insists Xander Wise, in seeing ...": the report goes on after the speaker
+        const rest = masked.slice(cueEnd + sa.length, e);
+        const goesOn = rest.match(/^\s*,\s*(?=[a-z])/);
+        if (goesOn && /,\s*$/.test(masked.slice(s, at)) && wordCount(paragraph.slice(cueEnd + sa.length, e)) >= 3 && !/["“‘']/.test(rest)) {
+          const cutFrom = trimRange(masked, s, at)[1];
+          found.push({ mention: sa.mention, cue: word.toLowerCase(), start: beforeContent[0], end: e, from: s, to: e, cut: [cutFrom, cueEnd + sa.length + goesOn[0].length] });
+          consumedUntil = e;
+          continue;
+        }
         found.push({ mention: sa.mention, cue: word.toLowerCase(), start: beforeContent[0], end: beforeContent[1], from: s, to: e });
         consumedUntil = cueEnd + sa.length;
         // and a quote after: `"A," said Carter. "B"` is another unit; `"A," said Carter, "B."` is here

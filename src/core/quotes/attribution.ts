@@ -71,7 +71,7 @@ function classify(masked: string, spans: QuoteSpan[], start: number, end: number
 const LISTENER = /^\s*(?:reporters|journalists|the media|media|the (?:crowd|audience|court|jury|committee|house|senate|council|conference|meeting|board|panel|inquiry|hearing)|a (?:news conference|press conference|crowd|meeting|committee|hearing|rally)|him|her|them|us|me|(?:the\s+)?(?:[A-Z][\w.&'’-]*\s*){1,5}(?:['’]s(?:\s+[a-z][\w-]*){1,3})?)(?=[\s,.;:]|$)/;
 
 /** Cues that only ever report speech: what follows them is a report even without a verb we can see. */
-const SPEECH_CUES = new Set(['say', 'add', 'note', 'write', 'explain', 'claim', 'insist', 'argue', 'state', 'stress', 'testify', 'allege', 'contend', 'maintain', 'assert', 'emphasize', 'emphasise', 'predict', 'concede', 'admit', 'acknowledge', 'caution', 'reiterate', 'declare']);
+const SPEECH_CUES = new Set(['say', 'add', 'note', 'write', 'explain', 'insist', 'argue', 'state', 'stress', 'testify', 'allege', 'contend', 'maintain', 'assert', 'emphasize', 'emphasise', 'predict', 'concede', 'admit', 'acknowledge', 'caution', 'reiterate', 'declare']);
 
 /** Whether words read as a clause (a report) rather than a noun phrase ("the move", "host Evan Solomon"). */
 export function looksLikeClause(text: string): boolean {
@@ -373,7 +373,9 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
       }
       // "..., Kospi fell after Samsung reported ...": the speaker of a subordinate clause reports nothing before it
       const inSubordinate = subordinate && !/,/.test(masked.slice(clauseStart, spAbs));
-      if ((spAbs > s && !inSubordinate) || beforeIsQuote) {
+      // "..., the study shows" reports; "..., she hopes" / "..., it seems" are opinions, left out
+      const opinion = NEEDS_THAT.has(base) && !/^(?:find|believe|report|show|estimate)$/.test(base);
+      if (((spAbs > s && !inSubordinate) || beforeIsQuote) && !(opinion && !beforeIsQuote)) {
         // "..., X said." — the words before the speaker
         const bt = beforeText;
         const introOnly = /^(?:In|On|At|During|After|Before|For|From|With)\b/.test(bt) && wordCount(bt) <= 8 && !/[“"‘']/.test(bt);

@@ -232,7 +232,9 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
     } else {
       const sa = speakerAfter(masked.slice(after, e));
       const np = sa ? sa.mention : null;
-      if (np && (wordCount(paragraph.slice(s, at)) >= 3 || /["”’']\s*,?\s*$/.test(paragraph.slice(s, at)))) {
+      // "..., he said, according to the complaint": the cue before names the speaker
+      const cueBefore = /,\s*(?:he|she|they|it|[A-Z][\w'’-]+)\s+(?:said|says|told|added|wrote)\s*,?\s*$/.test(masked.slice(s, at));
+      if (np && !cueBefore && (wordCount(paragraph.slice(s, at)) >= 3 || /["”’']\s*,?\s*$/.test(paragraph.slice(s, at)))) {
         found.push({ mention: np, cue: 'according to', start: s, end: at, from: s, to: e });
         consumedUntil = e;
       }
@@ -311,6 +313,19 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
         if (prev.end > at) prev.end = at;
         found.push({ mention: prev.mention, cue: word.toLowerCase(), start: ca.start, end: e, from: s, to: e, inherit: true });
         consumedUntil = e;
+      }
+      continue;
+    }
+    // a participle reports only as a follow-on (above) or in a progressive ("was claiming")
+    if (ing && !/^(?:is|are|was|were|be|been|am|'s|’s|'re|’re)$/.test(prevWord) && !/\b(?:is|are|was|were|been)\s+(?:\w+ly\s+|also\s+|still\s+|now\s+)?$/.test(before)) {
+      // "SNC-Lavalin applied for a review, arguing ...", "published a notice saying that ...": the clause's subject
+      if (found.length === 0 && /^(?:saying|noting|arguing|adding|warning|claiming|insisting|stating|explaining|suggesting|alleging|stressing|acknowledging)$/i.test(word)) {
+        const ca = contentAfter(masked, cueEnd, e, base);
+        const subj = ca && (/,\s*$/.test(masked.slice(s, at)) || ca.hadThat) ? clauseSubject(masked, s, at) : null;
+        if (ca && subj && subj.kind !== 'pronoun' || ca && subj && subj.kind === 'pronoun' && /^(?:he|she|they)$/.test(subj.name)) {
+          found.push({ mention: subj, cue: word.toLowerCase(), start: ca.start, end: e, from: s, to: e });
+          consumedUntil = e;
+        }
       }
       continue;
     }

@@ -143,7 +143,7 @@ export function capitalRuns(ws: string[]): Array<[number, number]> {
       i++;
       continue;
     }
-    if (w && isCapWord(w) && !DETERMINERS.has(lw) && !DAYS_MONTHS.has(lw) && !SUBJECT_PRONOUNS.has(lw) && !INTRO_WORDS.has(lw) && !CLAUSE_WORDS.has(lw) && !AUXILIARIES.has(lw)) {
+    if (w && isCapWord(w) && !DETERMINERS.has(lw) && !DAYS_MONTHS.has(lw) && !SUBJECT_PRONOUNS.has(lw) && !INTRO_WORDS.has(lw) && !CLAUSE_WORDS.has(lw) && (!AUXILIARIES.has(lw) || /^\p{Lu}[\p{Ll}]/u.test(bare(ws[i + 1] ?? '')))) {
       let j = i + 1;
       // a run stops at a comma or other punctuation after a word
       let stop = endsRun(ws[i]);
@@ -201,6 +201,8 @@ function isNounPhrase(ws: string[], allowAnd: boolean): boolean {
     const w = raw.toLowerCase();
     if (!w) return false;
     if (isAcronym(raw) || (i > 0 && /^\p{Lu}/u.test(raw))) continue;
+    // a first name that is also a word ("Will Young", "May Chen")
+    if (i === 0 && /^\p{Lu}/u.test(raw) && ws.length > 1 && /^\p{Lu}/u.test(bare(ws[1]))) continue;
     if (AUXILIARIES.has(w)) return false;
     if (w === 'and' || w === '&') {
       if (!allowAnd) return false;
@@ -442,6 +444,13 @@ export function speakerAfter(text: string): { mention: Mention; length: number }
   if (app && np.kind === 'person' && !np.role) {
     np.role = app[1].replace(/^(?:the|a|an)\s+/i, '');
     length += app[0].length;
+  }
+  // a description, then the name: `says Campbell's partner, Jason Louth.`
+  const named = np.kind === 'group' ? rest.match(/^,\s*((?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})(?=\s*(?:[.;:!?]|$))/u) : null;
+  if (named) {
+    const who = readNounPhrase(named[1]);
+    if (who && (who.kind === 'person' || (who.kind === 'group' && !who.name.includes(' '))))
+      return { mention: { kind: 'person', name: who.name, role: np.name.replace(/^(?:the|a|an)\s+/i, ''), text: `${np.text}, ${who.text}` }, length: length + named[0].length };
   }
   return { mention: np, length };
 }

@@ -46,7 +46,7 @@ export function classify(masked: string, spans: QuoteSpan[], start: number, end:
   return { kind: 'mixed', used, start, end: Math.max(end, last.end) };
 }
 
-const LISTENER = /^\s*(?:reporters|journalists|the media|media|the (?:crowd|audience|court|jury|committee|house|senate|council|conference|meeting|board|panel|inquiry|hearing)|a (?:news conference|press conference|crowd|meeting|committee|hearing|rally)|him|her|them|us|me|(?:the\s+)?(?:[A-Z][\w.&'’-]*\s*){1,5}(?:['’]s(?:\s+[a-z][\w-]*){1,3})?)(?=[\s,.;:]|$)/;
+const LISTENER = /^\s*(?:reporters|journalists|the media|media|the (?:crowd|audience|court|jury|committee|house|senate|council|conference|meeting|board|panel|inquiry|hearing)|a (?:news conference|press conference|crowd|meeting|committee|hearing|rally)|him|her|them|us|me|(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}(?:['’]s(?:\s+[a-z][\w-]*){1,3})?)(?=[\s,.;:]|$)/;
 
 /** Cues that only ever report speech: what follows them is a report even without a verb we can see. */
 export const SPEECH_CUES = new Set(['say', 'add', 'note', 'write', 'explain', 'insist', 'argue', 'state', 'stress', 'testify', 'allege', 'contend', 'maintain', 'assert', 'emphasize', 'emphasise', 'predict', 'concede', 'admit', 'acknowledge', 'caution', 'reiterate', 'declare']);

@@ -96,6 +96,13 @@ function words(text: string): string[] {
 /** A person's name from a run of capitalised words: titles, acronyms and demonyms before it are the role. */
 export function splitTitle(run: string[]): { role: string[]; name: string[] } {
   let i = 0;
+  // the name follows the last title or acronym when two or more words are left ("Rentals.ca CEO Matt Danison")
+  for (let j = run.length - 3; j >= 0; j--) {
+    if (isTitle(run[j]) || isAcronym(run[j])) {
+      i = j + 1;
+      break;
+    }
+  }
   while (i < run.length - 1) {
     const w = run[i];
     const next = run[i + 1];
@@ -265,13 +272,20 @@ export function readNounPhrase(text: string): Mention | null {
     const { role, name } = splitTitle(run);
     if (name.length && /['’]s$/.test(name[name.length - 1])) return { kind: 'group', name: groupName(t), role: null, text: t };
     const before = ws.slice(0, lastRun[0]).map(bare);
-    if (name.length >= 1 && looksLikePersonName(name) && !(before.length > 0 && /^(?:of|for|at|from|in|with|by)$/i.test(before[before.length - 1]))) {
+    if (name.length >= 1 && looksLikePersonName(name) && !before.some((w) => /^(?:of|for|at|from|in|with|by|to|on|about)$/i.test(w))) {
       return { kind: 'person', name: name.join(' '), role: roleText(before.concat(role)), text: t };
     }
     if (name.length === 1 && !hasOrgWord(name) && !isAcronym(name[0]) && !/['’]s$/.test(name[0]) && !(before.length > 0 && /^(?:of|for|at|from|in|with|by|the)$/i.test(before[before.length - 1])) && (role.length > 0 || before.length > 0 || ws.length === 1)) {
       // a lone capitalised word: a surname ("Carter", "Mr. Smith") or a one-word body ("Russia"): decided later
       return { kind: role.length > 0 || /^(?:mr|mrs|ms|dr)\.?$/i.test(before.at(-1) ?? '') ? 'person' : 'group', name: name[0], role: roleText(before.concat(role)), text: t };
     }
+  }
+  // "Sen. Richard Shelby of Alabama", "Tim Guest with the Nova Scotia Health Authority": the name before the phrase
+  const prep = ws.findIndex((w, i) => i > 0 && /^(?:of|from|with|at)$/.test(w));
+  if (prep > 0) {
+    const head = readNounPhrase(ws.slice(0, prep).join(' '));
+    if (head && head.kind === 'person' && head.name.includes(' '))
+      return { ...head, role: [head.role, ws.slice(prep).join(' ')].filter(Boolean).join(' ') || null, text: t };
   }
   return { kind: 'group', name: groupName(t), role: null, text: t };
 }

@@ -3,6 +3,7 @@
 // "Carter" joins a Carter only when the quotes name a single one.
 import type { Quote, WithArticle } from '../types.ts';
 import { compatibleNames } from './coreference.ts';
+import { genderOfGivenName } from './given-names.ts';
 
 export interface SpeakerEntry {
   /** Canonical name: the most common full form. */
@@ -59,6 +60,8 @@ function cluster(quotes: Quote[]): { clusters: Cluster[]; of: Map<string, Cluste
   }
   for (const [name, { tokens, n }] of names) {
     if (tokens.length !== 1) continue;
+    // a bare given name ("Kim") is not a surname to merge on
+    if (genderOfGivenName(tokens[0])) continue;
     const fits = clusters.filter((c) => c.tokens.some((t) => compatibleNames(t, tokens)));
     if (fits.length === 1) {
       fits[0].forms.set(name, n);

@@ -377,3 +377,28 @@ describe('Discord settings and autocomplete', () => {
     }
   });
 });
+
+describe('Discord adapter shutdown', () => {
+  it('stops for good even while reconnecting after the gateway went away', async () => {
+    const fake = await FakeDiscord.start();
+    const sitrep = Sitrep.open({ dataDir: null, dbPath: ':memory:' });
+    const adapter = new DiscordAdapter(sitrep, { token: TOKEN, applicationId: IDS.application, apiUrl: fake.apiUrl }, { log: () => undefined });
+    const connecting: number[] = [];
+    adapter.client.on('debug', (m) => {
+      if (m.includes('Connecting to')) connecting.push(Date.now());
+    });
+    try {
+      await adapter.start();
+      await fake.close();
+      const deadline = Date.now() + 15_000;
+      while (connecting.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(connecting.length).toBeGreaterThanOrEqual(3); // it is retrying
+    } finally {
+      await adapter.stop();
+    }
+    const after = connecting.length;
+    await new Promise((r) => setTimeout(r, 1500)); // longer than the 500 ms retry pause
+    expect(connecting.length).toBe(after);
+    sitrep.close();
+  });
+});

@@ -8,6 +8,7 @@ import type { Sitrep } from '../../service/sitrep.ts';
 import type { ChatAdapter } from '../types.ts';
 import { createClient } from './client.ts';
 import { postReply } from './deliver.ts';
+import { destroyClient } from './shutdown.ts';
 import { handleInteraction } from './interactions.ts';
 import { handleMention } from './mentions.ts';
 import type { CommandRunner, HandlerDeps } from './run-types.ts';
@@ -60,7 +61,7 @@ export class DiscordAdapter implements ChatAdapter {
   }
 
   async stop(): Promise<void> {
-    await this.client.destroy();
+    await destroyClient(this.client);
   }
 
   post(channelId: string, reply: Reply): Promise<void> {

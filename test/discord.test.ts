@@ -232,6 +232,9 @@ describe('Discord adapter against a fake Discord', () => {
     posted.forEach(expectWithinLimits);
     expect(textOf(posted).match(/\bw\d{4}\b/g)).toEqual(hugeWords);
     expect(textOf(posted)).toContain('[Wire, 2015-10-08](https://example.com/long)');
+    expect(posted[0].embeds![0].title).toBe('A very long answer');
+    expect(posted[1].embeds![0].title).toBe('A very long answer (continued)');
+    expect(posted.at(-1)!.embeds!.at(-1)!.footer?.text).toBe('The end.');
   });
 
   it('does not let a member without Manage Server subscribe or unsubscribe', async () => {

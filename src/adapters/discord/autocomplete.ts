@@ -16,8 +16,19 @@ function timeZones(): string[] {
   return zones;
 }
 
-/** Speakers by how often they are quoted, most quoted first. */
+const SPEAKER_TTL_MS = 60_000;
+const speakerCache = new WeakMap<Sitrep, { at: number; names: string[] }>();
+
+/** Speakers by how often they are quoted, most quoted first (kept for a minute: autocomplete runs per keystroke). */
 function speakers(sitrep: Sitrep): string[] {
+  const cached = speakerCache.get(sitrep);
+  if (cached && Date.now() - cached.at < SPEAKER_TTL_MS) return cached.names;
+  const names = countSpeakers(sitrep);
+  speakerCache.set(sitrep, { at: Date.now(), names });
+  return names;
+}
+
+function countSpeakers(sitrep: Sitrep): string[] {
   const counts = new Map<string, number>();
   for (const q of sitrep.quotes()) if (q.speaker) counts.set(q.speaker, (counts.get(q.speaker) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);

@@ -105,20 +105,24 @@ export function renderEmbeds(reply: Reply): APIEmbed[] {
   return embeds;
 }
 
-/** Packs embeds into messages: at most 10 per message and 6,000 characters across them. */
-export function packMessages(embeds: APIEmbed[]): RenderedMessage[] {
+/**
+ * Packs embeds into messages: at most 10 per message and 6,000 characters across them. Each message after
+ * the first opens with "<title> (continued)" when there is room for it.
+ */
+export function packMessages(embeds: APIEmbed[], title?: string): RenderedMessage[] {
   const messages: RenderedMessage[] = [];
   let current: APIEmbed[] = [];
   let size = 0;
-  for (const e of embeds) {
-    const n = embedSize(e);
-    if (current.length && (current.length >= LIMITS.embedsPerMessage || size + n > LIMITS.embedTotal)) {
+  const continued = title ? clip(`${title} (continued)`, LIMITS.title) : undefined;
+  for (let e of embeds) {
+    if (current.length && (current.length >= LIMITS.embedsPerMessage || size + embedSize(e) > LIMITS.embedTotal)) {
       messages.push({ embeds: current });
       current = [];
       size = 0;
     }
+    if (current.length === 0 && messages.length > 0 && continued && !e.title && embedSize(e) + continued.length <= LIMITS.embedTotal) e = { ...e, title: continued };
     current.push(e);
-    size += n;
+    size += embedSize(e);
   }
   if (current.length) messages.push({ embeds: current });
   return messages;
@@ -126,7 +130,7 @@ export function packMessages(embeds: APIEmbed[]): RenderedMessage[] {
 
 /** A Reply as the Discord messages that carry it, in order. */
 export function renderReply(reply: Reply): RenderedMessage[] {
-  return packMessages(renderEmbeds(reply));
+  return packMessages(renderEmbeds(reply), reply.title?.trim() || undefined);
 }
 
 /** True when the reply should be seen only by the person who asked. */

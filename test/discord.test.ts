@@ -237,6 +237,27 @@ describe('Discord adapter against a fake Discord', () => {
     expect(posted.at(-1)!.embeds!.at(-1)!.footer?.text).toBe('The end.');
   });
 
+  it('answers autocomplete from the declared source of the option', async () => {
+    // Whichever registered command declares an autocomplete option (who-said speakers, digest time zones).
+    const { COMMANDS } = await import('../commands/index.ts');
+    const target = COMMANDS.flatMap((c) =>
+      c.subcommands ? c.subcommands.flatMap((s) => s.options.filter((o) => o.autocomplete).map((o) => ({ c, sub: s.name, o }))) : (c.options ?? []).filter((o) => o.autocomplete).map((o) => ({ c, sub: undefined, o })),
+    )[0];
+    if (target) {
+      const typed = target.o.autocomplete === 'timezones' ? 'london' : '';
+      const i = fake.autocomplete({ name: target.c.name, subcommand: target.sub, options: { [target.o.name]: typed }, focused: target.o.name, invoker: ALICE });
+      const cb = await fake.waitFor(() => fake.forInteraction(i.token)[0], 'the choices');
+      expect(cb.body.type).toBe(8); // APPLICATION_COMMAND_AUTOCOMPLETE_RESULT
+      expect(cb.body.data.choices.length).toBeLessThanOrEqual(25);
+      if (target.o.autocomplete === 'timezones') expect(cb.body.data.choices).toContainEqual({ name: 'Europe/London', value: 'Europe/London' });
+    } else {
+      // No command declares one yet: an option without a source gets no suggestions.
+      const i = fake.autocomplete({ name: 'ask', options: { question: 'miss' }, focused: 'question' });
+      const cb = await fake.waitFor(() => fake.forInteraction(i.token)[0], 'the choices');
+      expect(cb.body).toEqual({ type: 8, data: { choices: [] } });
+    }
+  });
+
   it('does not let a member without Manage Server subscribe or unsubscribe', async () => {
     for (const sub of ['subscribe', 'unsubscribe']) {
       const n = contexts.length;

@@ -89,7 +89,12 @@ export async function main(argv: string[]): Promise<number> {
       return (named ?? synced)?.skipped.length ? 1 : 0;
     }
     report(sitrep.sync(), g);
-    if (name === 'start') return await start(sitrep);
+    if (name === 'start') {
+      return await start(sitrep).catch((e: Error) => {
+        console.error(`sitrep: ${e.message}`);
+        return 1;
+      });
+    }
     const cmd = findCommand(name);
     if (!cmd) {
       console.error(`sitrep: unknown command "${name}".\n\n${USAGE}`);

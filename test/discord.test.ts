@@ -240,7 +240,8 @@ describe('Discord adapter against a fake Discord', () => {
   it('answers autocomplete from the declared source of the option', async () => {
     // Whichever registered command declares an autocomplete option (who-said speakers, digest time zones).
     const { COMMANDS } = await import('../commands/index.ts');
-    const target = COMMANDS.flatMap((c) =>
+    type Target = { c: (typeof COMMANDS)[number]; sub: string | undefined; o: NonNullable<(typeof COMMANDS)[number]['options']>[number] };
+    const target = COMMANDS.flatMap((c): Target[] =>
       c.subcommands ? c.subcommands.flatMap((s) => s.options.filter((o) => o.autocomplete).map((o) => ({ c, sub: s.name, o }))) : (c.options ?? []).filter((o) => o.autocomplete).map((o) => ({ c, sub: undefined, o })),
     )[0];
     if (target) {

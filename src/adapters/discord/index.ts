@@ -25,6 +25,13 @@ export interface DiscordAdapterOptions {
   log?: (message: string) => void;
 }
 
+/** Why login failed, in words that say what to check (never the token itself). */
+function loginFailure(e: Error & { code?: string; status?: number }, apiUrl: string): string {
+  if (e.code === 'TokenInvalid' || e.status === 401) return 'Discord rejected DISCORD_TOKEN (401 Unauthorized): copy the token again from the Developer Portal (Bot > Reset Token).';
+  if (e.code === 'DisallowedIntents') return 'Discord refused the gateway intents; Sitrep needs no privileged intents, so check the application settings.';
+  return `Could not connect to Discord at ${apiUrl}: ${e.message}. Check the network, or DISCORD_API_URL.`;
+}
+
 export class DiscordAdapter implements ChatAdapter {
   readonly platform = 'discord' as const;
   readonly client: Client;
@@ -51,7 +58,12 @@ export class DiscordAdapter implements ChatAdapter {
     const timeout = AbortSignal.timeout(this.opts.readyTimeoutMs ?? 60_000);
     const ready = once(this.client, Events.ClientReady, { signal: timeout });
     ready.catch(() => undefined);
-    await this.client.login(this.settings.token);
+    try {
+      await this.client.login(this.settings.token);
+    } catch (e) {
+      await destroyClient(this.client).catch(() => undefined);
+      throw new Error(loginFailure(e as Error & { code?: string; status?: number }, this.settings.apiUrl));
+    }
     try {
       await ready;
     } catch {

@@ -404,6 +404,21 @@ describe('Discord settings and autocomplete', () => {
 });
 
 describe('Discord adapter shutdown', () => {
+  it('says the token was rejected, without showing it', async () => {
+    const fake = await FakeDiscord.start({ acceptToken: TOKEN });
+    const sitrep = Sitrep.open({ dataDir: null, dbPath: ':memory:' });
+    const adapter = new DiscordAdapter(sitrep, { token: 'wrong-token-value', applicationId: IDS.application, apiUrl: fake.apiUrl }, { log: () => undefined });
+    try {
+      const err = await adapter.start().then(() => null, (e: Error) => e);
+      expect(err?.message).toMatch(/rejected DISCORD_TOKEN/);
+      expect(err?.message).not.toContain('wrong-token-value');
+    } finally {
+      await adapter.stop();
+      await fake.close();
+      sitrep.close();
+    }
+  });
+
   it('stops for good even while reconnecting after the gateway went away', async () => {
     const fake = await FakeDiscord.start();
     const sitrep = Sitrep.open({ dataDir: null, dbPath: ':memory:' });

@@ -29,12 +29,15 @@ interface Route {
   handle(match: RegExpMatchArray, body: any, req: IncomingMessage): { status: number; json?: unknown };
 }
 
-export function createRoutes(gatewayUrl: () => string, channelsById: () => Map<string, unknown>): Route[] {
+export function createRoutes(gatewayUrl: () => string, channelsById: () => Map<string, unknown>, acceptToken?: string): Route[] {
   return [
     {
       method: 'GET',
       pattern: /^\/gateway\/bot$/,
-      handle: () => ({ status: 200, json: { url: gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } }),
+      handle: (_m, _b, req) =>
+        acceptToken && req.headers.authorization !== `Bot ${acceptToken}`
+          ? { status: 401, json: { message: '401: Unauthorized', code: 0 } }
+          : { status: 200, json: { url: gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } },
     },
     { method: 'GET', pattern: /^\/gateway$/, handle: () => ({ status: 200, json: { url: gatewayUrl() } }) },
     // Interaction responses: 204 and no body (unless with_response=true, which Sitrep does not ask for).

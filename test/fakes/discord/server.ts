@@ -23,12 +23,12 @@ export class FakeDiscord {
     return `ws://127.0.0.1:${this.port}/gateway`;
   }
 
-  static async start(opts: { heartbeatIntervalMs?: number } = {}): Promise<FakeDiscord> {
+  static async start(opts: { heartbeatIntervalMs?: number; /** Answer 401 to any other bot token. */ acceptToken?: string } = {}): Promise<FakeDiscord> {
     const fake = new FakeDiscord();
     const channels = new Map<string, unknown>();
     const g = guildCreate();
     for (const c of [...g.channels, ...g.threads]) channels.set(c.id, { ...c, guild_id: g.id });
-    const routes = createRoutes(() => fake.gatewayUrl, () => channels);
+    const routes = createRoutes(() => fake.gatewayUrl, () => channels, opts.acceptToken);
     fake.server = createServer((req, res) => {
       void serveRest(req, res, routes, (r) => {
         fake.requests.push(r);

@@ -74,8 +74,11 @@ describe('Discord adapter against a fake Discord', () => {
     const run = async (ctx: CommandContext, name: string, input: CommandInput | string) => {
       contexts.push(ctx);
       const q = typeof input === 'string' ? input : (input.options.question ?? '');
-      if (q.startsWith('slowly')) await new Promise((r) => setTimeout(r, 1500));
       if (q === 'long') return { reply: huge };
+      if (q.startsWith('slowly') && typeof input !== 'string') {
+        await new Promise((r) => setTimeout(r, 1500));
+        return runCommand(ctx, name, { ...input, options: { ...input.options, question: q.replace(/^slowly:?\s*/, '') } });
+      }
       return runCommand(ctx, name, input);
     };
     const env = { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: IDS.application, DISCORD_API_URL: fake.apiUrl };
@@ -134,6 +137,17 @@ describe('Discord adapter against a fake Discord', () => {
     expect(cb.body.type).toBe(4);
     expect(cb.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(cb.body.data.embeds[0].description).toMatch(/Ask a question in words/);
+  });
+
+  it('answers privately when a deferred command ends in an error', async () => {
+    const i = fake.invoke({ name: 'ask', options: { question: 'slowly ???' } });
+    const followUp = await fake.waitFor(() => fake.forInteraction(i.token).find((r) => r.method === 'POST' && r.path.startsWith('/webhooks/')), 'the private follow-up');
+    const reqs = fake.forInteraction(i.token);
+    expect(reqs.map((r) => r.method)).toEqual(['POST', 'DELETE', 'POST']);
+    expect(reqs[0].body.type).toBe(5);
+    expect(reqs[1].path).toBe(`/webhooks/${IDS.application}/${i.token}/messages/@original`);
+    expect(followUp.body.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(followUp.body.embeds[0].description).toMatch(/Ask a question in words/);
   });
 
   it('answers a mention of the bot in a channel, as a reply that pings no one', async () => {

@@ -67,6 +67,7 @@ export class DiscordAdapter implements ChatAdapter {
     try {
       await ready;
     } catch {
+      await destroyClient(this.client).catch(() => undefined);
       throw new Error('Discord did not become ready in time; check DISCORD_TOKEN and DISCORD_API_URL.');
     }
     this.deps.log(`connected as ${this.client.user?.tag ?? 'the bot'} in ${this.client.guilds.cache.size} server(s).`);

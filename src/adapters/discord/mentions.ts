@@ -18,6 +18,15 @@ export function mentionsBot(message: Message, botId: string): boolean {
   return new RegExp(`<@!?${botId}>`).test(message.content) || message.mentions.users.has(botId) && !message.mentions.repliedUser;
 }
 
+/** Whether the author has Manage Server here (false when it cannot be worked out, e.g. in a DM). */
+export function authorCanManage(message: Message): boolean {
+  try {
+    return message.member?.permissions.has(PermissionFlagsBits.ManageGuild) ?? false;
+  } catch {
+    return false;
+  }
+}
+
 export async function handleMention(message: Message, botId: string, deps: HandlerDeps): Promise<void> {
   if (!mentionsBot(message, botId)) return;
   const text = textAfterMention(message.content, botId);
@@ -27,7 +36,7 @@ export async function handleMention(message: Message, botId: string, deps: Handl
     platform: 'discord',
     channelId: message.channelId,
     userId: message.author.id,
-    canManage: message.member?.permissions.has(PermissionFlagsBits.ManageGuild) ?? false,
+    canManage: authorCanManage(message),
     services: deps.services,
   };
   const channel = message.channel;

@@ -283,6 +283,12 @@ describe('Discord adapter against a fake Discord', () => {
       expect(cb.body.data.embeds[0].description).toMatch(/Manage Server/);
       expect(contexts.length).toBe(n); // the command never ran
     }
+    // Nor by mentioning the bot.
+    const n = contexts.length;
+    const msg = fake.say({ content: `<@${BOT.id}> /digest subscribe 08:00 Europe/London`, mentions: [BOT], author: BOB });
+    const refusal = await fake.waitFor(() => fake.find('POST', /\/messages$/).find((r) => r.body.message_reference?.message_id === msg.id), 'the refusal');
+    expect(refusal.body.embeds[0].description).toMatch(/Manage Server/);
+    expect(contexts.length).toBe(n);
     // A member with Manage Server gets through to the command, with canManage set.
     const i = fake.invoke({ name: 'digest', subcommand: 'subscribe', options: { time: '08:00', timezone: 'Europe/London' }, invoker: ALICE });
     await fake.waitFor(() => fake.forInteraction(i.token)[0], 'the answer');

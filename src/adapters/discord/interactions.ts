@@ -8,7 +8,7 @@ import type { CommandContext, CommandInput, CommandResult, OptionSpec } from '..
 import { errorReply, type Reply } from '../../reply.ts';
 import { suggest } from './autocomplete.ts';
 import { NO_MENTIONS } from './client.ts';
-import { defersUpFront, needsManageGuild } from './policy.ts';
+import { defersUpFront, manageServerRefusal, needsManageGuild } from './policy.ts';
 import { isPrivate, renderReply } from './render.ts';
 import type { HandlerDeps } from './run-types.ts';
 
@@ -31,9 +31,6 @@ function optionSpec(name: string, subcommand: string | null, option: string): Op
 export function canManage(interaction: Interaction): boolean {
   return interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
 }
-
-const manageServerReply = (name: string, sub: string): Reply =>
-  errorReply(`/${name} ${sub} needs the Manage Server permission. Ask someone who manages this server to run it.`);
 
 /** Sends the answer: reply, or edit the deferred reply, then follow-ups for any further messages. */
 async function answer(interaction: ChatInputCommandInteraction, reply: Reply): Promise<void> {
@@ -59,7 +56,7 @@ export async function handleChatInput(interaction: ChatInputCommandInteraction, 
   const sub = input.subcommand ?? null;
   const manage = canManage(interaction);
   if (needsManageGuild(name, sub) && !manage) {
-    await answer(interaction, manageServerReply(name, sub!));
+    await answer(interaction, manageServerRefusal(name, sub));
     return;
   }
   const ctx: CommandContext = {

@@ -4,6 +4,7 @@ import { PermissionFlagsBits, type Message } from 'discord.js';
 import { routeLine } from '../../../commands/parse.ts';
 import type { CommandContext } from '../../../commands/types.ts';
 import { NO_MENTIONS } from './client.ts';
+import { manageServerRefusal, needsManageGuild } from './policy.ts';
 import { renderReply } from './render.ts';
 import type { HandlerDeps } from './run-types.ts';
 
@@ -41,7 +42,10 @@ export async function handleMention(message: Message, botId: string, deps: Handl
   };
   const channel = message.channel;
   if (channel.isSendable()) await channel.sendTyping().catch(() => undefined);
-  const result = await deps.run(ctx, routed.name, routed.text);
+  const sub = routed.text.split(/\s+/)[0]?.toLowerCase();
+  const result = needsManageGuild(routed.name, sub) && !ctx.canManage
+    ? { reply: manageServerRefusal(routed.name, sub) }
+    : await deps.run(ctx, routed.name, routed.text);
   const [first, ...rest] = renderReply(result.reply);
   await message.reply({ embeds: first.embeds, allowedMentions: NO_MENTIONS });
   for (const m of rest) if (channel.isSendable()) await channel.send({ embeds: m.embeds, allowedMentions: NO_MENTIONS });

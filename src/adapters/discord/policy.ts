@@ -1,5 +1,6 @@
 // Which commands need Manage Server and which defer at once, by command and subcommand. Both the slash-command
 // definitions (default_member_permissions) and the run-time checks read this one table.
+import { errorReply, type Reply } from '../../reply.ts';
 
 /** true: every subcommand; a list: only those subcommands. */
 type Rule = Record<string, true | readonly string[]>;
@@ -21,3 +22,7 @@ export const defersUpFront = (command: string, subcommand?: string | null) => ma
 
 /** True when any part of the command needs Manage Server (Discord sets permissions per top-level command). */
 export const anyNeedsManageGuild = (command: string) => command in MANAGE_GUILD;
+
+/** The private answer to someone without Manage Server who tries a command that needs it. */
+export const manageServerRefusal = (command: string, subcommand?: string | null): Reply =>
+  errorReply(`/${command}${subcommand ? ` ${subcommand}` : ''} needs the Manage Server permission. Ask someone who manages this server to run it.`);

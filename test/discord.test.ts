@@ -400,6 +400,19 @@ describe('Discord settings and autocomplete', () => {
     expect(() => normalizeApiUrl('ftp://x')).toThrow(/http/);
   });
 
+  it('is registered for `sitrep start`', async () => {
+    const { ADAPTER_FACTORIES } = await import('../src/start.ts');
+    const sitrep = Sitrep.open({ dataDir: null, dbPath: ':memory:' });
+    try {
+      const adapter = await ADAPTER_FACTORIES.discord!(sitrep, { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: IDS.application });
+      expect(adapter).toBeInstanceOf(DiscordAdapter);
+      expect(adapter.platform).toBe('discord');
+      await expect(ADAPTER_FACTORIES.discord!(sitrep, { DISCORD_TOKEN: TOKEN })).rejects.toThrow(/DISCORD_APPLICATION_ID/);
+    } finally {
+      sitrep.close();
+    }
+  });
+
   it('reads deploy-commands arguments', () => {
     expect(parseDeployArgs(['--guild', '123456789'], {})).toBe('123456789');
     expect(parseDeployArgs([], { guildId: '123456789' })).toBe('123456789');

@@ -183,6 +183,31 @@ describe('speakers in an article', () => {
     expect(find(qs, 'combat capabilities')?.speaker).toBe('Ali Ayoub');
   });
 
+  it('names the person after a description: `says Campbell’s partner, Jason Louth`', () => {
+    const qs = quotesOf('"Most places will not print anything less than 1,000 copies," says Campbell’s partner, Jason Louth.');
+    expect(qs[0]).toMatchObject({ speaker: 'Jason Louth', role: 'Campbell’s partner', kind: 'direct' });
+  });
+
+  it('takes the name before a place or an organisation: "Sen. Richard Shelby of Alabama"', () => {
+    const qs = quotesOf('"If we blame each other, this could last a long, long time," said Sen. Richard Shelby of Alabama.');
+    expect(qs[0].speaker).toBe('Richard Shelby');
+  });
+
+  it('spells out an acronym the article defines', () => {
+    const qs = quotesOf('Ayo was adopted under rules set by Immigration, Refugees and Citizenship Canada.\n\nIRCC said the process can take between six and eight months.');
+    expect(qs[0].speaker).toBe('Immigration, Refugees and Citizenship Canada');
+  });
+
+  it('resolves "the 32-year-old labourer" to the person the article just named', () => {
+    const qs = quotesOf('Mohammad Al Mnajer works on a construction site in Mississauga.\n\nThe 32-year-old labourer says each day he learns fresh English from co-workers.');
+    expect(qs[0].speaker).toBe('Mohammad Al Mnajer');
+  });
+
+  it('gives a participle’s report to its clause’s subject: "X applied for a review, arguing ..."', () => {
+    const qs = quotesOf('SNC-Lavalin applied for judicial review of the decision in Federal Court, arguing the refusal was an "unreasonable exercise of her discretion."');
+    expect(qs[0]).toMatchObject({ speaker: 'SNC-Lavalin', cue: 'arguing', kind: 'mixed' });
+  });
+
   it('picks the person of the right gender for "she"', () => {
     const qs = quotesOf('Moyra Baxter chairs the board. Rob Fleming, the education minister, visited the school on Monday.\n\n"We need more space for students," she said.');
     expect(qs[0].speaker).toBe('Moyra Baxter');

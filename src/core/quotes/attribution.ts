@@ -105,7 +105,15 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
       const np = sa ? sa.mention : null;
       // "..., he said, according to the complaint": the cue before names the speaker
       const cueBefore = /,\s*(?:he|she|they|it|[A-Z][\w'’-]+)\s+(?:said|says|told|added|wrote)\s*,?\s*$/.test(masked.slice(s, at));
-      if (np && !cueBefore && (wordCount(paragraph.slice(s, at)) >= 3 || /["”’']\s*,?\s*$/.test(paragraph.slice(s, at)))) {
+      // "The harsh truth, according to addiction experts, is ...": the report goes on after the source
+      const goesOn = sa ? masked.slice(after + sa.length, e).match(/^\s*,\s*/) : null;
+      const restWords = sa && goesOn ? wordCount(paragraph.slice(after + sa.length + goesOn[0].length, e)) : 0;
+      const commaBefore = /,\s*$/.test(masked.slice(s, at));
+      if (np && !cueBefore && goesOn && commaBefore && restWords >= 2 && wordCount(paragraph.slice(s, at)) >= 1) {
+        const cutFrom = trimRange(masked, s, at)[1];
+        found.push({ mention: np, cue: 'according to', start: s, end: e, from: s, to: e, cut: [cutFrom, after + sa!.length + goesOn[0].length] });
+        consumedUntil = e;
+      } else if (np && !cueBefore && (wordCount(paragraph.slice(s, at)) >= 3 || /["”’']\s*,?\s*$/.test(paragraph.slice(s, at)))) {
         found.push({ mention: np, cue: 'according to', start: s, end: at, from: s, to: e });
         consumedUntil = e;
       }

@@ -50,7 +50,9 @@ export function units(sentences: PlacedSentence[], spans: QuoteSpan[], text: str
     const last = out[out.length - 1];
     const inside = spans.some((q) => s.start > q.start && s.start < q.end - 1);
     // a sentence the splitter cut after a quote's full stop: `"... built." he said.`
-    const tail = /^\s*(?:[a-z]|(?:He|She|They|It)\s+(?:said|says|added|adds|told|wrote|writes|explained|noted)\b)/.test(text.slice(s.start, s.end)) && /["”’']\s*$/.test(text.slice(last?.start ?? 0, s.start));
+    // ... or after an abbreviation's full stop: "he's lost 16 lbs. since he signed up"
+    const head = text.slice(s.start, s.end);
+    const tail = /^\s*[a-z]/.test(head) || (/^\s*(?:He|She|They|It)\s+(?:said|says|added|adds|told|wrote|writes|explained|noted)\b/.test(head) && /["”’']\s*$/.test(text.slice(last?.start ?? 0, s.start)));
     if (last && (inside || tail)) {
       last.end = s.end;
       last.sentences.push(s);

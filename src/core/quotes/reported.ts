@@ -119,8 +119,9 @@ export function contentAfter(masked: string, at: number, end: number, base: stri
   if (AUXILIARIES.has(firstWord) && !/^(?:do|does|did)$/.test(firstWord)) return null;
   if (!hadThat && !startsQuote) {
     if (/^,/.test(r.trimStart())) return null; // "said, adding ..."
-    if (PREPOSITIONS.has(firstWord) && firstWord !== 'to' && !/^[\p{L}]+\s+(?:\$|\d)/u.test(body)) return null;
-    if (/^(?:and|but|or|so|yes|no|not|than|about|then|who|which|where|why|how|what|goodbye|hello|sorry|thanks)$/.test(firstWord)) return null;
+    // "said in Brussels." is a setting; "says in Nova Scotia ambulances are too often late" a report
+    if (PREPOSITIONS.has(firstWord) && firstWord !== 'to' && !/^[\p{L}]+\s+(?:\$|\d)/u.test(body) && !(SPEECH_CUES.has(base) && wordCount(body) >= 6 && /\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\b/.test(body))) return null;
+    if (/^(?:and|but|or|so|yes|no|not|than|about|then|who|which|where|why|how|what|goodbye|hello|sorry|thanks)$/.test(firstWord) && !/^about\s+(?:\$|\d)/.test(body)) return null;
     // "said when asked", "said before the vote": a clause only when long enough to report something
     if (/^(?:as|when|while|because|if|before|after|although|though|since|until|unless)$/.test(firstWord) && (wordCount(body) < 8 || !looksLikeClause(body) || !/,/.test(body))) return null;
     if (firstWord === 'to' && !/^(?:vow|promise|pledge|urge|threaten|agree|claim)$/.test(base)) return null;

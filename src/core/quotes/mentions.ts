@@ -251,7 +251,7 @@ export function readNounPhrase(text: string): Mention | null {
   if (!isNounPhrase(ws, true)) return null;
   if (!headOk(ws)) return null;
   // one lowercase word is a speaker only as a known speaking noun or a plural ("officials", "aides")
-  if (ws.length === 1 && /^[a-z]/.test(ws[0]) && !SPEAKER_HEADS.has(bare(ws[0])) && !/^[a-z]{3,}s$/.test(bare(ws[0]))) return null;
+  if (ws.length === 1 && /^[a-z]/.test(ws[0]) && !isCapWord(bare(ws[0])) && !SPEAKER_HEADS.has(bare(ws[0])) && !/^[a-z]{3,}s$/.test(bare(ws[0]))) return null;
   // Two people: "Tore Sohlberg and Lehla Abreder"
   const andAt = ws.findIndex((w) => w === 'and' || w === '&');
   const runs = capitalRuns(ws);
@@ -373,6 +373,11 @@ export function speakerBefore(text: string): SpeakerMatch | null {
     while (k < lastIdx && isIntro(k)) k++;
     return k;
   })();
+  // "the lanky, bespectacled professor": a comma between adjectives, not an appositive
+  if (lastIdx >= 1 && /^\s*(?:the|a|an)\s+[a-z-]+\s*$/i.test(segs[lastIdx - 1].text) && /^\s*[a-z-]+\s+[a-z]/.test(segs[lastIdx].text)) {
+    const joined = readNounPhrase(`${segs[lastIdx - 1].text.trim()} ${segs[lastIdx].text.trim()}`);
+    if (joined) return { mention: joined, start: offsetOf(lastIdx - 1) };
+  }
   if (!closedAppositive) {
     const last = readNounPhrase(segs[lastIdx].text);
     if (!last) return null;

@@ -33,7 +33,9 @@ const TITLE_WORDS = new Set(
   development indigenous first nations natural resources industry innovation science sport heritage veterans fisheries
   oceans justice attorney-general solicitor housing families children social citizenship global affairs intergovernmental
   northern rural urban women youth seniors small business tourism culture minister-designate opposition house commons senate
-  white pentagon kremlin lib dem lab con snp ukip tory labour`.split(/\s+/).filter(Boolean),
+  white pentagon kremlin lib dem lab con snp ukip tory labour striker midfielder defender goalkeeper winger
+  boss skipper quarterback pitcher goalie rookie veteran star singer actor actress rapper director-general
+  economist analyst strategist columnist commentator historian author novelist lawyer attorney activist`.split(/\s+/).filter(Boolean),
 );
 
 /** Words that make a capitalised run an organisation rather than a person. */
@@ -54,7 +56,7 @@ const DAYS_MONTHS = new Set(
   october november december`.split(/\s+/).filter(Boolean),
 );
 
-const NAME_PARTICLES = new Set(['al', 'bin', 'ben', 'de', 'da', 'del', 'della', 'der', 'di', 'du', 'la', 'le', 'van', 'von', 'dos', 'das', 'st.', 'el', 'ibn', 'abu', 'mac']);
+const NAME_PARTICLES = new Set(['al', 'bin', 'ben', 'binti', 'de', 'da', 'del', 'della', 'der', 'den', 'ter', 'ten', 'di', 'du', 'la', 'le', 'van', 'von', 'zu', 'dos', 'das', 'st.', 'el', 'ibn', 'abu', 'mac', 'y']);
 
 const DETERMINERS = new Set([
   'the', 'a', 'an', 'this', 'these', 'those', 'some', 'many', 'several', 'one', 'two', 'three', 'four', 'five', 'both',

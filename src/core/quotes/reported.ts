@@ -46,10 +46,10 @@ export function classify(masked: string, spans: QuoteSpan[], start: number, end:
   return { kind: 'mixed', used, start, end: Math.max(end, last.end) };
 }
 
-const LISTENER = /^\s*(?:reporters|journalists|the media|media|the (?:crowd|audience|court|jury|committee|house|senate|council|conference|meeting|board|panel|inquiry|hearing)|a (?:news conference|press conference|crowd|meeting|committee|hearing|rally)|him|her|them|us|me|(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}(?:['’]s(?:\s+[a-z][\w-]*){1,3})?)(?=[\s,.;:]|$)/;
+const LISTENER = /^\s*(?:(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}(?:magazine|newspaper|paper|radio station|radio|station|television|broadcaster|network|website|channel|programme|program|show|podcast|agency|news agency|conference|briefing|interviewer)|reporters|journalists|the media|media|the (?:crowd|audience|court|jury|committee|house|senate|council|conference|meeting|board|panel|inquiry|hearing)|a (?:news conference|press conference|crowd|meeting|committee|hearing|rally)|him|her|them|us|me|(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}(?:['’]s(?:\s+[a-z][\w-]*){1,3})?)(?=[\s,.;:]|$)/;
 
 /** Cues that only ever report speech: what follows them is a report even without a verb we can see. */
-export const SPEECH_CUES = new Set(['say', 'add', 'note', 'write', 'explain', 'insist', 'argue', 'state', 'stress', 'testify', 'allege', 'contend', 'maintain', 'assert', 'emphasize', 'emphasise', 'predict', 'concede', 'admit', 'acknowledge', 'caution', 'reiterate', 'declare']);
+export const SPEECH_CUES = new Set(['say', 'note', 'write', 'explain', 'insist', 'argue', 'state', 'stress', 'testify', 'allege', 'contend', 'maintain', 'assert', 'emphasize', 'emphasise', 'predict', 'concede', 'admit', 'acknowledge', 'caution', 'reiterate', 'declare']);
 
 /** Whether words read as a clause (a report) rather than a noun phrase ("the move", "host Evan Solomon"). */
 export function looksLikeClause(text: string): boolean {
@@ -67,10 +67,12 @@ export function contentAfter(masked: string, at: number, end: number, base: stri
   let hadThat = false;
   let heardBy = false;
   if (TAKES_LISTENER.has(base)) {
-    const withThat = rest().match(/^\s+[^,;:"“‘’”\u2591]{1,90}?\s+that\s/);
+    // "told a French magazine: '...'": whatever comes before the colon is the listener
+    const toColon = rest().match(/^\s+[^,;:"“‘’”\u2591]{1,60}?:\s*(?=["“‘'])/);
+    const withThat = toColon ?? rest().match(/^\s+[^,;:"“‘’”\u2591]{1,90}?\s+that\s/);
     if (withThat && !/\b(?:said|says|told)\b/.test(withThat[0])) {
       i += withThat[0].length;
-      hadThat = true;
+      hadThat = !toColon;
     } else {
       const l = rest().match(LISTENER);
       if (l) {

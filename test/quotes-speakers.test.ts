@@ -58,3 +58,15 @@ describe('speakers across articles', () => {
     expect(new Set(entry.quotes.map((x) => x.article.file)).size).toBe(2);
   });
 });
+
+describe('a bare surname across articles', () => {
+  it('joins the one person of that surname even when its article never gave the full name', () => {
+    const names = canonicalSpeakerNames([q('Justin Trudeau', 'a'), q('Trudeau', 'b', { speakerKind: 'group' })]);
+    expect(names.get('Trudeau')).toBe('Justin Trudeau');
+  });
+
+  it('leaves a lone organisation or given name alone', () => {
+    const names = canonicalSpeakerNames([q('Erin Kim', 'a'), q('Kim', 'b', { speakerKind: 'group' }), q('NATO', 'c', { speakerKind: 'group' })]);
+    expect(names.size).toBe(0);
+  });
+});

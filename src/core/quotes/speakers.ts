@@ -18,8 +18,10 @@ const key = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase().replace(/
 
 /** A speaker string that names a person (capitalised words, not a group phrase or an organisation). */
 function personTokens(q: Quote): string[] | null {
-  if (q.speakerKind && q.speakerKind !== 'person') return null;
   const ws = q.speaker.trim().split(/\s+/);
+  // a lone capitalised word the article did not tie to anyone ("Trudeau said") may be a known surname
+  const bareSurname = ws.length === 1 && /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(ws[0]);
+  if (q.speakerKind && q.speakerKind !== 'person' && !bareSurname) return null;
   if (ws.length > 4 || !ws.every((w) => /^\p{Lu}/u.test(w) || /^(?:al|bin|de|da|del|van|von|le|la|di|du|el|ibn)$/i.test(w) || /^al-/.test(w))) return null;
   return ws;
 }

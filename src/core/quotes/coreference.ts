@@ -202,6 +202,8 @@ export function collectPeople(article: ParsedArticle, maskedParagraphs?: string[
       // not the surname of a full mention ("Doug Purdy"): the word before is not the first name
       const before = text.slice(Math.max(0, m.index - 30), m.index).trim().split(/\s+/).pop() ?? '';
       if (p.tokens.length > 1 && bare(before) === p.tokens[p.tokens.length - 2]) continue;
+      // "the Krakatau volcano", "in Carita": a place or a thing, not a person named by surname
+      if (/^(?:the|a|an|of|in|at|on|to|from|near|into|across|over|outside|inside)$/i.test(before)) continue;
       p.confirmed = true;
       addMention(people, pi * 1e6 + m.index, p);
     }

@@ -39,7 +39,9 @@ export function extractQuotes(article: ParsedArticle): Quote[] {
     return { text, spans, masked, sentences, us };
   });
   const people = collectPeople(article, pass.map((p) => p.masked));
-  markSpeakers(people, pass.flatMap((p) => p.us.flatMap((u) => u.raws.map((r) => r.mention).filter((m) => m && m.kind !== 'pronoun').map((m) => m!.name))));
+  // people named as speakers: by full name, or by a lone surname ("Lonechild said")
+  const named = pass.flatMap((p) => p.us.flatMap((u) => u.raws.map((r) => r.mention)));
+  markSpeakers(people, named.filter((m) => m && (m.kind === 'person' || m.kind === 'persons' || (m.kind === 'group' && !m.name.includes(' ')))).map((m) => m!.name));
 
   pass.forEach(({ text, spans, masked, sentences, us }, pi) => {
 

@@ -36,5 +36,9 @@ export function genderOfGivenName(name: string): 'm' | 'f' | null {
   const n = name.toLowerCase();
   if (maleSet.has(n) && !femaleSet.has(n)) return 'm';
   if (femaleSet.has(n) && !maleSet.has(n)) return 'f';
+  // many languages' feminine given names end in -a (Tatiana, Yulia, Svetlana); a weak hint
+  if (/^[a-z]{3,}a$/.test(n) && !/^(?:joshua|luca|nikita|ilya|sasha|mustafa|musa|andrea|garcia|costa|silva|akira|kuba|jonah|noah|elijah|ezra|isaiah|zacharia|hamza|yahya|taha|saba|bola|dana|sima)$/.test(n)) return 'f';
+  // Slavic masculine endings (Alexei, Sergei, Nikolai, Dmitri)
+  if (/^[a-z]{3,}(?:ei|ai|ii|iy|slav)$/.test(n)) return 'm';
   return null;
 }

@@ -321,6 +321,8 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
       // a follow-on needs a comma or "and" before it and a clause after it
       if (!/^(?:,|\s+(?:and|but)\s)/.test(fm[0]) && !/^,/.test(fm[0])) continue;
       if (/^\s+(?:and|but)\s/.test(fm[0]) === false && !/^,\s*(?:and\s+|but\s+)?(?:also\s+)?\w+ing\b/.test(fm[0]) && !/^,\s*(?:and|but)\s/.test(fm[0])) continue;
+      // ", adding that ..." inside words reported after the cue stays one report (the speaker goes on)
+      if (/^,\s*\w+ing\b/.test(fm[0]) && f.start > f.from && /\b(?:that|told|said|says)\b/.test(masked.slice(Math.max(f.from, f.start - 12), f.start))) continue;
       const after = f.start + fm.index + fm[0].length;
       const ca = contentAfter(masked, after, f.end, cueBase(fm[1]) ?? 'say');
       if (!ca || wordCount(paragraph.slice(start, abs)) < 3) continue;

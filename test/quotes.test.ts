@@ -142,6 +142,13 @@ describe('mixed quotes', () => {
     expect(qs[0].text).toBe('the NATO alliance sees Russia\'s growing involvement in Syria as "deeply problematic.');
   });
 
+  it('keeps ", adding that ..." inside one mixed report', () => {
+    const qs = quotesOf('Stoltenberg told reporters after the defense ministers\' meeting that he urged Russia to "play a productive role" in Syria, adding that its recent actions, such as breaching Turkish airspace, "are not helpful."');
+    expect(qs).toHaveLength(1);
+    expect(qs[0]).toMatchObject({ speaker: 'Stoltenberg', kind: 'mixed', cue: 'told' });
+    expect(qs[0].text).toContain('"are not helpful.');
+  });
+
   it('lets a mixed quote run over the sentences of its quoted part', () => {
     const qs = quotesOf("He said the increase 'is the biggest reinforcement to our collective defense since the end of the Cold War. And by doing that, we provide the deterrence.'");
     expect(qs).toHaveLength(0); // no one to resolve "He" to

@@ -38,6 +38,13 @@ describe('direct quotes', () => {
     expect(qs[1].text).toBe('We believe this is a fundamental mistake.');
   });
 
+  it('keeps one quote around an attribution in the same sentence: `"A," said X, "B."`', () => {
+    const qs = quotesOf('"I don’t know how these guys feel," said Roenick, "but I literally want to go out and try to beat them."');
+    expect(qs).toHaveLength(1);
+    expect(qs[0]).toMatchObject({ speaker: 'Roenick', kind: 'direct' });
+    expect(qs[0].text).toBe('I don’t know how these guys feel but I literally want to go out and try to beat them.');
+  });
+
   it('reads an inverted cue with the role after the name', () => {
     const qs = quotesOf('"The path forward is far from clear," said Matthew Goodwin, a politics professor at the University of Kent.');
     expect(qs[0]).toMatchObject({ speaker: 'Matthew Goodwin', role: 'politics professor at the University of Kent', kind: 'direct' });

@@ -26,6 +26,8 @@ export interface RawQuote {
   spans: number[];
   /** An attribution inside the reported words, to leave out of them: [start, end). */
   cut?: [number, number];
+  /** Continues the quote before it: `"A," said X, "B."` is one quote. */
+  join?: boolean;
 }
 
 /** Cues for a continuing statement by the same speaker: ", adding that ...", "and added ...". */
@@ -43,6 +45,8 @@ interface Found {
   inherit?: boolean;
   /** An attribution inside the reported words, left out of them: [start, end). */
   cut?: [number, number];
+  /** The second half of a quote split by its attribution (`"A," said X, "B."`). */
+  join?: boolean;
 }
 
 /** The subject at the start of a clause: for "General Ali Ayoub didn't discuss ..., but said that". */
@@ -259,8 +263,9 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
       const beforeText = masked.slice(beforeContent[0], beforeContent[1]);
       const beforeIsQuote = beforeText.length > 0 && QUOTE_CHARS.test(beforeText[0]) && !/[\p{L}\p{N}]/u.test(beforeText.replace(/["“”‘’']\u2591+["“”‘’']?/g, ''));
       if (ca) {
-        if (beforeIsQuote && spAbs > s) found.push({ mention: sp.mention, cue: word.toLowerCase(), start: beforeContent[0], end: beforeContent[1], from: s, to: e });
-        found.push({ mention: sp.mention, cue: word.toLowerCase(), start: ca.start, end: e, from: s, to: e });
+        const both = beforeIsQuote && spAbs > s;
+        if (both) found.push({ mention: sp.mention, cue: word.toLowerCase(), start: beforeContent[0], end: beforeContent[1], from: s, to: e });
+        found.push({ mention: sp.mention, cue: word.toLowerCase(), start: ca.start, end: e, from: s, to: e, join: both });
         // later cues may still start a second speaker's report ("..., and his supporters argue ...")
         consumedUntil = ca.start;
         continue;
@@ -301,7 +306,7 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
         // and a quote after: `"A," said Carter. "B"` is another unit; `"A," said Carter, "B."` is here
         const after = masked.slice(cueEnd + sa.length, e);
         const q = after.match(/^\s*[,:]\s*(["“‘'])/);
-        if (q) found.push({ mention: sa.mention, cue: word.toLowerCase(), start: cueEnd + sa.length + q.index! + q[0].length - 1, end: e, from: s, to: e });
+        if (q) found.push({ mention: sa.mention, cue: word.toLowerCase(), start: cueEnd + sa.length + q.index! + q[0].length - 1, end: e, from: s, to: e, join: true });
         continue;
       }
     }
@@ -332,7 +337,7 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
       FOLLOW_ON.lastIndex = Math.max(FOLLOW_ON.lastIndex, ca.start - f.start);
     }
     pieces.push([start, f.end, cue]);
-    for (const [a, z, c] of pieces) {
+    for (const [k, [a, z, c]] of pieces.entries()) {
       const [ts, te] = trimRange(masked, a, z);
       if (te <= ts) continue;
       const cl = classify(masked, spans, ts, te);
@@ -342,7 +347,7 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
       // strip a final full stop from reported words
       while (qe > qs && /[.\s]/.test(paragraph[qe - 1]) && cl.kind !== 'direct') qe--;
       if (wordCount(paragraph.slice(qs, qe)) < 1) continue;
-      out.push({ mention: f.mention, cue: c, kind: cl.kind, start: qs, end: qe, from: Math.min(f.from, qs), to: Math.max(f.to, qe), spans: cl.used, cut: f.cut && f.cut[0] >= qs && f.cut[1] <= qe ? f.cut : undefined });
+      out.push({ mention: f.mention, cue: c, kind: cl.kind, start: qs, end: qe, from: Math.min(f.from, qs), to: Math.max(f.to, qe), spans: cl.used, cut: f.cut && f.cut[0] >= qs && f.cut[1] <= qe ? f.cut : undefined, join: f.join && k === 0 });
     }
   }
   return out;

@@ -61,6 +61,14 @@ export function extractQuotes(article: ParsedArticle): Quote[] {
         if (!r) continue;
         const words = tidy(raw.cut ? `${text.slice(raw.start, raw.cut[0])} ${text.slice(raw.cut[1], raw.end)}` : text.slice(raw.start, raw.end));
         if (wordCount(words) < 2) continue;
+        // `"A," said X, "B."`: one quote around its attribution
+        const prev = quotes[quotes.length - 1];
+        if (raw.join && raw.kind === 'direct' && prev && prev.kind === 'direct' && prev.speaker === r.speaker && prev.sentenceIndex === sentenceText(raw.from, raw.to).index) {
+          prev.text = `${prev.text} ${words}`;
+          taken.push([raw.start, raw.end]);
+          raw.spans.forEach((i) => used.add(i));
+          continue;
+        }
         taken.push([raw.start, raw.end]);
         raw.spans.forEach((i) => used.add(i));
         const s = sentenceText(raw.from, raw.to);

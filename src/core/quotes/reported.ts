@@ -132,7 +132,9 @@ export function contentAfter(masked: string, at: number, end: number, base: stri
     if (!/^(?:say|tell|claim|insist|argue|warn|state|note|explain|add|stress|allege|contend|maintain|assert)$/.test(base) && /^(?:a|an|his|her|their|its|my|our|your)$/.test(firstWord)) return null;
     if (/ed$/.test(firstWord) && wordCount(body) <= 6) return null; // "said in a statement released on Thursday"
 
-    if (wordCount(body) < 3) return null;
+    if (wordCount(body) < 3 || !/\s/.test(body)) return null;
+    // "said his voice breaking with emotion": a description, not a report
+    if (/^(?:his|her|their|its|my|our|a|an)$/.test(firstWord) && !looksLikeClause(body)) return null;
     if (!SPEECH_CUES.has(base) && !heardBy && !looksLikeClause(body) && !/[“"‘']/.test(body)) return null;
   }
   return { start: i + lead, hadThat };

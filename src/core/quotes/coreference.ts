@@ -114,17 +114,14 @@ function spelledAcronyms(paragraphs: string[]): Map<string, string> {
     for (let i = 0; i < ws.length; i++) {
       if (!/^[A-Z][a-z]/.test(ws[i])) continue;
       let initials = '';
-      let last = i;
       for (let j = i; j < ws.length && j < i + 10; j++) {
         const w = ws[j].replace(/[,;:()"“”]+$/, '').replace(/^[("“]+/, '');
         if (/^[A-Z][\w'’.-]*$/.test(w)) {
           initials += w[0];
-          last = j;
           if (acronyms.has(initials) && !out.has(initials) && j > i) out.set(initials, ws.slice(i, j + 1).join(' ').replace(/[,;:()"“”.]+$/, '').replace(/['’]s$/, ''));
         } else if (!/^(?:of|and|for|the|on|&|de|du|des|la|le)$/.test(w)) break;
         if (/[;:)]$/.test(ws[j]) || (/\.$/.test(ws[j]) && j > i)) break;
       }
-      void last;
     }
   }
   return out;

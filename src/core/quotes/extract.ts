@@ -5,6 +5,7 @@ import type { ParsedArticle, Quote } from '../types.ts';
 import { attributeUnit } from './attribution.ts';
 import { collectPeople, markSpeakers, resolveMention, type History, type Resolved } from './coreference.ts';
 import { placeSentences, sentencesOf, units } from './layout.ts';
+import { isFloatingQuote } from './floating.ts';
 import { findQuoteSpans, maskQuotes } from './marks.ts';
 
 const WORDS = /[\p{L}\p{N}]+/gu;
@@ -23,7 +24,6 @@ function tidy(text: string): string {
 
 /** Every direct, indirect and mixed quote in an article, with its resolved speaker. */
 export function extractQuotes(article: ParsedArticle): Quote[] {
-
   const history: History = [];
   const historyAt: number[] = [];
   const quotes: Quote[] = [];
@@ -44,7 +44,6 @@ export function extractQuotes(article: ParsedArticle): Quote[] {
   markSpeakers(people, named.filter((m) => m && (m.kind === 'person' || m.kind === 'persons' || (m.kind === 'group' && !m.name.includes(' ')))).map((m) => m!.name));
 
   pass.forEach(({ text, spans, masked, sentences, us }, pi) => {
-
     const sentenceText = (a: number, z: number) => {
       const ss = sentencesOf(sentences, a, z);
       return { text: text.slice(ss[0].start, ss[ss.length - 1].end).trim(), index: Math.max(0, ss[0].index) };
@@ -77,19 +76,10 @@ export function extractQuotes(article: ParsedArticle): Quote[] {
         history.push(r);
         historyAt.push(pi);
       }
-      // Floating quotes: a quoted sentence with no cue continues the last speaker. It opens a sentence
-      // (or follows a short lead-in ending in a colon: "And here was the big reveal: '...'").
-      const rawEnd = raws.reduce((m, r) => Math.max(m, r.end), unit.start);
+      // Floating quotes: a quoted sentence with no cue continues the last speaker.
+      const claimedUntil = raws.reduce((m, r) => Math.max(m, r.end), unit.start);
       spans.forEach((q, i) => {
-        if (used.has(i) || q.start < unit.start || q.start >= unit.end || q.start < rawEnd) return;
-        const lead = masked.slice(unit.start, q.start);
-        const opensSentence = !/[\p{L}\p{N}]/u.test(lead) || /[.!?]["”’']?\s*$/.test(lead) || (/:\s*$/.test(lead) && wordCount(lead) <= 8);
-        if (!opensSentence || (raws.length > 0 && !/[.!?:]["”’']?\s*$/.test(lead))) return;
-        const tail = masked.slice(q.end, unit.end);
-        if (wordCount(tail) > 3) return;
-        // a paragraph that is only a short quote without punctuation is a subheading ("'Life-changing'.")
-        if (!/[\p{L}\p{N}]/u.test(masked.slice(0, q.start) + masked.slice(q.end)) && wordCount(q.inner) <= 7 && !/[.,!?;:…]/.test(q.inner)) return;
-        if (wordCount(q.inner) < 4) return;
+        if (used.has(i) || !isFloatingQuote(masked, unit, q, claimedUntil, raws.length > 0)) return;
         const last = history[history.length - 1];
         if (!last || pi - historyAt[historyAt.length - 1] > 3) return;
         used.add(i);

@@ -229,13 +229,14 @@ function headOk(ws: string[]): boolean {
   const l = last.toLowerCase();
   if (isCapWord(last) && (!DAYS_MONTHS.has(l) || (ws.length > 1 && /^(?:may|june|april|august)$/.test(l)))) return true;
   if (SPEAKER_HEADS.has(l)) return true;
+  if (PREP_OR_ADV.test(l) || /^(?:on|in|at|by|of)$/.test(l)) return false;
   // a head with a participle after it: "people arrested", "officials familiar with the talks"
   if (ws.some((w, i) => i < ws.length - 1 && SPEAKER_HEADS.has(bare(w).toLowerCase()) && /^(?:[a-z]+(?:ed|ing)|familiar|close|involved|present|responsible|opposed)$/.test(bare(ws[i + 1]).toLowerCase()))) return true;
   if (/^\d/.test(l)) return /^\d+$/.test(l) && ws.length > 1 && isCapWord(bare(ws[ws.length - 2])); // "UFCW Local 832"
   if (INTRO_WORDS.has(l) || DETERMINERS.has(l) || PREP_OR_ADV.test(l)) return false;
   if (NOUNISH.test(l) && l.length > 3 && !/(?:ly|ing)$/.test(l)) return true;
   // a short plural ("aides", "organizers") or a determiner's noun ("the Calgary-based railway")
-  if (ws.length <= 4 && /^[a-z]{3,}s$/.test(l) && !/(?:ss|us|is|ous)$/.test(l)) return true;
+  if (ws.length <= 4 && /^[a-z]{3,}s$/.test(l) && !/(?:ss|us|is|ous|wards|ways|times|less|ness)$/.test(l)) return true;
   return false;
 }
 
@@ -251,9 +252,14 @@ export function readNounPhrase(text: string): Mention | null {
   if (INTRO_WORDS.has(first) && !DETERMINERS.has(first) && !isCapWord(bare(ws[1] ?? 'x'))) return null;
   if (INTRO_WORDS.has(first) && !DETERMINERS.has(first) && ws.length > 1 && /^(?:on|in|at|after|before|during|for|by|with|from|as|when|while|if|but|and|so)$/.test(first)) return null;
   if (!isNounPhrase(ws, true)) return null;
+  // a gerund or a verb phrase is not a speaker ("rejecting a junior", "manipulate plots and even the sets")
+  if (/^[a-z]+ing$/.test(ws[0]) || ws.some((w) => /^(?:even|just|only|still|already|also)$/.test(w))) return null;
+  // "figures showed the economy grew and experts": the speaker is after the "and"
+  const andAt0 = ws.indexOf('and');
+  if (andAt0 > 0 && ws.slice(0, andAt0).some((w) => /^[a-z]+ed$/.test(w) || /\d/.test(w)) && andAt0 < ws.length - 1) return readNounPhrase(ws.slice(andAt0 + 1).join(' '));
   if (!headOk(ws)) return null;
   // one lowercase word is a speaker only as a known speaking noun or a plural ("officials", "aides")
-  if (ws.length === 1 && /^[a-z]/.test(ws[0]) && !isCapWord(bare(ws[0])) && !SPEAKER_HEADS.has(bare(ws[0])) && !/^[a-z]{3,}s$/.test(bare(ws[0]))) return null;
+  if (ws.length === 1 && /^[a-z]/.test(ws[0]) && !isCapWord(bare(ws[0])) && !SPEAKER_HEADS.has(bare(ws[0])) && (!/^[a-z]{3,}s$/.test(bare(ws[0])) || /(?:wards|ways|times|less|ness|ss|us|is)$/.test(bare(ws[0])))) return null;
   // Two people: "Tore Sohlberg and Lehla Abreder"
   const andAt = ws.findIndex((w) => w === 'and' || w === '&');
   const runs = capitalRuns(ws);

@@ -1,0 +1,112 @@
+// The digest's benchmarks, callable from the main bench or alone (node bin/run-ts.js bench/digest.ts):
+//  (a) ROUGE-1/2/L F1 of a 3-sentence summary of every BBC article against the corpus's reference
+//      summaries, for Lead-3, a tf-idf centroid ranking, and the digest's summarizer;
+//  (b) the time to build a digest over 1,000 articles published in one day.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { centroid, cosine, summarizeArticle, vectorOf } from '../src/core/digest/summarize.ts';
+import { decodeBytes } from '../src/core/ingest/decode.ts';
+import { parseArticles } from '../src/core/ingest/parse.ts';
+import { contentTerms } from '../src/core/text/terms.ts';
+import { rouge, type Rouge } from './rouge.ts';
+
+export const BBC_DIR = resolve(import.meta.dirname, '..', '..', 'shared', 'corpora', 'bbc');
+
+export interface RougeRow extends Rouge {
+  system: string;
+}
+
+export interface RougeResult {
+  articles: number;
+  rows: RougeRow[];
+  ms: number;
+}
+
+interface BbcDoc {
+  sentences: string[];
+  reference: string;
+}
+
+function loadBbc(dir: string): BbcDoc[] {
+  const docs: BbcDoc[] = [];
+  for (const section of readdirSync(join(dir, 'articles')).sort()) {
+    for (const file of readdirSync(join(dir, 'articles', section)).sort()) {
+      const decoded = decodeBytes(readFileSync(join(dir, 'articles', section, file)));
+      const refPath = join(dir, 'summaries', section, file);
+      if (!decoded.ok || !existsSync(refPath)) continue;
+      const [article] = parseArticles(`${section}/${file}`, decoded.text);
+      if (!article) continue;
+      const refDecoded = decodeBytes(readFileSync(refPath));
+      if (!refDecoded.ok) continue;
+      docs.push({ sentences: article.sentences.map((s) => s.text), reference: refDecoded.text });
+    }
+  }
+  return docs;
+}
+
+function idfOf(docs: BbcDoc[]): (t: string) => number {
+  const df = new Map<string, number>();
+  for (const d of docs) for (const t of new Set(d.sentences.flatMap((s) => contentTerms(s)))) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = docs.length;
+  return (t) => Math.log((n + 1) / ((df.get(t) ?? 0) + 1)) + 1;
+}
+
+/** The baseline of Radev et al.: the sentences whose tf-idf vectors stand closest to the article's centroid. */
+function centroidSummary(sentences: string[], idf: (t: string) => number, k: number): string[] {
+  // Raw tf-idf sentence vectors; the centroid is their sum (cosine ignores its length).
+  const vecs = sentences.map((s) => {
+    const v = new Map<string, number>();
+    for (const t of contentTerms(s)) v.set(t, (v.get(t) ?? 0) + idf(t));
+    const norm = Math.sqrt([...v.values()].reduce((a, w) => a + w * w, 0)) || 1;
+    return new Map([...v].map(([t, w]) => [t, w / norm]));
+  });
+  const sum = new Map<string, number>();
+  sentences.forEach((s) => {
+    for (const t of contentTerms(s)) sum.set(t, (sum.get(t) ?? 0) + idf(t));
+  });
+  const c = centroid([sum]);
+  return sentences
+    .map((text, i) => ({ text, i, sim: cosine(vecs[i], c) }))
+    .sort((a, b) => b.sim - a.sim || a.i - b.i)
+    .slice(0, k)
+    .sort((a, b) => a.i - b.i)
+    .map((s) => s.text);
+}
+
+export function benchRouge(dir = BBC_DIR, k = 3): RougeResult | null {
+  if (!existsSync(join(dir, 'articles')) || !existsSync(join(dir, 'summaries'))) return null;
+  const started = performance.now();
+  const docs = loadBbc(dir);
+  const idf = idfOf(docs);
+  const systems: Record<string, (d: BbcDoc) => string[]> = {
+    'Lead-3': (d) => d.sentences.slice(0, k),
+    'tf-idf centroid': (d) => centroidSummary(d.sentences, idf, k),
+    'Sitrep digest summarizer': (d) => summarizeArticle(d.sentences, { max: k, idf }),
+  };
+  const rows = Object.entries(systems).map(([system, summarize]) => {
+    const sum = { r1: 0, r2: 0, rl: 0 };
+    for (const d of docs) {
+      const r = rouge(summarize(d).join(' '), d.reference);
+      sum.r1 += r.r1;
+      sum.r2 += r.r2;
+      sum.rl += r.rl;
+    }
+    return { system, r1: (100 * sum.r1) / docs.length, r2: (100 * sum.r2) / docs.length, rl: (100 * sum.rl) / docs.length };
+  });
+  return { articles: docs.length, rows, ms: performance.now() - started };
+}
+
+export function formatRouge(r: RougeResult): string {
+  const lines = [`ROUGE F1 of 3-sentence summaries, ${r.articles} BBC articles (${(r.ms / 1000).toFixed(1)} s)`, '| system | ROUGE-1 | ROUGE-2 | ROUGE-L |', '| --- | --- | --- | --- |'];
+  for (const row of r.rows) lines.push(`| ${row.system} | ${row.r1.toFixed(1)} | ${row.r2.toFixed(1)} | ${row.rl.toFixed(1)} |`);
+  return lines.join('\n');
+}
+
+export async function main(): Promise<void> {
+  const r = benchRouge();
+  if (!r) console.log(`digest bench: skipped ROUGE, no corpus at ${BBC_DIR}`);
+  else console.log(formatRouge(r));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await main();

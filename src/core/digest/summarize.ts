@@ -1,0 +1,160 @@
+// Extractive summaries: the sentences of an article (or of every article in a story) that best carry what
+// it is about, without saying the same thing twice. A sentence scores by how close it stands to the text's
+// tf-idf centroid, how much it says (short fragments score low), and where it stands (a news story's lead
+// states the event). Sentences that lean on an earlier one ("He said...", "This is...") or are credit lines
+// score low, since they read badly out of place. Picking is greedy with a redundancy check (MMR).
+import { contentTerms } from '../text/terms.ts';
+
+export type TermVector = Map<string, number>;
+
+/** A sentence offered to the summarizer. */
+export interface SummaryCandidate {
+  text: string;
+  /** Which article it comes from (any stable key). */
+  articleId: string;
+  /** Position among the article's sentences (0-based). */
+  index: number;
+}
+
+export interface SummaryOptions {
+  /** Most sentences to pick. */
+  max?: number;
+  /** Inverse document frequency of a stemmed term; defaults to a flat weight. */
+  idf?: (term: string) => number;
+  /** Similarity (cosine of content terms) above which a sentence repeats one already picked. */
+  redundancy?: number;
+  /** Weight of a sentence's position in its article (0: none). */
+  leadWeight?: number;
+}
+
+export interface Scored extends SummaryCandidate {
+  score: number;
+  vector: TermVector;
+  /** Opens by pointing back at the sentence before it: reads well only after that sentence. */
+  dangling: boolean;
+}
+
+const DANGLING_WEIGHT = 0.8;
+const DEFAULTS = { max: 3, redundancy: 0.6, leadWeight: 0.1 };
+
+/** Sentences that open by pointing back at an earlier one, and so read badly alone. */
+const DANGLING = /^(?:["'\u201c\u2018]?\s*)(?:he|she|they|it|this|that|these|those|his|her|their|its|but|and|also|however|meanwhile|still|yet|so|then|there)\b/i;
+/** Credit lines and calls to action: part of the page, not of the story. */
+const CREDIT = /\b(?:contributed to this report|reporting by|editing by|material for this report|all rights reserved|click here|sign up|subscribe (?:to|now)|follow us|read more|copyright)\b/i;
+
+export function vectorOf(text: string, idf: (t: string) => number): TermVector {
+  const v: TermVector = new Map();
+  for (const t of contentTerms(text)) v.set(t, (v.get(t) ?? 0) + 1);
+  let norm = 0;
+  for (const [t, tf] of v) {
+    const w = (1 + Math.log(tf)) * idf(t);
+    v.set(t, w);
+    norm += w * w;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (const [t, w] of v) v.set(t, w / norm);
+  return v;
+}
+
+export function cosine(a: TermVector, b: TermVector): number {
+  let s = 0;
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  for (const [t, w] of small) {
+    const x = large.get(t);
+    if (x) s += w * x;
+  }
+  return s;
+}
+
+/** The normalised sum of the vectors: what the text as a whole is about. */
+export function centroid(vectors: TermVector[]): TermVector {
+  const c: TermVector = new Map();
+  for (const v of vectors) for (const [t, w] of v) c.set(t, (c.get(t) ?? 0) + w);
+  const norm = Math.sqrt([...c.values()].reduce((s, w) => s + w * w, 0)) || 1;
+  for (const [t, w] of c) c.set(t, w / norm);
+  return c;
+}
+
+function wordCount(text: string): number {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}
+
+/** How much a sentence says for its length: fragments and run-ons score lower. */
+function lengthFactor(words: number): number {
+  if (words < 6) return 0.2;
+  // Grows with the square root of the length up to 45 words; run-ons past 70 words fall back.
+  const f = Math.min(1.5, Math.sqrt(words / 20));
+  return words > 70 ? f * Math.max(0.5, 1 - (words - 70) / 60) : f;
+}
+
+/** Scores every candidate against the centroid of them all. */
+export function scoreSentences(candidates: SummaryCandidate[], opts: SummaryOptions = {}): Scored[] {
+  const idf = opts.idf ?? (() => 1);
+  const leadWeight = opts.leadWeight ?? DEFAULTS.leadWeight;
+  const vectors = candidates.map((c) => vectorOf(c.text, idf));
+  const center = centroid(vectors);
+  return candidates.map((c, k) => {
+    const words = wordCount(c.text);
+    let score = cosine(vectors[k], center) * lengthFactor(words);
+    // The lead states the event; the next few sentences explain it.
+    score += leadWeight * (c.index === 0 ? 1 : c.index < 4 ? 0.3 / c.index : 0);
+    if (CREDIT.test(c.text) || /\?\s*$/.test(c.text)) score *= 0.2;
+    return { ...c, score, vector: vectors[k], dangling: DANGLING.test(c.text) };
+  });
+}
+
+/**
+ * Greedy maximal-marginal-relevance pick: the best sentence first, then the best of the rest that does not
+ * repeat one already picked. `mustCover` names keys (articles or outlets) of which each should contribute
+ * a sentence when it has one worth reading.
+ */
+export function pickSentences(scored: Scored[], opts: SummaryOptions & { coverKey?: (s: Scored) => string } = {}): Scored[] {
+  const max = opts.max ?? DEFAULTS.max;
+  const redundancy = opts.redundancy ?? DEFAULTS.redundancy;
+  const pool = [...scored].sort((a, b) => b.score - a.score || a.articleId.localeCompare(b.articleId) || a.index - b.index);
+  const picked: Scored[] = [];
+  const repeats = (s: Scored) => picked.some((p) => cosine(p.vector, s.vector) >= redundancy || sameWords(p.text, s.text));
+  // A sentence that leans on the one before it weighs less, unless that one is picked too.
+  const worth = (s: Scored) =>
+    s.dangling && !picked.some((p) => p.articleId === s.articleId && p.index === s.index - 1) ? s.score * DANGLING_WEIGHT : s.score;
+  const take = (filter: (s: Scored) => boolean) => {
+    if (picked.length >= max) return false;
+    let best: Scored | null = null;
+    for (const s of pool) {
+      if (picked.includes(s) || !filter(s) || repeats(s)) continue;
+      if (!best || worth(s) > worth(best)) best = s;
+    }
+    if (best) picked.push(best);
+    return Boolean(best);
+  };
+  if (opts.coverKey) {
+    // Every outlet first: the best sentence of each, best outlets first, as long as there is room.
+    const best = new Map<string, number>();
+    for (const s of pool) if (!best.has(opts.coverKey(s))) best.set(opts.coverKey(s), s.score);
+    const top = pool[0]?.score ?? 0;
+    for (const key of [...best.keys()]) {
+      if (picked.length >= max) break;
+      if (best.get(key)! < top * 0.4) continue; // an outlet with nothing worth reading is not forced in
+      take((s) => opts.coverKey!(s) === key);
+    }
+  }
+  while (picked.length < max && take(() => true));
+  return picked;
+}
+
+/** True when one sentence's words are nearly all in the other (a repeat in other order or with a clause cut). */
+function sameWords(a: string, b: string): boolean {
+  const wa = new Set(contentTerms(a));
+  const wb = new Set(contentTerms(b));
+  if (wa.size === 0 || wb.size === 0) return false;
+  let shared = 0;
+  for (const w of wa) if (wb.has(w)) shared++;
+  return shared / Math.min(wa.size, wb.size) >= 0.8;
+}
+
+/** The summary of one article: up to `max` sentences, in reading order. */
+export function summarizeArticle(sentences: string[], opts: SummaryOptions = {}): string[] {
+  const candidates = sentences.map((text, index) => ({ text, articleId: 'a', index }));
+  const picked = pickSentences(scoreSentences(candidates, opts), opts);
+  return picked.sort((a, b) => a.index - b.index).map((s) => s.text);
+}

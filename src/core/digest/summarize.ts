@@ -17,6 +17,8 @@ export interface SummaryCandidate {
 }
 
 export interface SummaryOptions {
+  /** Extra score for a sentence (e.g. for facts several outlets agree on); added to the computed score. */
+  bonus?: (c: SummaryCandidate) => number;
   /** Most sentences to pick. */
   max?: number;
   /** Inverse document frequency of a stemmed term; defaults to a flat weight. */
@@ -35,6 +37,8 @@ export interface Scored extends SummaryCandidate {
 }
 
 const DANGLING_WEIGHT = 0.8;
+/** Word overlap at which sentences from two different articles tell the same fact. */
+const CROSS_ARTICLE_OVERLAP = 0.5;
 const DEFAULTS = { max: 3, redundancy: 0.6, leadWeight: 0.1 };
 
 /** Sentences that open by pointing back at an earlier one, and so read badly alone. */
@@ -98,6 +102,7 @@ export function scoreSentences(candidates: SummaryCandidate[], opts: SummaryOpti
     let score = cosine(vectors[k], center) * lengthFactor(words);
     // The lead states the event; the next few sentences explain it.
     score += leadWeight * (c.index === 0 ? 1 : c.index < 4 ? 0.3 / c.index : 0);
+    if (opts.bonus) score += opts.bonus(c);
     if (CREDIT.test(c.text) || /\?\s*$/.test(c.text)) score *= 0.2;
     return { ...c, score, vector: vectors[k], dangling: DANGLING.test(c.text) };
   });
@@ -108,12 +113,14 @@ export function scoreSentences(candidates: SummaryCandidate[], opts: SummaryOpti
  * repeat one already picked. `mustCover` names keys (articles or outlets) of which each should contribute
  * a sentence when it has one worth reading.
  */
-export function pickSentences(scored: Scored[], opts: SummaryOptions & { coverKey?: (s: Scored) => string } = {}): Scored[] {
+export function pickSentences(scored: Scored[], opts: SummaryOptions & { coverKey?: (s: Scored) => string; first?: (s: Scored) => boolean } = {}): Scored[] {
   const max = opts.max ?? DEFAULTS.max;
   const redundancy = opts.redundancy ?? DEFAULTS.redundancy;
   const pool = [...scored].sort((a, b) => b.score - a.score || a.articleId.localeCompare(b.articleId) || a.index - b.index);
   const picked: Scored[] = [];
-  const repeats = (s: Scored) => picked.some((p) => cosine(p.vector, s.vector) >= redundancy || sameWords(p.text, s.text));
+  // Across outlets the same fact comes in other words: half the content words shared is already a repeat.
+  const repeats = (s: Scored) =>
+    picked.some((p) => cosine(p.vector, s.vector) >= redundancy || wordOverlap(p.text, s.text) >= (p.articleId === s.articleId ? 0.8 : CROSS_ARTICLE_OVERLAP));
   // A sentence that leans on the one before it weighs less, unless that one is picked too.
   const worth = (s: Scored) =>
     s.dangling && !picked.some((p) => p.articleId === s.articleId && p.index === s.index - 1) ? s.score * DANGLING_WEIGHT : s.score;
@@ -127,6 +134,11 @@ export function pickSentences(scored: Scored[], opts: SummaryOptions & { coverKe
     if (best) picked.push(best);
     return Boolean(best);
   };
+  // The opening sentence, when the caller names one (the lead of the story's lead article).
+  if (opts.first) {
+    const first = pool.find((s) => opts.first!(s) && !s.dangling && s.score > 0);
+    if (first) picked.push(first);
+  }
   if (opts.coverKey) {
     // Every outlet first: the best sentence of each, best outlets first, as long as there is room.
     const best = new Map<string, number>();
@@ -134,6 +146,7 @@ export function pickSentences(scored: Scored[], opts: SummaryOptions & { coverKe
     const top = pool[0]?.score ?? 0;
     for (const key of [...best.keys()]) {
       if (picked.length >= max) break;
+      if (picked.some((p) => opts.coverKey!(p) === key)) continue;
       if (best.get(key)! < top * 0.4) continue; // an outlet with nothing worth reading is not forced in
       take((s) => opts.coverKey!(s) === key);
     }
@@ -142,14 +155,14 @@ export function pickSentences(scored: Scored[], opts: SummaryOptions & { coverKe
   return picked;
 }
 
-/** True when one sentence's words are nearly all in the other (a repeat in other order or with a clause cut). */
-function sameWords(a: string, b: string): boolean {
+/** The share of the shorter sentence's content words that the other holds (1: one says nothing the other does not). */
+export function wordOverlap(a: string, b: string): number {
   const wa = new Set(contentTerms(a));
   const wb = new Set(contentTerms(b));
-  if (wa.size === 0 || wb.size === 0) return false;
+  if (wa.size === 0 || wb.size === 0) return 0;
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;
-  return shared / Math.min(wa.size, wb.size) >= 0.8;
+  return shared / Math.min(wa.size, wb.size);
 }
 
 /** The summary of one article: up to `max` sentences, in reading order. */

@@ -14,8 +14,12 @@ export function countedHead(f: Pick<Figure, 'counted' | 'unit' | 'kind'>): strin
   return `${f.kind}|${head}|${(f.unit ?? '').toLowerCase()}`;
 }
 
+const NUMBER_WORDS = new Set(contentTerms('one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred thousand million billion dozen dozens hundreds thousands millions'));
+
+/** What the figure's sentence says about it: its words, less the number and the counted thing themselves. */
 function contextTerms(f: Figure): Set<string> {
-  return new Set(contentTerms(f.sentence).filter((t) => !/\d/.test(t)));
+  const own = new Set(contentTerms(`${f.counted ?? ''} ${f.text}`));
+  return new Set(contentTerms(f.sentence).filter((t) => !/\d/.test(t) && !own.has(t) && !NUMBER_WORDS.has(t)));
 }
 
 function overlap(a: Set<string>, b: Set<string>): number {

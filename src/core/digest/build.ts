@@ -50,7 +50,8 @@ export function buildDigest(opts: BuildOptions): Digest {
   const shownBefore = new Set((opts.previous?.stories ?? []).flatMap((s) => s.articleIds));
   const idf = idfOver(pool);
   const inputs: StoryInput[] = pool.map((a) => ({ id: a.id, title: a.title, source: a.source, published: a.published, paragraphs: a.paragraphs, contentHash: a.contentHash, url: a.url }));
-  const stories: DigestStory[] = [];
+  // 1. Which stories have news, and how important each is (cheap: no text work yet).
+  const planned: Planned[] = [];
   let repeatsSkipped = 0;
   let inWindowCount = 0;
   for (const story of groupStories(inputs)) {
@@ -62,52 +63,73 @@ export function buildDigest(opts: BuildOptions): Digest {
       if (seenBefore) repeatsSkipped++;
       continue;
     }
-    const refs = members.map(refOf);
-    const outlets = [...new Set(refs.map(outletOf))];
-    let updated: DigestStory['updated'] = null;
-    if (seenBefore) {
-      const before = new Set((opts.previous?.stories ?? []).filter((s) => s.articleIds.some((id) => members.some((m) => m.id === id))).flatMap((s) => s.sources));
-      const newSources = [...new Set(fresh.map((a) => outletOf(a)))].filter((o) => !before.has(o)).length;
-      const note = newSources > 0 ? `updated: ${plural(newSources, 'new source')}` : `updated: ${plural(fresh.length, 'new article')}`;
-      updated = { newArticles: fresh.length, newSources, note };
-    }
-    // An update is told from its new articles; a new story from all of them.
-    const told = seenBefore ? fresh : members;
-    const candidates: SummaryCandidate[] = told.flatMap((a) => a.sentences.map((s) => ({ text: s.text, articleId: a.id, index: s.index })));
-    const toldOutlets = new Set(told.map((a) => outletOf(a)));
-    const max = Math.min(4, Math.max(2, toldOutlets.size + 1));
-    const outletOfId = new Map(told.map((a) => [a.id, outletOf(a)]));
-    const order = new Map(told.map((a, i) => [a.id, i]));
-    // Numbers two outlets both state mark the facts the story is about.
-    const byOutlet = new Map<string, string>();
-    for (const a of members) byOutlet.set(outletOf(a), `${byOutlet.get(outletOf(a)) ?? ''} ${a.title} ${a.paragraphs.join(' ')}`);
-    const agreed = agreedNumbers(byOutlet);
-    const bonus = (c: SummaryCandidate) => (agreed.size ? 0.1 * Math.min(2, [...numbersIn(c.text)].filter((n) => agreed.has(n)).length) : 0);
-    // The story opens with its lead article's lead, as a news story does.
-    const leadId = told[0].id;
-    const first = (s: SummaryCandidate) => s.articleId === leadId && s.index === 0;
-    const picked = pickSentences(scoreSentences(candidates, { idf, bonus }), { max, first, coverKey: (s) => outletOfId.get(s.articleId)! })
-      .sort((a, b) => a.index - b.index || order.get(a.articleId)! - order.get(b.articleId)!);
-    const refById = new Map(refs.map((r) => [r.id, r]));
-    const summary = picked.map((s) => ({ text: s.text, article: refById.get(s.articleId)! }));
-    const numbers = keyFigures(
-      members.flatMap((a) => a.figures.map((f) => ({ ...f, article: refById.get(a.id)! }))),
-      { outletOf, summary: summary.map((s) => s.text) },
-    );
-    const quotes = keyQuotes(members.flatMap((a) => a.quotes.map((q) => ({ ...q, article: refById.get(a.id)! }))));
+    const outlets = [...new Set(members.map(outletOf))];
     const newest = Math.max(...members.map((a) => articleTime(a) ?? 0));
     const words = members.reduce((n, a) => n + a.paragraphs.reduce((m, p) => m + p.split(/\s+/).length, 0), 0);
     const score = importance({ outlets: outlets.length, articles: members.length, newest, words }, window.until.getTime());
-    stories.push({ id: story.id, title: story.title, score, updated, summary, numbers, quotes, sources: refs, outlets });
+    planned.push({ id: story.id, title: story.title, members, fresh, seenBefore, outlets, score });
   }
-  stories.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title));
+  planned.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title));
+  // 2. The shown stories, told.
+  const stories = planned.slice(0, maxStories).map((p) => tell(p, opts.previous ?? null, idf));
   return {
     date: opts.date ?? window.until.toISOString().slice(0, 10),
     window: { since: window.since.toISOString(), until: window.until.toISOString() },
-    stories: stories.slice(0, maxStories),
+    stories,
     repeatsSkipped,
     articles: inWindowCount,
   };
+}
+
+interface Planned {
+  id: string;
+  title: string;
+  members: DigestArticle[];
+  /** Articles in the window that no earlier digest showed. */
+  fresh: DigestArticle[];
+  seenBefore: boolean;
+  outlets: string[];
+  score: number;
+}
+
+/** A story's headline, summary, figures, quotes and sources. */
+function tell(p: Planned, previous: DigestRecord | null, idf: (t: string) => number): DigestStory {
+  const { members, fresh, seenBefore } = p;
+  const refs = members.map(refOf);
+  let updated: DigestStory['updated'] = null;
+  if (seenBefore) {
+    const ids = new Set(members.map((m) => m.id));
+    const before = new Set((previous?.stories ?? []).filter((s) => s.articleIds.some((id) => ids.has(id))).flatMap((s) => s.sources));
+    const newSources = [...new Set(fresh.map((a) => outletOf(a)))].filter((o) => !before.has(o)).length;
+    const note = newSources > 0 ? `updated: ${plural(newSources, 'new source')}` : `updated: ${plural(fresh.length, 'new article')}`;
+    updated = { newArticles: fresh.length, newSources, note };
+  }
+  // An update is told from its new articles; a new story from all of them.
+  const told = seenBefore ? fresh : members;
+  const candidates: SummaryCandidate[] = told.flatMap((a) => a.sentences.map((s) => ({ text: s.text, articleId: a.id, index: s.index })));
+  const toldOutlets = new Set(told.map((a) => outletOf(a)));
+  const max = Math.min(4, Math.max(2, toldOutlets.size + 1));
+  const outletOfId = new Map(told.map((a) => [a.id, outletOf(a)]));
+  const order = new Map(told.map((a, i) => [a.id, i]));
+  // Numbers two outlets both state mark the facts the story is about.
+  const byOutlet = new Map<string, string>();
+  for (const a of members) byOutlet.set(outletOf(a), `${byOutlet.get(outletOf(a)) ?? ''} ${a.title} ${a.paragraphs.join(' ')}`);
+  const agreed = agreedNumbers(byOutlet);
+  const bonus = (c: SummaryCandidate) => (agreed.size ? 0.1 * Math.min(2, [...numbersIn(c.text)].filter((n) => agreed.has(n)).length) : 0);
+  // The story opens with its lead article's lead, as a news story does.
+  const leadId = told[0].id;
+  const first = (s: SummaryCandidate) => s.articleId === leadId && s.index === 0;
+  const picked = pickSentences(scoreSentences(candidates, { idf, bonus }), { max, first, coverKey: (s) => outletOfId.get(s.articleId)! }).sort(
+    (a, b) => a.index - b.index || order.get(a.articleId)! - order.get(b.articleId)!,
+  );
+  const refById = new Map(refs.map((r) => [r.id, r]));
+  const summary = picked.map((s) => ({ text: s.text, article: refById.get(s.articleId)! }));
+  const numbers = keyFigures(
+    members.flatMap((a) => a.figures.map((f) => ({ ...f, article: refById.get(a.id)! }))),
+    { outletOf, summary: summary.map((s) => s.text) },
+  );
+  const quotes = keyQuotes(members.flatMap((a) => a.quotes.map((q) => ({ ...q, article: refById.get(a.id)! }))));
+  return { id: p.id, title: p.title, score: p.score, updated, summary, numbers, quotes, sources: refs, outlets: p.outlets };
 }
 
 /** What to remember of a digest so the next one can tell news from repeats. */

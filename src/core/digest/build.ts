@@ -10,7 +10,7 @@ import { keyQuotes } from './quotes.ts';
 import { importance } from './rank.ts';
 import { pickSentences, scoreSentences, type SummaryCandidate } from './summarize.ts';
 import type { Digest, DigestArticle, DigestRecord, DigestStory, DigestWindow } from './types.ts';
-import { articleSpan, articleTime, inWindow } from './window.ts';
+import { articleTime, inWindow } from './window.ts';
 
 export interface BuildOptions {
   articles: DigestArticle[];
@@ -137,4 +137,3 @@ export function digestRecord(d: Digest): DigestRecord {
   return { stories: d.stories.map((s) => ({ id: s.id, title: s.title, articleIds: s.sources.map((a) => a.id), sources: s.outlets })) };
 }
 
-export { articleSpan };

@@ -7,7 +7,7 @@ import { buildDigest, digestRecord } from '../src/core/digest/build.ts';
 import { keyFigures } from '../src/core/digest/figures.ts';
 import { keyQuotes } from '../src/core/digest/quotes.ts';
 import { digestReply } from '../src/core/digest/reply.ts';
-import { summarizeArticle, wordOverlap } from '../src/core/digest/summarize.ts';
+import { halfQuote, summarizeArticle, wordOverlap } from '../src/core/digest/summarize.ts';
 import type { DigestArticle } from '../src/core/digest/types.ts';
 import { firstWindow, inWindow } from '../src/core/digest/window.ts';
 import { parseArticles } from '../src/core/ingest/parse.ts';
@@ -215,6 +215,23 @@ describe('summarizing one article', () => {
     const summary = summarizeArticle(text, { max: 2 });
     expect(summary).toHaveLength(2);
     expect(summary[0]).toBe(text[0]);
+  });
+
+  it('tells half a quotation from a whole one', () => {
+    expect(halfQuote('He said: "There has been a lot of spin about this.')).toBe('opens');
+    expect(halfQuote('We will come back and hunt when hunting is legal again," the hunt master said.')).toBe('closes');
+    expect(halfQuote('“We are ready,” she said.')).toBeNull();
+  });
+
+  it('leaves out credit lines and questions', () => {
+    const text = [
+      'The central bank raised its main interest rate by half a point on Thursday, its largest rise in two decades.',
+      'Economists had expected a smaller increase after inflation slowed for a second month in a row.',
+      'What will it mean for mortgages?',
+      'Reporting by Jane Doe; editing by John Roe, contributed to this report.',
+    ];
+    const summary = summarizeArticle(text, { max: 2 });
+    expect(summary).toEqual(text.slice(0, 2));
   });
 
   it('returns what there is for a one-sentence article, and nothing for none', () => {

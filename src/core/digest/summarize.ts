@@ -32,17 +32,35 @@ export interface SummaryOptions {
 export interface Scored extends SummaryCandidate {
   score: number;
   vector: TermVector;
-  /** Opens by pointing back at the sentence before it: reads well only after that sentence. */
+  /** Opens by pointing back at the sentence before it (or inside its quote): reads well only after that sentence. */
   dangling: boolean;
+  /** Opens a quote that goes on in the next sentence: reads well only before that sentence. */
+  continues: boolean;
 }
 
-const DANGLING_WEIGHT = 0.8;
+const DANGLING_WEIGHT = 0.85;
 /** Word overlap at which sentences from two different articles tell the same fact. */
 const CROSS_ARTICLE_OVERLAP = 0.5;
 const DEFAULTS = { max: 3, redundancy: 0.6, leadWeight: 0.1 };
 
 /** Sentences that open by pointing back at an earlier one, and so read badly alone. */
 const DANGLING = /^(?:["'\u201c\u2018]?\s*)(?:he|she|they|it|this|that|these|those|his|her|their|its|but|and|also|however|meanwhile|still|yet|so|then|there)\b/i;
+/**
+ * Half a quotation: 'opens' when a sentence opens a quote it does not close (it goes on in the next
+ * sentence), 'closes' when it closes one it did not open (it began in the sentence before); else null.
+ */
+export function halfQuote(text: string): 'opens' | 'closes' | null {
+  const open = (text.match(/\u201c/g) ?? []).length;
+  const close = (text.match(/\u201d/g) ?? []).length;
+  if (open > close) return 'opens';
+  if (close > open) return 'closes';
+  const straight = text.match(/"/g) ?? [];
+  if (straight.length % 2 === 0) return null;
+  // One straight quote mark: at the start of a word it opens, after one it closes.
+  const at = text.indexOf('"');
+  return at === 0 || /[\s(\[]/.test(text[at - 1]) ? 'opens' : 'closes';
+}
+
 /** Credit lines and calls to action: part of the page, not of the story. */
 const CREDIT = /\b(?:contributed to this report|reporting by|editing by|material for this report|all rights reserved|click here|sign up|subscribe (?:to|now)|follow us|read more|copyright)\b/i;
 
@@ -104,7 +122,8 @@ export function scoreSentences(candidates: SummaryCandidate[], opts: SummaryOpti
     score += leadWeight * (c.index === 0 ? 1 : c.index < 4 ? 0.3 / c.index : 0);
     if (opts.bonus) score += opts.bonus(c);
     if (CREDIT.test(c.text) || /\?\s*$/.test(c.text)) score *= 0.2;
-    return { ...c, score, vector: vectors[k], dangling: DANGLING.test(c.text) };
+    const half = halfQuote(c.text);
+    return { ...c, score, vector: vectors[k], dangling: DANGLING.test(c.text) || half === 'closes', continues: half === 'opens' };
   });
 }
 
@@ -122,8 +141,13 @@ export function pickSentences(scored: Scored[], opts: SummaryOptions & { coverKe
   const repeats = (s: Scored) =>
     picked.some((p) => cosine(p.vector, s.vector) >= redundancy || wordOverlap(p.text, s.text) >= (p.articleId === s.articleId ? 0.8 : CROSS_ARTICLE_OVERLAP));
   // A sentence that leans on the one before it weighs less, unless that one is picked too.
-  const worth = (s: Scored) =>
-    s.dangling && !picked.some((p) => p.articleId === s.articleId && p.index === s.index - 1) ? s.score * DANGLING_WEIGHT : s.score;
+  const has = (s: Scored, index: number) => picked.some((p) => p.articleId === s.articleId && p.index === index);
+  const worth = (s: Scored) => {
+    let w = s.score;
+    if (s.dangling && !has(s, s.index - 1)) w *= DANGLING_WEIGHT;
+    if (s.continues && !has(s, s.index + 1)) w *= DANGLING_WEIGHT;
+    return w;
+  };
   const take = (filter: (s: Scored) => boolean) => {
     if (picked.length >= max) return false;
     let best: Scored | null = null;

@@ -32,7 +32,9 @@ function now(ctx: CommandContext): CommandResult {
 
 /** "08:00 Europe/London", "Europe/London", "8am", "" -> time and zone, each checked. */
 function readSchedule(options: Record<string, string | undefined>, current: { time: string; timezone: string }): { time: string; timezone: string } {
-  const words = [options.time, options.timezone].filter((w): w is string => Boolean(w?.trim())).join(' ').trim().split(/\s+/).filter(Boolean);
+  const text = [options.time, options.timezone].filter((w): w is string => Boolean(w?.trim())).join(' ');
+  // "8 pm" is one time: join a number and its am/pm before splitting into words.
+  const words = text.replace(/(\d)\s+([ap]\.?m\.?)(?=\s|$)/gi, '$1$2').trim().split(/\s+/).filter(Boolean);
   let time = current.time;
   let timezone = current.timezone;
   const rest: string[] = [];
@@ -41,9 +43,6 @@ function readSchedule(options: Record<string, string | undefined>, current: { ti
       const t = parseTimeOfDay(w);
       if (!t.ok) throw new CommandError(t.error, USAGE);
       time = t.value;
-    } else if (/^(am|pm)$/i.test(w) && rest.length === 0 && words.length > 1) {
-      const t = parseTimeOfDay(`${time} ${w}`);
-      if (!t.ok) throw new CommandError(t.error, USAGE);
     } else rest.push(w);
   }
   if (rest.length > 1) throw new CommandError(`Give one time zone, such as Europe/London ("${rest.join(' ')}" is more than one).`, USAGE);

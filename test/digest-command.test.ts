@@ -56,6 +56,11 @@ describe('/digest', () => {
     expect(r.text).toMatch(/Last run: none yet/);
   });
 
+  it('reads "8 pm" as 20:00', async () => {
+    await text('subscribe 8 pm Europe/London');
+    expect(scheduleStoreOf(sitrep).subscription('discord', 'news')).toMatchObject({ time: '20:00', timezone: 'Europe/London' });
+  });
+
   it('refuses an invalid time or zone with a clear error', async () => {
     const badTime = await text('subscribe 25:99 Europe/London');
     expect(badTime.reply.kind).toBe('error');

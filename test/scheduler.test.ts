@@ -219,6 +219,17 @@ describe('the scheduler', () => {
     expect(describeRun(last, 'Europe/London')).toMatch(/^failed after 4 tries .*Discord is unavailable \(503\)/);
   });
 
+  it('stops retrying when the channel unsubscribes', async () => {
+    const clock = fakeClock('2024-06-03T07:00:00Z');
+    const { store, scheduler } = setup(clock, { post: async () => Promise.reject(new Error('offline')) });
+    store.subscribe(subscription());
+    await scheduler.tick();
+    store.unsubscribe('discord', 'news');
+    clock.advance(2);
+    await scheduler.tick();
+    expect(store.lastRun('discord', 'news')).toMatchObject({ status: 'failed', attempts: 2, error: expect.stringMatching(/unsubscribed/) });
+  });
+
   it('posts on a retry when the platform comes back', async () => {
     const clock = fakeClock('2024-06-03T07:00:00Z');
     let down = true;

@@ -106,12 +106,14 @@ export class DigestScheduler {
     for (const run of store.dueRetries(nowIso)) {
       if (!store.claimRetry(run, nowIso, this.id)) continue; // another instance took this attempt
       const sub = store.subscription(run.platform, run.channelId);
+      if (!sub) {
+        store.markFailed(run, 'the channel unsubscribed before the digest could be posted', nowIso);
+        report.failed.push(run);
+        continue;
+      }
       let reply = run.reply;
       try {
-        if (!reply) {
-          if (!sub) throw new Error('the channel unsubscribed before the digest could be composed');
-          reply = await this.compose(sub, run, { localDate: run.localDate, at: new Date(run.slotAt) });
-        }
+        if (!reply) reply = await this.compose(sub, run, { localDate: run.localDate, at: new Date(run.slotAt) });
       } catch (e) {
         this.failedAttempt(run, (e as Error).message, report);
         continue;

@@ -64,7 +64,7 @@ export function buildDigest(opts: BuildOptions): Digest {
       continue;
     }
     const outlets = [...new Set(members.map(outletOf))];
-    const newest = Math.max(...members.map((a) => articleTime(a) ?? 0));
+    const newest = members.reduce((m, a) => Math.max(m, articleTime(a) ?? 0), 0);
     const words = members.reduce((n, a) => n + a.paragraphs.reduce((m, p) => m + p.split(/\s+/).length, 0), 0);
     const score = importance({ outlets: outlets.length, articles: members.length, newest, words }, window.until.getTime());
     planned.push({ id: story.id, title: story.title, members, fresh, seenBefore, outlets, score });

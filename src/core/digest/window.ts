@@ -40,7 +40,7 @@ export function firstWindow(articles: Pick<DigestArticle, 'published' | 'addedAt
   const dated = articles.filter((a) => a.published).map((a) => articleSpan({ published: a.published, addedAt: null })).filter((s): s is [number, number] => s !== null);
   const recent = dated.some(([start, end]) => start < until.getTime() && end > since.getTime());
   if (!recent && dated.length) {
-    const newest = Math.max(...dated.map(([start]) => start).filter((s) => s < until.getTime()));
+    const newest = dated.reduce((m, [start]) => (start < until.getTime() && start > m ? start : m), -Infinity);
     if (Number.isFinite(newest) && newest < since.getTime()) since = new Date(newest);
   }
   return { since, until };

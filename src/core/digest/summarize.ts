@@ -1,6 +1,6 @@
 // Extractive summaries: the sentences of an article (or of every article in a story) that best carry what
-// it is about, without saying the same thing twice. A sentence scores by how close it stands to the text's
-// tf-idf centroid, how much it says (short fragments score low), and where it stands (a news story's lead
+// it is about, without saying the same thing twice. A sentence scores by how central it is (close to the
+// text's tf-idf centroid and, LexRank-style, to the other sentences), how much it says (short fragments score low), and where it stands (a news story's lead
 // states the event). Sentences that lean on an earlier one ("He said...", "This is...") or are credit lines
 // score low, since they read badly out of place. Picking is greedy with a redundancy check (MMR).
 import { contentTerms } from '../text/terms.ts';
@@ -64,6 +64,26 @@ export function halfQuote(text: string): 'opens' | 'closes' | null {
 /** Credit lines and calls to action: part of the page, not of the story. */
 const CREDIT = /\b(?:contributed to this report|reporting by|editing by|material for this report|all rights reserved|click here|sign up|subscribe (?:to|now)|follow us|read more|copyright)\b/i;
 
+/** Share of centrality taken from similarity to the other sentences rather than to the centroid. */
+const DEGREE_MIX = 0.4;
+/** Above this many sentences the all-pairs degree is skipped (the centroid alone decides). */
+const DEGREE_LIMIT = 400;
+
+/** Each sentence's summed cosine with the others, scaled so the highest is 1; null for very long texts. */
+function degreeCentrality(vectors: TermVector[]): number[] | null {
+  if (vectors.length > DEGREE_LIMIT || vectors.length < 2) return null;
+  const degree = new Array<number>(vectors.length).fill(0);
+  for (let i = 0; i < vectors.length; i++) {
+    for (let j = i + 1; j < vectors.length; j++) {
+      const c = cosine(vectors[i], vectors[j]);
+      degree[i] += c;
+      degree[j] += c;
+    }
+  }
+  const top = Math.max(1e-9, ...degree);
+  return degree.map((d) => d / top);
+}
+
 export function vectorOf(text: string, idf: (t: string) => number): TermVector {
   const v: TermVector = new Map();
   for (const t of contentTerms(text)) v.set(t, (v.get(t) ?? 0) + 1);
@@ -115,9 +135,12 @@ export function scoreSentences(candidates: SummaryCandidate[], opts: SummaryOpti
   const leadWeight = opts.leadWeight ?? DEFAULTS.leadWeight;
   const vectors = candidates.map((c) => vectorOf(c.text, idf));
   const center = centroid(vectors);
+  const degree = degreeCentrality(vectors);
   return candidates.map((c, k) => {
     const words = wordCount(c.text);
-    let score = cosine(vectors[k], center) * lengthFactor(words);
+    // Centrality two ways: closeness to the centroid, and (LexRank-style) similarity to the other sentences.
+    const central = degree ? (1 - DEGREE_MIX) * cosine(vectors[k], center) + DEGREE_MIX * 0.5 * degree[k] : cosine(vectors[k], center);
+    let score = central * lengthFactor(words);
     // The lead states the event; the next few sentences explain it.
     score += leadWeight * (c.index === 0 ? 1 : c.index < 4 ? 0.3 / c.index : 0);
     if (opts.bonus) score += opts.bonus(c);

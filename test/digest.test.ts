@@ -199,6 +199,20 @@ describe('key quotes', () => {
     expect(picked.map((q) => q.speaker)).toEqual(['Ash Carter', 'Jens Stoltenberg']);
   });
 
+  it('does not repeat a quote the summary already holds', () => {
+    const a = ref('VOA News');
+    const said = "Following the Russian airstrikes, the Syrian armed forces have kept the reins of military initiative, Ayoub told state media.";
+    const picked = keyQuotes(
+      [
+        quote('Ali Ayoub', 'Following the Russian airstrikes, the Syrian armed forces have kept the reins of military initiative', 'direct', a, { sentence: said }),
+        quote('Jens Stoltenberg', 'NATO is ready and able to defend all allies, including Turkey, against any threats', 'direct', a),
+      ],
+      2,
+      [said],
+    );
+    expect(picked.map((q) => q.speaker)).toEqual(['Jens Stoltenberg']);
+  });
+
   it('shows quotes with their speakers in the reply', () => {
     const articles = quakeStory();
     articles[0].quotes = [{ speaker: 'Suleyman Soylu', role: 'Interior Minister', kind: 'direct', cue: 'said', text: 'We are doing everything we can to reach people under the rubble', sentence: '...', sentenceIndex: 2 }];

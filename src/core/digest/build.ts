@@ -128,7 +128,11 @@ function tell(p: Planned, previous: DigestRecord | null, idf: (t: string) => num
     members.flatMap((a) => a.figures.map((f) => ({ ...f, article: refById.get(a.id)! }))),
     { outletOf, summary: summary.map((s) => s.text) },
   );
-  const quotes = keyQuotes(members.flatMap((a) => a.quotes.map((q) => ({ ...q, article: refById.get(a.id)! }))));
+  const quotes = keyQuotes(
+    members.flatMap((a) => a.quotes.map((q) => ({ ...q, article: refById.get(a.id)! }))),
+    2,
+    summary.map((s) => s.text),
+  );
   return { id: p.id, title: p.title, score: p.score, updated, summary, numbers, quotes, sources: refs, outlets: p.outlets };
 }
 

@@ -27,9 +27,12 @@ export function quoteScore(q: WithArticle<Quote>, mentions: number): number {
   return score;
 }
 
-/** Up to `max` quotes, best first, each from a different speaker and none repeating another. */
-export function keyQuotes(quotes: WithArticle<Quote>[], max = 2): WithArticle<Quote>[] {
-  const usable = quotes.filter((q) => q.speaker?.trim() && q.text?.trim() && words(q.text) >= 3);
+/**
+ * Up to `max` quotes, best first, each from a different speaker and none repeating another or a sentence of
+ * `avoid` (the story's summary, which may already quote it).
+ */
+export function keyQuotes(quotes: WithArticle<Quote>[], max = 2, avoid: string[] = []): WithArticle<Quote>[] {
+  const usable = quotes.filter((q) => q.speaker?.trim() && q.text?.trim() && words(q.text) >= 3 && !avoid.some((a) => a === q.sentence || similar(a, q.text, 0.8)));
   const mentions = new Map<string, Set<string>>();
   for (const q of usable) {
     const k = speakerKey(q.speaker);
@@ -47,11 +50,11 @@ export function keyQuotes(quotes: WithArticle<Quote>[], max = 2): WithArticle<Qu
   return out;
 }
 
-function similar(a: string, b: string): boolean {
+function similar(a: string, b: string, threshold = 0.6): boolean {
   const A = new Set(contentTerms(a));
   const B = new Set(contentTerms(b));
   if (!A.size || !B.size) return false;
   let n = 0;
   for (const x of A) if (B.has(x)) n++;
-  return n / Math.min(A.size, B.size) >= 0.6;
+  return n / Math.min(A.size, B.size) >= threshold;
 }

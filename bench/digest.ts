@@ -10,6 +10,7 @@ import { centroid, cosine, summarizeArticle, vectorOf } from '../src/core/digest
 import type { DigestArticle } from '../src/core/digest/types.ts';
 import { decodeBytes } from '../src/core/ingest/decode.ts';
 import { parseArticles } from '../src/core/ingest/parse.ts';
+import { groupStories } from '../src/core/stories/group.ts';
 import { contentTerms } from '../src/core/text/terms.ts';
 import { rouge, type Rouge } from './rouge.ts';
 
@@ -145,7 +146,57 @@ export function benchBuild(dir = BBC_DIR, n = 1000): BuildResult | null {
   return { articles: articles.length, stories, ms: sorted[1], runs };
 }
 
+export interface StoriesResult {
+  articles: number;
+  stories: number;
+  multiArticle: number;
+  /** Stories holding articles from two sections (should be 0). */
+  mixed: number;
+  copiesFolded: number;
+  /** Grouping time, first run (cold stemmer cache) and second run, in ms. */
+  coldMs: number;
+  warmMs: number;
+}
+
+/** Groups every BBC article into stories: how long it takes, and whether any story mixes two sections. */
+export function benchStories(dir = BBC_DIR): StoriesResult | null {
+  if (!existsSync(join(dir, 'articles'))) return null;
+  const articles = [];
+  const section = new Map<string, string>();
+  for (const s of readdirSync(join(dir, 'articles')).sort()) {
+    for (const f of readdirSync(join(dir, 'articles', s)).sort()) {
+      const decoded = decodeBytes(readFileSync(join(dir, 'articles', s, f)));
+      if (!decoded.ok) continue;
+      for (const a of parseArticles(`${s}/${f}`, decoded.text)) {
+        articles.push(a);
+        section.set(a.id, s);
+      }
+    }
+  }
+  let t = performance.now();
+  const stories = groupStories(articles);
+  const coldMs = performance.now() - t;
+  t = performance.now();
+  groupStories(articles);
+  const warmMs = performance.now() - t;
+  return {
+    articles: articles.length,
+    stories: stories.length,
+    multiArticle: stories.filter((st) => st.articleIds.length > 1).length,
+    mixed: stories.filter((st) => new Set([...st.articleIds, ...Object.keys(st.duplicates)].map((id) => section.get(id))).size > 1).length,
+    copiesFolded: stories.reduce((n, st) => n + Object.keys(st.duplicates).length, 0),
+    coldMs,
+    warmMs,
+  };
+}
+
 export async function main(): Promise<void> {
+  const st = benchStories();
+  if (!st) console.log(`digest bench: skipped stories, no corpus at ${BBC_DIR}`);
+  else
+    console.log(
+      `Stories over ${st.articles} BBC articles: ${st.stories} stories (${st.multiArticle} with more than one article), ${st.mixed} mixing two sections, ${st.copiesFolded} copies folded; grouped in ${st.coldMs.toFixed(0)} ms cold, ${st.warmMs.toFixed(0)} ms warm`,
+    );
   const r = benchRouge();
   if (!r) console.log(`digest bench: skipped ROUGE, no corpus at ${BBC_DIR}`);
   else console.log(formatRouge(r));

@@ -1,6 +1,6 @@
 // Weighted term vectors for comparing whole articles: the top tf-idf terms of the title and body, unit
 // length, and a sparse "who is close to whom" pass over an inverted index (no all-pairs loop).
-import { contentTerms } from '../text/terms.ts';
+import { contentTerms, tokenize } from '../text/terms.ts';
 
 export type Vector = Map<string, number>;
 
@@ -19,10 +19,26 @@ const TOP_TERMS = 40;
 const PSEUDO_DOCS = 50;
 const PRIOR_DF = 5;
 
+/** Token -> content term (null for stop words and bare numbers): contentTerms one token at a time, cached. */
+const termOfToken = new Map<string, string | null>();
+
+function termOf(token: string): string | null {
+  let term = termOfToken.get(token);
+  if (term === undefined) {
+    const t = contentTerms(token)[0] ?? null;
+    term = t !== null && /^\d+$/.test(t) ? null : t;
+    if (termOfToken.size < 500_000) termOfToken.set(token, term);
+  }
+  return term;
+}
+
 function termCounts(a: VectorText): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (text: string, w: number) => {
-    for (const t of contentTerms(text)) if (!/^\d+$/.test(t)) counts.set(t, (counts.get(t) ?? 0) + w);
+    for (const token of tokenize(text)) {
+      const t = termOf(token);
+      if (t !== null) counts.set(t, (counts.get(t) ?? 0) + w);
+    }
   };
   add(a.title, 3);
   a.paragraphs.forEach((p, i) => add(p, i < 2 ? 2 : 1));
@@ -71,12 +87,13 @@ export interface Edge {
  * one event and do not propose pairs (they still count in the similarity of pairs proposed otherwise).
  */
 export function closePairs(vecs: Vector[], min: number, maxPosting = 200): Edge[] {
-  const postings = new Map<string, Array<[number, number]>>();
+  const postings = new Map<string, { ids: number[]; weights: number[] }>();
   vecs.forEach((v, i) => {
     for (const [t, w] of v) {
       let list = postings.get(t);
-      if (!list) postings.set(t, (list = []));
-      list.push([i, w]);
+      if (!list) postings.set(t, (list = { ids: [], weights: [] }));
+      list.ids.push(i);
+      list.weights.push(w);
     }
   });
   const dots = new Float64Array(vecs.length);
@@ -84,12 +101,13 @@ export function closePairs(vecs: Vector[], min: number, maxPosting = 200): Edge[
   const edges: Edge[] = [];
   for (let i = 0; i < vecs.length; i++) {
     for (const [t, w] of vecs[i]) {
-      const list = postings.get(t)!;
-      if (list.length > maxPosting) continue;
-      for (const [j, wj] of list) {
-        if (j <= i) continue;
+      const { ids, weights } = postings.get(t)!;
+      if (ids.length > maxPosting) continue;
+      // Ids are in increasing order: start after i.
+      for (let k = ids.length - 1; k >= 0 && ids[k] > i; k--) {
+        const j = ids[k];
         if (dots[j] === 0) touched.push(j);
-        dots[j] += w * wj;
+        dots[j] += w * weights[k];
       }
     }
     for (const j of touched) {

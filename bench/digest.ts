@@ -3,7 +3,7 @@
 //      summaries, for Lead-3, a tf-idf centroid ranking, and the digest's summarizer;
 //  (b) the time to build a digest over 1,000 articles published in one day.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildDigest } from '../src/core/digest/build.ts';
 import { centroid, cosine, summarizeArticle, vectorOf } from '../src/core/digest/summarize.ts';
@@ -15,6 +15,11 @@ import { contentTerms } from '../src/core/text/terms.ts';
 import { rouge, type Rouge } from './rouge.ts';
 
 export const BBC_DIR = resolve(import.meta.dirname, '..', '..', 'shared', 'corpora', 'bbc');
+
+/** The BBC corpus root (holding articles/ and summaries/), given it or its articles/ folder. */
+export function bbcRoot(dir: string): string {
+  return !existsSync(join(dir, 'articles')) && basename(dir) === 'articles' ? dirname(dir) : dir;
+}
 
 export interface RougeRow extends Rouge {
   system: string;
@@ -77,7 +82,8 @@ function centroidSummary(sentences: string[], idf: (t: string) => number, k: num
     .map((s) => s.text);
 }
 
-export function benchRouge(dir = BBC_DIR, k = 3): RougeResult | null {
+export function benchRouge(corpus = BBC_DIR, k = 3): RougeResult | null {
+  const dir = bbcRoot(corpus);
   if (!existsSync(join(dir, 'articles')) || !existsSync(join(dir, 'summaries'))) return null;
   const started = performance.now();
   const docs = loadBbc(dir);
@@ -117,7 +123,8 @@ export interface BuildResult {
 const OUTLETS = ['BBC News', 'Wire One', 'Daily Two', 'Radio Three', 'Evening Four'];
 
 /** Builds a digest over `n` BBC articles all published on one day (outlets assigned in turn); median of 3 runs. */
-export function benchBuild(dir = BBC_DIR, n = 1000): BuildResult | null {
+export function benchBuild(corpus = BBC_DIR, n = 1000): BuildResult | null {
+  const dir = bbcRoot(corpus);
   if (!existsSync(join(dir, 'articles'))) return null;
   const articles: DigestArticle[] = [];
   const sections = readdirSync(join(dir, 'articles')).sort();
@@ -159,7 +166,8 @@ export interface StoriesResult {
 }
 
 /** Groups every BBC article into stories: how long it takes, and whether any story mixes two sections. */
-export function benchStories(dir = BBC_DIR): StoriesResult | null {
+export function benchStories(corpus = BBC_DIR): StoriesResult | null {
+  const dir = bbcRoot(corpus);
   if (!existsSync(join(dir, 'articles'))) return null;
   const articles = [];
   const section = new Map<string, string>();
@@ -190,18 +198,19 @@ export function benchStories(dir = BBC_DIR): StoriesResult | null {
   };
 }
 
-export async function main(): Promise<void> {
-  const st = benchStories();
-  if (!st) console.log(`digest bench: skipped stories, no corpus at ${BBC_DIR}`);
+/** Runs all three and prints them. `corpus`: the BBC folder or its articles/ folder. */
+export async function main(corpus = process.argv[2] ? resolve(process.argv[2]) : BBC_DIR): Promise<void> {
+  const st = benchStories(corpus);
+  if (!st) console.log(`digest bench: skipped stories, no corpus at ${corpus}`);
   else
     console.log(
       `Stories over ${st.articles} BBC articles: ${st.stories} stories (${st.multiArticle} with more than one article), ${st.mixed} mixing two sections, ${st.copiesFolded} copies folded; grouped in ${st.coldMs.toFixed(0)} ms cold, ${st.warmMs.toFixed(0)} ms warm`,
     );
-  const r = benchRouge();
-  if (!r) console.log(`digest bench: skipped ROUGE, no corpus at ${BBC_DIR}`);
+  const r = benchRouge(corpus);
+  if (!r) console.log(`digest bench: skipped ROUGE, no corpus at ${corpus}`);
   else console.log(formatRouge(r));
-  const b = benchBuild();
-  if (!b) console.log(`digest bench: skipped the build timing, no corpus at ${BBC_DIR}`);
+  const b = benchBuild(corpus);
+  if (!b) console.log(`digest bench: skipped the build timing, no corpus at ${corpus}`);
   else
     console.log(
       `Digest over ${b.articles} articles in one day: built in ${b.ms.toFixed(0)} ms (median of ${b.runs.map((x) => x.toFixed(0)).join(', ')} ms; first run includes stemming warm-up) ${b.ms < 2000 ? 'under' : 'OVER'} the 2 s target`,

@@ -7,6 +7,7 @@ import { decodeBytes } from '../src/core/ingest/decode.ts';
 import { parseArticles } from '../src/core/ingest/parse.ts';
 import { canonicalUrl } from '../src/core/stories/duplicates.ts';
 import { groupStories, type StoryInput } from '../src/core/stories/group.ts';
+import { articleVectors, cosine } from '../src/core/stories/vectors.ts';
 import type { ParsedArticle } from '../src/core/types.ts';
 
 const DATA = join(import.meta.dirname, '..', 'data');
@@ -95,6 +96,22 @@ describe('stories', () => {
     const b = (published: string) => article('b.txt', QUAKE_OTHER_OUTLET, { published, source: 'Daily Two' });
     expect(groupStories([a('2020-01-24'), b('2020-01-25')])).toHaveLength(1);
     expect(groupStories([a('2020-01-24'), b('2020-02-20')])).toHaveLength(2);
+  });
+
+  it('does not chain: an article close to two unrelated ones does not make them one story', () => {
+    const quake = article('quake.txt', QUAKE);
+    const budget = article('budget.txt', BUDGET);
+    // A round-up that tells both events, so it is close to each.
+    const roundup = article('roundup.txt', `Earthquake and school budget: the day's news\n\n${QUAKE.split('\n\n').slice(1, 3).join('\n\n')}\n\n${BUDGET.split('\n\n').slice(1, 3).join('\n\n')}`);
+    const loose = { threshold: 0.2, strong: 0.2 };
+    // Each pair with the round-up is above the threshold, the quake and the budget far below it.
+    const [q, r, b] = articleVectors([quake, roundup, budget]);
+    expect(cosine(q, r)).toBeGreaterThan(loose.threshold);
+    expect(cosine(r, b)).toBeGreaterThan(loose.threshold);
+    expect(cosine(q, b)).toBeLessThan(0.05);
+    const stories = groupStories([quake, roundup, budget], loose);
+    const together = stories.find((s) => s.articleIds.includes(quake.id))!;
+    expect(together.articleIds).not.toContain(budget.id);
   });
 
   it('groups an empty list into no stories', () => {

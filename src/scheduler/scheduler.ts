@@ -74,8 +74,13 @@ export class DigestScheduler {
   /** Ticks now (posting what was missed within the grace window) and then every minute. */
   start(): void {
     if (this.task) return;
-    void this.tick();
-    this.task = cron.schedule('* * * * *', () => void this.tick(), { name: 'sitrep-digest', noOverlap: true });
+    // A failing pass (the database locked or gone) is logged, never an unhandled rejection.
+    const run = () => this.tick().then(
+      () => undefined,
+      (e) => this.log(`digest scheduler tick failed: ${(e as Error).message}`),
+    );
+    void run();
+    this.task = cron.schedule('* * * * *', run, { name: 'sitrep-digest', noOverlap: true });
   }
 
   async stop(): Promise<void> {

@@ -230,6 +230,16 @@ describe('the scheduler', () => {
     expect(store.lastRun('discord', 'news')).toMatchObject({ status: 'failed', attempts: 2, error: expect.stringMatching(/unsubscribed/) });
   });
 
+  it('posts a missed slot as soon as it starts, and stops cleanly', async () => {
+    const clock = fakeClock('2024-06-03T09:00:00Z');
+    const { store, scheduler, posted } = setup(clock);
+    store.subscribe(subscription());
+    scheduler.start();
+    await scheduler.tick();
+    await scheduler.stop();
+    expect(posted.map((p) => p.title)).toEqual(['Digest 2024-06-03 for news']);
+  });
+
   it('posts on a retry when the platform comes back', async () => {
     const clock = fakeClock('2024-06-03T07:00:00Z');
     let down = true;

@@ -119,7 +119,7 @@ function status(ctx: CommandContext): CommandResult {
 
 export const digest: Command = {
   name: 'digest',
-  description: "The day's stories: ranked, summarised with sources, figures and quotes; or a daily digest in this channel.",
+  description: "The latest stories, ranked and summarised with sources; or a daily digest in this channel.",
   usage: USAGE,
   examples: ['/digest', '/digest subscribe 08:00 Europe/London', '/digest status'],
   subcommands: [

@@ -41,6 +41,21 @@ describe('/digest', () => {
     expect(story.sources).toHaveLength(2);
   });
 
+  it('shows only news since the channel\'s last posted digest', async () => {
+    const now = new Date(Date.now() + 60_000);
+    const first = await text('', { now: () => now });
+    const json = first.json as { digest: { window: { since: string; until: string }; stories: { id: string; title: string; sources: { id: string }[]; outlets: string[] }[] } };
+    // The scheduler posted that digest.
+    const store = scheduleStoreOf(sitrep);
+    const key = { platform: 'discord', channelId: 'news', localDate: now.toISOString().slice(0, 10) };
+    store.claimRun({ ...key, slotAt: now.toISOString(), claimedBy: 'test', claimedAt: now.toISOString() });
+    const record = { stories: json.digest.stories.map((st) => ({ id: st.id, title: st.title, articleIds: st.sources.map((a) => a.id), sources: st.outlets })) };
+    store.setComposed(key, { windowSince: json.digest.window.since, windowUntil: json.digest.window.until, record, reply: first.reply, stories: 1 });
+    store.markPosted(key, now.toISOString());
+    const next = await text('', { now: () => new Date(now.getTime() + 3_600_000) });
+    expect(next.text).toMatch(/No new stories since .*1 earlier story has no news since/);
+  });
+
   it('subscribes the channel at 08:00 by default and tells when the next one comes', async () => {
     const r = await text('subscribe');
     expect(r.text).toMatch(/every day at 08:00 UTC/);

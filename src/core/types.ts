@@ -82,6 +82,10 @@ export interface Figure {
   range?: [number, number];
   /** For dates: YYYY-MM-DD. */
   date?: string;
+  /** For changes: the direction of the move ("rose 19 cents" is up). */
+  change?: 'up' | 'down';
+  /** For rates: what the amount is per ("$58.24 per barrel": "barrel"). */
+  per?: string;
 }
 
 /** What analysis draws from one article. */

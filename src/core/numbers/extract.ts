@@ -1,7 +1,205 @@
-// Figure extraction. (Built out by the /numbers issue.)
-import type { Figure, ParsedArticle } from '../types.ts';
+// Figure extraction: every figure an article reports, with what it counts, its unit, qualifier and
+// direction; ranges kept whole; dates resolved against the publication date.
+import type { Figure, FigureKind, ParsedArticle } from '../types.ts';
+import { lex, type Token } from './lexer.ts';
+import { readDate } from './dates.ts';
+import { readQuantity, type Quantity } from './quantity.ts';
+import { readCounted } from './counted.ts';
+import { readDirection, readQualifier } from './context.ts';
+import { TIME_UNITS } from './units.ts';
+import { firstTag } from './pos.ts';
+
+/** A sentence can hold a figure only if it has a digit, a number word, a weekday or a time unit after "a". */
+const MAYBE = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half|thirds?|quarter|fifths?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|an? (?:second|minute|hour|day|week|fortnight|month|year|decade|century))\b/i;
 
 /** Every figure reported in an article, with what it counts. */
-export function extractFigures(_article: ParsedArticle): Figure[] {
-  return [];
+export function extractFigures(article: ParsedArticle): Figure[] {
+  const out: Figure[] = [];
+  for (const s of article.sentences) {
+    if (!MAYBE.test(s.text)) continue;
+    for (const f of figuresOfSentence(s.text, article.published)) out.push({ ...f, sentenceIndex: s.index });
+  }
+  return out;
+}
+
+const DURATION_LEAD = new Set(['for', 'after', 'over', 'within', 'than', 'nearly', 'almost', 'about', 'around', 'roughly', 'least', 'past', 'in', 'during', 'of']);
+const ELISION_LEAD = new Set(['and', 'or', 'but', 'while', 'with', ',', 'versus', 'vs', 'against', 'compared']);
+const PARTITIVE_DET = new Set(['the', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'them', 'us', 'all', 'my', 'your']);
+const PER_NOUNS = new Set(['barrel', 'share', 'head', 'person', 'tonne', 'ton', 'litre', 'liter', 'gallon', 'ounce', 'kilo', 'kg', 'unit', 'ticket', 'night', 'pound', 'copy', 'seat']);
+const ONE_EXCLUDED = new Set(['another', 'other', 'thing', 'way', 'day', 'time', 'side', 'hand', 'point', 'more', 'last', 'single', 'such', 'anyone', 'must', 'should']);
+
+/** The figures of one sentence (sentenceIndex left 0 for the caller to set). */
+export function figuresOfSentence(sentence: string, published: string | null): Figure[] {
+  const tokens = lex(sentence);
+  const figs: Figure[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (t.type !== 'sym' || t.text === '$' || t.text === '£' || t.text === '€' || t.text === '¥' || t.text === '₹') {
+      const d = t.type === 'sym' ? null : readDate(tokens, i, published);
+      if (d) {
+        if (d.date) figs.push(dateFigure(sentence, tokens, d.first, d.end, d.date));
+        i = d.end;
+        continue;
+      }
+      const a = readIndefiniteDuration(sentence, tokens, i);
+      if (a) {
+        figs.push(a.figure);
+        i = a.end;
+        continue;
+      }
+      const q = readQuantity(tokens, i);
+      if (q && 'skip' in q) {
+        i = Math.max(q.end, i + 1);
+        continue;
+      }
+      if (q) {
+        const r = figureAt(sentence, tokens, q, figs);
+        i = Math.max(r.end, i + 1);
+        if (r.figure) figs.push(r.figure);
+        continue;
+      }
+    }
+    i++;
+  }
+  return figs;
+}
+
+function base(sentence: string, tokens: Token[], first: number, last: number): Pick<Figure, 'text' | 'sentence' | 'sentenceIndex'> {
+  return { text: sentence.slice(tokens[first].start, tokens[last].end), sentence, sentenceIndex: 0 };
+}
+
+function dateFigure(sentence: string, tokens: Token[], first: number, end: number, date: string): Figure {
+  return { value: Number(date.slice(0, 4)), counted: null, unit: null, kind: 'date', qualifier: null, ...base(sentence, tokens, first, end - 1), date };
+}
+
+/** "for a decade", "after a year", "within an hour": a duration of one unit. */
+function readIndefiniteDuration(sentence: string, tokens: Token[], i: number): { figure: Figure; end: number } | null {
+  const t = tokens[i];
+  if (t.lower !== 'a' && t.lower !== 'an') return null;
+  const n = tokens[i + 1];
+  if (!n || n.type !== 'word' || !(n.lower in TIME_UNITS) || n.lower.endsWith('s')) return null;
+  const prev = tokens[i - 1]?.lower;
+  if (!prev || !DURATION_LEAD.has(prev)) return null;
+  // "in a year's time" is fine; "of a year" only after a duration word: "half of a year" is rare, so skip "of"
+  if (prev === 'of' || prev === 'in') return null;
+  const q = readQualifier(tokens, i);
+  const first = q ? q.first : i;
+  return {
+    figure: { value: 1, counted: TIME_UNITS[n.lower], unit: TIME_UNITS[n.lower], kind: 'duration', qualifier: q?.qualifier ?? null, ...base(sentence, tokens, first, i + 1) },
+    end: i + 2,
+  };
+}
+
+interface Built {
+  figure: Figure | null;
+  end: number;
+}
+
+function figureAt(sentence: string, tokens: Token[], q: Quantity, earlier: Figure[]): Built {
+  // ranges: "10 to 15", "between 300 and 400", "from 252 miles to 287 miles", "$5-6bn", "two or three days"
+  let high: Quantity | null = null;
+  const c = tokens[q.end];
+  const before = tokens[q.first - 1]?.lower;
+  const between = before === 'between';
+  const from = before === 'from';
+  if (c && (c.lower === 'to' || c.lower === 'and' || c.lower === 'or' || ((c.text === '-' || c.text === '–' || c.text === '—') && !q.compound))) {
+    const ok = c.lower === 'and' ? between : c.lower === 'or' ? !q.unit && !q.digits : true;
+    const r = ok ? readQuantity(tokens, q.end + 1) : null;
+    if (r && !('skip' in r) && r.first === q.end + 1) {
+      const merged = mergeRange(q, r, c.text === '-' || c.text === '–' || c.text === '—');
+      const directed = readDirection(tokens, from ? q.first - 1 : q.first) !== null;
+      if (merged && !(directed && c.lower === 'to')) {
+        high = r;
+        q = merged.low;
+      }
+    }
+    // a score: "won 3-1", "beat Wales 24-17"
+    if (!high && c.text === '-' && c.glued && r && !('skip' in r) && q.digits && !q.unit && !q.currency) return { figure: null, end: r.end };
+  }
+  const top = high ?? q;
+  let end = top.end;
+  const unit = top.unit;
+  let kind: FigureKind = q.currency || top.currency ? 'money' : unit ? unit.kind : 'count';
+  const unitName = q.currency ?? top.currency ?? unit?.unit ?? null;
+  let counted: string | null = null;
+  let last = end - 1;
+  // money and measures: "per barrel", "a month"
+  let per: string | null = null;
+  if (kind === 'money' || kind === 'measure') {
+    const p = tokens[end], w = tokens[end + 1];
+    if (p && w && w.type === 'word' && (p.lower === 'per' || ((p.lower === 'a' || p.lower === 'an') && (w.lower in TIME_UNITS || PER_NOUNS.has(w.lower))))) {
+      per = w.lower;
+      last = end + 1;
+      end += 2;
+    }
+  }
+  if (kind === 'duration') counted = unit?.unit ?? null;
+  if (kind === 'count') {
+    if (q.compound) {
+      counted = q.compound;
+    } else {
+      let j = end;
+      let partitive = false;
+      if (tokens[j]?.lower === 'of' && (q.fraction || (tokens[j + 1] && PARTITIVE_DET.has(tokens[j + 1].lower)))) {
+        j++;
+        while (tokens[j] && PARTITIVE_DET.has(tokens[j].lower)) j++;
+        partitive = true;
+      }
+      const singular = q.value === 1 || q.fraction;
+      const phrase = partitive && !q.fraction && q.value === 1 ? null : readCounted(tokens, j, singular);
+      if (phrase) {
+        counted = phrase.counted;
+        last = phrase.last;
+        end = phrase.last + 1;
+      } else {
+        // an elided noun: "18 strikes in Iraq and two in Syria"
+        const lead = tokens[q.first - 1];
+        const prior = earlier.filter((f) => f.kind === 'count' && f.counted).at(-1);
+        if (lead && ELISION_LEAD.has(lead.lower) && prior) counted = prior.counted;
+        else if (!q.digits && !q.magnitude) return { figure: null, end };
+        else if (q.fraction) return { figure: null, end };
+      }
+      if (q.value === 1 && !q.digits && !rightOne(tokens, q, counted)) return { figure: null, end };
+    }
+  }
+  // "m" as metres, not million, needs a number before it that is not a sum of money
+  const qual = readQualifier(tokens, q.first);
+  const first = qual ? qual.first : q.first;
+  const direction = readDirection(tokens, first);
+  const figure: Figure = {
+    value: q.value,
+    counted,
+    unit: unitName,
+    kind,
+    qualifier: qual?.qualifier ?? null,
+    ...base(sentence, tokens, first, last),
+  };
+  if (high) figure.range = [q.value, high.value];
+  if (direction) figure.change = direction;
+  if (per) figure.per = per;
+  return { figure, end };
+}
+
+/** "one" counts only before a singular noun it plainly counts: "one soldier", not "one of", "no one", "the one". */
+function rightOne(tokens: Token[], q: Quantity, counted: string | null): boolean {
+  if (!counted) return false;
+  const prev = tokens[q.first - 1]?.lower;
+  if (prev && ['the', 'no', 'any', 'every', 'each', 'which', 'this', 'that', 'only', 'just', 'at', 'as', 'some', 'someone'].includes(prev)) return false;
+  const next = tokens[q.end];
+  if (!next || next.type !== 'word' || ONE_EXCLUDED.has(next.lower)) return false;
+  const tag = firstTag(next.text);
+  return tag === null || tag.startsWith('NN') || tag === 'JJ';
+}
+
+/** Joins two quantities into a range when they measure alike and go up: the low end takes the high end's unit. */
+function mergeRange(low: Quantity, high: Quantity, hyphen: boolean): { low: Quantity } | null {
+  if (low.currency && high.currency && low.currency !== high.currency) return null;
+  if (low.unit && high.unit && low.unit.unit !== high.unit.unit) return null;
+  if (low.digits !== high.digits && hyphen) return null;
+  let value = low.value;
+  // "$5-6bn", "between 3 and 4 million": the magnitude belongs to both
+  if (!low.magnitude && high.magnitude && high.scale > 1) value = low.value * high.scale;
+  if (!(value < high.value)) return null;
+  return { low: { ...low, value: Number(value.toPrecision(12)), currency: low.currency ?? high.currency, unit: low.unit ?? high.unit } };
 }

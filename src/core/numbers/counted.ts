@@ -52,6 +52,8 @@ function isPhraseWord(t: Token | undefined, first: boolean): boolean {
  * `singular`), with at most one lower-case noun modifier kept in `counted`. Null when there is none.
  */
 export function readCounted(tokens: Token[], j: number, singular: boolean): CountedPhrase | null {
+  // "100,000 or so net cafes"
+  if (tokens[j]?.lower === 'or' && tokens[j + 1]?.lower === 'so') j += 2;
   let k = j;
   let head = -1;
   while (k < tokens.length && k - j < 6) {
@@ -64,7 +66,8 @@ export function readCounted(tokens: Token[], j: number, singular: boolean): Coun
     if (!isPhraseWord(t, k === j)) break;
     // a capitalised word after a lower-case noun starts a new name ("troops Russia sent")
     if (head >= 0 && /^[A-Z]/.test(t.text) && !/^[A-Z]/.test(tokens[k - 1].text)) break;
-    if (singular ? isNoun(t.text) : isPluralNoun(t.text)) head = k;
+    // a head is a common noun: "two-thirds of Seagram" counts no thing
+    if ((singular ? isNoun(t.text) : isPluralNoun(t.text)) && (/^[a-z]/.test(t.text) || /^[A-Z]+s$/.test(t.text) || (k === j && tokens[k - 1]?.type !== 'word'))) head = k;
     k++;
   }
   if (head < 0) {

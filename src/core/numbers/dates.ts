@@ -83,8 +83,9 @@ export function readDate(tokens: Token[], i: number, published: string | null): 
     return null;
   }
   if (isDay(t)) {
-    // "8 October 2015", "8th October"
+    // "8 October 2015", "8th October", "5-6 March"
     let j = after(tokens, i + 1);
+    if (tokens[j] && tokens[j].glued && (tokens[j].text === '-' || tokens[j].text === '–') && isDay(tokens[j + 1])) j = after(tokens, j + 2);
     if (tokens[j]?.lower === 'of') j++;
     const month = monthOf(tokens[j]);
     if (!month) return null;

@@ -78,7 +78,7 @@ function readIndefiniteDuration(sentence: string, tokens: Token[], i: number): {
   const t = tokens[i];
   if (t.lower !== 'a' && t.lower !== 'an') return null;
   const n = tokens[i + 1];
-  if (!n || n.type !== 'word' || !(n.lower in TIME_UNITS) || n.lower.endsWith('s')) return null;
+  if (!n || n.type !== 'word' || !(n.lower in TIME_UNITS) || n.lower.endsWith('s') || n.lower === 'second') return null;
   const prev = tokens[i - 1]?.lower;
   if (!prev || !DURATION_LEAD.has(prev)) return null;
   // "in a year's time" is fine; "of a year" only after a duration word: "half of a year" is rare, so skip "of"

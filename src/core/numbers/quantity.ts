@@ -121,7 +121,8 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
     if (s === 's' || s === "'s") return { skip: true, end: j + 1 }; // "1990s"
     if (TIME_WORDS.has(s)) return { skip: true, end: j + 1 };
     if (s in MAGNITUDES && s !== 'hundred' && s !== 'thousand' && s !== 'million' && s !== 'billion' && s !== 'trillion') {
-      if (s === 'm' && currency === null && !/\./.test(t.text) && !millionsOf(tokens, j + 1)) {
+      if ((s === 'b' || s === 'k') && currency === null) return { skip: true, end: j + 1 }; // "802.11b", "10k"
+      if (s === 'm' && currency === null && !millionsOf(tokens, j + 1)) {
         unit = { unit: 'm', kind: 'measure', end: j + 1 };
       } else {
         value *= MAGNITUDES[s];
@@ -141,7 +142,7 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
   if (!unit && !magnitude) {
     // times of day: "10 am", "3 p.m.", "9.30 GMT"
     const w = tokens[j];
-    if (isWord(w) && TIME_WORDS.has(w.lower) && raw <= 24) return { skip: true, end: j + 1 };
+    if (isWord(w) && TIME_WORDS.has(w.lower) && (raw <= 24 || (/^\d{4}$/.test(t.text) && raw % 100 < 60 && raw < 2400))) return { skip: true, end: j + 1 };
     if (isWord(w) && (w.lower === 'a' || w.lower === 'p') && tokens[j + 1]?.text === '.' && tokens[j + 1].glued && tokens[j + 2]?.lower === 'm' && raw <= 12)
       return { skip: true, end: j + 3 };
     if (/^\d{1,2}\.\d\d$/.test(t.text) && tokens[n - 1]?.lower === 'at') return { skip: true, end: j };

@@ -97,6 +97,8 @@ export function readUnit(tokens: Token[], j: number, digits: boolean, value: num
   }
   const u = MEASURE_UNITS[w];
   if (u === undefined) return null;
+  // a capitalised word is a name, not a unit: "21 Grams"
+  if (/^[A-Z][a-z]{2,}/.test(t.text)) return null;
   if (DIGIT_ONLY_UNITS.has(w) && !(digits && (t.glued || w === 'ft' || w === 'sq'))) return null;
   // "km/h", "km per hour"
   if ((w === 'km' || w === 'kilometres' || w === 'kilometers') && tokens[j + 1]?.text === '/' && tokens[j + 2]?.lower === 'h')

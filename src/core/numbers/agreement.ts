@@ -1,0 +1,178 @@
+// Source agreement: the figures of one story (several articles from different outlets) grouped by what
+// they count, each group marked as agreeing (one value, N sources) or differing (values side by side).
+// Two figures count the same thing when they have the same kind and unit, the same counted head noun
+// after stemming, and sentences that share context words (verbs, places) outside the figure itself.
+// One article never gives two different values for the same thing: "4 missiles crashed" and
+// "26 missiles launched" in one article are two things, which keeps them apart across articles too.
+import type { ArticleRef, Figure, FigureKind, WithArticle } from '../types.ts';
+import { contentTerms, stem } from '../text/terms.ts';
+
+export interface FigureValue {
+  value: number;
+  range?: [number, number];
+  /** The articles that give this value, each once. */
+  articles: ArticleRef[];
+  /** The figures that give it, each citing its sentence. */
+  figures: WithArticle<Figure>[];
+}
+
+export interface FigureGroup {
+  /** What the group counts, with the context that tells it apart ("cruise missiles launched from the Caspian Sea"). */
+  label: string;
+  kind: FigureKind;
+  /** The fullest counted phrase in the group ("cruise missiles"), or null. */
+  counted: string | null;
+  unit: string | null;
+  /** The values given, most sources first. */
+  values: FigureValue[];
+  /** One value only. */
+  agree: boolean;
+  /** Different values from different sources: a discrepancy to show side by side. */
+  differ: boolean;
+  /** How many articles give a figure in the group. */
+  sources: number;
+}
+
+/** Kinds that report a quantity of something; dates and ordinals are not compared. */
+const COMPARED: ReadonlySet<FigureKind> = new Set<FigureKind>(['count', 'money', 'percent', 'measure', 'duration']);
+
+/** Stems that report the same event in other words ("died" and "killed", "fired" and "launched"). */
+const SYNONYMS: Record<string, string> = {
+  die: 'kill', dead: 'kill', death: 'kill', slain: 'kill', fatal: 'kill', kil: 'kill',
+  fire: 'launch', shot: 'launch', shoot: 'launch', fired: 'launch',
+  wound: 'injur', hurt: 'injur', injuri: 'injur',
+  detain: 'arrest', custodi: 'arrest',
+  bomber: 'bomb', bomb: 'bomb', blast: 'bomb', explos: 'bomb',
+  attack: 'attack', assault: 'attack', raid: 'attack', strike: 'attack',
+  crash: 'land', fell: 'land', fall: 'land',
+  russia: 'russian', american: 'us', america: 'us', british: 'uk', britain: 'uk',
+};
+
+interface Item {
+  fig: WithArticle<Figure>;
+  article: string;
+  key: string;
+  context: Set<string>;
+}
+
+const articleKey = (a: ArticleRef): string => a.id || a.file || a.title;
+
+function headOf(counted: string | null): string | null {
+  if (!counted) return null;
+  const last = counted.trim().split(/\s+/).at(-1);
+  return last ? stem(last.toLowerCase()) : null;
+}
+
+/** Context stems of a figure's sentence, without the figure's own words or any number. */
+function contextOf(f: Figure): Set<string> {
+  const own = new Set(contentTerms(f.text));
+  const out = new Set<string>();
+  for (const t of contentTerms(f.sentence)) {
+    if (own.has(t) || /\d/.test(t)) continue;
+    out.add(SYNONYMS[t] ?? t);
+  }
+  return out;
+}
+
+function similarity(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  return shared;
+}
+
+/** Groups a story's figures by what they count and says whether the sources agree. */
+export function groupFigures(figures: WithArticle<Figure>[]): FigureGroup[] {
+  const items: Item[] = [];
+  for (const fig of figures) {
+    if (!COMPARED.has(fig.kind)) continue;
+    const head = headOf(fig.counted);
+    if (!head && (fig.kind === 'count' || fig.kind === 'measure')) continue;
+    items.push({ fig, article: articleKey(fig.article), key: `${fig.kind}|${fig.unit ?? ''}|${head ?? ''}`, context: contextOf(fig) });
+  }
+  // candidate pairs, best first: same value in one article, then shared context (same value counting extra)
+  const pairs: [number, number, number][] = [];
+  for (let i = 0; i < items.length; i++)
+    for (let j = i + 1; j < items.length; j++) {
+      const a = items[i], b = items[j];
+      if (a.key !== b.key) continue;
+      const same = a.fig.value === b.fig.value;
+      const shared = similarity(a.context, b.context);
+      const smaller = Math.max(1, Math.min(a.context.size, b.context.size));
+      let score: number;
+      if (a.article === b.article) {
+        if (!same) continue;
+        score = 100 + shared; // one article repeating its own figure
+      } else {
+        const needed = a.fig.counted ? (same ? 1 : 2) : 3; // money and percentages need more shared context
+        if (shared < needed || shared / smaller < (same ? 0.1 : 0.2)) continue;
+        score = shared + (same ? 3 : 0) + shared / smaller;
+      }
+      pairs.push([score, i, j]);
+    }
+  pairs.sort((x, y) => y[0] - x[0]);
+  // union clusters, never putting two different values from one article together
+  const cluster = items.map((_, i) => i);
+  const members = new Map<number, number[]>(items.map((_, i) => [i, [i]]));
+  const find = (i: number): number => (cluster[i] === i ? i : (cluster[i] = find(cluster[i])));
+  for (const [, i, j] of pairs) {
+    const ci = find(i), cj = find(j);
+    if (ci === cj) continue;
+    const a = members.get(ci)!, b = members.get(cj)!;
+    const clash = a.some((x) => b.some((y) => items[x].article === items[y].article && items[x].fig.value !== items[y].fig.value));
+    if (clash) continue;
+    cluster[cj] = ci;
+    members.set(ci, [...a, ...b]);
+    members.delete(cj);
+  }
+  const groups: FigureGroup[] = [];
+  for (const [, idx] of members) groups.push(toGroup(idx.map((i) => items[i])));
+  // groups several sources give first, then in reading order
+  return groups.sort((x, y) => y.sources - x.sources || Number(y.differ) - Number(x.differ));
+}
+
+function toGroup(items: Item[]): FigureGroup {
+  const byValue = new Map<number, FigureValue>();
+  for (const it of items) {
+    let v = byValue.get(it.fig.value);
+    if (!v) {
+      v = { value: it.fig.value, articles: [], figures: [] };
+      if (it.fig.range) v.range = it.fig.range;
+      byValue.set(it.fig.value, v);
+    }
+    if (!v.articles.some((a) => articleKey(a) === it.article)) v.articles.push(it.fig.article);
+    v.figures.push(it.fig);
+  }
+  const values = [...byValue.values()].sort((a, b) => b.articles.length - a.articles.length || a.value - b.value);
+  const sources = new Set(items.map((i) => i.article)).size;
+  const counted = items.map((i) => i.fig.counted).filter((c): c is string => !!c).sort((a, b) => b.length - a.length)[0] ?? null;
+  const first = items[0].fig;
+  return {
+    label: labelOf(items, counted),
+    kind: first.kind,
+    counted,
+    unit: first.unit,
+    values,
+    agree: values.length === 1,
+    differ: values.length > 1 && new Set(values.flatMap((v) => v.articles.map(articleKey))).size > 1,
+    sources,
+  };
+}
+
+const AUX = /^(?:(?:that|which|who)\s+)?(?:(?:had|have|has)\s+been|were|was|are|is|being|been)\s+/i;
+
+/** The counted phrase and the clause after it in one of the sentences ("cruise missiles launched from the Caspian Sea"). */
+function labelOf(items: Item[], counted: string | null): string {
+  const name = counted ?? items[0].fig.unit ?? items[0].fig.kind;
+  let best: string | null = null;
+  for (const { fig } of items) {
+    const at = fig.sentence.indexOf(fig.text);
+    if (at < 0) continue;
+    let rest = fig.sentence.slice(at + fig.text.length).trim().replace(AUX, '');
+    rest = rest.split(/[,;:.!?()"\u201c\u201d]|\s(?:and|but|which|who|where|while|because|after|falling)\s/)[0].trim();
+    const words = rest.split(/\s+/).filter(Boolean).slice(0, 7);
+    if (words.length < 2 || !/^[a-z]/.test(words[0]) || /^(in|on|at|of|to|for|by|from|the|a|an|that|this)$/.test(words[0])) continue;
+    const candidate = words.join(' ');
+    if (!best || candidate.length < best.length) best = candidate;
+  }
+  return best ? `${name} ${best}` : name;
+}

@@ -6,6 +6,7 @@
 // "26 missiles launched" in one article are two things, which keeps them apart across articles too.
 import type { ArticleRef, Figure, FigureKind, WithArticle } from '../types.ts';
 import { contentTerms, stem } from '../text/terms.ts';
+import { tagsOf } from './pos.ts';
 
 export interface FigureValue {
   value: number;
@@ -170,9 +171,16 @@ function labelOf(items: Item[], counted: string | null): string {
     let rest = fig.sentence.slice(at + fig.text.length).trim().replace(AUX, '');
     rest = rest.split(/[,;:.!?()"\u201c\u201d]|\s(?:and|but|which|who|where|while|because|after|falling)\s/)[0].trim();
     const words = rest.split(/\s+/).filter(Boolean).slice(0, 7);
-    if (words.length < 2 || !/^[a-z]/.test(words[0]) || /^(in|on|at|of|to|for|by|from|the|a|an|that|this)$/.test(words[0])) continue;
+    if (words.length < 2 || !/^[a-z]/.test(words[0]) || !isVerb(words[0])) continue;
     const candidate = words.join(' ');
     if (!best || candidate.length < best.length) best = candidate;
   }
   return best ? `${name} ${best}` : name;
+}
+
+/** A word that reads as a verb form opening a clause ("launched", "crashed", "hit"). */
+function isVerb(word: string): boolean {
+  const tags = tagsOf(word);
+  if (!tags) return /ed$/.test(word);
+  return tags.some((t) => t === 'VBD' || t === 'VBN' || t === 'VBZ' || t === 'VBG' || t === 'VBP') && !tags[0].startsWith('IN') && !tags[0].startsWith('DT');
 }

@@ -185,7 +185,7 @@ function figureAt(sentence: string, tokens: Token[], q: Quantity, earlier: Figur
 function rightOne(tokens: Token[], q: Quantity, counted: string | null): boolean {
   if (!counted) return false;
   const prev = tokens[q.first - 1]?.lower;
-  if (prev && ['the', 'no', 'any', 'every', 'each', 'which', 'this', 'that', 'only', 'just', 'at', 'as', 'some', 'someone'].includes(prev)) return false;
+  if (prev && ['the', 'no', 'any', 'every', 'each', 'which', 'this', 'that', 'at', 'as', 'some', 'someone'].includes(prev)) return false;
   const next = tokens[q.end];
   if (!next || next.type !== 'word' || ONE_EXCLUDED.has(next.lower)) return false;
   const tag = firstTag(next.text);

@@ -61,7 +61,8 @@ export function readDate(tokens: Token[], i: number, published: string | null): 
       // a calendar date may follow: "Thursday, October 8"
       return { date: shift(published, days), first: prev === 'last' ? i - 1 : i, end: i + 1 };
     }
-    if (w === 'yesterday' || w === 'today' || w === 'tomorrow') {
+    // "Today" inside a sentence is a name (BBC Radio 4's Today programme)
+    if ((w === 'yesterday' || w === 'today' || w === 'tomorrow') && (/^[a-z]/.test(t.text) || i === 0 || /^["'\u2018\u201c(]$/.test(tokens[i - 1].text))) {
       if (!published) return { date: null, first: i, end: i + 1 };
       return { date: shift(published, w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0), first: i, end: i + 1 };
     }

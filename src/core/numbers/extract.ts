@@ -159,6 +159,8 @@ function figureAt(sentence: string, tokens: Token[], q: Quantity, earlier: Figur
         if (lead && ELISION_LEAD.has(lead.lower) && prior) counted = prior.counted;
         else if (!q.digits && !q.magnitude) return { figure: null, end };
         else if (q.fraction) return { figure: null, end };
+        // a number before a name is part of it: "50 Cent", "21 Grams", "24 Hour Party People"
+        else if (tokens[end]?.type === 'word' && /^[A-Z][a-z]/.test(tokens[end].text)) return { figure: null, end: end + 1 };
       }
       if (q.value === 1 && !q.digits && !rightOne(tokens, q, counted)) return { figure: null, end };
     }

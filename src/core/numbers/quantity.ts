@@ -100,7 +100,7 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
     if (t.glued && prev.type === 'word') return { skip: true, end: n + 1 };
     if (t.glued && (prev.text === '-' || prev.text === '/') && tokens[n - 2]?.type === 'word' && prev.glued) return skipRun(tokens, n);
     // "Section 427", "Boeing 747", "page 5", "No. 10"
-    if (prev.type === 'word' && !prev.lower.endsWith("'s") && n - 1 > 0 && /^[A-Z]/.test(prev.text) && !NOT_NAMES.has(prev.lower) && !/^[A-Z]+$/.test(prev.text))
+    if (prev.type === 'word' && !prev.lower.endsWith("'s") && /^[A-Z]/.test(prev.text) && !NOT_NAMES.has(prev.lower) && (n - 1 > 0 || /^[A-Z]+$/.test(prev.text)) && !/^(UK|EU|UN)$/.test(prev.text))
       return skipRun(tokens, n);
     if (prev.type === 'word' && LABELS.has(prev.lower) && !(prev.lower === 'no' && tokens[n + 1] && isWord(tokens[n + 1]))) return skipRun(tokens, n);
     if (prev.text === '.' && prev.glued && /^no$/i.test(tokens[n - 2]?.text ?? '')) return skipRun(tokens, n);

@@ -84,6 +84,8 @@ export function readUnit(tokens: Token[], j: number, digits: boolean, value: num
   if (w === 'percentage' && (n?.lower === 'points' || n?.lower === 'point')) return { unit: 'percentage points', kind: 'percent', end: j + 2 };
   if (w === 'basis' && (n?.lower === 'points' || n?.lower === 'point')) return { unit: 'basis points', kind: 'percent', end: j + 2 };
   if (w in TIME_UNITS && (w !== 'second' || value === 1)) return { unit: TIME_UNITS[w], kind: 'duration', end: j + 1, word: t.text };
+  // a capitalised word is a name, not a unit: "21 Grams", "50 Cent"
+  if (/^[A-Z][a-z]{2,}/.test(t.text)) return null;
   if (w in CURRENCY_WORDS) {
     if (w === 'p' && !(digits && t.glued)) return null;
     if ((w === 'pound' || w === 'pounds') && n?.lower === 'of') return { unit: 'lb', kind: 'measure', end: j + 1 };

@@ -80,7 +80,7 @@ export function rankSentences<C extends Candidate>(shape: QuestionShape, candida
       const coverage = topical.reduce((s, t) => s + (present.has(t) ? weight(t) : 0), 0) / total;
       const bm = best < 0 ? c.bm25 / best : 0;
       const novel = [...present].filter((t) => !asked.has(t)).length;
-      const repeats = novel < 3 ? 0.25 : 0; // says little beyond the question itself
+      const repeats = novel === 0 ? 0.3 : novel === 1 ? 0.1 : 0; // says nothing beyond the question itself
       const score = 0.45 * bm + 0.55 * coverage + formBonus(shape, c.text, stems, asked) - repeats;
       return { ...c, score: Math.round(score * 1000) / 1000 };
     })

@@ -1,0 +1,19 @@
+// Renders a Reply as plain text for a terminal: numbered lines with their source after them.
+import { sourceLabel, type Reply } from '../../reply.ts';
+
+export function renderText(reply: Reply): string {
+  const out: string[] = [];
+  if (reply.title) out.push(reply.kind === 'error' ? reply.title : `== ${reply.title} ==`);
+  if (reply.intro) out.push(reply.intro);
+  for (const section of reply.sections) {
+    if (section.heading) out.push('', `-- ${section.heading} --`);
+    section.items.forEach((item, i) => {
+      const source = item.cite ? `  [${sourceLabel(item.cite.article)}${item.cite.article.url ? ` ${item.cite.article.url}` : ''}]` : '';
+      const note = item.note ? ` (${item.note})` : '';
+      out.push(`${section.items.length > 1 ? `${i + 1}. ` : ''}${item.text}${note}${source}`);
+    });
+  }
+  for (const f of reply.fields ?? []) out.push(`${f.name}: ${f.value}`);
+  if (reply.footer) out.push(reply.footer);
+  return out.join('\n');
+}

@@ -1,0 +1,37 @@
+// Settings from the command line and the environment (a `.env` file in the working directory is read).
+// Secrets stay in the environment: nothing here logs them.
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { digest } from './core/text/normalize.ts';
+
+/** Loads `.env` from the working directory into process.env (variables already set win). */
+export function loadDotEnv(file = '.env'): void {
+  if (!existsSync(file)) return;
+  const before = { ...process.env };
+  try {
+    process.loadEnvFile(file);
+  } catch (e) {
+    console.error(`sitrep: could not read ${file}: ${(e as Error).message}`);
+  }
+  Object.assign(process.env, before);
+}
+
+/** The folder for Sitrep's own state: SITREP_STATE_DIR, else $XDG_STATE_HOME/sitrep, else ~/.local/state/sitrep. */
+export function stateDir(env = process.env): string {
+  if (env.SITREP_STATE_DIR) return resolve(env.SITREP_STATE_DIR);
+  const base = env.XDG_STATE_HOME ? resolve(env.XDG_STATE_HOME) : join(homedir(), '.local', 'state');
+  return join(base, 'sitrep');
+}
+
+/** The data folder: --data, else SITREP_DATA, else ./data. */
+export function dataDir(flag: string | undefined, env = process.env): string {
+  return resolve(flag ?? env.SITREP_DATA ?? 'data');
+}
+
+/** The index file: --db, else SITREP_DB, else one file per data folder in the state folder. */
+export function dbPath(flag: string | undefined, data: string, env = process.env): string {
+  if (flag) return flag === ':memory:' ? flag : resolve(flag);
+  if (env.SITREP_DB) return resolve(env.SITREP_DB);
+  return join(stateDir(env), `index-${digest(resolve(data), 10)}.db`);
+}

@@ -1,0 +1,57 @@
+// A Reply is what every command returns: a small platform-neutral document. Adapters render it (console
+// text, Discord embeds, Slack blocks) and own escaping, splitting and platform limits.
+import type { ArticleRef } from './core/types.ts';
+
+/** Where a line comes from: the article, and the sentence it quotes when there is one. */
+export interface Citation {
+  article: ArticleRef;
+  sentence?: string;
+}
+
+/** One line of a reply, with its source. */
+export interface ReplyItem {
+  text: string;
+  cite?: Citation;
+  /** A short note shown after the line ("VOA News and 1 more agree", "differs"). */
+  note?: string;
+}
+
+export interface ReplySection {
+  heading?: string;
+  items: ReplyItem[];
+}
+
+export interface ReplyField {
+  name: string;
+  value: string;
+}
+
+export interface Reply {
+  title?: string;
+  /** A sentence or two before the sections. */
+  intro?: string;
+  sections: ReplySection[];
+  fields?: ReplyField[];
+  footer?: string;
+  /** Shown only to the person who asked (Discord ephemeral, Slack ephemeral). */
+  private?: boolean;
+  /** 'error' and 'usage' replies are shown as such (and privately where the platform can). */
+  kind?: 'answer' | 'error' | 'usage';
+}
+
+export function errorReply(message: string, usage?: string): Reply {
+  return { kind: 'error', private: true, intro: message, sections: [], footer: usage ? `Usage: ${usage}` : undefined };
+}
+
+/** "VOA News, 2015-10-08" or the article's title when it names no outlet. */
+export function sourceLabel(a: ArticleRef): string {
+  const who = a.source ?? a.title;
+  return a.published ? `${who}, ${a.published}` : who;
+}
+
+/** All the distinct articles a reply cites, in order of first citation. */
+export function citedArticles(reply: Reply): ArticleRef[] {
+  const seen = new Map<string, ArticleRef>();
+  for (const s of reply.sections) for (const i of s.items) if (i.cite && !seen.has(i.cite.article.id)) seen.set(i.cite.article.id, i.cite.article);
+  return [...seen.values()];
+}

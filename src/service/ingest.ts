@@ -1,0 +1,181 @@
+// Brings the index up to date with files on disk: new and changed files are read, unchanged ones are
+// skipped by size+mtime (then by content hash), deleted ones are dropped. Each file is stored in its own
+// transaction, so a crash mid-run leaves every file either fully indexed or not at all. Bad files are
+// skipped with a warning that names them; everything else is still indexed.
+import { readFileSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { analyzed, analyze, ANALYZER_VERSION } from '../core/analyze.ts';
+import { decodeBytes, MAX_FILE_BYTES } from '../core/ingest/decode.ts';
+import { parseArticles } from '../core/ingest/parse.ts';
+import { digest } from '../core/text/normalize.ts';
+import type { FileRecord, Store } from '../store/store.ts';
+import { isArticleFile, scanFolder, type FoundFile } from './scan.ts';
+
+export interface IngestIssue {
+  file: string;
+  reason: string;
+}
+
+export interface IngestReport {
+  /** Files read and indexed in this run (new or changed). */
+  filesIndexed: number;
+  /** Articles those files held. */
+  articlesIndexed: number;
+  unchanged: number;
+  removed: number;
+  /** Articles whose quotes and figures were recomputed after the extractors changed. */
+  reanalyzed: number;
+  /** Articles in the index after the run. */
+  total: number;
+  words: number;
+  skipped: IngestIssue[];
+  warnings: IngestIssue[];
+  ms: number;
+}
+
+function emptyReport(): IngestReport {
+  return { filesIndexed: 0, articlesIndexed: 0, unchanged: 0, removed: 0, reanalyzed: 0, total: 0, words: 0, skipped: [], warnings: [], ms: 0 };
+}
+
+function indexFile(store: Store, found: FoundFile, origin: FileRecord['origin'], known: FileRecord | undefined, report: IngestReport): void {
+  if (known && known.size === found.size && known.mtimeMs === found.mtimeMs && known.origin === origin) {
+    report.unchanged++;
+    return;
+  }
+  if (found.size > MAX_FILE_BYTES) {
+    report.skipped.push({ file: found.path, reason: `is ${(found.size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit for one article file` });
+    if (known) store.removeFile(found.path);
+    return;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(found.absolute);
+  } catch (e) {
+    report.skipped.push({ file: found.path, reason: `could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+    return;
+  }
+  const record: FileRecord = { path: found.path, size: found.size, mtimeMs: found.mtimeMs, hash: digest(bytes), origin };
+  if (known && known.hash === record.hash) {
+    store.touchFile(record);
+    report.unchanged++;
+    return;
+  }
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) {
+    report.skipped.push({ file: found.path, reason: decoded.reason });
+    if (known) store.removeFile(found.path);
+    return;
+  }
+  if (decoded.warning) report.warnings.push({ file: found.path, reason: decoded.warning });
+  try {
+    const articles = parseArticles(found.path, decoded.text).map(analyzed);
+    store.replaceFile(record, articles, ANALYZER_VERSION);
+    report.filesIndexed++;
+    report.articlesIndexed += articles.length;
+    report.words += articles.reduce((n, a) => n + a.words, 0);
+  } catch (e) {
+    report.skipped.push({ file: found.path, reason: (e as Error).message });
+    if (known) store.removeFile(found.path);
+  }
+}
+
+/** Re-runs the extractors over articles analysed by an older version of them. */
+function refreshAnalysis(store: Store, report: IngestReport): void {
+  if (store.getMeta('analyzer') === ANALYZER_VERSION) return;
+  store.transaction(() => {
+    for (const a of store.articles()) {
+      if (a.analyzer === ANALYZER_VERSION) continue;
+      const { quotes, figures } = analyze(a);
+      store.updateAnalysis(a.id, quotes, figures, ANALYZER_VERSION);
+      report.reanalyzed++;
+    }
+    store.setMeta('analyzer', ANALYZER_VERSION);
+  });
+}
+
+/** Syncs the index with every article file in `dataDir` (recursively). */
+export function syncFolder(store: Store, dataDir: string): IngestReport {
+  const started = performance.now();
+  const report = emptyReport();
+  const known = store.fileRecords();
+  const found = scanFolder(dataDir);
+  const seen = new Set(found.map((f) => f.path));
+  // Files are committed in batches: one transaction per batch is far faster than one per file, and a
+  // crash still loses at most the batch in flight (each file's rows are written together).
+  for (let i = 0; i < found.length; i += 100) {
+    store.transaction(() => {
+      for (const f of found.slice(i, i + 100)) indexFile(store, f, 'data', known.get(f.path), report);
+    });
+  }
+  for (const [path, record] of known) {
+    if (record.origin === 'data' && !seen.has(path)) {
+      store.removeFile(path);
+      report.removed++;
+    }
+  }
+  refreshAnalysis(store, report);
+  report.total = store.count();
+  report.ms = performance.now() - started;
+  return report;
+}
+
+/** Indexes files named on the command line; paths inside `dataDir` are kept relative to it. */
+export function ingestPaths(store: Store, paths: string[], dataDir: string | null): IngestReport {
+  const started = performance.now();
+  const report = emptyReport();
+  const known = store.fileRecords();
+  for (const p of paths) {
+    const absolute = resolve(p);
+    let st;
+    try {
+      st = statSync(absolute);
+    } catch {
+      report.skipped.push({ file: p, reason: 'does not exist' });
+      continue;
+    }
+    if (st.isDirectory()) {
+      const sub = scanFolder(absolute).map((f) => ({ ...f, path: pathFor(f.absolute, dataDir) }));
+      store.transaction(() => sub.forEach((f) => indexFile(store, f, originOf(f.absolute, dataDir), known.get(f.path), report)));
+      continue;
+    }
+    if (!isArticleFile(absolute)) {
+      report.skipped.push({ file: p, reason: 'is not an article file (.txt, .md, .html or .json)' });
+      continue;
+    }
+    const path = pathFor(absolute, dataDir);
+    indexFile(store, { path, absolute, size: st.size, mtimeMs: st.mtimeMs }, originOf(absolute, dataDir), known.get(path), report);
+  }
+  refreshAnalysis(store, report);
+  report.total = store.count();
+  report.ms = performance.now() - started;
+  return report;
+}
+
+function inside(absolute: string, dataDir: string | null): boolean {
+  if (!dataDir) return false;
+  const rel = relative(resolve(dataDir), absolute);
+  return !rel.startsWith('..') && !rel.startsWith(sep) && rel !== '';
+}
+
+function pathFor(absolute: string, dataDir: string | null): string {
+  return inside(absolute, dataDir) ? relative(resolve(dataDir!), absolute).split(sep).join('/') : absolute.split(sep).join('/');
+}
+
+function originOf(absolute: string, dataDir: string | null): FileRecord['origin'] {
+  return inside(absolute, dataDir) ? 'data' : 'named';
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+/** One line for people: "indexed 2,224 articles (1 file skipped: sport/199.txt is binary, not text)". */
+export function summarizeIngest(r: IngestReport): string {
+  const parts = [`indexed ${n(r.articlesIndexed)} article${r.articlesIndexed === 1 ? '' : 's'}`];
+  if (r.unchanged) parts.push(`${n(r.unchanged)} unchanged file${r.unchanged === 1 ? '' : 's'}`);
+  if (r.removed) parts.push(`removed ${n(r.removed)} deleted file${r.removed === 1 ? '' : 's'}`);
+  if (r.reanalyzed) parts.push(`re-analysed ${n(r.reanalyzed)}`);
+  let line = `${parts.join(', ')}; ${n(r.total)} in the index`;
+  const list = (issues: IngestIssue[]) => issues.slice(0, 5).map((i) => `${i.file} ${i.reason}`).join('; ') + (issues.length > 5 ? `; and ${issues.length - 5} more` : '');
+  if (r.skipped.length) line += `. Skipped ${r.skipped.length}: ${list(r.skipped)}`;
+  if (r.warnings.length) line += `. Warning${r.warnings.length === 1 ? '' : 's'}: ${list(r.warnings)}`;
+  return line;
+}

@@ -1,0 +1,120 @@
+// The Sitrep service: one index (a Store) and the data folder it mirrors, with the queries every command
+// uses. It does the I/O; the ranking, grouping and extraction it calls are pure core functions.
+import { readQuestion } from '../core/ask/question.ts';
+import { rankSentences } from '../core/ask/rank.ts';
+import { groupStories, type Story } from '../core/stories/group.ts';
+import { refOf, type ArticleRef, type Figure, type Quote, type WithArticle } from '../core/types.ts';
+import { SqliteStore } from '../store/sqlite.ts';
+import type { Store, StoredArticle } from '../store/store.ts';
+import { ingestPaths, syncFolder, type IngestReport } from './ingest.ts';
+
+export interface Answer {
+  text: string;
+  score: number;
+  sentenceIndex: number;
+  article: ArticleRef;
+}
+
+export interface StoryView {
+  id: string;
+  title: string;
+  /** The story's articles, lead first. */
+  articles: ArticleRef[];
+  /** Distinct outlets, in the order of the articles. */
+  sources: string[];
+  /** Exact copies folded into the story's articles. */
+  duplicates: number;
+}
+
+export interface SitrepOptions {
+  /** Folder of articles to mirror; null for an index fed only by named files. */
+  dataDir: string | null;
+  /** SQLite file, or ':memory:'. */
+  dbPath: string;
+}
+
+export class Sitrep {
+  private articleCache: StoredArticle[] | null = null;
+  private storyCache: StoryView[] | null = null;
+
+  constructor(
+    readonly store: Store,
+    readonly dataDir: string | null,
+  ) {}
+
+  static open(opts: SitrepOptions): Sitrep {
+    return new Sitrep(new SqliteStore(opts.dbPath), opts.dataDir);
+  }
+
+  /** Indexes new and changed files of the data folder and drops deleted ones. */
+  sync(): IngestReport | null {
+    if (!this.dataDir) return null;
+    const report = syncFolder(this.store, this.dataDir);
+    if (report.filesIndexed || report.removed || report.reanalyzed) this.invalidate();
+    return report;
+  }
+
+  /** Indexes the named files or folders. */
+  ingest(paths: string[]): IngestReport {
+    const report = ingestPaths(this.store, paths, this.dataDir);
+    this.invalidate();
+    return report;
+  }
+
+  private invalidate(): void {
+    this.articleCache = null;
+    this.storyCache = null;
+  }
+
+  articles(): StoredArticle[] {
+    this.articleCache ??= this.store.articles();
+    return this.articleCache;
+  }
+
+  /** The best sentences for a question, best first, one per distinct text. */
+  ask(question: string, limit = 20): Answer[] {
+    const shape = readQuestion(question);
+    const hits = this.store.searchSentences(shape.searchWords, 300);
+    const refs = new Map(this.store.articleRefs().map((r) => [r.id, r]));
+    const ranked = rankSentences(shape, hits);
+    const seen = new Set<string>();
+    const answers: Answer[] = [];
+    for (const h of ranked) {
+      const key = h.text.toLowerCase().replace(/\W+/g, ' ');
+      const article = refs.get(h.articleId);
+      if (!article || seen.has(key)) continue;
+      seen.add(key);
+      answers.push({ text: h.text, score: h.score, sentenceIndex: h.index, article });
+      if (answers.length >= limit) break;
+    }
+    return answers;
+  }
+
+  /** Articles grouped by event, the largest and newest stories first. */
+  stories(): StoryView[] {
+    if (this.storyCache) return this.storyCache;
+    const articles = this.articles();
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    const stories = groupStories(articles);
+    const view = (s: Story): StoryView => {
+      const members = s.articleIds.map((id) => byId.get(id)!);
+      const sources = [...new Set(members.map((a) => a.source).filter((x): x is string => Boolean(x)))];
+      return { id: s.id, title: s.title, articles: members.map(refOf), sources, duplicates: Object.keys(s.duplicates).length };
+    };
+    const newest = (s: StoryView) => s.articles.reduce((m, a) => ((a.published ?? '') > m ? (a.published ?? '') : m), '');
+    this.storyCache = stories.map(view).sort((a, b) => b.articles.length - a.articles.length || newest(b).localeCompare(newest(a)) || a.title.localeCompare(b.title));
+    return this.storyCache;
+  }
+
+  quotes(): WithArticle<Quote>[] {
+    return this.store.quotes();
+  }
+
+  figures(): WithArticle<Figure>[] {
+    return this.store.figures();
+  }
+
+  close(): void {
+    this.store.close();
+  }
+}

@@ -35,6 +35,7 @@ export interface CountedPhrase {
 
 function isPhraseWord(t: Token | undefined, first: boolean): boolean {
   if (!t || t.type !== 'word') return false;
+  if (/^[A-Z]{2,}$/.test(t.text)) return true; // "US", "EU": a name used as a modifier
   if (BREAKS.has(t.lower)) return false;
   if (t.lower.endsWith("'s") || t.lower.endsWith("s'")) return false;
   const tag = firstTag(t.text);

@@ -1,6 +1,7 @@
 // Dates in a sentence resolved against the article's publication date: weekdays ("on Thursday"),
 // "yesterday", "today", and calendar dates ("October 8", "8 Oct 2015", "October 08, 2015").
 import type { Token } from './lexer.ts';
+import { isPluralNoun } from './pos.ts';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_ABBR: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 };
@@ -76,6 +77,9 @@ export function readDate(tokens: Token[], i: number, published: string | null): 
         let k = j;
         if (tokens[k]?.text === ',') k++;
         if (isYear(tokens[k])) return { date: iso(+tokens[k].text, month, day), first: i, end: k + 1 };
+        // "June 24 and 25", "June 24-25": the second day belongs to the date
+        if (tokens[j] && /^(and|to|-|–)$/.test(tokens[j].lower) && isDay(tokens[j + 1]) && !(tokens[j + 2] && tokens[j + 2].type === 'word' && isPluralNoun(tokens[j + 2].text)))
+          j = after(tokens, j + 2);
         const year = published ? +published.slice(0, 4) : null;
         return { date: year ? iso(year, month, day) : null, first: i, end: j };
       }

@@ -104,7 +104,7 @@ function figureAt(sentence: string, tokens: Token[], q: Quantity, earlier: Figur
   const between = before === 'between';
   const from = before === 'from';
   if (c && (c.lower === 'to' || c.lower === 'and' || c.lower === 'or' || ((c.text === '-' || c.text === '–' || c.text === '—') && !q.compound))) {
-    const ok = c.lower === 'and' ? between : c.lower === 'or' ? !q.unit && !q.digits : true;
+    const ok = c.lower === 'and' ? between : c.lower === 'or' ? !q.unit && !q.currency : true;
     const r = ok ? readQuantity(tokens, q.end + 1) : null;
     if (r && !('skip' in r) && r.first === q.end + 1) {
       const merged = mergeRange(q, r, c.text === '-' || c.text === '–' || c.text === '—');
@@ -141,9 +141,12 @@ function figureAt(sentence: string, tokens: Token[], q: Quantity, earlier: Figur
     } else {
       let j = end;
       let partitive = false;
-      if (tokens[j]?.lower === 'of' && (q.fraction || (tokens[j + 1] && PARTITIVE_DET.has(tokens[j + 1].lower)))) {
+      // "13 of Britain's 659 MPs", "two of her friends"
+      const det = (t: Token | undefined) => !!t && (PARTITIVE_DET.has(t.lower) || (/^[A-Z]/.test(t.text) && t.lower.endsWith("'s")));
+      if (tokens[j]?.lower === 'of' && (q.fraction || det(tokens[j + 1]))) {
         j++;
-        while (tokens[j] && PARTITIVE_DET.has(tokens[j].lower)) j++;
+        while (det(tokens[j])) j++;
+        if (tokens[j]?.type === 'num' && tokens[j + 1]?.type === 'word') j++;
         partitive = true;
       }
       const singular = q.value === 1 || q.fraction;
@@ -155,8 +158,11 @@ function figureAt(sentence: string, tokens: Token[], q: Quantity, earlier: Figur
       } else {
         // an elided noun: "18 strikes in Iraq and two in Syria"
         const lead = tokens[q.first - 1];
+        // an age in apposition: "Mr Ebbers, 63, is accused"
+        const age = lead?.text === ',' && tokens[q.first - 2]?.type === 'word' && /^[A-Z]/.test(tokens[q.first - 2].text) && tokens[end]?.text === ',' && q.digits && q.value < 120 && Number.isInteger(q.value);
         const prior = earlier.filter((f) => f.kind === 'count' && f.counted).at(-1);
-        if (lead && ELISION_LEAD.has(lead.lower) && prior) counted = prior.counted;
+        if (age) counted = 'age';
+        else if (lead && ELISION_LEAD.has(lead.lower) && prior) counted = prior.counted;
         else if (!q.digits && !q.magnitude) return { figure: null, end };
         else if (q.fraction) return { figure: null, end };
         // a number before a name is part of it: "50 Cent", "21 Grams", "24 Hour Party People"

@@ -23,7 +23,7 @@ export function extractFigures(article: ParsedArticle): Figure[] {
 }
 
 const DURATION_LEAD = new Set(['for', 'after', 'over', 'within', 'than', 'nearly', 'almost', 'about', 'around', 'roughly', 'least', 'past', 'in', 'during', 'of']);
-const ELISION_LEAD = new Set(['and', 'or', 'but', 'while', 'with', ',', 'versus', 'vs', 'against', 'compared']);
+const ELISION_LEAD = new Set(['and', 'or', 'but', 'while', 'with', ',', 'versus', 'vs', 'against', 'compared', 'to']);
 const PARTITIVE_DET = new Set(['the', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'them', 'us', 'all', 'my', 'your']);
 const PER_NOUNS = new Set(['barrel', 'share', 'head', 'person', 'tonne', 'ton', 'litre', 'liter', 'gallon', 'ounce', 'kilo', 'kg', 'unit', 'ticket', 'night', 'pound', 'copy', 'seat']);
 const ONE_EXCLUDED = new Set(['another', 'other', 'thing', 'way', 'day', 'time', 'side', 'hand', 'point', 'more', 'last', 'single', 'such', 'anyone', 'must', 'should']);
@@ -124,6 +124,7 @@ function figureAt(sentence: string, tokens: Token[], q: Quantity, earlier: Figur
   const unitName = q.currency ?? top.currency ?? unit?.unit ?? null;
   let counted: string | null = null;
   let last = end - 1;
+  let resume = -1;
   // money and measures: "per barrel", "a month"
   let per: string | null = null;
   if (kind === 'money' || kind === 'measure') {
@@ -146,11 +147,13 @@ function figureAt(sentence: string, tokens: Token[], q: Quantity, earlier: Figur
       if (tokens[j]?.lower === 'of' && (q.fraction || det(tokens[j + 1]))) {
         j++;
         while (det(tokens[j])) j++;
-        if (tokens[j]?.type === 'num' && tokens[j + 1]?.type === 'word') j++;
+        // the number inside is a figure of its own: read it next ("half of the 4,000 residents")
+        if (tokens[j]?.type === 'num' && tokens[j + 1]?.type === 'word') resume = j++;
         partitive = true;
       }
       const singular = q.value === 1 || q.fraction;
-      const phrase = partitive && !q.fraction && q.value === 1 ? null : readCounted(tokens, j, singular);
+      // a fraction counts a plural when there is one ("two-thirds of Americans"), else a mass ("half of the population")
+      const phrase = partitive && !q.fraction && q.value === 1 ? null : q.fraction ? (readCounted(tokens, j, false) ?? readCounted(tokens, j, true)) : readCounted(tokens, j, singular);
       if (phrase) {
         counted = phrase.counted;
         last = phrase.last;
@@ -186,7 +189,7 @@ function figureAt(sentence: string, tokens: Token[], q: Quantity, earlier: Figur
   if (high) figure.range = [q.value, high.value];
   if (direction) figure.change = direction;
   if (per) figure.per = per;
-  return { figure, end };
+  return { figure, end: resume >= 0 ? resume : end };
 }
 
 /** "one" counts only before a singular noun it plainly counts: "one soldier", not "one of", "no one", "the one". */

@@ -129,6 +129,8 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
         magnitude = true;
       }
       j++;
+    } else if (next.text === 'C' || next.text === 'F') {
+      unit = { unit: next.text === 'C' ? '°C' : '°F', kind: 'measure', end: j + 1 }; // "40C"
     } else if (next.text !== next.lower.toUpperCase() || s.length > 1) {
       // a unit written against the number ("10km", "50p", "5mph")
       const u = readUnit(tokens, j, true, raw);

@@ -92,6 +92,7 @@ export function readUnit(tokens: Token[], j: number, digits: boolean, value: num
     if (w === 'cent' && (tokens[j - 1]?.lower === 'per')) return null;
     return { unit: CURRENCY_WORDS[w], kind: 'money', end: j + 1 };
   }
+  if (w === 'nautical' && (n?.lower === 'miles' || n?.lower === 'mile')) return { unit: 'nautical miles', kind: 'measure', end: j + 2 };
   if (w === 'square' || w === 'sq' || w === 'cubic') {
     const u = n && n.type === 'word' ? MEASURE_UNITS[n.lower] : undefined;
     if (u) return { unit: `${w === 'cubic' ? 'cubic' : 'sq'} ${u}`, kind: 'measure', end: j + 2 };

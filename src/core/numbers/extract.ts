@@ -136,6 +136,9 @@ function figureAt(sentence: string, tokens: Token[], q: Quantity, earlier: Figur
     }
   }
   if (kind === 'duration') counted = unit?.unit ?? null;
+  // "one day he will return": "one" + a time unit is a length of time only after "for", "after", "within"...
+  if (kind === 'duration' && !q.digits && q.value === 1 && !high && !DURATION_LEAD.has(tokens[q.first - 1]?.lower ?? '') && !readQualifier(tokens, q.first))
+    return { figure: null, end };
   if (kind === 'count') {
     if (q.compound) {
       counted = q.compound;

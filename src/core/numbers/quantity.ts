@@ -43,14 +43,14 @@ const LABELS = new Set([
   'stage', 'line', 'bus', 'highway', 'interstate', 'size', 'model', 'lot', 'item', 'episode', 'series', 'season', 'volume', 'vol',
   'issue', 'ext', 'junction', 'block', 'unit', 'apartment', 'suite', 'resolution', 'rule', 'act', 'amendment', 'division', 'district',
   'ward', 'zone', 'band', 'box', 'code', 'step', 'part', 'verse', 'psalm', 'opus', 'op', 'track', 'disc', 'card', 'plan', 'option',
-  'proposition', 'prop', 'bill', 'hr', 's', 'iphone', 'windows', 'version', 'v', 'mark', 'mk', 'type', 'population',
+  'proposition', 'prop', 'bill', 'hr', 's', 'iphone', 'windows', 'version', 'v', 'mark', 'mk', 'type', 'top',
 ]);
 /** Capitalised words that may stand before a counting number (sentence starts, qualifiers). */
 const NOT_NAMES = new Set(['us', 'about', 'nearly', 'almost', 'some', 'around', 'over', 'under', 'only', 'just', 'more', 'less', 'fewer',
   'at', 'up', 'and', 'but', 'the', 'of', 'in', 'on', 'for', 'by', 'with', 'to', 'from', 'and', 'another', 'all', 'those', 'these',
   'roughly', 'approximately', 'exactly', 'almost', 'another', 'than', 'since', 'after', 'before', 'when', 'while', 'as', 'its', 'their',
   'his', 'her', 'our', 'my', 'your', 'between', 'estimated', 'an', 'a', 'another', 'yet', 'last', 'every', 'each', 'i', 'we', 'they',
-  'it', 'he', 'she', 'you', 'there', 'what', 'where', 'nearly', 'top', 'first', 'latest', 'least', 'most', 'of', 'were', 'are', 'was',
+  'it', 'he', 'she', 'you', 'there', 'what', 'where', 'nearly', 'first', 'latest', 'least', 'most', 'of', 'were', 'are', 'was',
   'is', 'had', 'has', 'have', 'said', 'says', 'rose', 'fell', 'down', 'also', 'still', 'now', 'then', 'so', 'if', 'or', 'nor', 'per',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow', 'some', 'nearly']);
 
@@ -92,6 +92,8 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
   const t = tokens[n];
   const raw = digitValue(t.text);
   if (raw === null) return { skip: true, end: n + 1 };
+  // "0800 555 111", "007": a leading zero is a code, not a quantity
+  if (/^0\d/.test(t.text)) return skipRun(tokens, n);
   const prev = tokens[n - 1];
   let j = n + 1;
   const next = tokens[j];
@@ -181,7 +183,12 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
     }
   } else j = Math.max(j, unit.end);
   // years: four digits, no separators, nothing that makes them a quantity
-  if (currency === null && !magnitude && !unit && /^\d{4}$/.test(t.text) && raw >= 1800 && raw <= 2100) return { skip: true, end: numberEnd };
+  if (currency === null && !magnitude && !unit && /^\d{4}$/.test(t.text) && raw >= 1800 && raw <= 2100) {
+    // "2004-05", "1998-2003": a span of years
+    const d = tokens[numberEnd], y = tokens[numberEnd + 1];
+    if (d && d.glued && (d.text === '-' || d.text === '–' || d.text === '/') && y && y.glued && /^(\d\d|\d{4})$/.test(y.text)) return { skip: true, end: numberEnd + 2 };
+    return { skip: true, end: numberEnd };
+  }
   return { value, first, number: n, numberEnd, end: j, digits: true, fraction: false, magnitude, scale: raw ? round(value / raw) : 1, currency, unit, compound };
 }
 

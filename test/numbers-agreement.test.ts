@@ -44,6 +44,13 @@ describe('differences between sources', () => {
     expect(g.values.every((v) => v.figures[0].sentence.includes(String(v.value)))).toBe(true);
   });
 
+  it('compares "12 dead" with "15 people killed" as one toll', () => {
+    const a = figuresOf('a.txt', 'Blast\n\nThe blast in the market in Quetta left 12 dead, police said.');
+    const b = figuresOf('b.txt', 'Quetta\n\nA bomb in a crowded Quetta market killed 15 people, officials said.');
+    const [g] = groupFigures([...a, ...b]);
+    expect(g).toMatchObject({ differ: true, sources: 2 });
+  });
+
   it('does not flag different things that merely share a noun', () => {
     const a = figuresOf('a.txt', "Strikes\n\nRussia's air force hit 27 Islamic State targets overnight in the Syrian provinces of Homs, Hama and Raqqa.");
     const b = figuresOf('b.txt', 'Missiles\n\nRussian officials had said 26 cruise missiles were launched at 11 Islamic State targets, which were destroyed.');

@@ -104,6 +104,22 @@ describe('the counted thing', () => {
   });
 });
 
+describe('parts of a whole', () => {
+  it('a number inside a partitive is a figure of its own', () => {
+    const found = counts('About half of the 4,000 residents have been evacuated.');
+    expect(found.map((f) => [f.value, f.counted])).toEqual([[0.5, 'residents'], [4000, 'residents']]);
+    expect(counts("Just 13 of Britain's 659 MPs are from ethnic minority groups.").map((f) => [f.value, f.counted])).toEqual([[13, 'mps'], [659, 'mps']]);
+  });
+
+  it('a fraction counts the people named after it', () => {
+    expect(one('Nearly two-thirds of Americans support the measure.')).toMatchObject({ counted: 'americans', qualifier: 'nearly' });
+  });
+
+  it('an age in apposition is an age', () => {
+    expect(one('Mr Ebbers, 63, is accused of being the mastermind.')).toMatchObject({ value: 63, counted: 'age' });
+  });
+});
+
 describe('qualifiers and ranges', () => {
   it('keeps the qualifier before the number', () => {
     expect(one('About 60 people attended.').qualifier).toBe('about');
@@ -150,7 +166,16 @@ describe('not figures', () => {
     expect(counts('The Boeing 747 landed safely.')).toEqual([]);
   });
 
+  it('leaves labels, rankings and codes alone', () => {
+    expect(counts('The prime minister returned to No 10 Downing Street.')).toEqual([]);
+    expect(counts('The single reached the Top 10 of the charts.')).toEqual([]);
+    expect(counts('The show airs on Channel 4 and BBC One.')).toEqual([]);
+    expect(counts('Call 0800 for details.')).toEqual([]);
+    expect(counts('It was a one-off payment; one day he will return.')).toEqual([]);
+  });
+
   it('leaves years, times of day, scores and decades alone', () => {
+    expect(counts('He served in the 2004-05 season.')).toEqual([]);
     expect(counts('TimeWarner has to restate 2000 and 2003 results.')).toEqual([]);
     expect(counts('Shares rose by 1200 GMT, and the meeting starts at 10 am.')).toEqual([]);
     expect(counts('Chelsea beat Arsenal 3-1 on Sunday.')).toEqual([]);

@@ -58,10 +58,15 @@ interface Item {
 
 const articleKey = (a: ArticleRef): string => a.id || a.file || a.title;
 
+/** Heads that count people, however the report words it: "12 dead", "15 people", "20 victims". */
+const PEOPLE_HEADS = new Set(['peopl', 'person', 'dead', 'kill', 'death', 'victim', 'live', 'fatal', 'bodi', 'casualti', 'individu']);
+
 function headOf(counted: string | null): string | null {
   if (!counted) return null;
   const last = counted.trim().split(/\s+/).at(-1);
-  return last ? stem(last.toLowerCase()) : null;
+  if (!last) return null;
+  const s = stem(last.toLowerCase());
+  return PEOPLE_HEADS.has(s) ? 'person' : s;
 }
 
 /** Context stems of a figure's sentence, without the figure's own words or any number. */

@@ -68,7 +68,7 @@ export function readCounted(tokens: Token[], j: number, singular: boolean): Coun
     // a capitalised word after a lower-case noun starts a new name ("troops Russia sent")
     if (head >= 0 && /^[A-Z]/.test(t.text) && !/^[A-Z]/.test(tokens[k - 1].text)) break;
     // a head is a common noun: "two-thirds of Seagram" counts no thing
-    if ((singular ? isNoun(t.text) : isPluralNoun(t.text)) && (/^[a-z]/.test(t.text) || /^[A-Z]+s$/.test(t.text) || (k === j && tokens[k - 1]?.type !== 'word') || peoplePlural(t.text))) head = k;
+    if ((singular ? isNoun(t.text) : isPluralNoun(t.text)) && (/^[a-z]/.test(t.text) || /^[A-Z]+s$/.test(t.text) || peoplePlural(t.text))) head = k;
     k++;
   }
   if (head < 0) {
@@ -91,5 +91,5 @@ function modifierNoun(word: string): boolean {
 
 /** Capitalised plurals that name people ("Americans", "Palestinians", "Britons"): countable heads. */
 function peoplePlural(word: string): boolean {
-  return /^[A-Z][a-z]+(?:ians|ans|ers|ons|ites|ese|is|s)$/.test(word) && (tagsOf(word)?.includes('NNPS') ?? false);
+  return /^[A-Z][a-z]+(?:ians|ans|ons|ites|ese|is|ers)$/.test(word) && (tagsOf(word)?.includes('NNPS') ?? false);
 }

@@ -104,7 +104,8 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
     // "Section 427", "Boeing 747", "page 5", "No. 10"
     if (prev.type === 'word' && !prev.lower.endsWith("'s") && /^[A-Z]/.test(prev.text) && !NOT_NAMES.has(prev.lower) && (n - 1 > 0 || /^[A-Z]+$/.test(prev.text)) && !/^(UK|EU|UN)$/.test(prev.text))
       return skipRun(tokens, n);
-    if (prev.type === 'word' && LABELS.has(prev.lower) && !(prev.lower === 'no' && tokens[n + 1] && isWord(tokens[n + 1]))) return skipRun(tokens, n);
+    if (prev.type === 'word' && LABELS.has(prev.lower) && !(prev.lower === 'no' && tokens[n + 1] && isWord(tokens[n + 1])) && !(prev.lower === 'number' && !/^(the|a)$/i.test(tokens[n - 2]?.text ?? '')))
+      return skipRun(tokens, n);
     if (prev.text === '.' && prev.glued && /^no$/i.test(tokens[n - 2]?.text ?? '')) return skipRun(tokens, n);
     if (prev.text === '#') return skipRun(tokens, n);
   }
@@ -124,7 +125,7 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
     if (TIME_WORDS.has(s)) return { skip: true, end: j + 1 };
     if (s in MAGNITUDES && s !== 'hundred' && s !== 'thousand' && s !== 'million' && s !== 'billion' && s !== 'trillion') {
       if ((s === 'b' || s === 'k') && currency === null) return { skip: true, end: j + 1 }; // "802.11b", "10k"
-      if (s === 'm' && currency === null && !millionsOf(tokens, j + 1)) {
+      if (s === 'm' && currency === null && !millionsOf(tokens, j + 1, raw)) {
         unit = { unit: 'm', kind: 'measure', end: j + 1 };
       } else {
         value *= MAGNITUDES[s];
@@ -149,7 +150,7 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
     if (isWord(w) && TIME_WORDS.has(w.lower) && (raw <= 24 || (/^\d{4}$/.test(t.text) && raw % 100 < 60 && raw < 2400))) return { skip: true, end: j + 1 };
     if (isWord(w) && (w.lower === 'a' || w.lower === 'p') && tokens[j + 1]?.text === '.' && tokens[j + 1].glued && tokens[j + 2]?.lower === 'm' && raw <= 12)
       return { skip: true, end: j + 3 };
-    if (/^\d{1,2}\.\d\d$/.test(t.text) && tokens[n - 1]?.lower === 'at') return { skip: true, end: j };
+    if (/^\d{1,2}\.[0-5]\d$/.test(t.text) && raw <= 24 && tokens[n - 1]?.lower === 'at' && !readUnit(tokens, j, true, raw)) return { skip: true, end: j };
     // compound adjectives: "24-hour", "40-year-old", "10-point"
     if (w && w.text === '-' && w.glued && isWord(tokens[j + 1]) && tokens[j + 1].glued) {
       compound = tokens[j + 1].lower;
@@ -192,10 +193,20 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
   return { value, first, number: n, numberEnd, end: j, digits: true, fraction: false, magnitude, scale: raw ? round(value / raw) : 1, currency, unit, compound };
 }
 
-/** "12m people", "5m barrels": a glued "m" means million when a plural noun follows. */
-function millionsOf(tokens: Token[], j: number): boolean {
+const RACE_DISTANCES = new Set([50, 60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000]);
+const SPORT_WORDS = new Set(['hurdles', 'relay', 'freestyle', 'butterfly', 'backstroke', 'breaststroke', 'medley', 'sprint', 'race', 'final',
+  'metres', 'jump', 'jumped', 'vault', 'cleared', 'throw', 'threw', 'height', 'record', 'steeplechase', 'dash', 'heat', 'heats', 'indoor', 'indoors', 'athletics']);
+
+/**
+ * Whether a glued "m" after a number without a currency means million ("12m people", "100m users") rather
+ * than metres ("the 60m hurdles", "cleared 4.88m"): metres for race distances and in sentences about sport.
+ */
+function millionsOf(tokens: Token[], j: number, value: number): boolean {
   const t = tokens[j];
-  return isWord(t) && !(t.lower in MEASURE_UNITS) && isPluralNoun(t.text);
+  if (isWord(t) && SPORT_WORDS.has(t.lower)) return false;
+  if (isWord(t) && !(t.lower in MEASURE_UNITS) && isPluralNoun(t.text)) return true;
+  if (RACE_DISTANCES.has(value) && tokens[j - 3]?.lower === 'the') return false;
+  return !tokens.some((x) => x.type === 'word' && SPORT_WORDS.has(x.lower));
 }
 
 /** Consumes a run of glued tokens from n (the rest of a name or code). */

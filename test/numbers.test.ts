@@ -115,6 +115,11 @@ describe('parts of a whole', () => {
     expect(one('Nearly two-thirds of Americans support the measure.')).toMatchObject({ counted: 'americans', qualifier: 'nearly' });
   });
 
+  it('a bare number takes the collection it is the size of', () => {
+    expect(one('A crowd of 50,000 watched the final.')).toMatchObject({ value: 50000, counted: 'crowd' });
+    expect(one('The death toll from the earthquake has risen to 2,300.')).toMatchObject({ value: 2300, counted: 'toll' });
+  });
+
   it('an age in apposition is an age', () => {
     expect(one('Mr Ebbers, 63, is accused of being the mastermind.')).toMatchObject({ value: 63, counted: 'age' });
   });

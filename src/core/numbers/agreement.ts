@@ -59,7 +59,7 @@ interface Item {
 const articleKey = (a: ArticleRef): string => a.id || a.file || a.title;
 
 /** Heads that count people, however the report words it: "12 dead", "15 people", "20 victims". */
-const PEOPLE_HEADS = new Set(['peopl', 'person', 'dead', 'kill', 'death', 'victim', 'live', 'fatal', 'bodi', 'casualti', 'individu']);
+const PEOPLE_HEADS = new Set(['peopl', 'toll', 'person', 'dead', 'kill', 'death', 'victim', 'live', 'fatal', 'bodi', 'casualti', 'individu']);
 
 function headOf(counted: string | null): string | null {
   if (!counted) return null;

@@ -167,8 +167,10 @@ function figureAt(sentence: string, tokens: Token[], q: Quantity, earlier: Figur
         // an age in apposition: "Mr Ebbers, 63, is accused"
         const age = lead?.text === ',' && tokens[q.first - 2]?.type === 'word' && /^[A-Z]/.test(tokens[q.first - 2].text) && tokens[end]?.text === ',' && q.digits && q.value < 120 && Number.isInteger(q.value);
         const prior = earlier.filter((f) => f.kind === 'count' && f.counted).at(-1);
+        const container = nounOfBefore(tokens, q.first);
         if (age) counted = 'age';
         else if (lead && ELISION_LEAD.has(lead.lower) && prior) counted = prior.counted;
+        else if (container) counted = container;
         else if (!q.digits && !q.magnitude) return { figure: null, end };
         else if (q.fraction) return { figure: null, end };
         // a number before a name is part of it: "50 Cent", "21 Grams", "24 Hour Party People"
@@ -193,6 +195,29 @@ function figureAt(sentence: string, tokens: Token[], q: Quantity, earlier: Figur
   if (direction) figure.change = direction;
   if (per) figure.per = per;
   return { figure, end: resume >= 0 ? resume : end };
+}
+
+/** Nouns that name a quantity of something rather than a thing: "a crowd of 50,000", "a total of 300". */
+const CONTAINERS = new Set(['crowd', 'total', 'population', 'workforce', 'toll', 'tally', 'audience', 'attendance', 'membership', 'force',
+  'army', 'staff', 'team', 'group', 'fleet', 'majority', 'turnout', 'capacity', 'herd', 'flock', 'list', 'field', 'sample', 'contingent', 'squad']);
+
+/** "a crowd of 50,000": the noun before "of" (and any qualifier) when it names a collection. */
+function nounOfBefore(tokens: Token[], first: number): string | null {
+  let k = first - 1;
+  const q = readQualifier(tokens, first);
+  if (q) k = q.first - 1;
+  if (tokens[k]?.lower === 'of') {
+    const n = tokens[k - 1];
+    return n && n.type === 'word' && CONTAINERS.has(n.lower) ? n.lower : null;
+  }
+  // "the death toll has risen to 2,300", "turnout reached 60,000": the subject of a move to a level
+  if (!/^(to|at|reached|hit|topped|passed|exceeded)$/.test(tokens[k]?.lower ?? '')) return null;
+  for (let m = k - 1; m >= Math.max(0, k - 8); m--) {
+    const t = tokens[m];
+    if (t.type !== 'word') break;
+    if (CONTAINERS.has(t.lower)) return t.lower;
+  }
+  return null;
 }
 
 /** "one" counts only before a singular noun it plainly counts: "one soldier", not "one of", "no one", "the one". */

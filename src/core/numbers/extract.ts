@@ -173,6 +173,12 @@ function figureAt(sentence: string, tokens: Token[], q: Quantity, earlier: Figur
         else if (container) counted = container;
         else if (!q.digits && !q.magnitude) return { figure: null, end };
         else if (q.fraction) return { figure: null, end };
+        // "6-3", "30-39": a hyphenated pair with nothing counted is a score or a band, not a range of things
+        else if (high && c?.text !== undefined && /^[-\u2013\u2014]$/.test(c.text)) return { figure: null, end };
+        // "1) If...", "(53)", "nine out of 10", "the last 16", "the top 10": enumerations, ratios and rounds
+        else if (/^[)\]]$/.test(tokens[end]?.text ?? '') && (!tokens[q.first - 1] || /^[(:\[]$/.test(tokens[q.first - 1].text))) return { figure: null, end };
+        else if (tokens[q.first - 1]?.lower === 'of' && tokens[q.first - 2]?.lower === 'out') return { figure: null, end };
+        else if (/^(last|top|final|number|no)$/.test(tokens[q.first - 1]?.lower ?? '')) return { figure: null, end };
         // a number before a name is part of it: "50 Cent", "21 Grams", "24 Hour Party People"
         else if (tokens[end]?.type === 'word' && /^[A-Z][a-z]/.test(tokens[end].text)) return { figure: null, end: end + 1 };
       }

@@ -104,7 +104,7 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
     // "Section 427", "Boeing 747", "page 5", "No. 10"
     if (prev.type === 'word' && !prev.lower.endsWith("'s") && /^[A-Z]/.test(prev.text) && !NOT_NAMES.has(prev.lower) && (n - 1 > 0 || /^[A-Z]+$/.test(prev.text)) && !/^(UK|EU|UN)$/.test(prev.text))
       return skipRun(tokens, n);
-    if (prev.type === 'word' && LABELS.has(prev.lower) && !(prev.lower === 'no' && tokens[n + 1] && isWord(tokens[n + 1])) && !(prev.lower === 'number' && !/^(the|a)$/i.test(tokens[n - 2]?.text ?? '')))
+    if (prev.type === 'word' && LABELS.has(prev.lower) && !(prev.lower === 'no' && tokens[n + 1] && isWord(tokens[n + 1])) && !(prev.lower === 'number' && !/^(the|a|world)$/i.test(tokens[n - 2]?.text ?? '')))
       return skipRun(tokens, n);
     if (prev.text === '.' && prev.glued && /^no$/i.test(tokens[n - 2]?.text ?? '')) return skipRun(tokens, n);
     if (prev.text === '#') return skipRun(tokens, n);
@@ -205,7 +205,7 @@ function millionsOf(tokens: Token[], j: number, value: number): boolean {
   const t = tokens[j];
   if (isWord(t) && SPORT_WORDS.has(t.lower)) return false;
   if (isWord(t) && !(t.lower in MEASURE_UNITS) && isPluralNoun(t.text)) return true;
-  if (RACE_DISTANCES.has(value) && tokens[j - 3]?.lower === 'the') return false;
+  if (RACE_DISTANCES.has(value)) return false;
   return !tokens.some((x) => x.type === 'word' && SPORT_WORDS.has(x.lower));
 }
 

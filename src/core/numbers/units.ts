@@ -50,7 +50,7 @@ export const MEASURE_UNITS: Record<string, string> = {
   acre: 'acres', acres: 'acres', hectare: 'hectares', hectares: 'hectares', ha: 'hectares',
   degree: 'degrees', degrees: 'degrees', c: '°C', f: '°F', celsius: '°C', fahrenheit: '°F',
   mw: 'MW', megawatt: 'MW', megawatts: 'MW', gw: 'GW', gigawatts: 'GW', kw: 'kW', kilowatts: 'kW', kwh: 'kWh', twh: 'TWh', gwh: 'GWh',
-  gb: 'GB', mb: 'MB', tb: 'TB', kb: 'KB', gigabytes: 'GB', megabytes: 'MB', terabytes: 'TB', mbps: 'Mbps', gbps: 'Gbps', ghz: 'GHz', mhz: 'MHz',
+  gb: 'GB', mb: 'MB', tb: 'TB', kb: 'KB', gigabytes: 'GB', gigabyte: 'GB', megabytes: 'MB', megabyte: 'MB', terabytes: 'TB', terabyte: 'TB', megapixel: 'megapixels', megapixels: 'megapixels', mbps: 'Mbps', gbps: 'Gbps', ghz: 'GHz', mhz: 'MHz',
   bpd: 'barrels a day', mpg: 'mpg', sq: 'sq',
 };
 

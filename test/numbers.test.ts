@@ -33,6 +33,12 @@ describe('money', () => {
     expect(one('The firm offered to pay $5 billion to settle charges.')).toMatchObject({ value: 5e9, unit: 'USD', kind: 'money' });
   });
 
+  it('reads magnitudes written out, abbreviated or hyphenated, and Indian ones', () => {
+    expect(one('A $5.4-billion deal was signed.')).toMatchObject({ value: 5.4e9, unit: 'USD' });
+    expect(one('Exports rose to 5.2 bln yuan.')).toMatchObject({ value: 5.2e9, unit: 'CNY' });
+    expect(one('The project cost Rs 500 crore.')).toMatchObject({ value: 5e9, unit: 'INR' });
+  });
+
   it('reads a currency named before the symbol and a price per unit', () => {
     expect(one('Light crude closed at US $58.24 per barrel.')).toMatchObject({ value: 58.24, unit: 'USD', per: 'barrel', text: 'US $58.24 per barrel' });
   });
@@ -55,6 +61,11 @@ describe('number words', () => {
     const f = one('Two-thirds of voters backed the plan.');
     expect(f.value).toBeCloseTo(2 / 3, 6);
     expect(f.counted).toBe('voters');
+  });
+
+  it('reads halves and quarters of a whole', () => {
+    expect(one('Half the members voted against.')).toMatchObject({ value: 0.5, counted: 'members' });
+    expect(one('Three-quarters of the staff left.')).toMatchObject({ value: 0.75, counted: 'staff' });
   });
 
   it('takes "one" only when it plainly counts a noun', () => {

@@ -147,8 +147,8 @@ function figureAt(sentence: string, tokens: Token[], q: Quantity, earlier: Figur
       let partitive = false;
       // "13 of Britain's 659 MPs", "two of her friends"
       const det = (t: Token | undefined) => !!t && (PARTITIVE_DET.has(t.lower) || (/^[A-Z]/.test(t.text) && t.lower.endsWith("'s")));
-      if (tokens[j]?.lower === 'of' && (q.fraction || det(tokens[j + 1]))) {
-        j++;
+      if ((tokens[j]?.lower === 'of' && (q.fraction || det(tokens[j + 1]))) || (q.fraction && tokens[j]?.lower === 'the')) {
+        if (tokens[j].lower === 'of') j++;
         while (det(tokens[j])) j++;
         // the number inside is a figure of its own: read it next ("half of the 4,000 residents")
         if (tokens[j]?.type === 'num' && tokens[j + 1]?.type === 'word') resume = j++;

@@ -151,8 +151,14 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
     if (isWord(w) && (w.lower === 'a' || w.lower === 'p') && tokens[j + 1]?.text === '.' && tokens[j + 1].glued && tokens[j + 2]?.lower === 'm' && raw <= 12)
       return { skip: true, end: j + 3 };
     if (/^\d{1,2}\.[0-5]\d$/.test(t.text) && raw <= 24 && tokens[n - 1]?.lower === 'at' && !readUnit(tokens, j, true, raw)) return { skip: true, end: j };
+    // "$5.4-billion": a hyphenated magnitude
+    if (w && w.text === '-' && w.glued && isWord(tokens[j + 1]) && tokens[j + 1].glued && /^(million|billion|trillion|thousand)$/.test(tokens[j + 1].lower)) {
+      value *= MAGNITUDES[tokens[j + 1].lower];
+      magnitude = true;
+      j += 2;
+    }
     // compound adjectives: "24-hour", "40-year-old", "10-point"
-    if (w && w.text === '-' && w.glued && isWord(tokens[j + 1]) && tokens[j + 1].glued) {
+    else if (w && w.text === '-' && w.glued && isWord(tokens[j + 1]) && tokens[j + 1].glued) {
       compound = tokens[j + 1].lower;
       j += 2;
     }

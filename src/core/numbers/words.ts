@@ -9,7 +9,7 @@ export const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40,
 /** Magnitude words and abbreviations that multiply the number before them. */
 export const MAGNITUDES: Record<string, number> = {
   hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
-  bn: 1e9, mn: 1e6, m: 1e6, k: 1e3, tn: 1e12, trn: 1e12, b: 1e9,
+  bn: 1e9, mn: 1e6, m: 1e6, k: 1e3, tn: 1e12, trn: 1e12, b: 1e9, bln: 1e9, mln: 1e6, crore: 1e7, crores: 1e7, lakh: 1e5, lakhs: 1e5,
 };
 const DENOMINATORS: Record<string, number> = {
   half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5, sixth: 6, sixths: 6,
@@ -67,7 +67,7 @@ export function readWordNumber(tokens: Token[], i: number): WordNumber | null {
     const n = tokens[i + 1], m = tokens[i + 2];
     if (n?.lower === 'a' && isWord(m) && (m.lower === 'million' || m.lower === 'billion' || m.lower === 'dozen' || m.lower === 'trillion'))
       return { value: 0.5 * (m.lower === 'dozen' ? 12 : MAGNITUDES[m.lower]), end: i + 3, fraction: false };
-    if (n?.lower === 'of') return { value: 0.5, end: i + 1, fraction: true };
+    if (n?.lower === 'of' || (n?.lower === 'the' && tokens[i - 1]?.lower !== 'of')) return { value: 0.5, end: i + 1, fraction: true };
     return null;
   }
   const frac = fractionWord(w);

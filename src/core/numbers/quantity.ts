@@ -201,7 +201,8 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
 
 const RACE_DISTANCES = new Set([50, 60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000]);
 const SPORT_WORDS = new Set(['hurdles', 'relay', 'freestyle', 'butterfly', 'backstroke', 'breaststroke', 'medley', 'sprint', 'race', 'final',
-  'metres', 'jump', 'jumped', 'vault', 'cleared', 'throw', 'threw', 'height', 'record', 'steeplechase', 'dash', 'heat', 'heats', 'indoor', 'indoors', 'athletics']);
+  'metres', 'jump', 'jumped', 'vault', 'cleared', 'throw', 'threw', 'height', 'record', 'steeplechase', 'dash', 'heat', 'heats', 'indoor', 'indoors', 'athletics',
+  'champion', 'champions', 'championship', 'championships', 'medal', 'medals', 'medallist', 'olympic', 'olympics', 'titles', 'athlete', 'sprinter', 'runner', 'swimmer']);
 
 /**
  * Whether a glued "m" after a number without a currency means million ("12m people", "100m users") rather
@@ -210,9 +211,11 @@ const SPORT_WORDS = new Set(['hurdles', 'relay', 'freestyle', 'butterfly', 'back
 function millionsOf(tokens: Token[], j: number, value: number): boolean {
   const t = tokens[j];
   if (isWord(t) && SPORT_WORDS.has(t.lower)) return false;
+  const sport = tokens.some((x) => x.type === 'word' && SPORT_WORDS.has(x.lower));
+  if (RACE_DISTANCES.has(value) && sport) return false;
   if (isWord(t) && !(t.lower in MEASURE_UNITS) && isPluralNoun(t.text)) return true;
   if (RACE_DISTANCES.has(value)) return false;
-  return !tokens.some((x) => x.type === 'word' && SPORT_WORDS.has(x.lower));
+  return !sport;
 }
 
 /** Consumes a run of glued tokens from n (the rest of a name or code). */

@@ -86,6 +86,8 @@ export interface Figure {
   change?: 'up' | 'down';
   /** For rates: what the amount is per ("$58.24 per barrel": "barrel"). */
   per?: string;
+  /** The same sum in another currency, in brackets after the first ("$9.3bn (£5bn)"). */
+  conversion?: boolean;
 }
 
 /** What analysis draws from one article. */

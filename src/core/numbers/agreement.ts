@@ -26,7 +26,7 @@ export interface FigureGroup {
   unit: string | null;
   /** The values given, most sources first. */
   values: FigureValue[];
-  /** One value only. */
+  /** Every source gives the same value, or a rounded form of it ("$27bn" and "$27.5bn"). */
   agree: boolean;
   /** Different values from different sources: a discrepancy to show side by side. */
   differ: boolean;
@@ -54,6 +54,23 @@ interface Item {
   article: string;
   key: string;
   context: Set<string>;
+  /** The nearest name before the figure in its sentence ("The Aviator leads with 11 nominations": "aviator"). */
+  subject: string | null;
+}
+
+const NOT_SUBJECTS = /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|A|An|In|On|At|But|And|It|He|She|They|We|I|Mr|Mrs|Ms|Dr)$/;
+
+function subjectOf(f: Figure): string | null {
+  const at = f.sentence.indexOf(f.text);
+  if (at <= 0) return null;
+  const words = f.sentence.slice(0, at).split(/\s+/).filter(Boolean).slice(-8);
+  for (let i = words.length - 1; i >= 0; i--) {
+    if (/[,;:(]$/.test(words[i])) break; // the clause the figure stands in ends here
+    const w = words[i].replace(/['\u2019]s$|[^\p{L}]/gu, '');
+    if (!w) continue;
+    if (/^\p{Lu}/u.test(w) && !NOT_SUBJECTS.test(w) && !(i === 0 && at - words.join(' ').length <= 1)) return w.toLowerCase();
+  }
+  return null;
 }
 
 const articleKey = (a: ArticleRef): string => a.id || a.file || a.title;
@@ -80,6 +97,22 @@ function contextOf(f: Figure): Set<string> {
   return out;
 }
 
+/** The place value of a number's last significant digit: 27e9 -> 1e9, 9.37 -> 0.01, 40000 -> 10000. */
+export function precisionOf(v: number): number {
+  if (v === 0 || !Number.isFinite(v)) return 1;
+  const digits = Math.abs(v).toPrecision(12).replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length || 1;
+  const exponent = Math.floor(Math.log10(Math.abs(v)));
+  return 10 ** (exponent - digits + 1);
+}
+
+/** The same figure, or one a rounded (or truncated) form of the other: "$27bn" and "$27.5bn", "9.3" and "9.37". */
+export function compatible(a: number, b: number): boolean {
+  if (a === b) return true;
+  const pa = precisionOf(a), pb = precisionOf(b);
+  const d = Math.abs(a - b);
+  return (pb > pa && d < pb) || (pa > pb && d < pa);
+}
+
 function similarity(a: Set<string>, b: Set<string>): number {
   let shared = 0;
   for (const t of a) if (b.has(t)) shared++;
@@ -90,10 +123,10 @@ function similarity(a: Set<string>, b: Set<string>): number {
 export function groupFigures(figures: WithArticle<Figure>[]): FigureGroup[] {
   const items: Item[] = [];
   for (const fig of figures) {
-    if (!COMPARED.has(fig.kind)) continue;
+    if (!COMPARED.has(fig.kind) || fig.conversion) continue;
     const head = headOf(fig.counted);
     if (!head && (fig.kind === 'count' || fig.kind === 'measure')) continue;
-    items.push({ fig, article: articleKey(fig.article), key: `${fig.kind}|${fig.unit ?? ''}|${head ?? ''}`, context: contextOf(fig) });
+    items.push({ fig, article: articleKey(fig.article), key: `${fig.kind}|${fig.unit ?? ''}|${head ?? ''}`, context: contextOf(fig), subject: subjectOf(fig) });
   }
   // candidate pairs, best first: same value in one article, then shared context (same value counting extra)
   const pairs: [number, number, number][] = [];
@@ -101,16 +134,23 @@ export function groupFigures(figures: WithArticle<Figure>[]): FigureGroup[] {
     for (let j = i + 1; j < items.length; j++) {
       const a = items[i], b = items[j];
       if (a.key !== b.key) continue;
-      const same = a.fig.value === b.fig.value;
+      const same = compatible(a.fig.value, b.fig.value);
       const shared = similarity(a.context, b.context);
       const smaller = Math.max(1, Math.min(a.context.size, b.context.size));
       let score: number;
       if (a.article === b.article) {
-        if (!same) continue;
+        if (a.fig.value !== b.fig.value) continue;
         score = 100 + shared; // one article repeating its own figure
       } else {
-        const needed = a.fig.counted ? (same ? 1 : 2) : 3; // money and percentages need more shared context
-        if (shared < needed || shared / smaller < (same ? 0.1 : 0.2)) continue;
+        // an amount or share with nothing counted is compared only through what it is of
+        if (!a.fig.counted || !b.fig.counted) continue;
+        // different values need more in common than equal ones; lengths of time are often unrelated
+        const needed = same ? 1 : a.fig.kind === 'duration' ? 4 : 3;
+        // different values said of different names are about different things ("The Aviator: 11 nominations", "Ray: 6")
+        if (!same && a.subject && b.subject && a.subject !== b.subject) continue;
+        // lengths of time differ only when said of the same name ("Tzekos was banned for two years" / "for four years")
+        if (!same && a.fig.kind === 'duration' && !(a.subject && a.subject === b.subject)) continue;
+        if (shared < needed || shared / smaller < (same ? 0.1 : 0.25)) continue;
         score = shared + (same ? 3 : 0) + shared / smaller;
       }
       pairs.push([score, i, j]);
@@ -124,7 +164,7 @@ export function groupFigures(figures: WithArticle<Figure>[]): FigureGroup[] {
     const ci = find(i), cj = find(j);
     if (ci === cj) continue;
     const a = members.get(ci)!, b = members.get(cj)!;
-    const clash = a.some((x) => b.some((y) => items[x].article === items[y].article && items[x].fig.value !== items[y].fig.value));
+    const clash = a.some((x) => b.some((y) => items[x].article === items[y].article && !compatible(items[x].fig.value, items[y].fig.value)));
     if (clash) continue;
     cluster[cj] = ci;
     members.set(ci, [...a, ...b]);
@@ -149,6 +189,14 @@ function toGroup(items: Item[]): FigureGroup {
     v.figures.push(it.fig);
   }
   const values = [...byValue.values()].sort((a, b) => b.articles.length - a.articles.length || a.value - b.value);
+  // sources differ when two values from different articles are not the same figure rounded
+  let differ = false;
+  for (let i = 0; i < values.length && !differ; i++)
+    for (let j = i + 1; j < values.length && !differ; j++) {
+      if (compatible(values[i].value, values[j].value)) continue;
+      const ai = new Set(values[i].articles.map(articleKey));
+      differ = values[j].articles.some((a) => !ai.has(articleKey(a))) || values[i].articles.some((a) => !values[j].articles.some((b) => articleKey(b) === articleKey(a)));
+    }
   const sources = new Set(items.map((i) => i.article)).size;
   const counted = items.map((i) => i.fig.counted).filter((c): c is string => !!c).sort((a, b) => b.length - a.length)[0] ?? null;
   const first = items[0].fig;
@@ -158,8 +206,8 @@ function toGroup(items: Item[]): FigureGroup {
     counted,
     unit: first.unit,
     values,
-    agree: values.length === 1,
-    differ: values.length > 1 && new Set(values.flatMap((v) => v.articles.map(articleKey))).size > 1,
+    agree: !differ,
+    differ,
     sources,
   };
 }
@@ -169,13 +217,18 @@ const AUX = /^(?:(?:that|which|who)\s+)?(?:(?:had|have|has)\s+been|were|was|are|
 /** The counted phrase and the clause after it in one of the sentences ("cruise missiles launched from the Caspian Sea"). */
 function labelOf(items: Item[], counted: string | null): string {
   const name = counted ?? items[0].fig.unit ?? items[0].fig.kind;
+  if (items[0].fig.kind === 'duration') return name;
+  const own = new Set((counted ?? '').split(' '));
   let best: string | null = null;
   for (const { fig } of items) {
     const at = fig.sentence.indexOf(fig.text);
     if (at < 0) continue;
     let rest = fig.sentence.slice(at + fig.text.length).trim().replace(AUX, '');
     rest = rest.split(/[,;:.!?()"\u201c\u201d]|\s(?:and|but|which|who|where|while|because|after|falling)\s/)[0].trim();
-    const words = rest.split(/\s+/).filter(Boolean).slice(0, 7);
+    let words = rest.split(/\s+/).filter(Boolean);
+    while (words.length && own.has(words[0].toLowerCase())) words = words.slice(1);
+    words = words.slice(0, 7);
+    while (words.length > 1 && /^(the|a|an|of|in|on|at|to|for|by|from|with|and|or|including|since|as|that|its|their|The)$/.test(words[words.length - 1])) words.pop();
     if (words.length < 2 || !/^[a-z]/.test(words[0]) || !isVerb(words[0])) continue;
     const candidate = words.join(' ');
     if (!best || candidate.length < best.length) best = candidate;
@@ -187,5 +240,5 @@ function labelOf(items: Item[], counted: string | null): string {
 function isVerb(word: string): boolean {
   const tags = tagsOf(word);
   if (!tags) return /ed$/.test(word);
-  return tags.some((t) => t === 'VBD' || t === 'VBN' || t === 'VBZ' || t === 'VBG' || t === 'VBP') && !tags[0].startsWith('IN') && !tags[0].startsWith('DT');
+  return tags.some((t) => t === 'VBD' || t === 'VBN' || t === 'VBZ' || t === 'VBG') && !/^(IN|DT|MD|NN|JJ|RB|CC|PRP)/.test(tags[0]);
 }

@@ -136,6 +136,32 @@ function figureAt(sentence: string, tokens: Token[], q: Quantity, earlier: Figur
     }
   }
   if (kind === 'duration') counted = unit?.unit ?? null;
+  // what an amount or a share is of: "a $27.5bn tax bill", "a profit of $3.36bn", "66% of voters", "a 15% stake"
+  let conversion = false;
+  if (kind === 'money' || kind === 'percent') {
+    let j = end;
+    // "$9.3bn (£5bn)": the bracketed amount is the same sum in another currency
+    const open = tokens[q.first - 1];
+    if (kind === 'money' && open?.text === '(' && earlier.at(-1)?.kind === 'money' && tokens[q.first - 2]?.end === sentenceEnd(earlier.at(-1)!, tokens, sentence)) conversion = true;
+    while (tokens[j]?.text === '(') {
+      const close = tokens.findIndex((t, k) => k > j && t.text === ')');
+      if (close < 0) break;
+      j = close + 1;
+    }
+    const partitive = kind === 'percent' && tokens[j]?.lower === 'of';
+    if (partitive) {
+      j++;
+      while (tokens[j] && PARTITIVE_DET.has(tokens[j].lower)) j++;
+    }
+    const phrase = conversion ? null : readCounted(tokens, j, !partitive) ?? (partitive ? readCounted(tokens, j, true) : null);
+    if (phrase && (partitive || j === end) && !(phrase.counted in TIME_UNITS) && phrase.counted !== 'worth') {
+      counted = phrase.counted;
+      if (j === end || partitive) {
+        last = Math.max(last, phrase.last);
+        end = phrase.last + 1;
+      }
+    } else if (!conversion) counted = amountOfBefore(tokens, q.first);
+  }
   // "one day he will return": "one" + a time unit is a length of time only after "for", "after", "within"...
   if (kind === 'duration' && !q.digits && q.value === 1 && !high && !DURATION_LEAD.has(tokens[q.first - 1]?.lower ?? '') && !readQualifier(tokens, q.first))
     return { figure: null, end };
@@ -200,7 +226,28 @@ function figureAt(sentence: string, tokens: Token[], q: Quantity, earlier: Figur
   if (high) figure.range = [q.value, high.value];
   if (direction) figure.change = direction;
   if (per) figure.per = per;
+  if (conversion) figure.conversion = true;
   return { figure, end: resume >= 0 ? resume : end };
+}
+
+/** Where a figure's text ends in the sentence, as a character offset. */
+function sentenceEnd(f: Figure, _tokens: Token[], sentence: string): number {
+  const at = sentence.lastIndexOf(f.text);
+  return at < 0 ? -1 : at + f.text.length;
+}
+
+/** "a profit of $3.36bn", "a deal worth $5m", "growth of 3.8%": the noun the amount is of. */
+function amountOfBefore(tokens: Token[], first: number): string | null {
+  let k = first - 1;
+  const q = readQualifier(tokens, first);
+  if (q) k = q.first - 1;
+  if (tokens[k]?.lower !== 'of' && tokens[k]?.lower !== 'worth') return null;
+  const n = tokens[k - 1];
+  if (!n || n.type !== 'word' || !/^[a-z]/.test(n.text) || n.lower.endsWith("'s")) return null;
+  const tag = firstTag(n.text);
+  if (tag !== null && !tag.startsWith('NN')) return null;
+  if (/^(total|sum|amount|figure|value|level|average|tune|excess|region|upwards|number|out)$/.test(n.lower)) return null;
+  return n.lower;
 }
 
 /** Nouns that name a quantity of something rather than a thing: "a crowd of 50,000", "a total of 300". */

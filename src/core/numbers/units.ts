@@ -28,7 +28,7 @@ export const CURRENCY_WORDS: Record<string, string> = {
   dollar: 'USD', dollars: 'USD', pound: 'GBP', pounds: 'GBP', sterling: 'GBP', euro: 'EUR', euros: 'EUR', yen: 'JPY',
   yuan: 'CNY', renminbi: 'CNY', rupee: 'INR', rupees: 'INR', rouble: 'RUB', roubles: 'RUB', ruble: 'RUB', rubles: 'RUB',
   franc: 'CHF', francs: 'CHF', peso: 'MXN', pesos: 'MXN', cent: 'cents', cents: 'cents', pence: 'pence', p: 'pence',
-  riyal: 'SAR', riyals: 'SAR', rand: 'ZAR', dinar: 'dinars', dinars: 'dinars', shekel: 'ILS', shekels: 'ILS', lira: 'TRY',
+  riyal: 'SAR', riyals: 'SAR', reais: 'BRL', real: 'BRL', baht: 'THB', naira: 'NGN', zloty: 'PLN', krona: 'SEK', kronor: 'SEK', kroner: 'NOK', rand: 'ZAR', dinar: 'dinars', dinars: 'dinars', shekel: 'ILS', shekels: 'ILS', lira: 'TRY',
 };
 
 /** Units of time: a number before one is a duration. Values are the unit's name. */

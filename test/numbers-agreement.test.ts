@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArticles } from '../src/core/ingest/parse.ts';
 import { extractFigures } from '../src/core/numbers/extract.ts';
-import { groupFigures } from '../src/core/numbers/agreement.ts';
+import { compatible, groupFigures } from '../src/core/numbers/agreement.ts';
 import { refOf, type Figure, type WithArticle } from '../src/core/types.ts';
 
 const figuresOf = (file: string, text: string): WithArticle<Figure>[] =>
@@ -63,5 +63,33 @@ describe('differences between sources', () => {
   it('leaves dates out of the comparison', () => {
     const a = figuresOf('a.txt', 'Vote\n\nThe vote took place on October 8, 2015, with 300 observers.');
     expect(groupFigures(a).map((g) => g.kind)).toEqual(['count']);
+  });
+});
+
+describe('what counts as the same value', () => {
+  it('takes a rounded or truncated figure as agreeing with the exact one', () => {
+    expect(compatible(27e9, 27.5e9)).toBe(true);
+    expect(compatible(9.3e9, 9.37e9)).toBe(true);
+    expect(compatible(9.3e9, 9.4e9)).toBe(false);
+    expect(compatible(26, 27)).toBe(false);
+  });
+
+  it('groups "$27bn" and "$27.5bn" for one tax bill as agreeing', () => {
+    const a = figuresOf('a.txt', 'Yukos\n\nYukos was forced to sell the unit to meet a $27bn back-tax bill from the Russian government.');
+    const b = figuresOf('b.txt', 'Yukos sale\n\nThe Russian government sold the unit to settle a $27.5bn back-tax bill owed by Yukos.');
+    const [g] = groupFigures([...a, ...b]);
+    expect(g).toMatchObject({ agree: true, differ: false, sources: 2, counted: 'back-tax bill' });
+  });
+
+  it('leaves a sum repeated in brackets in another currency out of the comparison', () => {
+    const a = figuresOf('a.txt', 'Sale\n\nRosneft bought the unit for $9.3bn (£5bn) at the auction.');
+    expect(a.find((f) => f.unit === 'GBP')?.conversion).toBe(true);
+    expect(groupFigures(a).every((g) => g.unit !== 'GBP')).toBe(true);
+  });
+
+  it('does not compare values said of different names', () => {
+    const a = figuresOf('a.txt', 'Oscars\n\nAt the Oscars, The Aviator leads the field with 11 nominations this year.');
+    const b = figuresOf('b.txt', 'Oscars race\n\nAt the Oscars, Million Dollar Baby has seven nominations this year.');
+    expect(groupFigures([...a, ...b]).some((g) => g.differ)).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readQuestion } from '../src/core/ask/question.ts';
 import { runLine } from '../commands/run.ts';
@@ -66,5 +67,17 @@ describe('/ask', () => {
     expect(long!.reply).toMatchObject({ kind: 'error', intro: expect.stringMatching(/question is 9,999 characters long; please keep it under 500/) });
     const unknown = await runLine(ctx, '/weather');
     expect(unknown!.reply.intro).toMatch(/There is no \/weather command/);
+  });
+});
+
+describe('/ask on sentences that refer back', () => {
+  it('counts the headline and the sentence before as context, so "It will cut 1,200 jobs" answers a question about the company', () => {
+    const local = tempSitrep();
+    writeFileSync(`${local.dataDir}/nokta.txt`, 'Nokta Mobile to close two factories\n\nNokta Mobile said on Monday it would close two factories in the north. It will cut 1,200 jobs by the end of the year.\n\nThe company was founded in 1990.');
+    writeFileSync(`${local.dataDir}/city.txt`, 'Tourism lifts city economy\n\nThe city council said tourism created 300 jobs last year, and hotels expect to cut prices.');
+    local.sitrep.sync();
+    const [best] = local.sitrep.ask('How many jobs will Nokta Mobile cut?');
+    local.cleanup();
+    expect(best.text).toBe('It will cut 1,200 jobs by the end of the year.');
   });
 });

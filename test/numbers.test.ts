@@ -68,6 +68,14 @@ describe('number words', () => {
     expect(one('Three-quarters of the staff left.')).toMatchObject({ value: 0.75, counted: 'staff' });
   });
 
+  it('reads a share with nothing after it, and half a unit', () => {
+    expect(one('Costs were cut by a third last year.')).toMatchObject({ change: 'down' });
+    expect(one('Costs were cut by a third last year.').value).toBeCloseTo(1 / 3, 6);
+    expect(one('More than a quarter have bought software.')).toMatchObject({ value: 0.25, qualifier: 'more than' });
+    expect(one('The train was half an hour late.')).toMatchObject({ value: 0.5, kind: 'duration', unit: 'hours' });
+    expect(counts('In the first half of 2015 the economy grew.')).toEqual([]);
+  });
+
   it('takes "one" only when it plainly counts a noun', () => {
     expect(counts('No one was hurt, and one of the officials said it was the right thing.')).toEqual([]);
     expect(one('Only one soldier was hurt.')).toMatchObject({ value: 1, counted: 'soldier' });

@@ -197,8 +197,10 @@ function figureAt(sentence: string, tokens: Token[], q: Quantity, earlier: Figur
         if (age) counted = 'age';
         else if (lead && ELISION_LEAD.has(lead.lower) && prior) counted = prior.counted;
         else if (container) counted = container;
-        else if (!q.digits && !q.magnitude) return { figure: null, end };
-        else if (q.fraction) return { figure: null, end };
+        else if (q.fraction) {
+          // "cut by a third", "more than a quarter": a share with nothing after it
+          if (!/^(by|than)$/.test(tokens[q.first - 1]?.lower ?? '') && !readQualifier(tokens, q.first)) return { figure: null, end };
+        } else if (!q.digits && !q.magnitude) return { figure: null, end };
         // "6-3", "30-39": a hyphenated pair with nothing counted is a score or a band, not a range of things
         else if (high && c?.text !== undefined && /^[-\u2013\u2014]$/.test(c.text)) return { figure: null, end };
         // "1) If...", "(53)", "nine out of 10", "the last 16", "the top 10": enumerations, ratios and rounds

@@ -59,7 +59,8 @@ export function readWordNumber(tokens: Token[], i: number): WordNumber | null {
     if (!isWord(n)) return null;
     if (n.lower === 'dozen') return { value: 12, end: i + 2, fraction: false };
     if (n.lower in MAGNITUDES && n.lower.length > 2) return withMagnitudes(tokens, i + 1, 1);
-    if ((n.lower === 'third' || n.lower === 'quarter' || n.lower === 'fifth' || n.lower === 'tenth') && tokens[i + 2]?.lower === 'of')
+    // "a third of", "cut by a third", "more than a quarter"
+    if ((n.lower === 'third' || n.lower === 'quarter' || n.lower === 'fifth' || n.lower === 'tenth') && (tokens[i + 2]?.lower === 'of' || /^(by|than|almost|nearly|about|roughly)$/.test(tokens[i - 1]?.lower ?? '')))
       return { value: 1 / DENOMINATORS[n.lower], end: i + 2, fraction: true };
     return null;
   }
@@ -67,7 +68,10 @@ export function readWordNumber(tokens: Token[], i: number): WordNumber | null {
     const n = tokens[i + 1], m = tokens[i + 2];
     if (n?.lower === 'a' && isWord(m) && (m.lower === 'million' || m.lower === 'billion' || m.lower === 'dozen' || m.lower === 'trillion'))
       return { value: 0.5 * (m.lower === 'dozen' ? 12 : MAGNITUDES[m.lower]), end: i + 3, fraction: false };
+    if ((n?.lower === 'a' || n?.lower === 'an') && isWord(m) && /^(second|minute|hour|day|week|month|year|decade|century|mile|metre|kilometre)$/.test(m.lower))
+      return { value: 0.5, end: i + 2, fraction: false }; // "half an hour"
     if (n?.lower === 'of' || (n?.lower === 'the' && tokens[i - 1]?.lower !== 'of')) return { value: 0.5, end: i + 1, fraction: true };
+    if (tokens[i - 1]?.lower === 'by' && !(n && n.type === 'word' && /^[a-z]/.test(n.text) && n.lower !== 'and' && n.lower !== 'in')) return { value: 0.5, end: i + 1, fraction: true }; // "cut by half"
     return null;
   }
   const frac = fractionWord(w);

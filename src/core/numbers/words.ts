@@ -83,6 +83,9 @@ export function readWordNumber(tokens: Token[], i: number): WordNumber | null {
   const n = tokens[end];
   if (isWord(n) && n.lower in DENOMINATORS && n.lower.endsWith('s') && tokens[end + 1]?.lower === 'of' && value > 1)
     return { value: value / DENOMINATORS[n.lower], end: end + 1, fraction: true };
+  // "one third", "one quarter of"
+  if (isWord(n) && value === 1 && n.lower in DENOMINATORS && !n.lower.endsWith('s') && n.lower !== 'second')
+    return { value: 1 / DENOMINATORS[n.lower], end: end + 1, fraction: true };
   // "two dozen"
   if (isWord(n) && n.lower === 'dozen') return { value: value * 12, end: end + 1, fraction: false };
   return withMagnitudes(tokens, end, value, i);

@@ -1,8 +1,13 @@
-// The counted thing after a number: a noun phrase whose head is a (plural) noun. "26 long range cruise
-// missiles" counts "cruise missiles"; "27 Islamic State targets overnight" counts "targets"; "one of our
-// unmanned aerial vehicles" counts "vehicles".
+// The counted thing of a figure. After a number, a noun phrase whose head is a (plural) noun: "26 long range
+// cruise missiles" counts "cruise missiles"; "27 Islamic State targets overnight" counts "targets"; "13 of
+// Britain's 659 MPs" counts "MPs". Else a noun left out ("18 strikes in Iraq and two in Syria"), a collection
+// ("a crowd of 50,000"), or for amounts and shares what they are of ("a $27.5bn tax bill", "66% of voters").
+import type { Figure } from '../types.ts';
 import type { Token } from './lexer.ts';
 import { firstTag, isNoun, isPluralNoun, tagsOf } from './pos.ts';
+import type { Quantity } from './quantity.ts';
+import { readQualifier } from './context.ts';
+import { TIME_UNITS } from './units.ts';
 
 /** Words that never belong to the noun phrase after a number. */
 const BREAKS = new Set([
@@ -92,4 +97,157 @@ function modifierNoun(word: string): boolean {
 /** Capitalised plurals that name people ("Americans", "Palestinians", "Britons"): countable heads. */
 function peoplePlural(word: string): boolean {
   return /^[A-Z][a-z]+(?:ians|ans|ons|ites|ese|is|ers)$/.test(word) && (tagsOf(word)?.includes('NNPS') ?? false);
+}
+
+const ELISION_LEAD = new Set(['and', 'or', 'but', 'while', 'with', ',', 'versus', 'vs', 'against', 'compared', 'to']);
+const PARTITIVE_DET = new Set(['the', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'them', 'us', 'all', 'my', 'your']);
+const ONE_EXCLUDED = new Set(['another', 'other', 'thing', 'way', 'day', 'time', 'side', 'hand', 'point', 'more', 'last', 'single', 'such', 'anyone', 'must', 'should']);
+
+export interface Counted {
+  counted: string | null;
+  /** Index of the last token of the figure's text. */
+  last: number;
+  /** Index after the figure. */
+  end: number;
+  /** Index to read on from when it lies inside the figure ("half of the 4,000 residents"), else -1. */
+  resume: number;
+  /** Not a figure: go on reading from this index. */
+  skipTo?: number;
+}
+
+/**
+ * What a count counts, reading on from `end` (the index after the number). Null when the number is no
+ * figure: a number word with nothing counted, a score, an enumeration "1)", a ratio "nine out of 10", a round
+ * "the last 16", a ranking "top 10", a name "50 Cent", or "one" as a pronoun.
+ */
+export function countOf(tokens: Token[], q: Quantity, end: number, earlier: Figure[], hyphenRange: boolean): Counted | null {
+  if (q.compound) return { counted: q.compound, last: end - 1, end, resume: -1 };
+  let j = end;
+  let resume = -1;
+  let partitive = false;
+  // "13 of Britain's 659 MPs", "two of her friends", "half the members"
+  const det = (t: Token | undefined) => !!t && (PARTITIVE_DET.has(t.lower) || (/^[A-Z]/.test(t.text) && t.lower.endsWith("'s")));
+  if ((tokens[j]?.lower === 'of' && (q.fraction || det(tokens[j + 1]))) || (q.fraction && tokens[j]?.lower === 'the')) {
+    if (tokens[j].lower === 'of') j++;
+    while (det(tokens[j])) j++;
+    // the number inside is a figure of its own: read it next
+    if (tokens[j]?.type === 'num' && tokens[j + 1]?.type === 'word') resume = j++;
+    partitive = true;
+  }
+  // a fraction counts a plural when there is one ("two-thirds of Americans"), else a mass ("half of the population")
+  const phrase =
+    partitive && !q.fraction && q.value === 1 ? null : q.fraction ? (readCounted(tokens, j, false) ?? readCounted(tokens, j, true)) : readCounted(tokens, j, q.value === 1);
+  let counted: string | null = null;
+  let last = end - 1;
+  if (phrase) {
+    counted = phrase.counted;
+    last = phrase.last;
+    end = phrase.last + 1;
+  } else {
+    const lead = tokens[q.first - 1];
+    // an age in apposition: "Mr Ebbers, 63, is accused"
+    const age = lead?.text === ',' && tokens[q.first - 2]?.type === 'word' && /^[A-Z]/.test(tokens[q.first - 2].text) && tokens[end]?.text === ',' && q.digits && q.value < 120 && Number.isInteger(q.value);
+    const prior = earlier.filter((f) => f.kind === 'count' && f.counted).at(-1);
+    const container = nounOfBefore(tokens, q.first);
+    if (age) counted = 'age';
+    // an elided noun: "18 strikes in Iraq and two in Syria"
+    else if (lead && ELISION_LEAD.has(lead.lower) && prior) counted = prior.counted;
+    else if (container) counted = container;
+    else if (q.fraction) {
+      // "cut by a third", "more than a quarter": a share with nothing after it
+      if (!/^(by|than)$/.test(lead?.lower ?? '') && !readQualifier(tokens, q.first)) return null;
+    } else if (!q.digits && !q.magnitude) return null;
+    // "6-3", "30-39": a hyphenated pair with nothing counted is a score or a band, not a range of things
+    else if (hyphenRange) return null;
+    // "1) If...", "(53)", "nine out of 10", "the last 16", "the top 10"
+    else if (/^[)\]]$/.test(tokens[end]?.text ?? '') && (!lead || /^[(:\[]$/.test(lead.text))) return null;
+    else if (lead?.lower === 'of' && tokens[q.first - 2]?.lower === 'out') return null;
+    else if (/^(last|top|final|number|no)$/.test(lead?.lower ?? '')) return null;
+    // a number before a name is part of it: "50 Cent", "21 Grams", "24 Hour Party People"
+    else if (tokens[end]?.type === 'word' && /^[A-Z][a-z]/.test(tokens[end].text)) return { counted: null, last, end, resume: -1, skipTo: end + 1 };
+  }
+  if (q.value === 1 && !q.digits && !rightOne(tokens, q, counted)) return null;
+  return { counted, last, end, resume };
+}
+
+export interface AmountOf {
+  counted: string | null;
+  last: number;
+  end: number;
+  /** The same sum in another currency, in brackets after the first: "$9.3bn (£5bn)". */
+  conversion: boolean;
+}
+
+/**
+ * What an amount or a share is of: "a $27.5bn tax bill", "a profit of $3.36bn", "66% of voters", "a 15% stake".
+ * `priorMoneyEnd` is where a sum of money just before this one ends in the sentence (or -1).
+ */
+export function amountOf(tokens: Token[], q: Quantity, end: number, kind: 'money' | 'percent', priorMoneyEnd: number): AmountOf {
+  const open = tokens[q.first - 1];
+  if (kind === 'money' && open?.text === '(' && priorMoneyEnd >= 0 && tokens[q.first - 2]?.end === priorMoneyEnd)
+    return { counted: null, last: end - 1, end, conversion: true };
+  let j = end;
+  // skip a bracketed conversion: "$900m (£479m) loan"
+  while (tokens[j]?.text === '(') {
+    const close = tokens.findIndex((t, k) => k > j && t.text === ')');
+    if (close < 0) break;
+    j = close + 1;
+  }
+  const partitive = kind === 'percent' && tokens[j]?.lower === 'of';
+  if (partitive) {
+    j++;
+    while (tokens[j] && PARTITIVE_DET.has(tokens[j].lower)) j++;
+  }
+  const phrase = readCounted(tokens, j, !partitive) ?? (partitive ? readCounted(tokens, j, true) : null);
+  if (phrase && (partitive || j === end) && !(phrase.counted in TIME_UNITS) && phrase.counted !== 'worth')
+    return { counted: phrase.counted, last: phrase.last, end: phrase.last + 1, conversion: false };
+  return { counted: amountOfBefore(tokens, q.first), last: end - 1, end, conversion: false };
+}
+
+/** "a profit of $3.36bn", "a deal worth $5m", "growth of 3.8%": the noun the amount is of. */
+function amountOfBefore(tokens: Token[], first: number): string | null {
+  let k = first - 1;
+  const q = readQualifier(tokens, first);
+  if (q) k = q.first - 1;
+  if (tokens[k]?.lower !== 'of' && tokens[k]?.lower !== 'worth') return null;
+  const n = tokens[k - 1];
+  if (!n || n.type !== 'word' || !/^[a-z]/.test(n.text) || n.lower.endsWith("'s")) return null;
+  const tag = firstTag(n.text);
+  if (tag !== null && !tag.startsWith('NN')) return null;
+  if (/^(total|sum|amount|figure|value|level|average|tune|excess|region|upwards|number|out)$/.test(n.lower)) return null;
+  return n.lower;
+}
+
+/** Nouns that name a quantity of something rather than a thing: "a crowd of 50,000", "a total of 300". */
+const CONTAINERS = new Set(['crowd', 'total', 'population', 'workforce', 'toll', 'tally', 'audience', 'attendance', 'membership', 'force',
+  'army', 'staff', 'team', 'group', 'fleet', 'majority', 'turnout', 'capacity', 'herd', 'flock', 'list', 'field', 'sample', 'contingent', 'squad']);
+
+/** "a crowd of 50,000": the noun before "of" (and any qualifier) when it names a collection. */
+function nounOfBefore(tokens: Token[], first: number): string | null {
+  let k = first - 1;
+  const q = readQualifier(tokens, first);
+  if (q) k = q.first - 1;
+  if (tokens[k]?.lower === 'of') {
+    const n = tokens[k - 1];
+    return n && n.type === 'word' && CONTAINERS.has(n.lower) ? n.lower : null;
+  }
+  // "the death toll has risen to 2,300", "turnout reached 60,000": the subject of a move to a level
+  if (!/^(to|at|reached|hit|topped|passed|exceeded)$/.test(tokens[k]?.lower ?? '')) return null;
+  for (let m = k - 1; m >= Math.max(0, k - 8); m--) {
+    const t = tokens[m];
+    if (t.type !== 'word') break;
+    if (CONTAINERS.has(t.lower)) return t.lower;
+  }
+  return null;
+}
+
+/** "one" counts only before a singular noun it plainly counts: "one soldier", not "one of", "no one", "the one". */
+function rightOne(tokens: Token[], q: Quantity, counted: string | null): boolean {
+  if (!counted) return false;
+  const prev = tokens[q.first - 1]?.lower;
+  if (prev && ['the', 'no', 'any', 'every', 'each', 'which', 'this', 'that', 'at', 'as', 'some', 'someone'].includes(prev)) return false;
+  const next = tokens[q.end];
+  if (!next || next.type !== 'word' || ONE_EXCLUDED.has(next.lower)) return false;
+  const tag = firstTag(next.text);
+  return tag === null || tag.startsWith('NN') || tag === 'JJ';
 }

@@ -35,7 +35,7 @@ export interface NotFigure {
 }
 
 const SYMBOLS = new Set(['$', '£', '€', '¥', '₹']);
-const TIME_WORDS = new Set(['am', 'pm', 'gmt', 'bst', 'utc', 'est', 'edt', 'pst', 'pdt', 'cet', 'hrs', "o'clock", 'et', 'ct', 'pt']);
+const TIME_WORDS = new Set(['am', 'pm', 'gmt', 'bst', 'utc', 'est', 'edt', 'pst', 'pdt', 'cet', "o'clock", 'et', 'ct', 'pt']);
 /** Lower-case words that label a number rather than count with it ("page 5", "No. 10"). */
 const LABELS = new Set([
   'page', 'pages', 'number', 'no', 'nos', 'room', 'section', 'chapter', 'article', 'version', 'flight', 'route', 'platform', 'gate',
@@ -148,6 +148,7 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
     // times of day: "10 am", "3 p.m.", "9.30 GMT"
     const w = tokens[j];
     if (isWord(w) && TIME_WORDS.has(w.lower) && (raw <= 24 || (/^\d{4}$/.test(t.text) && raw % 100 < 60 && raw < 2400))) return { skip: true, end: j + 1 };
+    if (isWord(w) && w.lower === 'hrs' && /^\d{4}$/.test(t.text) && raw % 100 < 60 && raw < 2400) return { skip: true, end: j + 1 }; // "1200 hrs"
     if (isWord(w) && (w.lower === 'a' || w.lower === 'p') && tokens[j + 1]?.text === '.' && tokens[j + 1].glued && tokens[j + 2]?.lower === 'm' && raw <= 12)
       return { skip: true, end: j + 3 };
     if (/^\d{1,2}\.[0-5]\d$/.test(t.text) && raw <= 24 && tokens[n - 1]?.lower === 'at' && !readUnit(tokens, j, true, raw)) return { skip: true, end: j };

@@ -35,6 +35,7 @@ export const CURRENCY_WORDS: Record<string, string> = {
 export const TIME_UNITS: Record<string, string> = {
   second: 'seconds', seconds: 'seconds', minute: 'minutes', minutes: 'minutes', hour: 'hours', hours: 'hours',
   day: 'days', days: 'days', week: 'weeks', weeks: 'weeks', month: 'months', months: 'months', year: 'years', years: 'years',
+  hr: 'hours', hrs: 'hours', min: 'minutes', mins: 'minutes', sec: 'seconds', secs: 'seconds', yr: 'years', yrs: 'years',
   decade: 'decades', decades: 'decades', century: 'centuries', centuries: 'centuries', fortnight: 'fortnights', weekend: 'weekends',
 };
 

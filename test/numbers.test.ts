@@ -92,7 +92,7 @@ describe('percentages and measures', () => {
   it('reads units of measure', () => {
     expect(one('The convoy travelled 120 km.')).toMatchObject({ value: 120, unit: 'km', kind: 'measure' });
     expect(one('Winds reached 90 mph.')).toMatchObject({ value: 90, unit: 'mph' });
-    expect(one('The ship carried 2,000 tonnes of grain.')).toMatchObject({ value: 2000, unit: 'tonnes' });
+    expect(one('The ship carried 2,000 tonnes of grain.')).toMatchObject({ value: 2000, unit: 'tonnes', counted: 'grain', text: '2,000 tonnes of grain' });
     expect(one('The missiles flew more than 1,500 miles.')).toMatchObject({ value: 1500, unit: 'miles', qualifier: 'more than' });
   });
 });
@@ -114,6 +114,11 @@ describe('the counted thing', () => {
     expect(one('These errant missiles were part of the 26 long range cruise missiles launched a day before.').counted).toBe('cruise missiles');
     expect(one("Russia's air force hit 27 Islamic State targets overnight.")).toMatchObject({ counted: 'targets', text: '27 Islamic State targets' });
     expect(one('Officials counted 150 unmanned aerial vehicles.').counted).toBe('vehicles');
+  });
+
+  it('is carried over after a second verb too', () => {
+    const [, b] = counts('The blast killed 12 people and injured 30, police said.');
+    expect(b).toMatchObject({ value: 30, counted: 'people' });
   });
 
   it('is carried over to a number whose noun is left out', () => {

@@ -125,7 +125,7 @@ export function groupFigures(figures: WithArticle<Figure>[]): FigureGroup[] {
   for (const fig of figures) {
     if (!COMPARED.has(fig.kind) || fig.conversion) continue;
     const head = headOf(fig.counted);
-    if (!head && (fig.kind === 'count' || fig.kind === 'measure')) continue;
+    if (!head && fig.kind === 'count') continue;
     items.push({ fig, article: articleKey(fig.article), key: `${fig.kind}|${fig.unit ?? ''}|${head ?? ''}`, context: contextOf(fig), subject: subjectOf(fig) });
   }
   // candidate pairs, best first: same value in one article, then shared context (same value counting extra)

@@ -152,6 +152,8 @@ export function countOf(tokens: Token[], q: Quantity, end: number, earlier: Figu
     if (age) counted = 'age';
     // an elided noun: "18 strikes in Iraq and two in Syria"
     else if (lead && ELISION_LEAD.has(lead.lower) && prior) counted = prior.counted;
+    // "killing 12 people and injuring 30": a verb after "and" with the noun left out
+    else if (prior && lead?.type === 'word' && ELISION_LEAD.has(tokens[q.first - 2]?.lower ?? '') && /^(VBG|VBD|VBN)$/.test(firstTag(lead.text) ?? '')) counted = prior.counted;
     else if (container) counted = container;
     else if (q.fraction) {
       // "cut by a third", "more than a quarter": a share with nothing after it
@@ -179,10 +181,11 @@ export interface AmountOf {
 }
 
 /**
- * What an amount or a share is of: "a $27.5bn tax bill", "a profit of $3.36bn", "66% of voters", "a 15% stake".
+ * What an amount, a share or a measure is of: "a $27.5bn tax bill", "a profit of $3.36bn", "66% of voters",
+ * "a 15% stake", "2,000 tonnes of grain".
  * `priorMoneyEnd` is where a sum of money just before this one ends in the sentence (or -1).
  */
-export function amountOf(tokens: Token[], q: Quantity, end: number, kind: 'money' | 'percent', priorMoneyEnd: number): AmountOf {
+export function amountOf(tokens: Token[], q: Quantity, end: number, kind: 'money' | 'percent' | 'measure', priorMoneyEnd: number): AmountOf {
   const open = tokens[q.first - 1];
   if (kind === 'money' && open?.text === '(' && priorMoneyEnd >= 0 && tokens[q.first - 2]?.end === priorMoneyEnd)
     return { counted: null, last: end - 1, end, conversion: true };
@@ -193,7 +196,9 @@ export function amountOf(tokens: Token[], q: Quantity, end: number, kind: 'money
     if (close < 0) break;
     j = close + 1;
   }
-  const partitive = kind === 'percent' && tokens[j]?.lower === 'of';
+  const partitive = (kind === 'percent' || kind === 'measure') && tokens[j]?.lower === 'of';
+  // a measure counts only what it is a measure of: "2,000 tonnes of grain"
+  if (kind === 'measure' && !partitive) return { counted: null, last: end - 1, end, conversion: false };
   if (partitive) {
     j++;
     while (tokens[j] && PARTITIVE_DET.has(tokens[j].lower)) j++;

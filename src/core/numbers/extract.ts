@@ -122,7 +122,7 @@ function figureAt(sentence: string, tokens: Token[], q: Quantity, earlier: Figur
   if (kind === 'duration') counted = unit?.unit ?? null;
   // what an amount or a share is of: "a $27.5bn tax bill", "a profit of $3.36bn", "66% of voters", "a 15% stake"
   let conversion = false;
-  if (kind === 'money' || kind === 'percent') {
+  if (kind === 'money' || kind === 'percent' || (kind === 'measure' && !per)) {
     const prior = earlier.at(-1);
     const a = amountOf(tokens, q, end, kind, prior?.kind === 'money' ? sentence.indexOf(prior.text) + prior.text.length : -1);
     counted = a.counted;

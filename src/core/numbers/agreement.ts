@@ -228,6 +228,9 @@ function labelOf(items: Item[], counted: string | null): string {
     let words = rest.split(/\s+/).filter(Boolean);
     while (words.length && own.has(words[0].toLowerCase())) words = words.slice(1);
     words = words.slice(0, 7);
+    // the clause ends before a second finite verb: "fired off from the Caspian Sea [landed in Iran]"
+    const next = words.findIndex((w, k) => k > 0 && /^(VBD|VBZ|VBP|MD)$/.test(tagsOf(w)?.[0] ?? ''));
+    if (next > 0) words = words.slice(0, next);
     while (words.length > 1 && /^(the|a|an|of|in|on|at|to|for|by|from|with|and|or|including|since|as|that|its|their|The)$/.test(words[words.length - 1])) words.pop();
     if (words.length < 2 || !/^[a-z]/.test(words[0]) || !isVerb(words[0])) continue;
     const candidate = words.join(' ');

@@ -134,14 +134,11 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
       j++;
     } else if (next.text === 'C' || next.text === 'F') {
       unit = { unit: next.text === 'C' ? '°C' : '°F', kind: 'measure', end: j + 1 }; // "40C"
-    } else if (next.text !== next.lower.toUpperCase() || s.length > 1) {
-      // a unit written against the number ("10km", "50p", "5mph")
-      const u = readUnit(tokens, j, true, raw);
-      if (u) unit = u;
-      else if (/^[A-Z]/.test(next.text) || next.text.length <= 2) return { skip: true, end: j + 1 }; // "5G", "3D", "4x4"
-      else return { skip: true, end: j + 1 };
     } else {
-      return { skip: true, end: j + 1 };
+      // a unit written against the number ("10km", "50p", "5mph"); any other letters make a name ("5G", "3D", "4x4")
+      const u = next.text.length > 1 || next.text === next.lower ? readUnit(tokens, j, true, raw) : null;
+      if (!u) return { skip: true, end: j + 1 };
+      unit = u;
     }
   }
   if (!unit && !magnitude) {

@@ -8,7 +8,6 @@ import { amountOf, countOf } from './counted.ts';
 import { readRange } from './range.ts';
 import { readDirection, readQualifier } from './context.ts';
 import { TIME_UNITS } from './units.ts';
-import { firstTag } from './pos.ts';
 
 /** A sentence can hold a figure only if it has a digit, a number word, a weekday or a time unit after "a". */
 const MAYBE = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half|thirds?|quarter|fifths?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|an? (?:second|minute|hour|day|week|fortnight|month|year|decade|century))\b/i;

@@ -42,7 +42,8 @@ function isPhraseWord(t: Token | undefined, first: boolean): boolean {
   if (!t || t.type !== 'word') return false;
   if (/^[A-Z]{2,}$/.test(t.text)) return true; // "US", "EU": a name used as a modifier
   if (BREAKS.has(t.lower)) return false;
-  if (t.lower.endsWith("'s") || t.lower.endsWith("s'")) return false;
+  // a name's possessive inside the phrase: "three former Stella's Cafe employees"
+  if (t.lower.endsWith("'s") || t.lower.endsWith("s'")) return /^[A-Z]/.test(t.text) && !first;
   const tag = firstTag(t.text);
   if (tag === null) return true;
   if (!STOP_TAGS.has(tag)) return true;

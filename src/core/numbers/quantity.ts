@@ -101,6 +101,8 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
     // glued to letters before it: "A4", "F-16", "COVID-19", "MP3"
     if (t.glued && prev.type === 'word') return { skip: true, end: n + 1 };
     if (t.glued && (prev.text === '-' || prev.text === '/') && tokens[n - 2]?.type === 'word' && prev.glued) return skipRun(tokens, n);
+    // the third of "33-13-5": a record of wins, losses and draws
+    if (t.glued && prev.text === '-' && prev.glued && tokens[n - 2]?.type === 'num' && tokens[n - 3]?.text === '-') return skipRun(tokens, n);
     // "Section 427", "Boeing 747", "page 5", "No. 10"
     if (prev.type === 'word' && !prev.lower.endsWith("'s") && /^[A-Z]/.test(prev.text) && !NOT_NAMES.has(prev.lower) && (n - 1 > 0 || /^[A-Z]+$/.test(prev.text)) && !/^(UK|EU|UN)$/.test(prev.text))
       return skipRun(tokens, n);
@@ -174,6 +176,7 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
     const q: Quantity = { value, first, number: n, numberEnd: n + 1, end: j, digits: true, fraction: false, magnitude, scale: round(value / raw) || 1, currency, unit: null, compound };
     if (base in TIME_UNITS) q.unit = { unit: TIME_UNITS[base], kind: 'duration', end: j, word: base };
     else if (base in MEASURE_UNITS) q.unit = { unit: MEASURE_UNITS[base], kind: 'measure', end: j };
+    else if (base === 'pound') q.unit = { unit: 'lb', kind: 'measure', end: j }; // "a 125-pound champion"
     return q;
   }
   const numberEnd = j;

@@ -59,8 +59,9 @@ function isPhraseWord(t: Token | undefined, first: boolean): boolean {
  * `singular`), with at most one lower-case noun modifier kept in `counted`. Null when there is none.
  */
 export function readCounted(tokens: Token[], j: number, singular: boolean): CountedPhrase | null {
-  // "100,000 or so net cafes"
+  // "100,000 or so net cafes", "three more goals", "two other men"
   if (tokens[j]?.lower === 'or' && tokens[j + 1]?.lower === 'so') j += 2;
+  if (/^(more|other|further|extra|additional|fewer|less)$/.test(tokens[j]?.lower ?? '') && tokens[j + 1]?.type === 'word' && tokens[j + 1].lower !== 'than') j++;
   let k = j;
   let head = -1;
   while (k < tokens.length && k - j < 6) {

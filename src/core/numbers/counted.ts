@@ -74,8 +74,10 @@ export function readCounted(tokens: Token[], j: number, singular: boolean): Coun
     if (!isPhraseWord(t, k === j)) break;
     // a capitalised word after a lower-case noun starts a new name ("troops Russia sent")
     if (head >= 0 && /^[A-Z]/.test(t.text) && !/^[A-Z]/.test(tokens[k - 1].text)) break;
+    // a participle after the head starts a clause: "1,100 trucks carrying parts", "$1.6 billion left"
+    if (head >= 0 && /^(VBG|VBN|VBD)$/.test(firstTag(t.text) ?? '')) break;
     // a head is a common noun: "two-thirds of Seagram" counts no thing
-    if ((singular ? isNoun(t.text) : isPluralNoun(t.text)) && (/^[a-z]/.test(t.text) || /^[A-Z]+s$/.test(t.text) || peoplePlural(t.text))) head = k;
+    if ((singular ? isNoun(t.text) && /^(NN|NNS|NNP|NNPS|null)$/.test(String(firstTag(t.text))) : isPluralNoun(t.text)) && (/^[a-z]/.test(t.text) || /^[A-Z]+s$/.test(t.text) || peoplePlural(t.text))) head = k;
     k++;
   }
   if (head < 0) {
@@ -151,7 +153,7 @@ export function countOf(tokens: Token[], q: Quantity, end: number, earlier: Figu
     const age = lead?.text === ',' && tokens[q.first - 2]?.type === 'word' && /^[A-Z]/.test(tokens[q.first - 2].text) && tokens[end]?.text === ',' && q.digits && q.value < 120 && Number.isInteger(q.value);
     const prior = earlier.filter((f) => f.kind === 'count' && f.counted).at(-1);
     const container = nounOfBefore(tokens, q.first);
-    if (age) counted = 'age';
+    if (age || /^(age|aged)$/.test(lead?.lower ?? '')) counted = 'age';
     // an elided noun: "18 strikes in Iraq and two in Syria"
     else if (lead && ELISION_LEAD.has(lead.lower) && prior) counted = prior.counted;
     // "killing 12 people and injuring 30": a verb after "and" with the noun left out

@@ -129,6 +129,9 @@ function figureAt(sentence: string, tokens: Token[], q: Quantity, earlier: Figur
     last = Math.max(last, a.last);
     end = a.end;
   }
+  // page furniture: "Posted 3 hours ago", "Updated 20 minutes ago"
+  if (kind === 'duration' && tokens[end]?.lower === 'ago' && /^(posted|updated|published|edited|added|modified)$/.test(tokens[q.first - 1]?.lower ?? ''))
+    return { figure: null, end: end + 1 };
   // "one day he will return": "one" + a time unit is a length of time only after "for", "after", "within"...
   if (kind === 'duration' && !q.digits && q.value === 1 && !high && !DURATION_LEAD.has(tokens[q.first - 1]?.lower ?? '') && !readQualifier(tokens, q.first))
     return { figure: null, end };

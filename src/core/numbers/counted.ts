@@ -168,6 +168,7 @@ export function countOf(tokens: Token[], q: Quantity, end: number, earlier: Figu
     // "1) If...", "(53)", "nine out of 10", "the last 16", "the top 10"
     else if (/^[)\]]$/.test(tokens[end]?.text ?? '') && (!lead || /^[(:\[]$/.test(lead.text))) return null;
     else if (lead?.lower === 'of' && (tokens[q.first - 2]?.lower === 'out' || tokens[q.first - 2]?.type === 'num')) return null; // "nine out of 10", "photo 3 of 12"
+    else if (tokens[end]?.lower === 'of' && tokens[end + 1]?.type === 'num') return null;
     else if (/^(last|top|final|number|no)$/.test(lead?.lower ?? '')) return null;
     // a number before a name is part of it: "50 Cent", "21 Grams", "24 Hour Party People"
     else if (tokens[end]?.type === 'word' && /^[A-Z][a-z]/.test(tokens[end].text)) return { counted: null, last, end, resume: -1, skipTo: end + 1 };

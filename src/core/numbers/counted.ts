@@ -131,7 +131,8 @@ export function countOf(tokens: Token[], q: Quantity, end: number, earlier: Figu
   let partitive = false;
   // "13 of Britain's 659 MPs", "two of her friends", "half the members"
   const det = (t: Token | undefined) => !!t && (PARTITIVE_DET.has(t.lower) || (/^[A-Z]/.test(t.text) && t.lower.endsWith("'s")));
-  if ((tokens[j]?.lower === 'of' && (q.fraction || det(tokens[j + 1]))) || (q.fraction && tokens[j]?.lower === 'the')) {
+  const numberOf = tokens[j + 1]?.type === 'num' && tokens[j + 2]?.type === 'word'; // "3 of 12 games"
+  if ((tokens[j]?.lower === 'of' && (q.fraction || det(tokens[j + 1]) || numberOf)) || (q.fraction && tokens[j]?.lower === 'the')) {
     if (tokens[j].lower === 'of') j++;
     while (det(tokens[j])) j++;
     // the number inside is a figure of its own: read it next

@@ -116,6 +116,16 @@ describe('the counted thing', () => {
     expect(one('Officials counted 150 unmanned aerial vehicles.').counted).toBe('vehicles');
   });
 
+  it('reads through a name in the possessive and stops at a participle after the head', () => {
+    expect(one("Three former Stella's Cafe employees outlined their demands.").counted).toBe('employees');
+    expect(one('More than 1,100 trucks carrying parts pass through Dover every day.')).toMatchObject({ counted: 'trucks', text: 'More than 1,100 trucks' });
+    expect(one('Carolina added three more unanswered goals.').counted).toBe('goals');
+  });
+
+  it('counts the whole and the part in "3 of 12 games"', () => {
+    expect(counts('He won 3 of 12 games.').map((f) => [f.value, f.counted])).toEqual([[3, 'games'], [12, 'games']]);
+  });
+
   it('is carried over after a second verb too', () => {
     const [, b] = counts('The blast killed 12 people and injured 30, police said.');
     expect(b).toMatchObject({ value: 30, counted: 'people' });
@@ -193,6 +203,12 @@ describe('not figures', () => {
     expect(counts('Under Section 427 of the act, the ministry can intervene.')).toEqual([]);
     expect(counts('Turkey scrambled F-16 jets.')).toEqual([]);
     expect(counts('The Boeing 747 landed safely.')).toEqual([]);
+  });
+
+  it('leaves page furniture and sports records alone', () => {
+    expect(counts('Posted 3 hours ago')).toEqual([]);
+    expect(counts('Photo 3 of 12')).toEqual([]);
+    expect(counts('Calgary (33-13-5) heads into the All-Star break.')).toEqual([]);
   });
 
   it('leaves labels, rankings and codes alone', () => {

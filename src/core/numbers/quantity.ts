@@ -125,7 +125,7 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
     if (/^(st|nd|rd|th)$/.test(s)) return { skip: true, end: j + 1 }; // ordinals
     if (s === 's' || s === "'s") return { skip: true, end: j + 1 }; // "1990s"
     if (TIME_WORDS.has(s)) return { skip: true, end: j + 1 };
-    if (s in MAGNITUDES && s !== 'hundred' && s !== 'thousand' && s !== 'million' && s !== 'billion' && s !== 'trillion') {
+    if (s in MAGNITUDES && s !== 'hundred') {
       if ((s === 'b' || s === 'k') && currency === null) return { skip: true, end: j + 1 }; // "802.11b", "10k"
       if (s === 'm' && currency === null && !millionsOf(tokens, j + 1, raw)) {
         unit = { unit: 'm', kind: 'measure', end: j + 1 };

@@ -105,7 +105,8 @@ function peoplePlural(word: string): boolean {
 
 const ELISION_LEAD = new Set(['and', 'or', 'but', 'while', 'with', ',', 'versus', 'vs', 'against', 'compared', 'to']);
 const PARTITIVE_DET = new Set(['the', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'them', 'us', 'all', 'my', 'your']);
-const ONE_EXCLUDED = new Set(['another', 'other', 'thing', 'way', 'day', 'time', 'side', 'hand', 'point', 'more', 'last', 'single', 'such', 'anyone', 'must', 'should']);
+const ONE_EXCLUDED = new Set(['another', 'other', 'thing', 'way', 'day', 'time', 'side', 'hand', 'point', 'more', 'last', 'single', 'such', 'anyone', 'must', 'should',
+  'step', 'morning', 'evening', 'night', 'afternoon', 'moment', 'minute', 'bit', 'piece', 'word', 'eye', 'voice', 'go', 'stage']);
 
 export interface Counted {
   counted: string | null;

@@ -80,6 +80,11 @@ export function readUnit(tokens: Token[], j: number, digits: boolean, value: num
   if (t.type !== 'word') return null;
   const w = t.lower;
   const n = tokens[j + 1];
+  // "thirty more years", "two further weeks"
+  if (/^(more|further|additional|extra|other)$/.test(w) && n && n.type === 'word' && n.lower !== 'than') {
+    const u = readUnit(tokens, j + 1, digits, value);
+    return u && u.kind !== 'money' ? u : null;
+  }
   if (w === 'per' && n?.lower === 'cent') return { unit: 'per cent', kind: 'percent', end: j + 2 };
   if (w === 'percent' || w === 'pc' || w === 'pct') return { unit: 'per cent', kind: 'percent', end: j + 1 };
   if (w === 'percentage' && (n?.lower === 'points' || n?.lower === 'point')) return { unit: 'percentage points', kind: 'percent', end: j + 2 };

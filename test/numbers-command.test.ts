@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCommand } from '../commands/run.ts';
+import { runCommand, runLine } from '../commands/run.ts';
 import { formatValue } from '../commands/numbers.ts';
 import { renderText } from '../src/adapters/console/render.ts';
 import { SAMPLES_DIR, tempSitrep, type TempSitrep } from './helpers/sitrep.ts';
@@ -35,6 +35,14 @@ describe('/numbers', () => {
     expect(json.numbers.find((n) => n.kind === 'date')?.date).toBe('2015-10-08');
     const none = await numbers({ about: 'elephants' });
     expect(none.reply.intro).toMatch(/No figures about "elephants"/);
+  });
+});
+
+describe('/numbers typed in chat', () => {
+  it('reads "about TOPIC" from the line', async () => {
+    const result = await runLine({ sitrep: t.sitrep, platform: 'console' }, '/numbers about troops');
+    expect(result?.reply.title).toBe('Numbers about troops');
+    expect(renderText(result!.reply)).toMatch(/troops: 40,000/);
   });
 });
 

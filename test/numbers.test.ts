@@ -229,6 +229,13 @@ describe('not figures', () => {
   });
 });
 
+describe('odd input', () => {
+  it('never throws on fragments that end inside a figure', () => {
+    for (const s of ['half 2015 . 8 –', '$', '10 to', 'between 5 and', '£5 (', 'a third of', 'Thursday,', '5-', 'one', '1,2,3', '0.5.5'])
+      expect(() => figures(s)).not.toThrow();
+  });
+});
+
 describe('the sample articles', () => {
   it('finds the figures of the VOA report and only those', () => {
     const found = extractFigures(article('004_d812bad6fd6cf605.txt')).filter((f) => f.kind !== 'date');

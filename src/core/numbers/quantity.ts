@@ -59,6 +59,7 @@ const isWord = (t: Token | undefined): t is Token => t !== undefined && t.type =
 /** The quantity at token i, a span that is not a figure, or null when no number starts there. */
 export function readQuantity(tokens: Token[], i: number): Quantity | NotFigure | null {
   const t = tokens[i];
+  if (!t) return null;
   let first = i;
   let n = i;
   let currency: string | null = null;

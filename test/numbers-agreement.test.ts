@@ -18,6 +18,7 @@ describe('agreement between the two sample reports', () => {
     expect(rest).toEqual([]);
     expect(g).toMatchObject({ agree: true, differ: false, sources: 2, kind: 'count' });
     expect(g.values[0].articles.map((a) => a.file).sort()).toEqual(['000_1c765ed5a3505be5.txt', '004_d812bad6fd6cf605.txt']);
+    expect(g.label).toBe('cruise missiles crashed in Iran');
   });
 
   it('puts the 26 cruise missiles launched in one agreeing group, with every mention', () => {

@@ -219,24 +219,31 @@ function labelOf(items: Item[], counted: string | null): string {
   const name = counted ?? items[0].fig.unit ?? items[0].fig.kind;
   if (items[0].fig.kind === 'duration') return name;
   const own = new Set((counted ?? '').split(' '));
-  let best: string | null = null;
+  // the main verb's clause ("crashed in Iran") beats a participle's ("launched from warships"); shorter beats longer
+  let best: { text: string; main: boolean } | null = null;
+  const consider = (words: string[], main: boolean) => {
+    words = words.slice(0, 7);
+    while (words.length > 1 && /^(the|a|an|of|in|on|at|to|for|by|from|with|and|or|including|since|as|that|its|their|The)$/.test(words[words.length - 1])) words.pop();
+    if (words.length < 2 || !/^[a-z]/.test(words[0]) || !isVerb(words[0])) return;
+    const text = words.join(' ');
+    if (!best || (main && !best.main) || (main === best.main && text.length < best.text.length)) best = { text, main };
+  };
   for (const { fig } of items) {
     const at = fig.sentence.indexOf(fig.text);
     if (at < 0) continue;
     let rest = fig.sentence.slice(at + fig.text.length).trim().replace(AUX, '');
-    rest = rest.split(/[,;:.!?()"\u201c\u201d]|\s(?:and|but|which|who|where|while|because|after|falling)\s/)[0].trim();
+    rest = rest.split(/[,;:.!?()"\u201c\u201d]|(?:^|\s)(?:and|but|which|who|where|when|while|because|after|falling|as|if)\s/)[0].trim();
     let words = rest.split(/\s+/).filter(Boolean);
     while (words.length && own.has(words[0].toLowerCase())) words = words.slice(1);
-    words = words.slice(0, 7);
-    // the clause ends before a second finite verb: "fired off from the Caspian Sea [landed in Iran]"
-    const next = words.findIndex((w, k) => k > 0 && /^(VBD|VBZ|VBP|MD)$/.test(tagsOf(w)?.[0] ?? ''));
-    if (next > 0) words = words.slice(0, next);
-    while (words.length > 1 && /^(the|a|an|of|in|on|at|to|for|by|from|with|and|or|including|since|as|that|its|their|The)$/.test(words[words.length - 1])) words.pop();
-    if (words.length < 2 || !/^[a-z]/.test(words[0]) || !isVerb(words[0])) continue;
-    const candidate = words.join(' ');
-    if (!best || candidate.length < best.length) best = candidate;
+    // a participle clause ends before the main verb: "[launched from warships in the Caspian Sea] crashed in Iran"
+    const finite = words.findIndex((w, k) => k > 0 && /^(VBD|VBZ|VBP|MD)$/.test(tagsOf(w)?.[0] ?? ''));
+    if (finite > 0) {
+      consider(words.slice(0, finite), false);
+      consider(words.slice(finite), true);
+    } else consider(words, /^(VBD|VBZ|VBP)$/.test(tagsOf(words[0] ?? '')?.[0] ?? '') && !/^(had|have|has|were|was)$/.test(words[0] ?? ''));
   }
-  return best ? `${name} ${best}` : name;
+  const label = best as { text: string } | null;
+  return label ? `${name} ${label.text}` : name;
 }
 
 /** A word that reads as a verb form opening a clause ("launched", "crashed", "hit"). */

@@ -47,7 +47,8 @@ const outlet = (a: ArticleRef): string => a.source ?? a.title;
 /** What a group is called in a reply: its label, or for a duration with no telling clause, "how long". */
 function nameOf(g: FigureGroup): string {
   if (g.kind === 'duration' && g.label === g.counted) return 'how long';
-  if ((g.kind === 'money' || g.kind === 'percent') && !g.counted && g.label === (g.unit ?? g.kind)) return g.kind === 'money' ? 'amount' : 'share';
+  if ((g.kind === 'money' || g.kind === 'percent' || g.kind === 'measure') && !g.counted && g.label === (g.unit ?? g.kind))
+    return g.kind === 'money' ? 'amount' : g.kind === 'percent' ? 'share' : 'measure';
   return g.label;
 }
 

@@ -10,7 +10,7 @@ import { readDirection, readQualifier } from './context.ts';
 import { TIME_UNITS } from './units.ts';
 
 /** A sentence can hold a figure only if it has a digit, a number word, a weekday or a time unit after "a". */
-const MAYBE = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half|thirds?|quarter|fifths?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|an? (?:second|minute|hour|day|week|fortnight|month|year|decade|century))\b/i;
+const MAYBE = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|half|thirds?|quarters?|fifths?|sixths?|eighths?|tenths?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|an? (?:second|minute|hour|day|week|fortnight|month|year|decade|century))\b/i;
 
 /** Every figure reported in an article, with what it counts. */
 export function extractFigures(article: ParsedArticle): Figure[] {
@@ -22,7 +22,9 @@ export function extractFigures(article: ParsedArticle): Figure[] {
   return out;
 }
 
+/** Words after which "a year" or "one year" is a length of time ("for a decade", "after one year"). */
 const DURATION_LEAD = new Set(['for', 'after', 'over', 'within', 'than', 'nearly', 'almost', 'about', 'around', 'roughly', 'least', 'past', 'in', 'during', 'of']);
+/** What a price is "a" of: "$50 a barrel", "£3 a head". */
 const PER_NOUNS = new Set(['barrel', 'share', 'head', 'person', 'tonne', 'ton', 'litre', 'liter', 'gallon', 'ounce', 'kilo', 'kg', 'unit', 'ticket', 'night', 'pound', 'copy', 'seat']);
 
 /** The figures of one sentence (sentenceIndex left 0 for the caller to set). */
@@ -78,7 +80,7 @@ function readIndefiniteDuration(sentence: string, tokens: Token[], i: number): {
   if (!n || n.type !== 'word' || !(n.lower in TIME_UNITS) || n.lower.endsWith('s') || n.lower === 'second') return null;
   const prev = tokens[i - 1]?.lower;
   if (!prev || !DURATION_LEAD.has(prev)) return null;
-  // "in a year's time" is fine; "of a year" only after a duration word: "half of a year" is rare, so skip "of"
+  // "in a year" is mostly a time to come ("in a year's time"), "of a year" part of one ("the rest of a year")
   if (prev === 'of' || prev === 'in') return null;
   const q = readQualifier(tokens, i);
   const first = q ? q.first : i;

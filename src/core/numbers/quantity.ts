@@ -99,18 +99,8 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
   let j = n + 1;
   const next = tokens[j];
   if (currency === null && prev) {
-    // glued to letters before it: "A4", "F-16", "COVID-19", "MP3"
-    if (t.glued && prev.type === 'word') return { skip: true, end: n + 1 };
-    if (t.glued && (prev.text === '-' || prev.text === '/') && tokens[n - 2]?.type === 'word' && prev.glued) return skipRun(tokens, n);
-    // the third of "33-13-5": a record of wins, losses and draws
-    if (t.glued && prev.text === '-' && prev.glued && tokens[n - 2]?.type === 'num' && tokens[n - 3]?.text === '-') return skipRun(tokens, n);
-    // "Section 427", "Boeing 747", "page 5", "No. 10"
-    if (prev.type === 'word' && !prev.lower.endsWith("'s") && /^[A-Z]/.test(prev.text) && !NOT_NAMES.has(prev.lower) && (n - 1 > 0 || /^[A-Z]+$/.test(prev.text)) && !/^(UK|EU|UN)$/.test(prev.text))
-      return skipRun(tokens, n);
-    if (prev.type === 'word' && LABELS.has(prev.lower) && !(prev.lower === 'no' && tokens[n + 1] && isWord(tokens[n + 1])) && !(prev.lower === 'number' && !/^(the|a|world)$/i.test(tokens[n - 2]?.text ?? '')))
-      return skipRun(tokens, n);
-    if (prev.text === '.' && prev.glued && /^no$/i.test(tokens[n - 2]?.text ?? '')) return skipRun(tokens, n);
-    if (prev.text === '#') return skipRun(tokens, n);
+    const name = partOfName(tokens, n);
+    if (name) return name;
   }
   if (next && next.glued) {
     // "9/11", "24/7", "10:30", "3-1" handled by the caller's range logic
@@ -145,13 +135,9 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
     }
   }
   if (!unit && !magnitude) {
-    // times of day: "10 am", "3 p.m.", "9.30 GMT"
+    const time = timeOfDay(tokens, n, j, raw);
+    if (time) return time;
     const w = tokens[j];
-    if (isWord(w) && TIME_WORDS.has(w.lower) && (raw <= 24 || (/^\d{4}$/.test(t.text) && raw % 100 < 60 && raw < 2400))) return { skip: true, end: j + 1 };
-    if (isWord(w) && w.lower === 'hrs' && /^\d{4}$/.test(t.text) && raw % 100 < 60 && raw < 2400) return { skip: true, end: j + 1 }; // "1200 hrs"
-    if (isWord(w) && (w.lower === 'a' || w.lower === 'p') && tokens[j + 1]?.text === '.' && tokens[j + 1].glued && tokens[j + 2]?.lower === 'm' && raw <= 12)
-      return { skip: true, end: j + 3 };
-    if (/^\d{1,2}\.[0-5]\d$/.test(t.text) && raw <= 24 && tokens[n - 1]?.lower === 'at' && !readUnit(tokens, j, true, raw)) return { skip: true, end: j };
     // "$5.4-billion": a hyphenated magnitude
     if (w && w.text === '-' && w.glued && isWord(tokens[j + 1]) && tokens[j + 1].glued && /^(million|billion|trillion|thousand)$/.test(tokens[j + 1].lower)) {
       value *= MAGNITUDES[tokens[j + 1].lower];
@@ -199,6 +185,39 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
     return { skip: true, end: numberEnd };
   }
   return { value, first, number: n, numberEnd, end: j, digits: true, fraction: false, magnitude, scale: raw ? round(value / raw) : 1, currency, unit, compound };
+}
+
+/** Digits that belong to a name or code: "A4", "F-16", "COVID-19", "Section 427", "Boeing 747", "page 5", "No. 10". */
+function partOfName(tokens: Token[], n: number): NotFigure | null {
+  const t = tokens[n];
+  const prev = tokens[n - 1];
+  // glued to letters before it: "A4", "MP3"; after a hyphen or slash: "F-16", "COVID-19"
+  if (t.glued && prev.type === 'word') return { skip: true, end: n + 1 };
+  if (t.glued && (prev.text === '-' || prev.text === '/') && tokens[n - 2]?.type === 'word' && prev.glued) return skipRun(tokens, n);
+  // the third of "33-13-5": a record of wins, losses and draws
+  if (t.glued && prev.text === '-' && prev.glued && tokens[n - 2]?.type === 'num' && tokens[n - 3]?.text === '-') return skipRun(tokens, n);
+  // after a capitalised word that is not a sentence start or a qualifier: "Section 427", "Boeing 747", "FTSE 100"
+  if (prev.type === 'word' && !prev.lower.endsWith("'s") && /^[A-Z]/.test(prev.text) && !NOT_NAMES.has(prev.lower) && (n - 1 > 0 || /^[A-Z]+$/.test(prev.text)) && !/^(UK|EU|UN)$/.test(prev.text))
+    return skipRun(tokens, n);
+  // after a label: "page 5", "the number 10" (but "users number 100m", "no 10 people")
+  if (prev.type === 'word' && LABELS.has(prev.lower) && !(prev.lower === 'no' && isWord(tokens[n + 1])) && !(prev.lower === 'number' && !/^(the|a|world)$/i.test(tokens[n - 2]?.text ?? '')))
+    return skipRun(tokens, n);
+  if (prev.text === '.' && prev.glued && /^no$/i.test(tokens[n - 2]?.text ?? '')) return skipRun(tokens, n);
+  if (prev.text === '#') return skipRun(tokens, n);
+  return null;
+}
+
+/** A time of day at digits n, with j the token after them: "10 am", "3 p.m.", "1200 GMT", "at 9.30". */
+function timeOfDay(tokens: Token[], n: number, j: number, raw: number): NotFigure | null {
+  const t = tokens[n];
+  const w = tokens[j];
+  const hhmm = /^\d{4}$/.test(t.text) && raw % 100 < 60 && raw < 2400;
+  if (isWord(w) && TIME_WORDS.has(w.lower) && (raw <= 24 || hhmm)) return { skip: true, end: j + 1 };
+  if (isWord(w) && w.lower === 'hrs' && hhmm) return { skip: true, end: j + 1 }; // "1200 hrs"
+  if (isWord(w) && (w.lower === 'a' || w.lower === 'p') && tokens[j + 1]?.text === '.' && tokens[j + 1].glued && tokens[j + 2]?.lower === 'm' && raw <= 12)
+    return { skip: true, end: j + 3 };
+  if (/^\d{1,2}\.[0-5]\d$/.test(t.text) && raw <= 24 && tokens[n - 1]?.lower === 'at' && !readUnit(tokens, j, true, raw)) return { skip: true, end: j };
+  return null;
 }
 
 const RACE_DISTANCES = new Set([50, 60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000]);

@@ -88,6 +88,13 @@ describe('what counts as the same value', () => {
     expect(groupFigures(a).every((g) => g.unit !== 'GBP')).toBe(true);
   });
 
+  it('takes troops and soldiers as one thing, and a value inside a range as agreeing', () => {
+    const a = figuresOf('a.txt', 'Deployment\n\nNATO will send between 3,000 and 4,000 troops to Poland next year, officials said.');
+    const b = figuresOf('b.txt', 'NATO plan\n\nNATO officials said 3,500 soldiers would be sent to Poland next year.');
+    const [g] = groupFigures([...a, ...b]);
+    expect(g).toMatchObject({ sources: 2, agree: true, differ: false });
+  });
+
   it('does not compare values said of different names', () => {
     const a = figuresOf('a.txt', 'Oscars\n\nAt the Oscars, The Aviator leads the field with 11 nominations this year.');
     const b = figuresOf('b.txt', 'Oscars race\n\nAt the Oscars, Million Dollar Baby has seven nominations this year.');

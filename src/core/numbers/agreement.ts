@@ -78,12 +78,18 @@ const articleKey = (a: ArticleRef): string => a.id || a.file || a.title;
 /** Heads that count people, however the report words it: "12 dead", "15 people", "20 victims". */
 const PEOPLE_HEADS = new Set(['peopl', 'toll', 'person', 'dead', 'kill', 'death', 'victim', 'live', 'fatal', 'bodi', 'casualti', 'individu']);
 
+/** Heads news reports use for the same things (stems): troops and soldiers, airstrikes and strikes. */
+const SAME_HEADS: Record<string, string> = {
+  troop: 'soldier', airstrik: 'strike', raid: 'strike', jet: 'aircraft', plane: 'aircraft', warplan: 'aircraft', warship: 'ship', vessel: 'ship',
+  fighter: 'milit', insurg: 'milit', rebel: 'milit', militant: 'milit', home: 'hous', household: 'hous', dwell: 'hous', firm: 'compani', worker: 'employe',
+};
+
 function headOf(counted: string | null): string | null {
   if (!counted) return null;
   const last = counted.trim().split(/\s+/).at(-1);
   if (!last) return null;
   const s = stem(last.toLowerCase());
-  return PEOPLE_HEADS.has(s) ? 'person' : s;
+  return PEOPLE_HEADS.has(s) ? 'person' : SAME_HEADS[s] ?? s;
 }
 
 /** Context stems of a figure's sentence, without the figure's own words or any number. */
@@ -111,6 +117,11 @@ export function compatible(a: number, b: number): boolean {
   const pa = precisionOf(a), pb = precisionOf(b);
   const d = Math.abs(a - b);
   return (pb > pa && d < pb) || (pa > pb && d < pa);
+}
+
+/** A value inside a range another source gives: "10 to 15" and "12". */
+function withinRange(a: { range?: [number, number] }, b: { value: number }): boolean {
+  return !!a.range && b.value >= a.range[0] && b.value <= a.range[1];
 }
 
 function similarity(a: Set<string>, b: Set<string>): number {
@@ -193,7 +204,7 @@ function toGroup(items: Item[]): FigureGroup {
   let differ = false;
   for (let i = 0; i < values.length && !differ; i++)
     for (let j = i + 1; j < values.length && !differ; j++) {
-      if (compatible(values[i].value, values[j].value)) continue;
+      if (compatible(values[i].value, values[j].value) || withinRange(values[i], values[j]) || withinRange(values[j], values[i])) continue;
       const ai = new Set(values[i].articles.map(articleKey));
       differ = values[j].articles.some((a) => !ai.has(articleKey(a))) || values[i].articles.some((a) => !values[j].articles.some((b) => articleKey(b) === articleKey(a)));
     }

@@ -124,6 +124,7 @@ describe('the counted thing', () => {
 
   it('counts the whole and the part in "3 of 12 games"', () => {
     expect(counts('He won 3 of 12 games.').map((f) => [f.value, f.counted])).toEqual([[3, 'games'], [12, 'games']]);
+    expect(counts('The team has lost five of its last six games.').map((f) => [f.value, f.counted])).toEqual([[5, 'games'], [6, 'games']]);
   });
 
   it('is carried over after a second verb too', () => {
@@ -173,6 +174,15 @@ describe('qualifiers and ranges', () => {
     expect(one('The blast killed between 300 and 400 people.')).toMatchObject({ range: [300, 400], counted: 'people' });
     expect(one('The missiles have a range of anywhere from 252 miles to 287 miles.')).toMatchObject({ range: [252, 287], unit: 'miles' });
     expect(one('The upgrade will cost $5-6bn.')).toMatchObject({ range: [5e9, 6e9], unit: 'USD' });
+  });
+
+  it('a unit written once after two numbers belongs to both', () => {
+    expect(counts('Voters rejected the plan by a margin of 52 to 48 percent.').map((f) => [f.value, f.unit])).toEqual([[52, 'per cent'], [48, 'per cent']]);
+    expect(counts('Rates rose from 4.5 to 4.75 per cent.').map((f) => [f.value, f.unit])).toEqual([[4.5, 'per cent'], [4.75, 'per cent']]);
+  });
+
+  it('keeps a qualified number word with nothing after it', () => {
+    expect(one('Police fired tear gas, injuring at least a dozen.')).toMatchObject({ value: 12, qualifier: 'at least' });
   });
 
   it('a move from one level to another is two figures, not a range', () => {

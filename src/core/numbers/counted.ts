@@ -8,6 +8,7 @@ import { firstTag, isNoun, isPluralNoun, tagsOf } from './pos.ts';
 import type { Quantity } from './quantity.ts';
 import { readQualifier } from './context.ts';
 import { TIME_UNITS } from './units.ts';
+import { cardinalWord } from './words.ts';
 
 /** Words that never belong to the noun phrase after a number. */
 const BREAKS = new Set([
@@ -133,11 +134,14 @@ export function countOf(tokens: Token[], q: Quantity, end: number, earlier: Figu
   // "13 of Britain's 659 MPs", "two of her friends", "half the members"
   const det = (t: Token | undefined) => !!t && (PARTITIVE_DET.has(t.lower) || (/^[A-Z]/.test(t.text) && t.lower.endsWith("'s")));
   const numberOf = tokens[j + 1]?.type === 'num' && tokens[j + 2]?.type === 'word'; // "3 of 12 games"
+  const resumable = (t: Token | undefined) => !!t && (t.type === 'num' || cardinalWord(t.lower) !== null);
   if ((tokens[j]?.lower === 'of' && (q.fraction || det(tokens[j + 1]) || numberOf)) || (q.fraction && tokens[j]?.lower === 'the')) {
     if (tokens[j].lower === 'of') j++;
     while (det(tokens[j])) j++;
+    // "five of its last six games"
+    while (/^(last|first|next|past|top|remaining)$/.test(tokens[j]?.lower ?? '') && tokens[j + 1]?.type !== 'sym') j++;
     // the number inside is a figure of its own: read it next
-    if (tokens[j]?.type === 'num' && tokens[j + 1]?.type === 'word') resume = j++;
+    if (resumable(tokens[j]) && tokens[j + 1]?.type === 'word') resume = j++;
     partitive = true;
   }
   // a fraction counts a plural when there is one ("two-thirds of Americans"), else a mass ("half of the population")
@@ -164,7 +168,7 @@ export function countOf(tokens: Token[], q: Quantity, end: number, earlier: Figu
     else if (q.fraction) {
       // "cut by a third", "more than a quarter": a share with nothing after it
       if (!/^(by|than)$/.test(lead?.lower ?? '') && !readQualifier(tokens, q.first)) return null;
-    } else if (!q.digits && !q.magnitude) return null;
+    } else if (!q.digits && !q.magnitude && !(readQualifier(tokens, q.first) && q.value >= 10)) return null; // "injuring at least a dozen"
     // "6-3", "30-39": a hyphenated pair with nothing counted is a score or a band, not a range of things
     else if (hyphenRange) return null;
     // "1) If...", "(53)", "nine out of 10", "the last 16", "the top 10"

@@ -99,9 +99,11 @@ function figureAt(sentence: string, tokens: Token[], q: Quantity, earlier: Figur
   // ranges: "10 to 15", "between 300 and 400", "from 252 miles to 287 miles", "$5-6bn", "two or three days"
   const r = readRange(tokens, q);
   if (r && 'score' in r) return { figure: null, end: r.score };
-  const high = r?.high ?? null;
-  if (r) q = r.low;
-  const hyphenRange = !!r && /^[-\u2013\u2014]$/.test(tokens[q.end]?.text ?? '');
+  if (r && 'shared' in r) q = r.shared;
+  const range = r && 'high' in r ? r : null;
+  const high = range?.high ?? null;
+  if (range) q = range.low;
+  const hyphenRange = !!range && /^[-\u2013\u2014]$/.test(tokens[q.end]?.text ?? '');
   const top = high ?? q;
   let end = top.end;
   const unit = top.unit;

@@ -18,8 +18,13 @@ export interface Score {
   score: number;
 }
 
+/** Not a range, but the first quantity with the unit written after the second ("52 to 48 percent"). */
+export interface SharedUnit {
+  shared: Quantity;
+}
+
 /** The range starting with quantity q, a score, or null when q stands alone. */
-export function readRange(tokens: Token[], q: Quantity): Range | Score | null {
+export function readRange(tokens: Token[], q: Quantity): Range | Score | SharedUnit | null {
   const c = tokens[q.end];
   if (!c) return null;
   const dash = DASH.test(c.text) && !q.compound;
@@ -33,6 +38,8 @@ export function readRange(tokens: Token[], q: Quantity): Range | Score | null {
   const directed = readDirection(tokens, before === 'from' ? q.first - 1 : q.first) !== null;
   if (merged && !(directed && c.lower === 'to')) return { low: merged, high: r };
   if (c.text === '-' && c.glued && q.digits && !q.unit && !q.currency) return { score: r.end };
+  // "by a margin of 52 to 48 percent": not a range, but the unit after the second belongs to the first too
+  if (!q.unit && !q.currency && r.unit && (r.unit.kind === 'percent' || r.unit.kind === 'measure') && c.lower === 'to') return { shared: { ...q, unit: r.unit } };
   return null;
 }
 

@@ -153,10 +153,12 @@ describe('parts of a whole', () => {
   it('a bare number takes the collection it is the size of', () => {
     expect(one('A crowd of 50,000 watched the final.')).toMatchObject({ value: 50000, counted: 'crowd' });
     expect(one('The death toll from the earthquake has risen to 2,300.')).toMatchObject({ value: 2300, counted: 'toll' });
+    expect(one('The number of jobless fell by 7,000.')).toMatchObject({ value: 7000, counted: 'jobless', change: 'down' });
   });
 
   it('an age in apposition is an age', () => {
     expect(one('Mr Ebbers, 63, is accused of being the mastermind.')).toMatchObject({ value: 63, counted: 'age' });
+    expect(one('A man, 34, was arrested on suspicion of murder.')).toMatchObject({ value: 34, counted: 'age' });
   });
 });
 

@@ -155,8 +155,8 @@ export function countOf(tokens: Token[], q: Quantity, end: number, earlier: Figu
     end = phrase.last + 1;
   } else {
     const lead = tokens[q.first - 1];
-    // an age in apposition: "Mr Ebbers, 63, is accused"
-    const age = lead?.text === ',' && tokens[q.first - 2]?.type === 'word' && /^[A-Z]/.test(tokens[q.first - 2].text) && tokens[end]?.text === ',' && q.digits && q.value < 120 && Number.isInteger(q.value);
+    // an age in apposition: "Mr Ebbers, 63, is accused", "a man, 34, was arrested"
+    const age = lead?.text === ',' && tokens[q.first - 2]?.type === 'word' && cardinalWord(tokens[q.first - 2].lower) === null && tokens[end]?.text === ',' && q.digits && q.value < 120 && Number.isInteger(q.value);
     const prior = earlier.filter((f) => f.kind === 'count' && f.counted).at(-1);
     const container = nounOfBefore(tokens, q.first);
     if (age || /^(age|aged)$/.test(lead?.lower ?? '')) counted = 'age';
@@ -248,11 +248,14 @@ function nounOfBefore(tokens: Token[], first: number): string | null {
     return n && n.type === 'word' && CONTAINERS.has(n.lower) ? n.lower : null;
   }
   // "the death toll has risen to 2,300", "turnout reached 60,000": the subject of a move to a level
-  if (!/^(to|at|reached|hit|topped|passed|exceeded)$/.test(tokens[k]?.lower ?? '')) return null;
+  if (!/^(to|at|by|reached|hit|topped|passed|exceeded)$/.test(tokens[k]?.lower ?? '')) return null;
   for (let m = k - 1; m >= Math.max(0, k - 8); m--) {
     const t = tokens[m];
     if (t.type !== 'word') break;
     if (CONTAINERS.has(t.lower)) return t.lower;
+    // "the number of jobless fell by 7,000"
+    if (/^(number|numbers|count)$/.test(t.lower) && tokens[m + 1]?.lower === 'of' && tokens[m + 2]?.type === 'word' && !BREAKS.has(tokens[m + 2].lower))
+      return tokens[m + 2].lower;
   }
   return null;
 }

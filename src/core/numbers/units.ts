@@ -91,7 +91,7 @@ export function readUnit(tokens: Token[], j: number, digits: boolean, value: num
   if (w === 'basis' && (n?.lower === 'points' || n?.lower === 'point')) return { unit: 'basis points', kind: 'percent', end: j + 2 };
   if (w in TIME_UNITS && (w !== 'second' || value === 1)) return { unit: TIME_UNITS[w], kind: 'duration', end: j + 1, word: t.text };
   // a capitalised word is a name, not a unit: "21 Grams", "50 Cent"
-  if (/^[A-Z][a-z]{2,}/.test(t.text)) return null;
+  if (!t.glued && /^[A-Z][a-z]{2,}/.test(t.text)) return null;
   if (w in CURRENCY_WORDS) {
     if (w === 'p' && !(digits && t.glued)) return null;
     if ((w === 'pound' || w === 'pounds') && n?.lower === 'of') return { unit: 'lb', kind: 'measure', end: j + 1 };
@@ -107,7 +107,7 @@ export function readUnit(tokens: Token[], j: number, digits: boolean, value: num
   const u = MEASURE_UNITS[w];
   if (u === undefined) return null;
   // a capitalised word is a name, not a unit: "21 Grams"
-  if (/^[A-Z][a-z]{2,}/.test(t.text)) return null;
+  if (!t.glued && /^[A-Z][a-z]{2,}/.test(t.text)) return null;
   if (DIGIT_ONLY_UNITS.has(w) && !(digits && (t.glued || w === 'ft' || w === 'sq'))) return null;
   // "km/h", "km per hour"
   if ((w === 'km' || w === 'kilometres' || w === 'kilometers') && tokens[j + 1]?.text === '/' && tokens[j + 2]?.lower === 'h')

@@ -255,7 +255,7 @@ function nounOfBefore(tokens: Token[], first: number): string | null {
     if (CONTAINERS.has(t.lower)) return t.lower;
     // "the number of jobless fell by 7,000"
     if (/^(number|numbers|count)$/.test(t.lower) && tokens[m + 1]?.lower === 'of' && tokens[m + 2]?.type === 'word' && !BREAKS.has(tokens[m + 2].lower))
-      return tokens[m + 2].lower;
+      return (readCounted(tokens, m + 2, false) ?? readCounted(tokens, m + 2, true))?.counted ?? tokens[m + 2].lower;
   }
   return null;
 }

@@ -171,6 +171,12 @@ describe('qualifiers and ranges', () => {
     expect(one('Fewer than 10 firms applied.').qualifier).toBe('fewer than');
   });
 
+  it('keeps a qualifier written after the number', () => {
+    expect(one('The change affects 12 or more people.')).toMatchObject({ value: 12, counted: 'people', qualifier: 'or more' });
+    expect(one('All the 100,000 or so net cafes must comply.')).toMatchObject({ counted: 'cafes', qualifier: 'or so' });
+    expect(one('He has 10+ years of experience.')).toMatchObject({ value: 10, kind: 'duration', qualifier: 'plus' });
+  });
+
   it('a range keeps both ends', () => {
     expect(one('The fighting displaced 10 to 15 families.')).toMatchObject({ value: 10, range: [10, 15], counted: 'families' });
     expect(one('The blast killed between 300 and 400 people.')).toMatchObject({ range: [300, 400], counted: 'people' });

@@ -29,6 +29,17 @@ export function readQualifier(tokens: Token[], i: number): Qualifier | null {
   return null;
 }
 
+/** A qualifier written after a number ("12 or more", "100 or so"): its words and the index after it. */
+export function readQualifierAfter(tokens: Token[], j: number): { qualifier: string; end: number } | null {
+  const a = tokens[j], b = tokens[j + 1];
+  if (a?.lower === 'or' && b) {
+    if (b.lower === 'more') return { qualifier: 'or more', end: j + 2 };
+    if (b.lower === 'so') return { qualifier: 'or so', end: j + 2 };
+    if (b.lower === 'fewer' || b.lower === 'less') return { qualifier: `or ${b.lower}`, end: j + 2 };
+  }
+  return null;
+}
+
 const UP = new Set(['rose', 'rise', 'rises', 'risen', 'rising', 'up', 'increased', 'increase', 'increases', 'increasing', 'grew', 'grow',
   'grows', 'growing', 'grown', 'jumped', 'jump', 'jumps', 'climbed', 'climb', 'climbs', 'gained', 'gain', 'gains', 'added', 'soared',
   'soar', 'surged', 'surge', 'rallied', 'advanced', 'higher', 'boosted', 'raised', 'raise', 'expanded', 'leapt', 'leaped', 'doubled', 'spiked']);

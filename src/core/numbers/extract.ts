@@ -6,7 +6,7 @@ import { readDate } from './dates.ts';
 import { readQuantity, type Quantity } from './quantity.ts';
 import { amountOf, countOf } from './counted.ts';
 import { readRange } from './range.ts';
-import { readDirection, readQualifier } from './context.ts';
+import { readDirection, readQualifier, readQualifierAfter } from './context.ts';
 import { TIME_UNITS } from './units.ts';
 
 /** A sentence can hold a figure only if it has a digit, a number word, a weekday or a time unit after "a". */
@@ -106,6 +106,9 @@ function figureAt(sentence: string, tokens: Token[], q: Quantity, earlier: Figur
   const hyphenRange = !!range && /^[-\u2013\u2014]$/.test(tokens[q.end]?.text ?? '');
   const top = high ?? q;
   let end = top.end;
+  // a qualifier after the number: "12 or more people", "100 or so cafes", "40,000-plus fans"
+  const after = readQualifierAfter(tokens, end);
+  if (after) end = after.end;
   const unit = top.unit;
   const kind: FigureKind = q.currency || top.currency ? 'money' : unit ? unit.kind : 'count';
   const unitName = q.currency ?? top.currency ?? unit?.unit ?? null;
@@ -148,8 +151,8 @@ function figureAt(sentence: string, tokens: Token[], q: Quantity, earlier: Figur
     end = c.end;
     resume = c.resume;
   }
-  const qual = readQualifier(tokens, q.first);
-  const first = qual ? qual.first : q.first;
+  const qual = readQualifier(tokens, q.first) ?? (after ? { qualifier: after.qualifier, first: q.first } : q.plus ? { qualifier: 'plus', first: q.first } : null);
+  const first = qual && !after ? qual.first : q.first;
   const direction = readDirection(tokens, first);
   const figure: Figure = {
     value: q.value,

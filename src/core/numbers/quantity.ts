@@ -26,6 +26,8 @@ export interface Quantity {
   unit: UnitMatch | null;
   /** The word of a compound adjective after the number ("24-hour": "hour", "10-point": "point"). */
   compound: string | null;
+  /** Written with a plus: "10+ years", "40,000-plus". */
+  plus?: boolean;
 }
 
 /** Not a figure: the tokens from `first` to `end` are consumed as a name, year, time or score. */
@@ -111,6 +113,15 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
   let magnitude = false;
   let compound: string | null = null;
   let unit: UnitMatch | null = null;
+  let plus = false;
+  // "10+ years", "40,000-plus fans"
+  if (tokens[j]?.text === '+' && tokens[j].glued) {
+    plus = true;
+    j++;
+  } else if (tokens[j]?.text === '-' && tokens[j].glued && tokens[j + 1]?.lower === 'plus' && tokens[j + 1].glued) {
+    plus = true;
+    j += 2;
+  }
   if (next && next.glued && next.type === 'word') {
     const s = next.lower;
     if (/^(st|nd|rd|th)$/.test(s)) return { skip: true, end: j + 1 }; // ordinals
@@ -184,7 +195,7 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
     if (d && d.glued && (d.text === '-' || d.text === '–' || d.text === '/') && y && y.glued && /^(\d\d|\d{4})$/.test(y.text)) return { skip: true, end: numberEnd + 2 };
     return { skip: true, end: numberEnd };
   }
-  return { value, first, number: n, numberEnd, end: j, digits: true, fraction: false, magnitude, scale: raw ? round(value / raw) : 1, currency, unit, compound };
+  return { value, first, number: n, numberEnd, end: j, digits: true, fraction: false, magnitude, scale: raw ? round(value / raw) : 1, currency, unit, compound, plus };
 }
 
 /** Digits that belong to a name or code: "A4", "F-16", "COVID-19", "Section 427", "Boeing 747", "page 5", "No. 10". */

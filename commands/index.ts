@@ -2,10 +2,11 @@
 import { ask } from './ask.ts';
 import { digest } from './digest.ts';
 import { help } from './help.ts';
+import { numbers } from './numbers.ts';
 import { stories } from './stories.ts';
 import type { Command } from './types.ts';
 
-export const COMMANDS: readonly Command[] = [ask, stories, digest, help];
+export const COMMANDS: readonly Command[] = [ask, numbers, stories, digest, help];
 
 export function findCommand(name: string): Command | undefined {
   const n = name.toLowerCase().replace(/^\//, '');

@@ -222,6 +222,11 @@ describe('speakers in an article', () => {
     expect(qs[0]).toMatchObject({ speaker: 'SNC-Lavalin', cue: 'arguing', kind: 'mixed' });
   });
 
+  it('does not give an office ("the minister") to someone who merely appears in the article', () => {
+    const qs = quotesOf('Jane Doe lost her son in the crash.\n\n“We will not back down,” the minister told reporters Tuesday.');
+    expect(qs[0].speaker).toBe('the minister');
+  });
+
   it('picks the person of the right gender for "she"', () => {
     const qs = quotesOf('Moyra Baxter chairs the board. Rob Fleming, the education minister, visited the school on Monday.\n\n"We need more space for students," she said.');
     expect(qs[0].speaker).toBe('Moyra Baxter');

@@ -270,9 +270,10 @@ export function resolveMention(people: People, mention: Mention, pos: number, hi
   }
   // "the 32-year-old labourer", "the rookie defenceman": a definite description of one person is the
   // person the article named last (as a pronoun would be), of the right gender where the noun has one
+  // (an office, "the minister", "the president", is the person quoted by name nearby, not just anyone named)
   if (/^the\s/i.test(mention.name) && tw.length <= 5 && PERSON_NOUN.test(head) && !/^(?:the\s+)?(?:[a-z]+\s+)*(?:government|statement|report|paper|document|company|agency|department)\b/i.test(t)) {
     const g = /^(?:woman|mother|wife|daughter|girl|actress|spokeswoman|chairwoman|businesswoman)$/.test(head) ? 'she' : /^(?:man|father|husband|son|boy|actor|spokesman|chairman|businessman)$/.test(head) ? 'he' : 'they-person';
-    const r = resolvePronoun(people, g === 'they-person' ? 'he|she' : g, pos, history, content);
+    const r = resolvePronoun(people, g === 'they-person' ? 'he|she' : g, pos, history, content, TITLE_LOWER.has(head));
     if (r && r.kind === 'person') {
       if (r.person) r.person.aliases.add(mention.name.replace(/^The\s/, 'the '));
       return { ...r, alias: mention.name };
@@ -294,7 +295,7 @@ export function resolveMention(people: People, mention: Mention, pos: number, hi
   return { speaker: mention.name, role: mention.role, kind: 'group' };
 }
 
-function resolvePronoun(people: People, pronoun: string, pos: number, history: History, content?: [number, number]): Resolved | null {
+function resolvePronoun(people: People, pronoun: string, pos: number, history: History, content?: [number, number], speakersOnly = false): Resolved | null {
   const want = pronoun === 'he' ? 'm' : pronoun === 'she' ? 'f' : null;
   if (pronoun === 'he' || pronoun === 'she' || pronoun === 'he|she') {
     // The person named last before the pronoun, of the right gender where that is known, within a few
@@ -302,7 +303,8 @@ function resolvePronoun(people: People, pronoun: string, pos: number, history: H
     // a person named in the reported words themselves is not who reports them ("Macharia hid, he said")
     const inside = new Set(content ? people.mentions.filter(([at]) => at >= content[0] && at < content[1]).map(([, p]) => p) : []);
     const fits = (p: Person) => !inside.has(p) && (!want || !genderOf(p) || genderOf(p) === want);
-    for (const tier of [(p: Person) => p.speaks, (p: Person) => p.confirmed]) {
+    const tiers = speakersOnly ? [(p: Person) => p.speaks] : [(p: Person) => p.speaks, (p: Person) => p.confirmed];
+    for (const tier of tiers) {
       for (let i = people.mentions.length - 1; i >= 0; i--) {
         const [at, p] = people.mentions[i];
         if (at > pos) continue;
@@ -314,6 +316,7 @@ function resolvePronoun(people: People, pronoun: string, pos: number, history: H
         return personResult(p);
       }
     }
+    if (speakersOnly) return null;
     for (let i = history.length - 1; i >= 0; i--) {
       const h = history[i];
       if (h.kind === 'person' && h.person && fits(h.person)) return personResult(h.person);

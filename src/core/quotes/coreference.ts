@@ -65,7 +65,7 @@ function register(people: People, tokens: string[], role: string | null, pos: nu
   let p = people.list.find((x) => compatibleNames(x.tokens, tokens) && tokens.length >= 2);
   if (!p) {
     const g = genderOfGivenName(tokens[0]);
-    p = { name: tokens.join(' '), tokens, roles: [], aliases: new Set(), male: g === 'm' ? 1 : 0, female: g === 'f' ? 1 : 0, last: pos, confirmed: g !== null, speaks: false };
+    p = { name: tokens.join(' '), tokens, roles: [], aliases: new Set(), male: g === 'm' ? 3 : 0, female: g === 'f' ? 3 : 0, last: pos, confirmed: g !== null, speaks: false };
     people.list.push(p);
   } else if (tokens.length > p.tokens.length) {
     p.aliases.add(p.name);

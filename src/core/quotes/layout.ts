@@ -52,7 +52,9 @@ export function units(sentences: PlacedSentence[], spans: QuoteSpan[], text: str
     // a sentence the splitter cut after a quote's full stop: `"... built." he said.`
     // ... or after an abbreviation's full stop: "he's lost 16 lbs. since he signed up"
     const head = text.slice(s.start, s.end);
-    const tail = /^\s*[a-z]/.test(head) || (/^\s*(?:He|She|They|It)\s+(?:said|says|added|adds|told|wrote|writes|explained|noted)\b/.test(head) && /["”’']\s*$/.test(text.slice(last?.start ?? 0, s.start)));
+    const tail =
+      /^\s*[a-z]/.test(head) ||
+      (/^\s*(?:He|She|They|It)\s+(?:said|says|added|adds|told|wrote|writes|explained|noted)(?:\s+(?:in|on|at|during|to|from|with|by|after|before|on)\b[^.!?]*)?[.!?]?\s*$/.test(head) && /["”’']\s*$/.test(text.slice(last?.start ?? 0, s.start)));
     if (last && (inside || tail)) {
       last.end = s.end;
       last.sentences.push(s);

@@ -146,7 +146,7 @@ describe('mixed quotes', () => {
     const qs = quotesOf('Carl Hvenmark Nilsson, a visiting fellow at the Center for Strategic and International Studies, told VOA\'s Persian news service that the NATO alliance sees Russia\'s growing involvement in Syria as "deeply problematic."');
     expect(qs[0]).toMatchObject({ speaker: 'Carl Hvenmark Nilsson', kind: 'mixed', cue: 'told' });
     expect(qs[0].role).toBe('visiting fellow at the Center for Strategic and International Studies');
-    expect(qs[0].text).toBe('the NATO alliance sees Russia\'s growing involvement in Syria as "deeply problematic.');
+    expect(qs[0].text).toBe('the NATO alliance sees Russia\'s growing involvement in Syria as "deeply problematic."');
   });
 
   it('keeps ", adding that ..." inside one mixed report', () => {
@@ -166,7 +166,7 @@ describe('mixed quotes', () => {
 
   it('reads a quoted fragment before ", she said" as mixed', () => {
     const qs = quotesOf('Darian Lonechild was elected in March. Her time so far has been "life-changing and heartbreaking," she said.');
-    expect(qs[0]).toMatchObject({ speaker: 'Darian Lonechild', kind: 'mixed', text: 'Her time so far has been "life-changing and heartbreaking' });
+    expect(qs[0]).toMatchObject({ speaker: 'Darian Lonechild', kind: 'mixed', text: 'Her time so far has been "life-changing and heartbreaking"' });
   });
 });
 

@@ -13,8 +13,10 @@ function wordCount(s: string): number {
   return s.match(WORDS)?.length ?? 0;
 }
 
-/** The quoted words, tidied: no trailing comma, no quote marks left at the ends. */
-function tidy(text: string): string {
+/** The quoted words, tidied: no trailing comma, no quote marks left at the ends (a mixed quote keeps the
+ * marks of its quoted part: `the alliance sees it as "deeply problematic."`). */
+function tidy(text: string, mixed = false): string {
+  if (mixed) return text.replace(/[\s,;:-]+$/, '').replace(/[,;:]+(["”’'])$/, '$1').replace(/\s+/g, ' ').trim();
   return text
     .replace(/^[\s"“”‘’']+/, '')
     .replace(/[\s,;:"“”‘’'-]+$/, '')
@@ -58,7 +60,7 @@ export function extractQuotes(article: ParsedArticle): Quote[] {
         const pos = pi * 1e6 + raw.start;
         const r = raw.mention ? resolveMention(people, raw.mention, pos, history, [pi * 1e6 + raw.start, pi * 1e6 + raw.end]) : null;
         if (!r) continue;
-        const words = tidy(raw.cut ? `${text.slice(raw.start, raw.cut[0])} ${text.slice(raw.cut[1], raw.end)}` : text.slice(raw.start, raw.end));
+        const words = tidy(raw.cut ? `${text.slice(raw.start, raw.cut[0])} ${text.slice(raw.cut[1], raw.end)}` : text.slice(raw.start, raw.end), raw.kind === 'mixed');
         if (wordCount(words) < 2) continue;
         // `"A," said X, "B."`: one quote around its attribution
         const prev = quotes[quotes.length - 1];

@@ -1,7 +1,7 @@
 // The Slack adapter end to end: the real Bolt app on 127.0.0.1 receives signed slash commands and
 // app_mention events (HTTP) or envelopes (Socket Mode), and talks to a fake Slack Web API on 127.0.0.1.
 // Plus unit tests for what must hold on every message: escaping, Slack's limits, no word cut in half.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -474,5 +474,25 @@ describe('Slack in Socket Mode (fake socket-mode server)', () => {
     socket.send({ envelope_id: 'env-event-2', type: 'events_api', accepts_response_payload: false, retry_attempt: 0, retry_reason: '', payload: marker });
     await fake.waitFor((c) => c.some((x) => x.method === 'chat.postMessage' && x.args.channel === 'C0000SOCK2'));
     expect(fake.callsOf('chat.postMessage').filter((x) => x.args.channel === 'C0000SOCK1')).toHaveLength(1);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// The manifest matches what the adapter serves.
+
+describe('slack-manifest.yaml', () => {
+  const manifest = readFileSync('slack-manifest.yaml', 'utf8');
+
+  it('declares a slash command for every command in COMMANDS (help through /sitrep)', () => {
+    const declared = [...manifest.matchAll(/^\s*- command: \/([\w-]+)\s*$/gm)].map((m) => m[1]);
+    for (const cmd of COMMANDS.filter((c) => c.name !== 'help' && c.name !== probe.name)) expect(declared, `/${cmd.name}`).toContain(cmd.name);
+    for (const name of ['ask', 'who-said', 'numbers', 'stories', 'digest', 'sitrep']) expect(declared).toContain(name);
+  });
+
+  it('asks for the scopes and events the adapter uses', () => {
+    for (const scope of ['commands', 'app_mentions:read', 'chat:write', 'users:read']) expect(manifest).toMatch(new RegExp(`^\\s*- ${scope}\\s*$`, 'm'));
+    expect(manifest).toMatch(/bot_events:\s*\n\s*- app_mention/);
+    expect(manifest).toMatch(/^\s*socket_mode_enabled: (true|false)\s*$/m);
+    expect(manifest).toContain('/slack/events');
   });
 });

@@ -255,6 +255,24 @@ describe('Slack over HTTP (signed requests, fake Web API)', () => {
     return answersTo(id);
   };
 
+  it('answers Slack\'s url_verification challenge when the events URL is saved', async () => {
+    const res = await sendSigned(eventsUrl, JSON.stringify({ token: 'x', challenge: 'challenge-123', type: 'url_verification' }), { secret: SECRET, contentType: 'application/json' });
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('challenge-123');
+  });
+
+  it('refuses to start with a bot token Slack rejects, without printing the token', async () => {
+    const bad = await createSlackAdapter(
+      sitrep,
+      { SLACK_BOT_TOKEN: 'xoxb-wrong-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0' },
+      { host: '127.0.0.1', logLevel: 'error', retryConfig: { retries: 0 }, log: quiet },
+    );
+    const err = await bad.start().then(() => null, (e: Error) => e);
+    expect(err?.message).toMatch(/SLACK_BOT_TOKEN.*invalid_auth/);
+    expect(err?.message).not.toContain('xoxb-wrong-token');
+    await bad.stop();
+  });
+
   it('verified the bot token with auth.test at start, with the bot token as a bearer token', () => {
     const auth = fake.callsOf('auth.test');
     expect(auth.length).toBeGreaterThan(0);

@@ -56,9 +56,18 @@ export class SlackAdapter implements ChatAdapter {
 
   async start(): Promise<void> {
     // auth.test: a wrong token fails here, loudly, rather than on the first command.
-    await this.app.init();
-    if (this.settings.mode === 'socket') await this.app.start();
-    else {
+    try {
+      await this.app.init();
+    } catch (e) {
+      throw new Error(`Slack did not accept SLACK_BOT_TOKEN (auth.test at ${new URL(this.settings.apiUrl).origin}: ${(e as Error).message}).`);
+    }
+    if (this.settings.mode === 'socket') {
+      try {
+        await this.app.start();
+      } catch (e) {
+        throw new Error(`Slack Socket Mode did not connect (check SLACK_APP_TOKEN and its connections:write scope): ${(e as Error).message}`);
+      }
+    } else {
       const listen = this.opts.host ? { port: this.settings.port, host: this.opts.host } : { port: this.settings.port };
       this.server = (await this.app.start(listen)) as unknown as Server;
     }

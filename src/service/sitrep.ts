@@ -74,7 +74,7 @@ export class Sitrep {
   /** The best sentences for a question, best first, one per distinct text. */
   ask(question: string, limit = 20): Answer[] {
     const shape = readQuestion(question);
-    const hits = this.store.searchSentences(shape.searchWords, 300);
+    const hits = this.store.searchSentences(shape.searchWords, 200);
     const refs = new Map(this.store.articleRefs().map((r) => [r.id, r]));
     const ranked = rankSentences(shape, hits);
     const seen = new Set<string>();

@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import { refOf, type Article, type ArticleRef, type Figure, type Quote, type WithArticle } from '../core/types.ts';
 import type { FileRecord, SentenceHit, Store, StoredArticle } from './store.ts';
 
-const SCHEMA_VERSION = '1';
+const SCHEMA_VERSION = '2';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -23,7 +23,7 @@ CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
 CREATE TABLE IF NOT EXISTS figures (article_id TEXT NOT NULL, idx INTEGER NOT NULL, json TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS figures_article ON figures(article_id);
 CREATE TABLE IF NOT EXISTS sentences (id INTEGER PRIMARY KEY, article_id TEXT NOT NULL, idx INTEGER NOT NULL, text TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS sentences_article ON sentences(article_id);
+CREATE INDEX IF NOT EXISTS sentences_article ON sentences(article_id, idx);
 CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(text, content='sentences', content_rowid='id', tokenize='porter unicode61');
 CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN
   INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
@@ -75,8 +75,12 @@ export class SqliteStore implements Store {
       figures: this.db.prepare('SELECT article_id AS articleId, json FROM figures ORDER BY article_id, idx'),
       quotesOf: this.db.prepare('SELECT json FROM quotes WHERE article_id = ? ORDER BY idx'),
       figuresOf: this.db.prepare('SELECT json FROM figures WHERE article_id = ? ORDER BY idx'),
-      search: this.db.prepare(`SELECT s.article_id AS articleId, s.idx AS "index", s.text AS text, bm25(sentences_fts) AS bm25
-        FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid WHERE sentences_fts MATCH ? ORDER BY bm25 LIMIT ?`),
+      search: this.db.prepare(`SELECT s.article_id AS articleId, s.idx AS "index", s.text AS text, bm25(sentences_fts) AS bm25,
+          a.title || ' ' || coalesce(p.text, '') AS context
+        FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid
+        JOIN articles a ON a.id = s.article_id
+        LEFT JOIN sentences p ON p.article_id = s.article_id AND p.idx = s.idx - 1
+        WHERE sentences_fts MATCH ? ORDER BY bm25 LIMIT ?`),
       getMeta: this.db.prepare('SELECT value FROM meta WHERE key = ?'),
       setMeta: this.db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)'),
     };

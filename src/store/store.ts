@@ -19,6 +19,8 @@ export interface SentenceHit {
   index: number;
   text: string;
   bm25: number;
+  /** The article's title and the sentence before this one: what "it" and "the company" may refer to. */
+  context: string;
 }
 
 export interface StoredArticle extends Article {

@@ -37,10 +37,12 @@ export function readQuestion(question: string): QuestionShape {
   else if (/^why\b/.test(lower)) form = 'reason';
   else if (/^(which|what)\b/.test(lower)) form = 'entity';
 
+  // The names in the question; for "what did X say", only X (the speaker), so the rest ranks the words.
   const names: string[] = [];
+  const speaker = form === 'quote' ? q.match(speech)?.[3] : undefined;
   const nameRe = /\b(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*)/gu;
-  for (const m of q.matchAll(nameRe)) {
-    if (m.index === 0) continue; // the question's first word is capitalised anyway
+  for (const m of (speaker ?? q).matchAll(nameRe)) {
+    if (m.index === 0 && !speaker) continue; // the question's first word is capitalised anyway
     names.push(...contentTerms(m[1]));
   }
   const words = tokenize(q).map((w) => w.replace(/'s$/, '')).filter((w) => !STOPWORDS.has(w) && !QUESTION_WORDS.has(w) && (w.length > 1 || /\d/.test(w)));

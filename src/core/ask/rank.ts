@@ -8,9 +8,13 @@ export interface Candidate {
   text: string;
   /** SQLite's bm25(): lower (more negative) is better. */
   bm25: number;
+  /** Text around the sentence (its headline, the sentence before): terms found only there count half. */
+  context?: string;
 }
 
 export type Ranked<C extends Candidate> = C & { score: number };
+
+const EMPTY = new Set<string>();
 
 const NUMBER_WORDS = /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|dozens)\b/i;
 const DIGITS = /\d/;
@@ -42,7 +46,8 @@ function formBonus(shape: QuestionShape, text: string, stems: string[], asked: S
         if (!(DIGITS.test(tokens[i]) || NUMBER_WORDS.test(tokens[i]))) continue;
         for (let j = i + 1; j <= i + 4 && j < tokens.length; j++) if (focus.has(contentTerms(tokens[j])[0])) return 0.45;
       }
-      return 0.25;
+      // Any figure helps; one that counts something else ("two factories" for "how many jobs") helps less.
+      return shape.focus.length ? 0.1 : 0.25;
     }
     case 'person':
     case 'entity': {
@@ -73,14 +78,22 @@ export function rankSentences<C extends Candidate>(shape: QuestionShape, candida
   const topical = shape.form === 'quote' ? shape.terms.filter((t) => !shape.names.includes(t)) : shape.terms;
   const weight = (t: string) => (shape.focus.includes(t) ? 2 : 1);
   const total = topical.reduce((s, t) => s + weight(t), 0) || 1;
+  // Contexts repeat (one headline for many sentences): stem each distinct text once.
+  const memo = new Map<string, Set<string>>();
+  const termsOf = (text: string) => {
+    let set = memo.get(text);
+    if (!set) memo.set(text, (set = new Set(contentTerms(text))));
+    return set;
+  };
   return candidates
     .map((c) => {
       const stems = contentTerms(c.text);
       const present = new Set(stems);
-      const coverage = topical.reduce((s, t) => s + (present.has(t) ? weight(t) : 0), 0) / total;
+      const around = c.context ? termsOf(c.context) : EMPTY;
+      const coverage = topical.reduce((s, t) => s + (present.has(t) ? weight(t) : around.has(t) ? weight(t) / 2 : 0), 0) / total;
       const bm = best < 0 ? c.bm25 / best : 0;
       const novel = [...present].filter((t) => !asked.has(t)).length;
-      const repeats = novel < 3 ? 0.25 : 0; // says little beyond the question itself
+      const repeats = novel === 0 ? 0.3 : novel === 1 ? 0.1 : 0; // says nothing beyond the question itself
       const score = 0.45 * bm + 0.55 * coverage + formBonus(shape, c.text, stems, asked) - repeats;
       return { ...c, score: Math.round(score * 1000) / 1000 };
     })

@@ -15,7 +15,7 @@ export function splitSentences(paragraph: string): string[] {
     // A closing quote mark split off on its own belongs to the sentence before it.
     const lead = s.match(/^(["'\u201d\u2019)\]]+|\.{3}|\u2026)(\s+|$)/);
     if (lead && out.length > 0) {
-      out[out.length - 1] += lead[1];
+      out[out.length - 1] += /^[.\u2026]/.test(lead[1]) ? ` ${lead[1]}` : lead[1];
       const rest = s.slice(lead[0].length).trim();
       if (rest) out.push(rest);
       continue;

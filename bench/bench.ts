@@ -1,0 +1,60 @@
+// npm run bench [-- CORPUS_DIR]: ingest speed, /ask latency and peak memory on a real corpus.
+// Default corpus: ../shared/corpora/bbc/articles (2,225 BBC articles). Skips, saying why, when absent.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Sitrep } from '../src/service/sitrep.ts';
+
+const corpus = resolve(process.argv[2] ?? join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'bbc', 'articles'));
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** 200 questions of every form, written from the corpus's own headlines. */
+function questions(sitrep: Sitrep): string[] {
+  const forms = ['What happened: %s?', 'How many people were affected by %s?', 'Who said %s?', 'Where is %s?', 'When did %s happen?'];
+  const titles = sitrep.articles().map((a) => a.title.replace(/[?'"]/g, ''));
+  const out: string[] = [];
+  for (let i = 0; out.length < 200 && titles.length; i++) out.push(forms[i % forms.length].replace('%s', titles[(i * 11) % titles.length].toLowerCase()));
+  return out;
+}
+
+export function benchIndex(dir: string): void {
+  const state = mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
+  const sitrep = Sitrep.open({ dataDir: dir, dbPath: join(state, 'index.db') });
+  try {
+    const report = sitrep.sync()!;
+    const seconds = report.ms / 1000;
+    console.log(`ingest: ${fmt(report.articlesIndexed)} articles, ${fmt(report.words)} words in ${fmt(seconds, 2)} s: ${fmt(report.articlesIndexed / seconds)} articles/s, ${fmt(report.words / seconds)} words/s (parse, sentences, quotes, figures, SQLite + FTS5)`);
+    console.log(`ingest: ${report.skipped.length} skipped, ${report.warnings.length} warnings${report.warnings.length ? ` (${report.warnings.map((w) => `${w.file} ${w.reason}`).join('; ')})` : ''}`);
+    const again = sitrep.sync()!;
+    console.log(`re-sync with nothing changed: ${fmt(again.ms)} ms`);
+    const qs = questions(sitrep);
+    sitrep.ask(qs[0]); // warm the statement cache
+    const times: number[] = [];
+    for (const q of qs) {
+      const t0 = performance.now();
+      sitrep.ask(q);
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`/ask over ${qs.length} questions: p50 ${fmt(percentile(times, 50), 1)} ms, p99 ${fmt(percentile(times, 99), 1)} ms, max ${fmt(times.at(-1)!, 1)} ms`);
+    const t0 = performance.now();
+    const stories = sitrep.stories();
+    console.log(`/stories: ${fmt(stories.length)} stories from ${fmt(report.total)} articles in ${fmt(performance.now() - t0)} ms`);
+  } finally {
+    sitrep.close();
+    rmSync(state, { recursive: true, force: true });
+  }
+}
+
+if (!existsSync(corpus)) {
+  console.log(`bench: skipped, no corpus at ${corpus} (pass a folder of articles: npm run bench -- DIR)`);
+} else {
+  console.log(`bench: corpus ${corpus}`);
+  benchIndex(corpus);
+  console.log(`peak RSS: ${fmt(process.resourceUsage().maxRSS / 1024)} MB`);
+}

@@ -1,0 +1,49 @@
+// Test helpers: a Sitrep over a temporary copy of some articles, with an index in a temporary folder.
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Sitrep } from '../../src/service/sitrep.ts';
+
+export const SAMPLES_DIR = join(import.meta.dirname, '..', '..', 'data');
+export const SAMPLE_CLEAN = '004_d812bad6fd6cf605.txt';
+export const SAMPLE_SLOPPY = '000_1c765ed5a3505be5.txt';
+
+export interface TempSitrep {
+  sitrep: Sitrep;
+  dataDir: string;
+  dbPath: string;
+  /** Opens a second Sitrep on the same folder and index (a later run). */
+  reopen(): Sitrep;
+  cleanup(): void;
+}
+
+/** A Sitrep over a temporary data folder (a copy of `from`, or empty), not yet synced. */
+export function tempSitrep(from?: string): TempSitrep {
+  const root = mkdtempSync(join(tmpdir(), 'sitrep-test-'));
+  const dataDir = join(root, 'data');
+  if (from) cpSync(from, dataDir, { recursive: true });
+  else mkdirSync(dataDir, { recursive: true });
+  const dbPath = join(root, 'state', 'index.db');
+  const opened: Sitrep[] = [];
+  const open = () => {
+    const s = Sitrep.open({ dataDir, dbPath });
+    opened.push(s);
+    return s;
+  };
+  return {
+    sitrep: open(),
+    dataDir,
+    dbPath,
+    reopen: open,
+    cleanup() {
+      for (const s of opened) {
+        try {
+          s.close();
+        } catch {
+          /* already closed */
+        }
+      }
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}

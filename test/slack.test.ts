@@ -35,7 +35,7 @@ let sitrep: Sitrep;
 
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'sitrep-slack-'));
-  sitrep = Sitrep.open({ dataDir: 'data', dbPath: join(tmp, 'index.db') });
+  sitrep = Sitrep.open({ dataDir: join(import.meta.dirname, '..', 'data'), dbPath: join(tmp, 'index.db') });
   sitrep.sync();
 });
 
@@ -499,7 +499,7 @@ describe('Slack in Socket Mode (fake socket-mode server)', () => {
 // The manifest matches what the adapter serves.
 
 describe('slack-manifest.yaml', () => {
-  const manifest = readFileSync('slack-manifest.yaml', 'utf8');
+  const manifest = readFileSync(join(import.meta.dirname, '..', 'slack-manifest.yaml'), 'utf8');
 
   it('declares a slash command for every command in COMMANDS (help through /sitrep)', () => {
     const declared = [...manifest.matchAll(/^\s*- command: \/([\w-]+)\s*$/gm)].map((m) => m[1]);

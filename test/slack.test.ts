@@ -14,6 +14,7 @@ import { plainFromSlack, routeMention, stripMention } from '../src/adapters/slac
 import { createSlackAdapter, type SlackAdapter } from '../src/adapters/slack/index.ts';
 import { LIMITS, renderReply, type SlackBlock, type SlackMessage } from '../src/adapters/slack/render.ts';
 import { readSlackSettings, SlackSettingsError } from '../src/adapters/slack/settings.ts';
+import { MAX_RESPONSES, respondWithReply } from '../src/adapters/slack/send.ts';
 import { splitWords } from '../src/adapters/slack/split.ts';
 import type { Reply } from '../src/reply.ts';
 import { Sitrep } from '../src/service/sitrep.ts';
@@ -138,6 +139,20 @@ describe('Slack rendering', () => {
     expect(lastItem).toEqual(words);
     expect(messages[0].blocks[0].type).toBe('header');
     expect(messages[messages.length - 1].blocks.at(-1)?.type).toBe('context');
+  });
+
+  it('sends at most five messages through a response_url, saying when an answer was longer', async () => {
+    const items = Array.from({ length: 400 }, (_, i) => ({ text: `Item ${i} ${'lorem ipsum dolor '.repeat(40)}` }));
+    const sent: Array<Record<string, any>> = [];
+    await respondWithReply(async (m) => {
+      sent.push(m as Record<string, any>);
+      return {};
+    }, { title: 'Huge', sections: [{ items }] });
+    expect(renderReply({ title: 'Huge', sections: [{ items }] }).length).toBeGreaterThan(MAX_RESPONSES);
+    expect(sent).toHaveLength(MAX_RESPONSES);
+    expect(sent.at(-1)!.text).toMatch(/did not fit/);
+    expectWithinLimits(sent.map((m) => ({ text: m.text, blocks: m.blocks })));
+    expect(sent.every((m) => m.response_type === 'in_channel')).toBe(true);
   });
 
   it('splitWords breaks only at whitespace and respects the measured limit', () => {

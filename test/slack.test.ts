@@ -167,6 +167,7 @@ describe('Slack rendering', () => {
 describe('Slack input and settings', () => {
   it('reads Slack markup back into plain words', () => {
     expect(plainFromSlack('&lt;b&gt; &amp; <@U123> <#C1|news> <https://x.org|site> <!here>')).toBe('<b> & @U123 #news site @here');
+    expect(plainFromSlack('<!subteam^S1|@editors> <!date^1392734382^{date}|Feb 18>')).toBe('@editors Feb 18');
     expect(stripMention(`<@${BOT_USER_ID}> how many troops?`, BOT_USER_ID)).toBe('how many troops?');
   });
 

@@ -9,7 +9,8 @@ import type { Routed } from '../../../commands/parse.ts';
 export function plainFromSlack(text: string): string {
   return text
     .replace(/<([@#!])([^>|]+)(?:\|([^>]*))?>/g, (_m, sigil: string, id: string, label?: string) => {
-      if (sigil === '!') return `@${(id.split('^')[0] ?? id).replace(/^subteam$/, 'group')}`;
+      // <!here>, <!channel>; <!subteam^S1|@editors> and <!date^...|fallback> read as their label.
+      if (sigil === '!') return label ? label : `@${id.split('^')[0]}`;
       return `${sigil}${label || id}`;
     })
     .replace(/<([^>|]+)(?:\|([^>]*))?>/g, (_m, url: string, label?: string) => label || url)

@@ -9,9 +9,6 @@ import type { Sitrep } from './service/sitrep.ts';
 export type AdapterFactory = (sitrep: Sitrep, env: NodeJS.ProcessEnv) => Promise<ChatAdapter>;
 export const ADAPTER_FACTORIES: Partial<Record<'discord' | 'slack', AdapterFactory>> = {};
 
-// Slack: loaded only when Slack settings are present, so the core never pulls in @slack/*.
-ADAPTER_FACTORIES.slack = async (sitrep, env) => (await import('./adapters/slack/index.ts')).createSlackAdapter(sitrep, env);
-
 export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const plan = planAdapters(env);
   for (const r of plan.reasons) console.error(`sitrep: ${r}`);
@@ -41,3 +38,6 @@ export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env
   await Promise.all(adapters.map((a) => a.stop()));
   return 0;
 }
+
+// Slack: loaded only when Slack settings are present, so the core never pulls in @slack/*.
+ADAPTER_FACTORIES.slack = async (sitrep, env) => (await import('./adapters/slack/index.ts')).createSlackAdapter(sitrep, env);

@@ -15,6 +15,8 @@ const USAGE = `Usage: sitrep [--data DIR] [--db PATH] <command> [arguments] [--j
 Commands:
   start                 run Sitrep: Discord and/or Slack when configured, else a console session
   ingest [PATH...]      index the data folder (and any files or folders named)
+  deploy-commands [--guild ID | --global]
+                        register the Discord slash commands (one server, or global)
 ${COMMANDS.map((c) => `  ${c.usage.slice(1).padEnd(22)}${c.description}`).join('\n')}
 
 Options:
@@ -69,6 +71,10 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   loadDotEnv();
+  if (name === 'deploy-commands') {
+    const { runDeployCommands } = await import('./adapters/discord/deploy.ts');
+    return runDeployCommands(args);
+  }
   const data = dataDir(g.data);
   const sitrep = Sitrep.open({ dataDir: data, dbPath: dbPath(g.db, data) });
   try {
@@ -83,7 +89,12 @@ export async function main(argv: string[]): Promise<number> {
       return (named ?? synced)?.skipped.length ? 1 : 0;
     }
     report(sitrep.sync(), g);
-    if (name === 'start') return await start(sitrep);
+    if (name === 'start') {
+      return await start(sitrep).catch((e: Error) => {
+        console.error(`sitrep: ${e.message}`);
+        return 1;
+      });
+    }
     const cmd = findCommand(name);
     if (!cmd) {
       console.error(`sitrep: unknown command "${name}".\n\n${USAGE}`);

@@ -8,6 +8,8 @@ import type { Sitrep } from './service/sitrep.ts';
 /** Builds the adapter for a chat platform. Platforms register here as they are built. */
 export type AdapterFactory = (sitrep: Sitrep, env: NodeJS.ProcessEnv) => Promise<ChatAdapter>;
 export const ADAPTER_FACTORIES: Partial<Record<'discord' | 'slack', AdapterFactory>> = {};
+// Loaded only when Discord is configured, so other platforms never load discord.js.
+ADAPTER_FACTORIES.discord = async (sitrep, env) => (await import('./adapters/discord/index.ts')).createDiscordAdapter(sitrep, env);
 
 export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const plan = planAdapters(env);

@@ -1,0 +1,88 @@
+// The Discord adapter: a discord.js gateway client that answers slash commands and mentions, and posts
+// replies (digests) to channels. The core never imports discord.js; only this folder does.
+import { once } from 'node:events';
+import { Events, type Client } from 'discord.js';
+import { runCommand } from '../../../commands/run.ts';
+import type { Reply } from '../../reply.ts';
+import type { Sitrep } from '../../service/sitrep.ts';
+import type { ChatAdapter } from '../types.ts';
+import { createClient } from './client.ts';
+import { postReply } from './deliver.ts';
+import { destroyClient } from './shutdown.ts';
+import { handleInteraction } from './interactions.ts';
+import { handleMention } from './mentions.ts';
+import type { CommandRunner, HandlerDeps } from './run-types.ts';
+import { readDiscordSettings, type DiscordSettings } from './settings.ts';
+
+export interface DiscordAdapterOptions {
+  /** Runs commands (default: commands/run.ts's runCommand). */
+  run?: CommandRunner;
+  /** Defer a slash command that has not answered within this many ms (default 1000; Discord allows 3000). */
+  deferAfterMs?: number;
+  /** How long start() waits for the gateway to be ready (default 60 s). */
+  readyTimeoutMs?: number;
+  services?: Record<string, unknown>;
+  log?: (message: string) => void;
+}
+
+/** Why login failed, in words that say what to check (never the token itself). */
+function loginFailure(e: Error & { code?: string; status?: number }, apiUrl: string): string {
+  if (e.code === 'TokenInvalid' || e.status === 401) return 'Discord rejected DISCORD_TOKEN (401 Unauthorized): copy the token again from the Developer Portal (Bot > Reset Token).';
+  if (e.code === 'DisallowedIntents') return 'Discord refused the gateway intents; Sitrep needs no privileged intents, so check the application settings.';
+  return `Could not connect to Discord at ${apiUrl}: ${e.message}. Check the network, or DISCORD_API_URL.`;
+}
+
+export class DiscordAdapter implements ChatAdapter {
+  readonly platform = 'discord' as const;
+  readonly client: Client;
+  private readonly deps: HandlerDeps;
+
+  constructor(
+    sitrep: Sitrep,
+    private readonly settings: DiscordSettings,
+    private readonly opts: DiscordAdapterOptions = {},
+  ) {
+    const log = opts.log ?? ((m: string) => console.error(`sitrep: discord: ${m}`));
+    this.deps = { sitrep, run: opts.run ?? runCommand, deferAfterMs: opts.deferAfterMs ?? 1000, services: opts.services, log };
+    this.client = createClient(settings);
+    this.client.on(Events.InteractionCreate, (i) => void handleInteraction(i, this.deps));
+    this.client.on(Events.MessageCreate, (m) => {
+      const botId = this.client.user?.id;
+      if (botId) handleMention(m, botId, this.deps).catch((e) => log(`reply to a mention failed: ${(e as Error).message}`));
+    });
+    this.client.on(Events.Error, (e) => log(`client error: ${e.message}`));
+  }
+
+  /** Connects to the gateway and resolves once the client is ready. */
+  async start(): Promise<void> {
+    const timeout = AbortSignal.timeout(this.opts.readyTimeoutMs ?? 60_000);
+    const ready = once(this.client, Events.ClientReady, { signal: timeout });
+    ready.catch(() => undefined);
+    try {
+      await this.client.login(this.settings.token);
+    } catch (e) {
+      await destroyClient(this.client).catch(() => undefined);
+      throw new Error(loginFailure(e as Error & { code?: string; status?: number }, this.settings.apiUrl));
+    }
+    try {
+      await ready;
+    } catch {
+      await destroyClient(this.client).catch(() => undefined);
+      throw new Error('Discord did not become ready in time; check DISCORD_TOKEN and DISCORD_API_URL.');
+    }
+    this.deps.log(`connected as ${this.client.user?.tag ?? 'the bot'} in ${this.client.guilds.cache.size} server(s).`);
+  }
+
+  async stop(): Promise<void> {
+    await destroyClient(this.client);
+  }
+
+  post(channelId: string, reply: Reply): Promise<void> {
+    return postReply(this.client, channelId, reply);
+  }
+}
+
+/** The factory `sitrep start` uses (registered in src/start.ts). */
+export async function createDiscordAdapter(sitrep: Sitrep, env: NodeJS.ProcessEnv, opts?: DiscordAdapterOptions): Promise<ChatAdapter> {
+  return new DiscordAdapter(sitrep, readDiscordSettings(env), opts);
+}

@@ -1,0 +1,105 @@
+// Slash commands and autocomplete. A command is answered through the interaction callback when it is quick;
+// when it is known to be slow, or has not answered within deferAfterMs, the interaction is deferred (inside
+// Discord's 3-second deadline) and the answer edits the deferred reply. Errors and private replies are
+// ephemeral. Longer answers continue as follow-up messages.
+import { MessageFlags, PermissionFlagsBits, type AutocompleteInteraction, type ChatInputCommandInteraction, type CommandInteractionOption, type Interaction } from 'discord.js';
+import { findCommand } from '../../../commands/index.ts';
+import type { CommandContext, CommandInput, CommandResult, OptionSpec } from '../../../commands/types.ts';
+import { errorReply, type Reply } from '../../reply.ts';
+import { suggest } from './autocomplete.ts';
+import { NO_MENTIONS } from './client.ts';
+import { defersUpFront, manageServerRefusal, needsManageGuild } from './policy.ts';
+import { isPrivate, renderReply } from './render.ts';
+import type { HandlerDeps } from './run-types.ts';
+
+/** The command's input from the interaction's options (subcommand and option values as strings). */
+export function inputFromOptions(options: readonly CommandInteractionOption[]): CommandInput {
+  const sub = options.find((o) => o.options !== undefined && o.value === undefined && o.type === 1);
+  const values = sub ? (sub.options ?? []) : options;
+  const out: Record<string, string | undefined> = {};
+  for (const o of values) if (o.value !== undefined && o.value !== null) out[o.name] = String(o.value);
+  return { subcommand: sub?.name, options: out };
+}
+
+function optionSpec(name: string, subcommand: string | null, option: string): OptionSpec | undefined {
+  const cmd = findCommand(name);
+  if (!cmd) return undefined;
+  const specs = cmd.subcommands ? cmd.subcommands.find((s) => s.name === subcommand)?.options : cmd.options;
+  return specs?.find((s) => s.name === option);
+}
+
+export function canManage(interaction: Interaction): boolean {
+  return interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
+}
+
+/** Sends the answer: reply, or edit the deferred reply, then follow-ups for any further messages. */
+async function answer(interaction: ChatInputCommandInteraction, reply: Reply): Promise<void> {
+  const messages = renderReply(reply);
+  const ephemeral = isPrivate(reply);
+  const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
+  const [first, ...rest] = messages;
+  if (!interaction.deferred && !interaction.replied) {
+    await interaction.reply({ embeds: first.embeds, flags, allowedMentions: NO_MENTIONS });
+  } else if (ephemeral && !interaction.ephemeral) {
+    // Deferred in public but the answer is private: drop the public "thinking…" and answer privately.
+    await interaction.deleteReply().catch(() => undefined);
+    await interaction.followUp({ embeds: first.embeds, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+  } else {
+    await interaction.editReply({ embeds: first.embeds, allowedMentions: NO_MENTIONS });
+  }
+  for (const m of rest) await interaction.followUp({ embeds: m.embeds, flags, allowedMentions: NO_MENTIONS });
+}
+
+export async function handleChatInput(interaction: ChatInputCommandInteraction, deps: HandlerDeps): Promise<void> {
+  const name = interaction.commandName;
+  const input = inputFromOptions(interaction.options.data);
+  const sub = input.subcommand ?? null;
+  const manage = canManage(interaction);
+  if (needsManageGuild(name, sub) && !manage) {
+    await answer(interaction, manageServerRefusal(name, sub));
+    return;
+  }
+  const ctx: CommandContext = {
+    sitrep: deps.sitrep,
+    platform: 'discord',
+    channelId: interaction.channelId,
+    userId: interaction.user.id,
+    canManage: manage,
+    services: deps.services,
+  };
+  if (defersUpFront(name, sub)) await interaction.deferReply();
+  const running: Promise<CommandResult> = deps.run(ctx, name, input).catch((e) => {
+    deps.log(`/${name} failed: ${(e as Error).message}`);
+    return { reply: errorReply(`Sorry, /${name} failed on our side. Please try again.`) };
+  });
+  if (!interaction.deferred) {
+    let timer: NodeJS.Timeout | undefined;
+    const slow = new Promise<'slow'>((resolve) => (timer = setTimeout(() => resolve('slow'), deps.deferAfterMs)));
+    const first = await Promise.race([running, slow]);
+    clearTimeout(timer);
+    if (first === 'slow') await interaction.deferReply();
+  }
+  await answer(interaction, (await running).reply);
+}
+
+export async function handleAutocomplete(interaction: AutocompleteInteraction, deps: HandlerDeps): Promise<void> {
+  const focused = interaction.options.getFocused(true);
+  const spec = optionSpec(interaction.commandName, interaction.options.getSubcommand(false), focused.name);
+  const choices = spec?.autocomplete ? suggest(deps.sitrep, spec.autocomplete, String(focused.value ?? '')) : [];
+  await interaction.respond(choices);
+}
+
+/** Routes one interaction; failures are logged and, where still possible, reported to the user privately. */
+export async function handleInteraction(interaction: Interaction, deps: HandlerDeps): Promise<void> {
+  try {
+    if (interaction.isChatInputCommand()) await handleChatInput(interaction, deps);
+    else if (interaction.isAutocomplete()) await handleAutocomplete(interaction, deps);
+  } catch (e) {
+    deps.log(`interaction ${interaction.isCommand() ? `/${interaction.commandName}` : interaction.type} failed: ${(e as Error).message}`);
+    if (interaction.isChatInputCommand()) {
+      const reply = errorReply('Sorry, something went wrong sending that answer. Please try again.');
+      const payload = { embeds: renderReply(reply)[0].embeds, flags: MessageFlags.Ephemeral as const, allowedMentions: NO_MENTIONS };
+      await (interaction.deferred || interaction.replied ? interaction.followUp(payload) : interaction.reply(payload)).catch(() => undefined);
+    }
+  }
+}

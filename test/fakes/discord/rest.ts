@@ -1,0 +1,113 @@
+// The fake Discord's REST routes, under /api/v10: gateway discovery, interaction callbacks, webhook
+// (interaction) messages, channel messages, typing, channels and command registration. Every request is
+// recorded for the tests to inspect.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { APIEmbed } from 'discord.js';
+import { IDS, sentMessage, snowflake } from './payloads.ts';
+
+export interface MessageBody {
+  content?: string;
+  embeds?: APIEmbed[];
+  flags?: number;
+  allowed_mentions?: { parse?: string[]; users?: string[]; roles?: string[]; replied_user?: boolean };
+  message_reference?: { message_id: string };
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Path after /api/v10, e.g. "/channels/123/messages". */
+  path: string;
+  query: URLSearchParams;
+  body: any;
+  authorization?: string;
+  status: number;
+}
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  handle(match: RegExpMatchArray, body: any, req: IncomingMessage): { status: number; json?: unknown };
+}
+
+export function createRoutes(gatewayUrl: () => string, channelsById: () => Map<string, unknown>, acceptToken?: string): Route[] {
+  return [
+    {
+      method: 'GET',
+      pattern: /^\/gateway\/bot$/,
+      handle: (_m, _b, req) =>
+        acceptToken && req.headers.authorization !== `Bot ${acceptToken}`
+          ? { status: 401, json: { message: '401: Unauthorized', code: 0 } }
+          : { status: 200, json: { url: gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } },
+    },
+    { method: 'GET', pattern: /^\/gateway$/, handle: () => ({ status: 200, json: { url: gatewayUrl() } }) },
+    // Interaction responses: 204 and no body (unless with_response=true, which Sitrep does not ask for).
+    { method: 'POST', pattern: /^\/interactions\/(\d+)\/([^/]+)\/callback$/, handle: () => ({ status: 204 }) },
+    {
+      method: 'PATCH',
+      pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/,
+      handle: (_m, body) => ({ status: 200, json: sentMessage(IDS.general, body, { webhook_id: IDS.application, application_id: IDS.application }) }),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/,
+      handle: () => ({ status: 200, json: sentMessage(IDS.general, {}, { webhook_id: IDS.application }) }),
+    },
+    { method: 'DELETE', pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/, handle: () => ({ status: 204 }) },
+    // Follow-up messages (wait=true answers with the message).
+    {
+      method: 'POST',
+      pattern: /^\/webhooks\/(\d+)\/([^/]+)$/,
+      handle: (_m, body) => ({ status: 200, json: sentMessage(IDS.general, body, { webhook_id: IDS.application, application_id: IDS.application }) }),
+    },
+    { method: 'POST', pattern: /^\/channels\/(\d+)\/typing$/, handle: () => ({ status: 204 }) },
+    {
+      method: 'POST',
+      pattern: /^\/channels\/(\d+)\/messages$/,
+      handle: (m, body) => (channelsById().has(m[1]) ? { status: 200, json: sentMessage(m[1], body) } : { status: 404, json: { message: 'Unknown Channel', code: 10003 } }),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/channels\/(\d+)$/,
+      handle: (m) => (channelsById().has(m[1]) ? { status: 200, json: channelsById().get(m[1]) } : { status: 404, json: { message: 'Unknown Channel', code: 10003 } }),
+    },
+    {
+      method: 'PUT',
+      pattern: /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/,
+      handle: (m, body) => ({
+        status: 200,
+        json: (body as Array<Record<string, unknown>>).map((c) => ({ ...c, id: snowflake(), application_id: m[1], ...(m[2] ? { guild_id: m[2] } : {}), version: snowflake() })),
+      }),
+    },
+  ];
+}
+
+async function readBody(req: IncomingMessage): Promise<any> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!text) return undefined;
+  if (!(req.headers['content-type'] ?? '').includes('json')) return text;
+  return JSON.parse(text);
+}
+
+/** Answers one HTTP request and records it. */
+export async function serveRest(req: IncomingMessage, res: ServerResponse, routes: Route[], record: (r: RecordedRequest) => void): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://fake');
+  const prefix = '/api/v10';
+  const body = await readBody(req).catch(() => undefined);
+  const pathname = decodeURIComponent(url.pathname);
+  const path = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : pathname;
+  let result: { status: number; json?: unknown } = { status: 404, json: { message: '404: Not Found', code: 0 } };
+  if (pathname.startsWith(prefix)) {
+    for (const route of routes) {
+      const m = route.method === req.method ? path.match(route.pattern) : null;
+      if (m) {
+        result = route.handle(m, body, req);
+        break;
+      }
+    }
+  }
+  if (result.json === undefined) res.writeHead(result.status).end();
+  else res.writeHead(result.status, { 'content-type': 'application/json' }).end(JSON.stringify(result.json));
+  record({ method: req.method ?? 'GET', path, query: url.searchParams, body, authorization: req.headers.authorization, status: result.status });
+}

@@ -289,6 +289,13 @@ describe('Slack over HTTP (signed requests, fake Web API)', () => {
     await bad.stop();
   });
 
+  it('is registered for `sitrep start`', async () => {
+    const { ADAPTER_FACTORIES } = await import('../src/start.ts');
+    const made = await ADAPTER_FACTORIES.slack!(sitrep, { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0' });
+    expect(made.platform).toBe('slack');
+    await made.stop();
+  });
+
   it('verified the bot token with auth.test at start, with the bot token as a bearer token', () => {
     const auth = fake.callsOf('auth.test');
     expect(auth.length).toBeGreaterThan(0);

@@ -138,6 +138,7 @@ describe('Slack rendering', () => {
     const lastItem = out.slice(out.indexOf('121. ')).split(/\s+/).filter((w) => /^word\d+$/.test(w));
     expect(lastItem).toEqual(words);
     expect(messages[0].blocks[0].type).toBe('header');
+    expect(messages[1].blocks[0]).toMatchObject({ type: 'context', elements: [{ text: `*A very long answer* (continued, 2/${messages.length})` }] });
     expect(messages[messages.length - 1].blocks.at(-1)?.type).toBe('context');
   });
 

@@ -146,8 +146,8 @@ function blockText(block: SlackBlock): string {
   }
 }
 
-/** Groups blocks into messages of at most 50 blocks and LIMITS.messageChars characters. */
-function toMessages(blocks: SlackBlock[]): SlackMessage[] {
+/** Groups blocks into messages of at most `maxBlocks` blocks and LIMITS.messageChars characters. */
+function toMessages(blocks: SlackBlock[], maxBlocks: number): SlackMessage[] {
   const messages: SlackMessage[] = [];
   let current: SlackBlock[] = [];
   let chars = 0;
@@ -159,7 +159,7 @@ function toMessages(blocks: SlackBlock[]): SlackMessage[] {
   };
   for (const block of blocks) {
     const size = blockText(block).length;
-    if (current.length >= LIMITS.blocksPerMessage || (current.length > 0 && chars + size > LIMITS.messageChars)) flush();
+    if (current.length >= maxBlocks || (current.length > 0 && chars + size > LIMITS.messageChars)) flush();
     current.push(block);
     chars += size;
   }
@@ -171,5 +171,13 @@ function toMessages(blocks: SlackBlock[]): SlackMessage[] {
 export function renderReply(reply: Reply): SlackMessage[] {
   const blocks = [...titleBlocks(reply), ...introBlocks(reply), ...sectionBlocks(reply), ...fieldBlocks(reply), ...footerBlocks(reply)];
   if (blocks.length === 0) blocks.push(section('(nothing to show)'));
-  return toMessages(blocks);
+  // A reply in several messages: each one after the first starts with a line naming the reply.
+  const messages = toMessages(blocks, LIMITS.blocksPerMessage - (reply.title ? 1 : 0));
+  if (!reply.title || messages.length === 1) return messages;
+  const name = escapeMrkdwn(shorten(reply.title, LIMITS.headerText));
+  return messages.map((m, i) => {
+    if (i === 0) return m;
+    const line = `*${name}* (continued, ${i + 1}/${messages.length})`;
+    return { blocks: [{ type: 'context', elements: [mrkdwn(line)] }, ...m.blocks], text: `${line}\n${m.text}` };
+  });
 }

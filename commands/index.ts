@@ -1,10 +1,12 @@
 // Every chat command, one module each. Adapters and the CLI find commands here by name.
 import { ask } from './ask.ts';
+import { digest } from './digest.ts';
 import { help } from './help.ts';
+import { numbers } from './numbers.ts';
 import { stories } from './stories.ts';
 import type { Command } from './types.ts';
 
-export const COMMANDS: readonly Command[] = [ask, stories, help];
+export const COMMANDS: readonly Command[] = [ask, numbers, stories, digest, help];
 
 export function findCommand(name: string): Command | undefined {
   const n = name.toLowerCase().replace(/^\//, '');

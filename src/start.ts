@@ -3,6 +3,11 @@ import type { CommandContext } from '../commands/types.ts';
 import { ConsoleAdapter } from './adapters/console/console.ts';
 import { planAdapters } from './adapters/select.ts';
 import type { ChatAdapter } from './adapters/types.ts';
+import { renderText } from './adapters/console/render.ts';
+import type { Reply } from './reply.ts';
+import { DigestScheduler } from './scheduler/scheduler.ts';
+import { graceHours } from './scheduler/settings.ts';
+import { composeFor, scheduleStoreOf } from './service/digest.ts';
 import type { Sitrep } from './service/sitrep.ts';
 
 /** Builds the adapter for a chat platform. Platforms register here as they are built. */
@@ -11,12 +16,38 @@ export const ADAPTER_FACTORIES: Partial<Record<'discord' | 'slack', AdapterFacto
 // Loaded only when Discord is configured, so other platforms never load discord.js.
 ADAPTER_FACTORIES.discord = async (sitrep, env) => (await import('./adapters/discord/index.ts')).createDiscordAdapter(sitrep, env);
 
+/**
+ * The daily digest scheduler, posting through the running adapter of each subscription's platform.
+ * Console and command-line subscriptions print to standard output.
+ */
+export function digestScheduler(sitrep: Sitrep, adapters: Map<string, ChatAdapter>, env: NodeJS.ProcessEnv = process.env): DigestScheduler {
+  const post = async (platform: string, channelId: string, reply: Reply) => {
+    const adapter = adapters.get(platform);
+    if (adapter) return adapter.post(channelId, reply);
+    if (platform === 'console' || platform === 'cli') {
+      process.stdout.write(`[digest for ${platform}/${channelId}]\n${renderText(reply)}\n`);
+      return;
+    }
+    throw new Error(`no ${platform} adapter is running`);
+  };
+  return new DigestScheduler({ store: scheduleStoreOf(sitrep), compose: composeFor(sitrep), post, graceHours: graceHours(env) });
+}
+
 export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const plan = planAdapters(env);
   for (const r of plan.reasons) console.error(`sitrep: ${r}`);
+  const running = new Map<string, ChatAdapter>();
   if (plan.start.includes('console')) {
     const context: CommandContext = { sitrep, platform: 'console', channelId: 'console', canManage: true };
-    await new ConsoleAdapter({ context }).start();
+    const adapter = new ConsoleAdapter({ context });
+    running.set('console', adapter);
+    const scheduler = digestScheduler(sitrep, running, env);
+    scheduler.start();
+    try {
+      await adapter.start();
+    } finally {
+      await scheduler.stop();
+    }
     return 0;
   }
   const adapters: ChatAdapter[] = [];
@@ -29,14 +60,18 @@ export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env
     const adapter = await factory(sitrep, env);
     await adapter.start();
     adapters.push(adapter);
+    running.set(platform, adapter);
     console.error(`sitrep: ${platform} adapter running.`);
   }
   if (adapters.length === 0) return 1;
+  const scheduler = digestScheduler(sitrep, running, env);
+  scheduler.start();
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await scheduler.stop();
   await Promise.all(adapters.map((a) => a.stop()));
   return 0;
 }

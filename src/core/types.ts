@@ -82,6 +82,12 @@ export interface Figure {
   range?: [number, number];
   /** For dates: YYYY-MM-DD. */
   date?: string;
+  /** For changes: the direction of the move ("rose 19 cents" is up). */
+  change?: 'up' | 'down';
+  /** For rates: what the amount is per ("$58.24 per barrel": "barrel"). */
+  per?: string;
+  /** The same sum in another currency, in brackets after the first ("$9.3bn (£5bn)"). */
+  conversion?: boolean;
 }
 
 /** What analysis draws from one article. */

@@ -1,124 +1,165 @@
-// Groups articles into stories: exact copies collapse into one article, then articles whose weighted
-// term vectors are close (and whose dates, when known, are near) join one story.
-import { contentTerms } from '../text/terms.ts';
+// Groups articles into stories. First the same article arriving twice (an exact copy, the same address, or
+// a near-copy re-posted with a new date) collapses into one article; then articles about one event join one
+// story by average-link clustering: two groups merge only when their articles are close on average, so a
+// chain of pairwise-similar articles (A~B, B~C) never drags unrelated ones (A, C) together.
 import { digest } from '../text/normalize.ts';
 import type { ParsedArticle } from '../types.ts';
+import { canonicalUrl, jaccard, NEAR_COPY, shingles } from './duplicates.ts';
+import { articleVectors, closePairs, cosine, headlineTerms, type Edge, type Vector } from './vectors.ts';
 
-export type StoryInput = Pick<ParsedArticle, 'id' | 'title' | 'source' | 'published' | 'paragraphs' | 'contentHash'>;
+export type StoryInput = Pick<ParsedArticle, 'id' | 'title' | 'source' | 'published' | 'paragraphs' | 'contentHash'> & {
+  url?: string | null;
+};
 
 export interface Story {
   id: string;
   title: string;
   /** Article ids, the story's lead article first. */
   articleIds: string[];
-  /** Ids of exact copies folded into an article of the story: copy id -> kept id. */
+  /** Ids of copies folded into an article of the story: copy id -> kept id. */
   duplicates: Record<string, string>;
 }
 
 export interface GroupOptions {
-  /** Cosine similarity at which two articles are one story. */
+  /** Average similarity at which two groups of articles are one story. */
   threshold?: number;
+  /** Body similarity at which two articles are linked even when their headlines share fewer than two words. */
+  strong?: number;
   /** Articles published further apart than this are never one story. */
   maxDaysApart?: number;
 }
 
-type Vector = Map<string, number>;
-
-const TOP_TERMS = 40;
-/** Smooths document frequencies for small collections, where a shared word is not yet a common one. */
-const PSEUDO_DOCS = 50;
-
-function termCounts(a: StoryInput): Map<string, number> {
-  const counts = new Map<string, number>();
-  const add = (text: string, w: number) => {
-    for (const t of contentTerms(text)) if (!/^\d+$/.test(t)) counts.set(t, (counts.get(t) ?? 0) + w);
-  };
-  add(a.title, 3);
-  a.paragraphs.forEach((p, i) => add(p, i < 2 ? 2 : 1));
-  return counts;
-}
-
-function vectors(articles: StoryInput[]): Vector[] {
-  const counts = articles.map(termCounts);
-  const df = new Map<string, number>();
-  for (const c of counts) for (const t of c.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-  const n = articles.length;
-  return counts.map((c) => {
-    const weighted = [...c].map(([t, tf]) => [t, (1 + Math.log(tf)) * Math.log(1 + (n + PSEUDO_DOCS) / (df.get(t) ?? 1))] as const);
-    weighted.sort((x, y) => y[1] - x[1]);
-    const top = weighted.slice(0, TOP_TERMS);
-    const norm = Math.sqrt(top.reduce((s, [, w]) => s + w * w, 0)) || 1;
-    return new Map(top.map(([t, w]) => [t, w / norm]));
-  });
-}
-
-function cosine(a: Vector, b: Vector): number {
-  let s = 0;
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
-  for (const [t, w] of small) {
-    const v = large.get(t);
-    if (v) s += w * v;
-  }
-  return s;
-}
+/** Cosine above which two articles are compared word by word as possible copies. */
+const COPY_CANDIDATE = 0.75;
 
 function daysApart(a: string | null, b: string | null): number {
   if (!a || !b) return 0;
-  return Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
+  const d = Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
+  return Number.isNaN(d) ? 0 : d;
+}
+
+/** Of two copies, the one to keep: the first published, then the one naming its outlet, then the first seen. */
+function better(a: StoryInput, b: StoryInput, ia: number, ib: number): boolean {
+  if (a.published && b.published && a.published !== b.published) return a.published < b.published;
+  if (Boolean(a.published) !== Boolean(b.published)) return Boolean(a.published);
+  if (Boolean(a.source) !== Boolean(b.source)) return Boolean(a.source);
+  return ia < ib;
+}
+
+class UnionFind {
+  readonly parent: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) i = this.parent[i] = this.parent[this.parent[i]];
+    return i;
+  }
+}
+
+/** Folds copies into one article each. Returns the index of the kept article for every article. */
+function foldCopies(all: StoryInput[], edges: Edge[]): number[] {
+  const uf = new UnionFind(all.length);
+  const join = (a: number, b: number) => {
+    const ra = uf.find(a);
+    const rb = uf.find(b);
+    if (ra === rb) return;
+    // The root of a group of copies is the article to keep.
+    if (better(all[ra], all[rb], ra, rb)) uf.parent[rb] = ra;
+    else uf.parent[ra] = rb;
+  };
+  const firstByKey = new Map<string, number>();
+  all.forEach((a, i) => {
+    const keys = [`hash:${a.contentHash}`];
+    const url = canonicalUrl(a.url);
+    if (url) keys.push(`url:${url}`);
+    for (const k of keys) {
+      const seen = firstByKey.get(k);
+      if (seen === undefined) firstByKey.set(k, i);
+      else join(seen, i);
+    }
+  });
+  const shingleCache = new Map<number, Set<string>>();
+  const sh = (i: number) => {
+    let s = shingleCache.get(i);
+    if (!s) shingleCache.set(i, (s = shingles(all[i].paragraphs.join(' '))));
+    return s;
+  };
+  for (const { i, j, sim } of edges) {
+    if (sim < COPY_CANDIDATE || uf.find(i) === uf.find(j)) continue;
+    if (jaccard(sh(i), sh(j)) >= NEAR_COPY) join(i, j);
+  }
+  return all.map((_, i) => uf.find(i));
+}
+
+function shared(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n;
+}
+
+interface ClusterInput {
+  vecs: Vector[];
+  headlines: Set<string>[];
+  published: (string | null)[];
+}
+
+/**
+ * How strongly two articles say they report one event: their body similarity, when their headlines share
+ * at least two content words (the headline names the event) or their bodies are very close; else 0.
+ * Articles published too far apart are never linked.
+ */
+function link(x: ClusterInput, a: number, b: number, opts: Required<GroupOptions>): number {
+  if (daysApart(x.published[a], x.published[b]) > opts.maxDaysApart) return -Infinity;
+  const sim = cosine(x.vecs[a], x.vecs[b]);
+  if (sim >= opts.strong || shared(x.headlines[a], x.headlines[b]) >= 2) return sim;
+  return 0;
+}
+
+/** Greedy average-link clustering over the close pairs, closest first. Returns groups of indexes. */
+function cluster(x: ClusterInput, originals: number[], pairs: Edge[], opts: Required<GroupOptions>): number[][] {
+  const threshold = opts.threshold;
+  const members = new Map<number, number[]>(originals.map((i) => [i, [i]]));
+  const owner = new Map<number, number>(originals.map((i) => [i, i]));
+  const edges = pairs.filter((e) => e.sim >= threshold && members.has(e.i) && members.has(e.j)).sort((a, b) => b.sim - a.sim || a.i - b.i || a.j - b.j);
+  for (const { i, j } of edges) {
+    const ca = owner.get(i)!;
+    const cb = owner.get(j)!;
+    if (ca === cb) continue;
+    const A = members.get(ca)!;
+    const B = members.get(cb)!;
+    let sum = 0;
+    for (const a of A) for (const b of B) sum += link(x, a, b, opts);
+    if (sum / (A.length * B.length) < threshold) continue;
+    for (const b of B) owner.set(b, ca);
+    A.push(...B);
+    members.delete(cb);
+  }
+  return [...members.values()];
 }
 
 export function groupStories(all: StoryInput[], opts: GroupOptions = {}): Story[] {
-  const threshold = opts.threshold ?? 0.3;
-  const maxDays = opts.maxDaysApart ?? 3;
-  // 1. Exact copies are one article.
-  const byHash = new Map<string, StoryInput>();
-  const duplicates: Record<string, string> = {};
-  const articles: StoryInput[] = [];
-  for (const a of all) {
-    const kept = byHash.get(a.contentHash);
-    if (kept) duplicates[a.id] = kept.id;
-    else {
-      byHash.set(a.contentHash, a);
-      articles.push(a);
-    }
-  }
-  // 2. Close articles are one story (union-find over candidate pairs from shared terms).
-  const vecs = vectors(articles);
-  const parent = articles.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  const postings = new Map<string, number[]>();
-  vecs.forEach((v, i) => {
-    for (const t of v.keys()) {
-      const list = postings.get(t) ?? [];
-      list.push(i);
-      postings.set(t, list);
-    }
-  });
-  for (let i = 0; i < articles.length; i++) {
-    const seen = new Set<number>();
-    for (const t of vecs[i].keys()) {
-      const list = postings.get(t)!;
-      if (list.length > 200) continue; // too common to point at one event
-      for (const j of list) {
-        if (j <= i || seen.has(j)) continue;
-        seen.add(j);
-        if (daysApart(articles[i].published, articles[j].published) > maxDays) continue;
-        if (cosine(vecs[i], vecs[j]) >= threshold) parent[find(j)] = find(i);
-      }
-    }
-  }
-  const groups = new Map<number, number[]>();
-  articles.forEach((_, i) => {
-    const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), i]);
-  });
-  const stories: Story[] = [];
-  for (const members of groups.values()) {
-    // Lead article: the one with a named source and the most text, then the newest.
-    const sorted = members.map((i) => articles[i]).sort((a, b) => Number(Boolean(b.source)) - Number(Boolean(a.source)) || (b.published ?? '').localeCompare(a.published ?? '') || b.paragraphs.length - a.paragraphs.length);
+  const o: Required<GroupOptions> = { threshold: opts.threshold ?? 0.4, strong: opts.strong ?? 0.6, maxDaysApart: opts.maxDaysApart ?? 3 };
+  const vecs = articleVectors(all);
+  // 1. The same article arriving twice is one article.
+  const edges = closePairs(vecs, Math.min(o.threshold, COPY_CANDIDATE));
+  const kept = foldCopies(all, edges);
+  const originals = all.map((_, i) => i).filter((i) => kept[i] === i);
+  // 2. Articles about one event are one story.
+  const input: ClusterInput = { vecs, headlines: all.map((a) => headlineTerms(a.title)), published: all.map((a) => a.published) };
+  const groups = cluster(input, originals, edges, o);
+  const stories: Story[] = groups.map((group) => {
+    // Lead article: the one with a named source, then the newest, then the longest.
+    const sorted = group
+      .map((i) => all[i])
+      .sort((a, b) => Number(Boolean(b.source)) - Number(Boolean(a.source)) || (b.published ?? '').localeCompare(a.published ?? '') || b.paragraphs.length - a.paragraphs.length);
     const ids = sorted.map((a) => a.id);
-    const dups = Object.fromEntries(Object.entries(duplicates).filter(([, kept]) => ids.includes(kept)));
-    stories.push({ id: digest([...ids].sort().join(','), 12), title: sorted[0].title, articleIds: ids, duplicates: dups });
-  }
+    const inGroup = new Set(group);
+    const duplicates: Record<string, string> = {};
+    all.forEach((a, i) => {
+      if (kept[i] !== i && inGroup.has(kept[i])) duplicates[a.id] = all[kept[i]].id;
+    });
+    return { id: digest([...ids].sort().join(','), 12), title: sorted[0].title, articleIds: ids, duplicates };
+  });
   return stories;
 }

@@ -1,0 +1,143 @@
+// Builds the daily digest from articles: group the window's articles into stories, drop stories the
+// previous digest already showed unless they have news, rank the rest, and give each a headline, a short
+// extractive summary citing every outlet, its key figures and quotes, and its sources. Pure: no I/O, no clock.
+import { groupStories, type StoryInput } from '../stories/group.ts';
+import { contentTerms } from '../text/terms.ts';
+import { refOf, type ArticleRef } from '../types.ts';
+import { agreedNumbers, numbersIn } from './agreement.ts';
+import { keyFigures } from './figures.ts';
+import { keyQuotes } from './quotes.ts';
+import { importance } from './rank.ts';
+import { pickSentences, scoreSentences, type SummaryCandidate } from './summarize.ts';
+import type { Digest, DigestArticle, DigestRecord, DigestStory, DigestWindow } from './types.ts';
+import { articleTime, inWindow } from './window.ts';
+
+export interface BuildOptions {
+  articles: DigestArticle[];
+  window: DigestWindow;
+  /** What the channel's previous digest showed; its stories return only with news. */
+  previous?: DigestRecord | null;
+  /** The date the digest is for (YYYY-MM-DD); defaults to the window's end in UTC. */
+  date?: string;
+  maxStories?: number;
+  /** Articles up to this many days before the window still join its stories (to tell updates from new stories). */
+  contextDays?: number;
+}
+
+/** The outlet an article counts as: its source, else its title (an article that names no outlet). */
+export function outletOf(a: ArticleRef): string {
+  return a.source ?? a.title ?? a.file ?? a.id;
+}
+
+function idfOver(articles: DigestArticle[]): (t: string) => number {
+  const df = new Map<string, number>();
+  for (const a of articles) for (const t of new Set(a.sentences.flatMap((s) => contentTerms(s.text)))) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = articles.length;
+  return (t) => Math.log((n + 1) / ((df.get(t) ?? 0) + 1)) + 1;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function buildDigest(opts: BuildOptions): Digest {
+  const { window } = opts;
+  const maxStories = opts.maxStories ?? 8;
+  const contextMs = (opts.contextDays ?? 3) * 86_400_000;
+  const context: DigestWindow = { since: new Date(window.since.getTime() - contextMs), until: window.until };
+  const pool = opts.articles.filter((a) => inWindow(a, context));
+  const byId = new Map(pool.map((a) => [a.id, a]));
+  const shownBefore = new Set((opts.previous?.stories ?? []).flatMap((s) => s.articleIds));
+  const idf = idfOver(pool);
+  const inputs: StoryInput[] = pool.map((a) => ({ id: a.id, title: a.title, source: a.source, published: a.published, paragraphs: a.paragraphs, contentHash: a.contentHash, url: a.url }));
+  // 1. Which stories have news, and how important each is (cheap: no text work yet).
+  const planned: Planned[] = [];
+  let repeatsSkipped = 0;
+  let inWindowCount = 0;
+  for (const story of groupStories(inputs)) {
+    const members = story.articleIds.map((id) => byId.get(id)!);
+    const fresh = members.filter((a) => inWindow(a, window) && !shownBefore.has(a.id) && !shownBefore.has(story.duplicates[a.id] ?? ''));
+    inWindowCount += members.filter((a) => inWindow(a, window)).length;
+    const seenBefore = members.some((a) => shownBefore.has(a.id)) || Object.keys(story.duplicates).some((id) => shownBefore.has(id));
+    if (fresh.length === 0) {
+      if (seenBefore) repeatsSkipped++;
+      continue;
+    }
+    const outlets = [...new Set(members.map(outletOf))];
+    const newest = members.reduce((m, a) => Math.max(m, articleTime(a) ?? 0), 0);
+    const words = members.reduce((n, a) => n + a.paragraphs.reduce((m, p) => m + p.split(/\s+/).length, 0), 0);
+    const score = importance({ outlets: outlets.length, articles: members.length, newest, words }, window.until.getTime());
+    planned.push({ id: story.id, title: story.title, members, fresh, seenBefore, outlets, score });
+  }
+  planned.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title));
+  // 2. The shown stories, told.
+  const stories = planned.slice(0, maxStories).map((p) => tell(p, opts.previous ?? null, idf));
+  return {
+    date: opts.date ?? window.until.toISOString().slice(0, 10),
+    window: { since: window.since.toISOString(), until: window.until.toISOString() },
+    stories,
+    repeatsSkipped,
+    articles: inWindowCount,
+  };
+}
+
+interface Planned {
+  id: string;
+  title: string;
+  members: DigestArticle[];
+  /** Articles in the window that no earlier digest showed. */
+  fresh: DigestArticle[];
+  seenBefore: boolean;
+  outlets: string[];
+  score: number;
+}
+
+/** A story's headline, summary, figures, quotes and sources. */
+function tell(p: Planned, previous: DigestRecord | null, idf: (t: string) => number): DigestStory {
+  const { members, fresh, seenBefore } = p;
+  const refs = members.map(refOf);
+  let updated: DigestStory['updated'] = null;
+  if (seenBefore) {
+    const ids = new Set(members.map((m) => m.id));
+    const before = new Set((previous?.stories ?? []).filter((s) => s.articleIds.some((id) => ids.has(id))).flatMap((s) => s.sources));
+    const newSources = [...new Set(fresh.map((a) => outletOf(a)))].filter((o) => !before.has(o)).length;
+    const note = newSources > 0 ? `updated: ${plural(newSources, 'new source')}` : `updated: ${plural(fresh.length, 'new article')}`;
+    updated = { newArticles: fresh.length, newSources, note };
+  }
+  // An update is told from its new articles; a new story from all of them.
+  const told = seenBefore ? fresh : members;
+  const candidates: SummaryCandidate[] = told.flatMap((a) => a.sentences.map((s) => ({ text: s.text, articleId: a.id, index: s.index })));
+  const toldOutlets = new Set(told.map((a) => outletOf(a)));
+  const max = Math.min(4, Math.max(2, toldOutlets.size + 1));
+  const outletOfId = new Map(told.map((a) => [a.id, outletOf(a)]));
+  const order = new Map(told.map((a, i) => [a.id, i]));
+  // Numbers two outlets both state mark the facts the story is about.
+  const byOutlet = new Map<string, string>();
+  for (const a of members) byOutlet.set(outletOf(a), `${byOutlet.get(outletOf(a)) ?? ''} ${a.title} ${a.paragraphs.join(' ')}`);
+  const agreed = agreedNumbers(byOutlet);
+  const bonus = (c: SummaryCandidate) => (agreed.size ? 0.1 * Math.min(2, [...numbersIn(c.text)].filter((n) => agreed.has(n)).length) : 0);
+  // The story opens with its lead article's lead, as a news story does.
+  const leadId = told[0].id;
+  const first = (s: SummaryCandidate) => s.articleId === leadId && s.index === 0;
+  const picked = pickSentences(scoreSentences(candidates, { idf, bonus }), { max, first, coverKey: (s) => outletOfId.get(s.articleId)! }).sort(
+    (a, b) => a.index - b.index || order.get(a.articleId)! - order.get(b.articleId)!,
+  );
+  const refById = new Map(refs.map((r) => [r.id, r]));
+  const summary = picked.map((s) => ({ text: s.text, article: refById.get(s.articleId)! }));
+  const numbers = keyFigures(
+    members.flatMap((a) => a.figures.map((f) => ({ ...f, article: refById.get(a.id)! }))),
+    { outletOf, summary: summary.map((s) => s.text) },
+  );
+  const quotes = keyQuotes(
+    members.flatMap((a) => a.quotes.map((q) => ({ ...q, article: refById.get(a.id)! }))),
+    2,
+    summary.map((s) => s.text),
+  );
+  return { id: p.id, title: p.title, score: p.score, updated, summary, numbers, quotes, sources: refs, outlets: p.outlets };
+}
+
+/** What to remember of a digest so the next one can tell news from repeats. */
+export function digestRecord(d: Digest): DigestRecord {
+  return { stories: d.stories.map((s) => ({ id: s.id, title: s.title, articleIds: s.sources.map((a) => a.id), sources: s.outlets })) };
+}
+

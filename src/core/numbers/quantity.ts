@@ -1,0 +1,296 @@
+// One quantity at a token: an optional currency before it, the number (digits or words) with its
+// magnitude ("1.2m", "5 billion"), and the unit after it. Also says when digits are not a figure at all:
+// names ("5G", "F-16", "Section 427"), years, times of day, scores, decades ("1990s").
+import { digitValue, type Token } from './lexer.ts';
+import { cardinalWord, MAGNITUDES, readWordNumber } from './words.ts';
+import { CURRENCY_CODES, currencyOfSymbol, MEASURE_UNITS, readUnit, TIME_UNITS, type UnitMatch } from './units.ts';
+import { isPluralNoun } from './pos.ts';
+
+export interface Quantity {
+  value: number;
+  /** Index of the first token (currency or number). */
+  first: number;
+  /** Index of the number's first token. */
+  number: number;
+  /** Index after the number and its magnitude. */
+  numberEnd: number;
+  /** Index after the whole quantity, unit included. */
+  end: number;
+  digits: boolean;
+  fraction: boolean;
+  /** A magnitude was written ("m", "billion"). */
+  magnitude: boolean;
+  /** The factor the magnitude multiplied the written number by (1 when none). */
+  scale: number;
+  currency: string | null;
+  unit: UnitMatch | null;
+  /** The word of a compound adjective after the number ("24-hour": "hour", "10-point": "point"). */
+  compound: string | null;
+  /** Written with a plus: "10+ years", "40,000-plus". */
+  plus?: boolean;
+}
+
+/** Not a figure: the tokens from `first` to `end` are consumed as a name, year, time or score. */
+export interface NotFigure {
+  skip: true;
+  end: number;
+}
+
+const SYMBOLS = new Set(['$', '£', '€', '¥', '₹']);
+const TIME_WORDS = new Set(['am', 'pm', 'gmt', 'bst', 'utc', 'est', 'edt', 'pst', 'pdt', 'cet', "o'clock", 'et', 'ct', 'pt']);
+/** Lower-case words that label a number rather than count with it ("page 5", "No. 10"). */
+const LABELS = new Set([
+  'page', 'pages', 'number', 'no', 'nos', 'room', 'section', 'chapter', 'article', 'version', 'flight', 'route', 'platform', 'gate',
+  'exit', 'row', 'seat', 'channel', 'clause', 'paragraph', 'figure', 'table', 'grade', 'category', 'class', 'tier', 'phase', 'level',
+  'stage', 'line', 'bus', 'highway', 'interstate', 'size', 'model', 'lot', 'item', 'episode', 'series', 'season', 'volume', 'vol',
+  'issue', 'ext', 'junction', 'block', 'unit', 'apartment', 'suite', 'resolution', 'rule', 'act', 'amendment', 'division', 'district',
+  'ward', 'zone', 'band', 'box', 'code', 'step', 'part', 'verse', 'psalm', 'opus', 'op', 'track', 'disc', 'card', 'plan', 'option',
+  'proposition', 'prop', 'bill', 'hr', 's', 'iphone', 'windows', 'version', 'v', 'mark', 'mk', 'type', 'top',
+]);
+/** Capitalised words that may stand before a counting number (sentence starts, qualifiers). */
+const NOT_NAMES = new Set(['us', 'about', 'nearly', 'almost', 'some', 'around', 'over', 'under', 'only', 'just', 'more', 'less', 'fewer',
+  'at', 'up', 'and', 'but', 'the', 'of', 'in', 'on', 'for', 'by', 'with', 'to', 'from', 'and', 'another', 'all', 'those', 'these',
+  'roughly', 'approximately', 'exactly', 'almost', 'another', 'than', 'since', 'after', 'before', 'when', 'while', 'as', 'its', 'their',
+  'his', 'her', 'our', 'my', 'your', 'between', 'estimated', 'an', 'a', 'another', 'yet', 'last', 'every', 'each', 'i', 'we', 'they',
+  'it', 'he', 'she', 'you', 'there', 'what', 'where', 'nearly', 'first', 'latest', 'least', 'most', 'of', 'were', 'are', 'was',
+  'is', 'had', 'has', 'have', 'said', 'says', 'rose', 'fell', 'down', 'also', 'still', 'now', 'then', 'so', 'if', 'or', 'nor', 'per',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tomorrow', 'some', 'nearly']);
+
+const isWord = (t: Token | undefined): t is Token => t !== undefined && t.type === 'word';
+
+/** The quantity at token i, a span that is not a figure, or null when no number starts there. */
+export function readQuantity(tokens: Token[], i: number): Quantity | NotFigure | null {
+  const t = tokens[i];
+  if (!t) return null;
+  let first = i;
+  let n = i;
+  let currency: string | null = null;
+  // currency before the number
+  if (t.type === 'sym' && SYMBOLS.has(t.text)) {
+    const next = tokens[i + 1];
+    if (!next || next.type !== 'num') return null;
+    const prev = tokens[i - 1];
+    let prefix: string | null = null;
+    if (prev && prev.type === 'word' && /^(US|A|AU|C|CA|HK|NZ|S)$/.test(prev.text) && (t.glued || prev.text === 'US')) {
+      prefix = prev.text;
+      first = i - 1;
+    }
+    currency = currencyOfSymbol(t.text, prefix);
+    n = i + 1;
+  } else if (t.type === 'word' && t.text.toUpperCase() === t.text && t.lower in CURRENCY_CODES && tokens[i + 1]?.type === 'num') {
+    currency = CURRENCY_CODES[t.lower];
+    n = i + 1;
+  } else if (t.text === 'Rs' && tokens[i + 1]?.type === 'num') {
+    currency = 'INR';
+    n = i + 1;
+  }
+  const nt = tokens[n];
+  if (!nt) return null;
+  if (nt.type === 'num') return readDigits(tokens, first, n, currency);
+  if (nt.type === 'word' && currency === null) return readWords(tokens, n);
+  return null;
+}
+
+function readDigits(tokens: Token[], first: number, n: number, currency: string | null): Quantity | NotFigure | null {
+  const t = tokens[n];
+  const raw = digitValue(t.text);
+  if (raw === null) return { skip: true, end: n + 1 };
+  // "0800 555 111", "007": a leading zero is a code, not a quantity
+  if (/^0\d/.test(t.text)) return skipRun(tokens, n);
+  const prev = tokens[n - 1];
+  let j = n + 1;
+  const next = tokens[j];
+  if (currency === null && prev) {
+    const name = partOfName(tokens, n);
+    if (name) return name;
+  }
+  if (next && next.glued) {
+    // "9/11", "24/7", "10:30", "3-1" handled by the caller's range logic
+    if ((next.text === '/' || next.text === ':') && tokens[j + 1]?.type === 'num' && tokens[j + 1].glued) return skipRun(tokens, j + 1);
+    if (next.text === '.' && isWord(tokens[j + 1]) && tokens[j + 1].glued) return skipRun(tokens, j + 1); // "2.0.1"-like
+  }
+  let value = raw;
+  let magnitude = false;
+  let compound: string | null = null;
+  let unit: UnitMatch | null = null;
+  let plus = false;
+  // "10+ years", "40,000-plus fans"
+  if (tokens[j]?.text === '+' && tokens[j].glued) {
+    plus = true;
+    j++;
+  } else if (tokens[j]?.text === '-' && tokens[j].glued && tokens[j + 1]?.lower === 'plus' && tokens[j + 1].glued) {
+    plus = true;
+    j += 2;
+  }
+  if (next && next.glued && next.type === 'word') {
+    const s = next.lower;
+    if (/^(st|nd|rd|th)$/.test(s)) return { skip: true, end: j + 1 }; // ordinals
+    if (s === 's' || s === "'s") return { skip: true, end: j + 1 }; // "1990s"
+    if (TIME_WORDS.has(s)) return { skip: true, end: j + 1 };
+    if (s in MAGNITUDES && s !== 'hundred') {
+      if ((s === 'b' || s === 'k') && currency === null) return { skip: true, end: j + 1 }; // "802.11b", "10k"
+      if (s === 'm' && currency === null && !millionsOf(tokens, j + 1, raw)) {
+        unit = { unit: 'm', kind: 'measure', end: j + 1 };
+      } else {
+        value *= MAGNITUDES[s];
+        magnitude = true;
+      }
+      j++;
+    } else if (next.text === 'C' || next.text === 'F') {
+      unit = { unit: next.text === 'C' ? '°C' : '°F', kind: 'measure', end: j + 1 }; // "40C"
+    } else {
+      // a unit written against the number ("10km", "50p", "5mph"); any other letters make a name ("5G", "3D", "4x4")
+      const u = next.text.length > 1 || next.text === next.lower ? readUnit(tokens, j, true, raw) : null;
+      if (!u) return { skip: true, end: j + 1 };
+      unit = u;
+    }
+  }
+  if (!unit && !magnitude) {
+    const time = timeOfDay(tokens, n, j, raw);
+    if (time) return time;
+    const w = tokens[j];
+    // "$5.4-billion": a hyphenated magnitude
+    if (w && w.text === '-' && w.glued && isWord(tokens[j + 1]) && tokens[j + 1].glued && /^(million|billion|trillion|thousand)$/.test(tokens[j + 1].lower)) {
+      value *= MAGNITUDES[tokens[j + 1].lower];
+      magnitude = true;
+      j += 2;
+    }
+    // compound adjectives: "24-hour", "40-year-old", "10-point"
+    else if (w && w.text === '-' && w.glued && isWord(tokens[j + 1]) && tokens[j + 1].glued) {
+      compound = tokens[j + 1].lower;
+      j += 2;
+    }
+    // separate magnitude words: "1.5 million", "5 billion", "$3 bn"
+    while (!compound && isWord(tokens[j]) && tokens[j].lower in MAGNITUDES && (tokens[j].lower.length > 1 && (tokens[j].lower !== 'mn' || currency !== null))) {
+      if (tokens[j].lower === 'm' && currency === null) break;
+      value *= MAGNITUDES[tokens[j].lower];
+      magnitude = true;
+      j++;
+    }
+  }
+  value = round(value);
+  if (compound) {
+    const base = compound.replace(/-old$/, '');
+    const q: Quantity = { value, first, number: n, numberEnd: n + 1, end: j, digits: true, fraction: false, magnitude, scale: round(value / raw) || 1, currency, unit: null, compound };
+    if (base in TIME_UNITS) q.unit = { unit: TIME_UNITS[base], kind: 'duration', end: j, word: base };
+    else if (base in MEASURE_UNITS) q.unit = { unit: MEASURE_UNITS[base], kind: 'measure', end: j };
+    else if (base === 'pound') q.unit = { unit: 'lb', kind: 'measure', end: j }; // "a 125-pound champion"
+    return q;
+  }
+  const numberEnd = j;
+  if (!unit) {
+    unit = readUnit(tokens, j, true, value);
+    if (unit && unit.kind === 'money' && currency !== null) unit = { ...unit, unit: currency };
+    if (unit) j = unit.end;
+    // "5 US dollars"
+    if (!unit && tokens[j]?.text === 'US' && /^dollars?$/.test(tokens[j + 1]?.lower ?? '')) {
+      unit = { unit: 'USD', kind: 'money', end: j + 2 };
+      j += 2;
+    }
+  } else j = Math.max(j, unit.end);
+  // years: four digits, no separators, nothing that makes them a quantity
+  if (currency === null && !magnitude && !unit && /^\d{4}$/.test(t.text) && raw >= 1800 && raw <= 2100) {
+    // "2004-05", "1998-2003": a span of years
+    const d = tokens[numberEnd], y = tokens[numberEnd + 1];
+    if (d && d.glued && (d.text === '-' || d.text === '–' || d.text === '/') && y && y.glued && /^(\d\d|\d{4})$/.test(y.text)) return { skip: true, end: numberEnd + 2 };
+    return { skip: true, end: numberEnd };
+  }
+  return { value, first, number: n, numberEnd, end: j, digits: true, fraction: false, magnitude, scale: raw ? round(value / raw) : 1, currency, unit, compound, plus };
+}
+
+/** Digits that belong to a name or code: "A4", "F-16", "COVID-19", "Section 427", "Boeing 747", "page 5", "No. 10". */
+function partOfName(tokens: Token[], n: number): NotFigure | null {
+  const t = tokens[n];
+  const prev = tokens[n - 1];
+  // glued to letters before it: "A4", "MP3"; after a hyphen or slash: "F-16", "COVID-19"
+  if (t.glued && prev.type === 'word') return { skip: true, end: n + 1 };
+  if (t.glued && (prev.text === '-' || prev.text === '/') && tokens[n - 2]?.type === 'word' && prev.glued) return skipRun(tokens, n);
+  // the third of "33-13-5": a record of wins, losses and draws
+  if (t.glued && prev.text === '-' && prev.glued && tokens[n - 2]?.type === 'num' && tokens[n - 3]?.text === '-') return skipRun(tokens, n);
+  // after a capitalised word that is not a sentence start or a qualifier: "Section 427", "Boeing 747", "FTSE 100"
+  if (prev.type === 'word' && !prev.lower.endsWith("'s") && /^[A-Z]/.test(prev.text) && !NOT_NAMES.has(prev.lower) && (n - 1 > 0 || /^[A-Z]+$/.test(prev.text)) && !/^(UK|EU|UN)$/.test(prev.text))
+    return skipRun(tokens, n);
+  // after a label: "page 5", "the number 10" (but "users number 100m", "no 10 people")
+  if (prev.type === 'word' && LABELS.has(prev.lower) && !(prev.lower === 'no' && isWord(tokens[n + 1])) && !(prev.lower === 'number' && !/^(the|a|world)$/i.test(tokens[n - 2]?.text ?? '')))
+    return skipRun(tokens, n);
+  if (prev.text === '.' && prev.glued && /^no$/i.test(tokens[n - 2]?.text ?? '')) return skipRun(tokens, n);
+  if (prev.text === '#') return skipRun(tokens, n);
+  return null;
+}
+
+/** A time of day at digits n, with j the token after them: "10 am", "3 p.m.", "1200 GMT", "at 9.30". */
+function timeOfDay(tokens: Token[], n: number, j: number, raw: number): NotFigure | null {
+  const t = tokens[n];
+  const w = tokens[j];
+  const hhmm = /^\d{4}$/.test(t.text) && raw % 100 < 60 && raw < 2400;
+  if (isWord(w) && TIME_WORDS.has(w.lower) && (raw <= 24 || hhmm)) return { skip: true, end: j + 1 };
+  if (isWord(w) && w.lower === 'hrs' && hhmm) return { skip: true, end: j + 1 }; // "1200 hrs"
+  if (isWord(w) && (w.lower === 'a' || w.lower === 'p') && tokens[j + 1]?.text === '.' && tokens[j + 1].glued && tokens[j + 2]?.lower === 'm' && raw <= 12)
+    return { skip: true, end: j + 3 };
+  if (/^\d{1,2}\.[0-5]\d$/.test(t.text) && raw <= 24 && tokens[n - 1]?.lower === 'at' && !readUnit(tokens, j, true, raw)) return { skip: true, end: j };
+  return null;
+}
+
+const RACE_DISTANCES = new Set([50, 60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000]);
+const SPORT_WORDS = new Set(['hurdles', 'relay', 'freestyle', 'butterfly', 'backstroke', 'breaststroke', 'medley', 'sprint', 'race', 'final',
+  'metres', 'jump', 'jumped', 'vault', 'cleared', 'throw', 'threw', 'height', 'record', 'steeplechase', 'dash', 'heat', 'heats', 'indoor', 'indoors', 'athletics',
+  'champion', 'champions', 'championship', 'championships', 'medal', 'medals', 'medallist', 'olympic', 'olympics', 'titles', 'athlete', 'sprinter', 'runner', 'swimmer']);
+
+/**
+ * Whether a glued "m" after a number without a currency means million ("12m people", "100m users") rather
+ * than metres ("the 60m hurdles", "cleared 4.88m"): metres for race distances and in sentences about sport.
+ */
+function millionsOf(tokens: Token[], j: number, value: number): boolean {
+  const t = tokens[j];
+  if (isWord(t) && SPORT_WORDS.has(t.lower)) return false;
+  const sport = tokens.some((x) => x.type === 'word' && SPORT_WORDS.has(x.lower));
+  if (RACE_DISTANCES.has(value) && sport) return false;
+  if (isWord(t) && !(t.lower in MEASURE_UNITS) && isPluralNoun(t.text)) return true;
+  if (RACE_DISTANCES.has(value)) return false;
+  return !sport;
+}
+
+/** Consumes a run of glued tokens from n (the rest of a name or code). */
+function skipRun(tokens: Token[], n: number): NotFigure {
+  let j = n + 1;
+  while (tokens[j] && tokens[j].glued && tokens[j].type !== 'sym') j++;
+  while (tokens[j] && tokens[j].glued && (tokens[j].text === '-' || tokens[j].text === '/') && tokens[j + 1]?.glued && tokens[j + 1].type !== 'sym') j += 2;
+  return { skip: true, end: j };
+}
+
+function readWords(tokens: Token[], n: number): Quantity | NotFigure | null {
+  const t = tokens[n];
+  // a capitalised number word inside a sentence is a name: "Formula One", "Channel Four", "the Big Four"
+  const prev = tokens[n - 1];
+  const midSentence = n > 0 && prev && !/^["'\u2018\u201c(\[:;\u2014-]$/.test(prev.text);
+  if (midSentence && /^[A-Z]/.test(t.text) && cardinalWord(t.lower) !== null) return { skip: true, end: n + 1 };
+  const wn = readWordNumber(tokens, n);
+  if (!wn) {
+    // "three-year", "two-day", "one-off"
+    const m = t.lower.match(/^([a-z]+)-([a-z-]+)$/);
+    if (m) {
+      const v = cardinalWord(m[1]) ?? (m[1].match(/^([a-z]+)-([a-z]+)$/) ? cardinalWord(m[1]) : null);
+      const base = m[2].replace(/-old$/, '');
+      if (v !== null && (base in TIME_UNITS || base in MEASURE_UNITS) && !(midSentence && /^[A-Z]/.test(t.text))) {
+        const unit: UnitMatch = base in TIME_UNITS ? { unit: TIME_UNITS[base], kind: 'duration', end: n + 1, word: base } : { unit: MEASURE_UNITS[base], kind: 'measure', end: n + 1 };
+        return { value: v, first: n, number: n, numberEnd: n + 1, end: n + 1, digits: false, fraction: false, magnitude: false, scale: 1, currency: null, unit, compound: m[2] };
+      }
+    }
+    return null;
+  }
+  let j = wn.end;
+  let unit: UnitMatch | null = null;
+  if (!wn.fraction) {
+    unit = readUnit(tokens, j, false, wn.value);
+    if (unit) j = unit.end;
+  }
+  const words = tokens.slice(n, wn.end).map((x) => x.lower);
+  const magnitude = words.some((w) => w === 'thousand' || w === 'million' || w === 'billion' || w === 'trillion');
+  const scale = words.at(-1) === 'million' ? 1e6 : words.at(-1) === 'billion' ? 1e9 : words.at(-1) === 'thousand' ? 1e3 : words.at(-1) === 'trillion' ? 1e12 : 1;
+  return { value: round(wn.value), first: n, number: n, numberEnd: wn.end, end: j, digits: false, fraction: wn.fraction, magnitude, scale, currency: null, unit, compound: null };
+}
+
+/** Rounds away floating-point noise (1.13 * 1e9), keeping fractions' precision. */
+export function round(v: number): number {
+  return Number.isInteger(v) ? v : Number(v.toPrecision(12));
+}

@@ -1,0 +1,275 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseArticles } from '../src/core/ingest/parse.ts';
+import { extractFigures, figuresOfSentence } from '../src/core/numbers/extract.ts';
+import type { Figure } from '../src/core/types.ts';
+
+const figures = (sentence: string, published: string | null = '2015-10-08'): Figure[] => figuresOfSentence(sentence, published);
+const counts = (sentence: string) => figures(sentence).filter((f) => f.kind !== 'date');
+const one = (sentence: string): Figure => {
+  const found = counts(sentence);
+  expect(found, `one figure in: ${sentence}`).toHaveLength(1);
+  return found[0];
+};
+const article = (file: string) => parseArticles(file, readFileSync(new URL(`../data/${file}`, import.meta.url), 'utf8'))[0];
+
+describe('digits', () => {
+  it('reads thousands separators and decimals', () => {
+    expect(one('NATO agreed to double the size of its rapid response force, to 40,000 troops.')).toMatchObject({ value: 40000, counted: 'troops', kind: 'count' });
+    expect(one('The average household now has 3.5 cars.')).toMatchObject({ value: 3.5, counted: 'cars' });
+  });
+
+  it('applies a magnitude written against the number or after it', () => {
+    expect(one('The service now has 1.2m subscribers.')).toMatchObject({ value: 1_200_000, counted: 'subscribers' });
+    expect(one('Almost 2.5 million people voted.')).toMatchObject({ value: 2_500_000, counted: 'people', qualifier: 'almost' });
+  });
+});
+
+describe('money', () => {
+  it('keeps the currency of a symbol, with its magnitude', () => {
+    expect(one('Rent rose to £1,400 a month.')).toMatchObject({ value: 1400, unit: 'GBP', kind: 'money', per: 'month' });
+    expect(one('The deal is worth €1.1bn.')).toMatchObject({ value: 1.1e9, unit: 'EUR', kind: 'money' });
+    expect(one('Quarterly profits reached $1.13bn.')).toMatchObject({ value: 1.13e9, unit: 'USD' });
+    expect(one('The firm offered to pay $5 billion to settle charges.')).toMatchObject({ value: 5e9, unit: 'USD', kind: 'money' });
+  });
+
+  it('reads magnitudes written out, abbreviated or hyphenated, and Indian ones', () => {
+    expect(one('A $5.4-billion deal was signed.')).toMatchObject({ value: 5.4e9, unit: 'USD' });
+    expect(one('Exports rose to 5.2 bln yuan.')).toMatchObject({ value: 5.2e9, unit: 'CNY' });
+    expect(one('The project cost Rs 500 crore.')).toMatchObject({ value: 5e9, unit: 'INR' });
+  });
+
+  it('reads a currency named before the symbol and a price per unit', () => {
+    expect(one('Light crude closed at US $58.24 per barrel.')).toMatchObject({ value: 58.24, unit: 'USD', per: 'barrel', text: 'US $58.24 per barrel' });
+  });
+
+  it('reads currency words after the number and keeps the direction of a move', () => {
+    expect(one('Oil rose 19 cents in early trade.')).toMatchObject({ value: 19, unit: 'cents', kind: 'money', change: 'up' });
+    expect(one('Shares fell four pence.')).toMatchObject({ value: 4, unit: 'pence', change: 'down' });
+  });
+});
+
+describe('number words', () => {
+  it('reads cardinals, hyphenated compounds and magnitudes', () => {
+    expect(one('Four Russian cruise missiles crashed in Iran.')).toMatchObject({ value: 4, counted: 'cruise missiles' });
+    expect(one('Police arrested twenty-six people overnight.')).toMatchObject({ value: 26, counted: 'people' });
+    expect(one('The plan would cost three hundred and fifty thousand jobs.')).toMatchObject({ value: 350_000, counted: 'jobs' });
+  });
+
+  it('reads a dozen and fractions', () => {
+    expect(one('A dozen soldiers were wounded.')).toMatchObject({ value: 12, counted: 'soldiers' });
+    const f = one('Two-thirds of voters backed the plan.');
+    expect(f.value).toBeCloseTo(2 / 3, 6);
+    expect(f.counted).toBe('voters');
+  });
+
+  it('reads halves and quarters of a whole', () => {
+    expect(one('Half the members voted against.')).toMatchObject({ value: 0.5, counted: 'members' });
+    expect(one('Three-quarters of the staff left.')).toMatchObject({ value: 0.75, counted: 'staff' });
+  });
+
+  it('reads a share with nothing after it, and half a unit', () => {
+    expect(one('Costs were cut by a third last year.')).toMatchObject({ change: 'down' });
+    expect(one('Costs were cut by a third last year.').value).toBeCloseTo(1 / 3, 6);
+    expect(one('More than a quarter have bought software.')).toMatchObject({ value: 0.25, qualifier: 'more than' });
+    expect(one('The train was half an hour late.')).toMatchObject({ value: 0.5, kind: 'duration', unit: 'hours' });
+    expect(counts('In the first half of 2015 the economy grew.')).toEqual([]);
+  });
+
+  it('takes "one" only when it plainly counts a noun', () => {
+    expect(counts('No one was hurt, and one of the officials said it was the right thing.')).toEqual([]);
+    expect(one('Only one soldier was hurt.')).toMatchObject({ value: 1, counted: 'soldier' });
+  });
+});
+
+describe('percentages and measures', () => {
+  it('reads per cent, percent and the sign as one unit', () => {
+    expect(one('Unemployment fell by 10 per cent.')).toMatchObject({ value: 10, unit: 'per cent', kind: 'percent', change: 'down' });
+    expect(one('Sales rose 10% last year.')).toMatchObject({ value: 10, unit: 'per cent', change: 'up' });
+    expect(one('Turnout was 61.4 percent.')).toMatchObject({ value: 61.4, unit: 'per cent' });
+  });
+
+  it('reads units of measure', () => {
+    expect(one('The convoy travelled 120 km.')).toMatchObject({ value: 120, unit: 'km', kind: 'measure' });
+    expect(one('Winds reached 90 mph.')).toMatchObject({ value: 90, unit: 'mph' });
+    expect(one('The ship carried 2,000 tonnes of grain.')).toMatchObject({ value: 2000, unit: 'tonnes', counted: 'grain', text: '2,000 tonnes of grain' });
+    expect(one('The missiles flew more than 1,500 miles.')).toMatchObject({ value: 1500, unit: 'miles', qualifier: 'more than' });
+  });
+});
+
+describe('durations', () => {
+  it('reads a number of time units as a duration of that unit', () => {
+    expect(one("For 40 years, NATO's central task was deterring Russia.")).toMatchObject({ value: 40, kind: 'duration', unit: 'years', text: '40 years' });
+    expect(one('The coalition launched airstrikes in the previous 24 hours.')).toMatchObject({ value: 24, unit: 'hours', kind: 'duration' });
+  });
+
+  it('reads "a decade" after a word that makes it a length of time', () => {
+    expect(one('Now, after a decade of involvement in Afghanistan, the alliance faces a new threat.')).toMatchObject({ value: 1, unit: 'decades', kind: 'duration' });
+    expect(counts('He was elected a second time.')).toEqual([]);
+  });
+});
+
+describe('the counted thing', () => {
+  it('is the noun phrase head with one noun modifier, adjectives and names left out', () => {
+    expect(one('These errant missiles were part of the 26 long range cruise missiles launched a day before.').counted).toBe('cruise missiles');
+    expect(one("Russia's air force hit 27 Islamic State targets overnight.")).toMatchObject({ counted: 'targets', text: '27 Islamic State targets' });
+    expect(one('Officials counted 150 unmanned aerial vehicles.').counted).toBe('vehicles');
+  });
+
+  it('reads through a name in the possessive and stops at a participle after the head', () => {
+    expect(one("Three former Stella's Cafe employees outlined their demands.").counted).toBe('employees');
+    expect(one('More than 1,100 trucks carrying parts pass through Dover every day.')).toMatchObject({ counted: 'trucks', text: 'More than 1,100 trucks' });
+    expect(one('Carolina added three more unanswered goals.').counted).toBe('goals');
+  });
+
+  it('counts the whole and the part in "3 of 12 games"', () => {
+    expect(counts('He won 3 of 12 games.').map((f) => [f.value, f.counted])).toEqual([[3, 'games'], [12, 'games']]);
+    expect(counts('The team has lost five of its last six games.').map((f) => [f.value, f.counted])).toEqual([[5, 'games'], [6, 'games']]);
+  });
+
+  it('is carried over after a second verb too', () => {
+    const [, b] = counts('The blast killed 12 people and injured 30, police said.');
+    expect(b).toMatchObject({ value: 30, counted: 'people' });
+  });
+
+  it('is carried over to a number whose noun is left out', () => {
+    const [a, b] = counts('It had launched 18 strikes against the group in Iraq and two in Syria in the previous 24 hours.');
+    expect(a).toMatchObject({ value: 18, counted: 'strikes' });
+    expect(b).toMatchObject({ value: 2, counted: 'strikes' });
+  });
+});
+
+describe('parts of a whole', () => {
+  it('a number inside a partitive is a figure of its own', () => {
+    const found = counts('About half of the 4,000 residents have been evacuated.');
+    expect(found.map((f) => [f.value, f.counted])).toEqual([[0.5, 'residents'], [4000, 'residents']]);
+    expect(counts("Just 13 of Britain's 659 MPs are from ethnic minority groups.").map((f) => [f.value, f.counted])).toEqual([[13, 'mps'], [659, 'mps']]);
+  });
+
+  it('a fraction counts the people named after it', () => {
+    expect(one('Nearly two-thirds of Americans support the measure.')).toMatchObject({ counted: 'americans', qualifier: 'nearly' });
+  });
+
+  it('a bare number takes the collection it is the size of', () => {
+    expect(one('A crowd of 50,000 watched the final.')).toMatchObject({ value: 50000, counted: 'crowd' });
+    expect(one('The death toll from the earthquake has risen to 2,300.')).toMatchObject({ value: 2300, counted: 'toll' });
+    expect(one('The number of jobless fell by 7,000.')).toMatchObject({ value: 7000, counted: 'jobless', change: 'down' });
+  });
+
+  it('an age in apposition is an age', () => {
+    expect(one('Mr Ebbers, 63, is accused of being the mastermind.')).toMatchObject({ value: 63, counted: 'age' });
+    expect(one('A man, 34, was arrested on suspicion of murder.')).toMatchObject({ value: 34, counted: 'age' });
+  });
+});
+
+describe('qualifiers and ranges', () => {
+  it('keeps the qualifier before the number', () => {
+    expect(one('About 60 people attended.').qualifier).toBe('about');
+    expect(one('Nearly 300 homes were flooded.').qualifier).toBe('nearly');
+    expect(one('At least 12 people were killed.').qualifier).toBe('at least');
+    expect(one('Up to 2,500 jobs could go.').qualifier).toBe('up to');
+    expect(one('Fewer than 10 firms applied.').qualifier).toBe('fewer than');
+  });
+
+  it('keeps a qualifier written after the number', () => {
+    expect(one('The change affects 12 or more people.')).toMatchObject({ value: 12, counted: 'people', qualifier: 'or more' });
+    expect(one('All the 100,000 or so net cafes must comply.')).toMatchObject({ counted: 'cafes', qualifier: 'or so' });
+    expect(one('He has 10+ years of experience.')).toMatchObject({ value: 10, kind: 'duration', qualifier: 'plus' });
+  });
+
+  it('a range keeps both ends', () => {
+    expect(one('The fighting displaced 10 to 15 families.')).toMatchObject({ value: 10, range: [10, 15], counted: 'families' });
+    expect(one('The blast killed between 300 and 400 people.')).toMatchObject({ range: [300, 400], counted: 'people' });
+    expect(one('The missiles have a range of anywhere from 252 miles to 287 miles.')).toMatchObject({ range: [252, 287], unit: 'miles' });
+    expect(one('The upgrade will cost $5-6bn.')).toMatchObject({ range: [5e9, 6e9], unit: 'USD' });
+  });
+
+  it('a unit written once after two numbers belongs to both', () => {
+    expect(counts('Voters rejected the plan by a margin of 52 to 48 percent.').map((f) => [f.value, f.unit])).toEqual([[52, 'per cent'], [48, 'per cent']]);
+    expect(counts('Rates rose from 4.5 to 4.75 per cent.').map((f) => [f.value, f.unit])).toEqual([[4.5, 'per cent'], [4.75, 'per cent']]);
+  });
+
+  it('keeps a qualified number word with nothing after it', () => {
+    expect(one('Police fired tear gas, injuring at least a dozen.')).toMatchObject({ value: 12, qualifier: 'at least' });
+  });
+
+  it('a move from one level to another is two figures, not a range', () => {
+    expect(counts('Inflation rose from 2.1% to 2.4%.').map((f) => [f.value, f.range])).toEqual([[2.1, undefined], [2.4, undefined]]);
+    const found = counts('Revenues grew 6.4% to $42.09bn.');
+    expect(found.map((f) => f.value)).toEqual([6.4, 42.09e9]);
+    expect(found[0].range).toBeUndefined();
+  });
+});
+
+describe('dates', () => {
+  it('resolves a weekday against the publication date, apart from counts', () => {
+    const found = figures('On Thursday, US officials said four missiles landed in Iran.', '2015-10-08');
+    expect(found.find((f) => f.kind === 'date')).toMatchObject({ date: '2015-10-08', text: 'Thursday' });
+    expect(found.find((f) => f.kind === 'count')).toMatchObject({ value: 4, counted: 'missiles' });
+    expect(figures('Russia on Wednesday ramped up its air campaign.', '2015-10-08')[0].date).toBe('2015-10-07');
+  });
+
+  it('reads calendar dates and never counts their day or year', () => {
+    expect(figures('The vote is due on October 18, 2015.')).toEqual([expect.objectContaining({ kind: 'date', date: '2015-10-18' })]);
+    expect(figures('Talks resume on 5 November.')).toEqual([expect.objectContaining({ kind: 'date', date: '2015-11-05' })]);
+  });
+});
+
+describe('not figures', () => {
+  it('leaves numbers inside names alone', () => {
+    expect(counts('Operators are rolling out 5G across the country.')).toEqual([]);
+    expect(counts('Under Section 427 of the act, the ministry can intervene.')).toEqual([]);
+    expect(counts('Turkey scrambled F-16 jets.')).toEqual([]);
+    expect(counts('The Boeing 747 landed safely.')).toEqual([]);
+  });
+
+  it('leaves page furniture and sports records alone', () => {
+    expect(counts('Posted 3 hours ago')).toEqual([]);
+    expect(counts('Photo 3 of 12')).toEqual([]);
+    expect(counts('Calgary (33-13-5) heads into the All-Star break.')).toEqual([]);
+  });
+
+  it('leaves labels, rankings and codes alone', () => {
+    expect(counts('The prime minister returned to No 10 Downing Street.')).toEqual([]);
+    expect(counts('The single reached the Top 10 of the charts.')).toEqual([]);
+    expect(counts('The show airs on Channel 4 and BBC One.')).toEqual([]);
+    expect(counts('Call 0800 for details.')).toEqual([]);
+    expect(counts('It was a one-off payment; one day he will return.')).toEqual([]);
+  });
+
+  it('leaves years, times of day, scores and decades alone', () => {
+    expect(counts('He served in the 2004-05 season.')).toEqual([]);
+    expect(counts('TimeWarner has to restate 2000 and 2003 results.')).toEqual([]);
+    expect(counts('Shares rose by 1200 GMT, and the meeting starts at 10 am.')).toEqual([]);
+    expect(counts('Chelsea beat Arsenal 3-1 on Sunday.')).toEqual([]);
+    expect(counts('Prices have risen since the 1990s.')).toEqual([]);
+    expect(counts('It was the 12th world record of her career.')).toEqual([]);
+  });
+});
+
+describe('odd input', () => {
+  it('never throws on fragments that end inside a figure', () => {
+    for (const s of ['half 2015 . 8 –', '$', '10 to', 'between 5 and', '£5 (', 'a third of', 'Thursday,', '5-', 'one', '1,2,3', '0.5.5'])
+      expect(() => figures(s)).not.toThrow();
+  });
+});
+
+describe('the sample articles', () => {
+  it('finds the figures of the VOA report and only those', () => {
+    const found = extractFigures(article('004_d812bad6fd6cf605.txt')).filter((f) => f.kind !== 'date');
+    const seen = found.map((f) => `${f.value} ${f.counted}`);
+    for (const want of ['4 cruise missiles', '26 cruise missiles', '11 targets', '40000 troops', '40 years', '18 strikes', '24 hours', '6 cities', '27 targets'])
+      expect(seen).toContain(want);
+    expect(found.length).toBeLessThanOrEqual(14);
+    expect(found.every((f) => f.sentence.includes(f.text))).toBe(true);
+  });
+
+  it('finds the three missile figures of the other report', () => {
+    const found = extractFigures(article('000_1c765ed5a3505be5.txt')).filter((f) => f.kind !== 'date');
+    expect(found.map((f) => [f.value, f.text])).toEqual([
+      [4, 'four Russian missiles'],
+      [26, '26 long range cruise missiles'],
+      [26, '26 missiles'],
+    ]);
+  });
+});

@@ -17,6 +17,8 @@ import { readSlackSettings, SlackSettingsError } from '../src/adapters/slack/set
 import { MAX_RESPONSES, respondWithReply } from '../src/adapters/slack/send.ts';
 import { splitWords } from '../src/adapters/slack/split.ts';
 import type { Reply } from '../src/reply.ts';
+import { DigestScheduler } from '../src/scheduler/scheduler.ts';
+import { composeFor, scheduleStoreOf } from '../src/service/digest.ts';
 import { Sitrep } from '../src/service/sitrep.ts';
 import { mentionPayload, sendSigned, slashBody, slashPayload } from './fakes/slack/requests.ts';
 import { FakeSocketMode } from './fakes/slack/socket-mode.ts';
@@ -437,16 +439,54 @@ describe('Slack over HTTP (signed requests, fake Web API)', () => {
     expect(fake.callsOf('users.info').some((c) => c.args.user === READER)).toBe(true);
   });
 
-  it.skipIf(!findCommand('digest'))('a non-admin cannot subscribe a channel to the digest; an admin can', async () => {
-    const denied = slash('/digest', 'subscribe 08:00 Europe/London', { user: READER, channel: 'C0SUBSCRIB' });
+  it('a non-admin cannot subscribe a channel to the digest; an admin can, and the digest lands there once', async () => {
+    const channel = 'C0SUBSCRIB';
+    const denied = slash('/digest', 'subscribe 08:00 Europe/London', { user: READER, channel });
     const res = await denied.send();
     const answer = res.body ? JSON.parse(res.body) : (await waitAnswer(denied.id))[0].args;
     expect(answer.response_type).toBe('ephemeral');
-    expect(answer.text).toMatch(/admin|manage|permission|allowed/i);
-    const allowed = slash('/digest', 'subscribe 08:00 Europe/London', { user: ADMIN, channel: 'C0SUBSCRIB' });
+    expect(answer.text).toMatch(/Only people who can manage/);
+    expect(scheduleStoreOf(sitrep).subscription('slack', channel)).toBeNull();
+
+    const allowed = slash('/digest', 'subscribe 08:00 Europe/London', { user: ADMIN, channel });
     expect((await allowed.send()).body).toBe('');
     const [ok] = await waitAnswer(allowed.id);
-    expect(ok.args.text).toMatch(/subscribed|08:00/i);
+    expect(ok.args.text).toMatch(/Subscribed to the daily digest/);
+    expect(scheduleStoreOf(sitrep).subscription('slack', channel)).toMatchObject({ time: '08:00', timezone: 'Europe/London', createdBy: ADMIN });
+
+    // The scheduler, five minutes after tomorrow's 08:00 in London, posts through the adapter.
+    const tomorrow = new Date(Date.now() + 36 * 3_600_000);
+    const at = new Date(`${tomorrow.toISOString().slice(0, 10)}T08:05:00Z`);
+    const londonOffset = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', hourCycle: 'h23' }).format(at)) - 8;
+    const now = new Date(at.getTime() - londonOffset * 3_600_000);
+    const scheduler = new DigestScheduler({
+      store: scheduleStoreOf(sitrep),
+      compose: composeFor(sitrep),
+      post: (platform, channelId, reply) => (platform === 'slack' ? adapter.post(channelId, reply) : Promise.reject(new Error(`no ${platform} adapter`))),
+      now: () => now,
+      log: () => {},
+    });
+    const report = await scheduler.tick();
+    expect(report.posted).toContainEqual(expect.objectContaining({ platform: 'slack', channelId: channel }));
+    const posts = fake.callsOf('chat.postMessage').filter((c) => c.args.channel === channel);
+    expect(posts.length).toBeGreaterThan(0);
+    expect(posts[0].token).toBe(BOT_TOKEN);
+    expectWithinLimits(posts.map((p) => ({ text: p.args.text, blocks: p.args.blocks })));
+    expectNoPings(posts.map((p) => p.args));
+    // Exactly once: another tick posts nothing more.
+    const count = posts.length;
+    await scheduler.tick();
+    expect(fake.callsOf('chat.postMessage').filter((c) => c.args.channel === channel)).toHaveLength(count);
+    await scheduler.stop();
+  });
+
+  it('reads /digest status and /digest now in Slack', async () => {
+    for (const text of ['status', 'now', '']) {
+      const s = slash('/digest', text, { channel: 'C0SUBSCRIB' });
+      expect((await s.send()).body).toBe('');
+      const [answer] = await waitAnswer(s.id);
+      expect(answer.args.blocks.length).toBeGreaterThan(0);
+    }
   });
 });
 

@@ -480,6 +480,18 @@ describe('Slack over HTTP (signed requests, fake Web API)', () => {
     await scheduler.stop();
   });
 
+  it('refuses a digest subscription asked by mention from a non-admin, privately', async () => {
+    const channel = 'C0MENTSUB1';
+    const body = JSON.stringify(mentionPayload({ eventId: 'Ev-mention-subscribe', channel, user: READER, text: `<@${BOT_USER_ID}> digest subscribe 09:00 UTC` }));
+    await sendSigned(eventsUrl, body, { secret: SECRET, contentType: 'application/json' });
+    await fake.waitFor((c) => c.some((x) => x.method === 'chat.postEphemeral' && x.args.channel === channel), 10_000, 'a private refusal');
+    const refusal = fake.callsOf('chat.postEphemeral').find((x) => x.args.channel === channel)!;
+    expect(refusal.args.user).toBe(READER);
+    expect(refusal.args.text).toMatch(/Only people who can manage/);
+    expect(fake.callsOf('chat.postMessage').filter((x) => x.args.channel === channel)).toEqual([]);
+    expect(scheduleStoreOf(sitrep).subscription('slack', channel)).toBeNull();
+  });
+
   it('reads /digest status and /digest now in Slack', async () => {
     for (const text of ['status', 'now', '']) {
       const s = slash('/digest', text, { channel: 'C0SUBSCRIB' });

@@ -1,6 +1,7 @@
 // The Slack adapter end to end: the real Bolt app on 127.0.0.1 receives signed slash commands and
 // app_mention events (HTTP) or envelopes (Socket Mode), and talks to a fake Slack Web API on 127.0.0.1.
 // Plus unit tests for what must hold on every message: escaping, Slack's limits, no word cut in half.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -498,6 +499,50 @@ describe('Slack over HTTP (signed requests, fake Web API)', () => {
       expect((await s.send()).body).toBe('');
       const [answer] = await waitAnswer(s.id);
       expect(answer.args.blocks.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// `sitrep start` with Slack settings serves a Slack-compatible endpoint.
+
+describe('sitrep start with Slack settings', () => {
+  it('serves signed slash commands on PORT and answers through SLACK_API_URL', async () => {
+    const fake = new FakeSlack({ botToken: BOT_TOKEN, users: [{ id: READER }] });
+    await fake.start();
+    const root = join(import.meta.dirname, '..');
+    const child = spawn(process.execPath, [join(root, 'bin', 'sitrep.js'), '--data', join(root, 'data'), '--db', join(tmp, 'start.db'), 'start'], {
+      cwd: tmp,
+      env: { PATH: process.env.PATH, HOME: tmp, SITREP_STATE_DIR: tmp, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    try {
+      const port = await new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`sitrep start did not listen: ${stderr}`)), 20_000);
+        child.stderr.on('data', (d: Buffer) => {
+          stderr += d.toString();
+          const m = stderr.match(/Listening on port (\d+)/);
+          if (m) {
+            clearTimeout(timer);
+            resolve(Number(m[1]));
+          }
+        });
+        child.once('exit', () => reject(new Error(`sitrep start exited: ${stderr}`)));
+      });
+      const body = slashBody({ command: '/ask', text: 'where did the missiles land?', response_url: fake.responseUrl('cli-ask') });
+      const res = await sendSigned(`http://127.0.0.1:${port}/slack/events`, body, { secret: SECRET, contentType: 'application/x-www-form-urlencoded' });
+      expect(res.status).toBe(200);
+      await fake.waitFor((c) => c.some((x) => x.responseId === 'cli-ask'), 15_000, 'the answer from sitrep start');
+      expect(fake.calls.find((x) => x.responseId === 'cli-ask')!.args.text).toMatch(/missiles/i);
+      expect(stderr).not.toContain(BOT_TOKEN);
+      expect(stderr).not.toContain(SECRET);
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await fake.stop();
     }
   });
 });

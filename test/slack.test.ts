@@ -133,12 +133,13 @@ describe('Slack rendering', () => {
     const long = words.join(' ');
     const items = Array.from({ length: 120 }, (_, i) => ({ text: `Item ${i}: ${long.slice(0, 400 + (i % 7) * 300)}`, cite: { article: article() } }));
     items.push({ text: long, cite: { article: article() } });
+    items.push({ text: 'A line with a very long note and title', note: long, cite: { article: article({ title: long, source: null }) } } as (typeof items)[number]);
     const messages = renderReply({ title: 'A very long answer', sections: [{ items }], footer: 'end' });
     expect(messages.length).toBeGreaterThan(1);
     expectWithinLimits(messages);
     // The huge item comes out whole: its words, in order, none broken.
     const out = messages.flatMap((m) => m.blocks).map((b) => (b.type === 'section' ? (b.text?.text ?? '') : '')).join('\n');
-    const lastItem = out.slice(out.indexOf('121. ')).split(/\s+/).filter((w) => /^word\d+$/.test(w));
+    const lastItem = out.slice(out.indexOf('121. '), out.indexOf('122. ')).split(/\s+/).filter((w) => /^word\d+$/.test(w));
     expect(lastItem).toEqual(words);
     expect(messages[0].blocks[0].type).toBe('header');
     expect(messages[1].blocks[0]).toMatchObject({ type: 'context', elements: [{ text: `*A very long answer* (continued, 2/${messages.length})` }] });

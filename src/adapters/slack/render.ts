@@ -18,6 +18,8 @@ export const LIMITS = {
   messageChars: 12_000,
   /** Longest link label (an article title) before it is shortened at a word. */
   linkLabel: 200,
+  /** Longest note after a line ("VOA News and 1 more agree") before it is shortened at a word. */
+  note: 300,
   /** Longest `<url|label>` kept as a link. */
   maxLink: 1200,
 } as const;
@@ -77,7 +79,7 @@ function citation(item: ReplyItem): string {
 
 /** One reply item as mrkdwn lines, each within a section's limit; the source goes after the last piece. */
 function itemLines(item: ReplyItem, prefix: string): string[] {
-  const note = item.note ? ` _${escapeMrkdwn(item.note)}_` : '';
+  const note = item.note ? ` _${escapeMrkdwn(shorten(item.note, LIMITS.note))}_` : '';
   const suffix = `${note}${citation(item)}`;
   const budget = LIMITS.sectionText - prefix.length - suffix.length;
   const pieces = escapedPieces(item.text, Math.max(200, budget));

@@ -5,8 +5,9 @@ import { help } from './help.ts';
 import { numbers } from './numbers.ts';
 import { stories } from './stories.ts';
 import type { Command } from './types.ts';
+import { whoSaid } from './who-said.ts';
 
-export const COMMANDS: readonly Command[] = [ask, numbers, stories, digest, help];
+export const COMMANDS: readonly Command[] = [ask, whoSaid, numbers, stories, digest, help];
 
 export function findCommand(name: string): Command | undefined {
   const n = name.toLowerCase().replace(/^\//, '');

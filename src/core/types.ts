@@ -60,6 +60,8 @@ export interface Quote {
   sentenceIndex: number;
   /** Other names the same speaker goes by in this article ("Carter", "the defense secretary"). */
   aliases?: string[];
+  /** Whether the speaker is one person, several named people, or a group or body. */
+  speakerKind?: 'person' | 'persons' | 'group';
 }
 
 export type FigureKind = 'count' | 'money' | 'percent' | 'measure' | 'duration' | 'date' | 'ordinal';

@@ -1,7 +1,109 @@
-// Quote extraction and attribution. (Built out by the /who-said issue.)
+// Quote extraction and attribution: every direct, indirect and mixed quote in an article with its speaker.
+// Works paragraph by paragraph (a quote may run over several sentences); see attribution.ts for the rules
+// that tie a cue to its speaker and reported words, and coreference.ts for pronouns and short forms.
 import type { ParsedArticle, Quote } from '../types.ts';
+import { attributeUnit } from './attribution.ts';
+import { collectPeople, markSpeakers, resolveMention, type History, type Resolved } from './coreference.ts';
+import { placeSentences, sentencesOf, units } from './layout.ts';
+import { isFloatingQuote } from './floating.ts';
+import { findQuoteSpans, maskQuotes } from './marks.ts';
+
+const WORDS = /[\p{L}\p{N}]+/gu;
+function wordCount(s: string): number {
+  return s.match(WORDS)?.length ?? 0;
+}
+
+/** The quoted words, tidied: no trailing comma, no quote marks left at the ends (a mixed quote keeps the
+ * marks of its quoted part: `the alliance sees it as "deeply problematic."`). */
+function tidy(text: string, mixed = false): string {
+  if (mixed) return text.replace(/[\s,;:-]+$/, '').replace(/[,;:]+(["”’'])$/, '$1').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/^[\s"“”‘’']+/, '')
+    .replace(/[\s,;:"“”‘’'-]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
 
 /** Every direct, indirect and mixed quote in an article, with its resolved speaker. */
-export function extractQuotes(_article: ParsedArticle): Quote[] {
-  return [];
+export function extractQuotes(article: ParsedArticle): Quote[] {
+  const history: History = [];
+  const historyAt: number[] = [];
+  const quotes: Quote[] = [];
+  const resolvedOf: Resolved[] = [];
+
+  // First pass: every paragraph's quote marks, units and attributions (speakers as written).
+  const pass = article.paragraphs.map((text, pi) => {
+    const spans = findQuoteSpans(text);
+    // quoted words and parenthetical asides ("(Richard Lautens / Toronto Star)") are not read for attribution
+    const masked = maskQuotes(text, spans).replace(/\([^()"“”]{0,120}\)/g, (m) => ' '.repeat(m.length));
+    const sentences = placeSentences(article, pi, text);
+    const us = units(sentences, spans, text).map((unit) => ({ unit, raws: attributeUnit(text, masked, spans, unit) }));
+    return { text, spans, masked, sentences, us };
+  });
+  const people = collectPeople(article, pass.map((p) => p.masked));
+  // people named as speakers: by full name, or by a lone surname ("Lonechild said")
+  const named = pass.flatMap((p) => p.us.flatMap((u) => u.raws.map((r) => r.mention)));
+  markSpeakers(people, named.filter((m) => m && (m.kind === 'person' || m.kind === 'persons' || (m.kind === 'group' && !m.name.includes(' ')))).map((m) => m!.name));
+
+  pass.forEach(({ text, spans, masked, sentences, us }, pi) => {
+    const sentenceText = (a: number, z: number) => {
+      const ss = sentencesOf(sentences, a, z);
+      return { text: text.slice(ss[0].start, ss[ss.length - 1].end).trim(), index: Math.max(0, ss[0].index) };
+    };
+    const used = new Set<number>();
+    for (const { unit, raws } of us) {
+      // page furniture: "READ MORE: ...", "WATCH: ..."
+      if (/^\s*(?:READ MORE|RELATED|WATCH|LISTEN|SEE ALSO|ALSO READ|MORE)\b\s*:/i.test(text.slice(unit.start, unit.end))) continue;
+      const taken: Array<[number, number]> = [];
+      for (const raw of raws) {
+        if (taken.some(([a, z]) => raw.start < z && raw.end > a)) continue;
+        const pos = pi * 1e6 + raw.start;
+        const r = raw.mention ? resolveMention(people, raw.mention, pos, history, [pi * 1e6 + raw.start, pi * 1e6 + raw.end]) : null;
+        if (!r) continue;
+        const words = tidy(raw.cut ? `${text.slice(raw.start, raw.cut[0])} ${text.slice(raw.cut[1], raw.end)}` : text.slice(raw.start, raw.end), raw.kind === 'mixed');
+        if (wordCount(words) < 2) continue;
+        // `"A," said X, "B."`: one quote around its attribution
+        const prev = quotes[quotes.length - 1];
+        if (raw.join && raw.kind === 'direct' && prev && prev.kind === 'direct' && prev.speaker === r.speaker && prev.sentenceIndex === sentenceText(raw.from, raw.to).index) {
+          prev.text = `${prev.text} ${words}`;
+          taken.push([raw.start, raw.end]);
+          raw.spans.forEach((i) => used.add(i));
+          continue;
+        }
+        taken.push([raw.start, raw.end]);
+        raw.spans.forEach((i) => used.add(i));
+        const s = sentenceText(raw.from, raw.to);
+        quotes.push({ speaker: r.speaker, role: r.role, speakerKind: r.kind, kind: raw.kind, cue: raw.cue, text: words, sentence: s.text, sentenceIndex: s.index });
+        resolvedOf.push(r);
+        history.push(r);
+        historyAt.push(pi);
+      }
+      // Floating quotes: a quoted sentence with no cue continues the last speaker.
+      const claimedUntil = raws.reduce((m, r) => Math.max(m, r.end), unit.start);
+      spans.forEach((q, i) => {
+        if (used.has(i) || !isFloatingQuote(masked, unit, q, claimedUntil, raws.length > 0)) return;
+        const last = history[history.length - 1];
+        if (!last || pi - historyAt[historyAt.length - 1] > 3) return;
+        used.add(i);
+        const s = sentenceText(q.start, q.end);
+        quotes.push({ speaker: last.speaker, role: last.role, speakerKind: last.kind, kind: 'direct', cue: '', text: tidy(q.inner), sentence: s.text, sentenceIndex: s.index });
+        resolvedOf.push(last);
+        history.push(last);
+        historyAt.push(pi);
+      });
+    }
+  });
+
+  // Every quote of one person carries the person's final (fullest) name, role and aliases.
+  quotes.forEach((q, i) => {
+    const r = resolvedOf[i];
+    if (r.person) {
+      q.speaker = r.person.name;
+      const role = r.person.roles.length ? r.person.roles.reduce((a, b) => (b.length > a.length && b.length < 90 ? b : a)) : null;
+      q.role = role;
+      const aliases = [...r.person.aliases].filter((a) => a !== r.person!.name);
+      if (aliases.length) q.aliases = aliases;
+    }
+  });
+  return quotes;
 }

@@ -75,3 +75,6 @@ export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env
   await Promise.all(adapters.map((a) => a.stop()));
   return 0;
 }
+
+// Slack: loaded only when Slack settings are present, so the core never pulls in @slack/*.
+ADAPTER_FACTORIES.slack = async (sitrep, env) => (await import('./adapters/slack/index.ts')).createSlackAdapter(sitrep, env);

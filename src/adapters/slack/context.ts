@@ -1,0 +1,31 @@
+// What the Slack handlers share: the service, the admin check, and how a CommandContext is built for a
+// user in a channel.
+import type { CommandContext } from '../../../commands/types.ts';
+import type { Sitrep } from '../../service/sitrep.ts';
+import type { AdminCheck } from './admins.ts';
+
+export interface SlackLog {
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface SlackHandlerDeps {
+  sitrep: Sitrep;
+  admins: AdminCheck;
+  /** Handed to commands (the digest scheduler, for example). */
+  services?: Record<string, unknown>;
+  now?: () => Date;
+  log: SlackLog;
+}
+
+export async function commandContext(deps: SlackHandlerDeps, channelId: string | undefined, userId: string | undefined): Promise<CommandContext> {
+  return {
+    sitrep: deps.sitrep,
+    platform: 'slack',
+    channelId,
+    userId,
+    canManage: await deps.admins.canManage(userId),
+    now: deps.now,
+    services: deps.services,
+  };
+}

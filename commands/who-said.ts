@@ -1,7 +1,7 @@
 // /who-said [SPEAKER] [about TOPIC]: a person's quotes across all articles (newest first), quotes on a
 // topic, or, with nothing asked, who is quoted most in the latest stories.
 import type { ReplyItem } from '../src/reply.ts';
-import { canonicalQuotes, findSpeakers, latestQuotes, newestFirst, quotesAbout, speakerLabel, topSpeakers } from '../src/core/quotes/query.ts';
+import { findSpeakers, latestQuotes, newestFirst, quotesAbout, speakerLabel, topSpeakers } from '../src/core/quotes/query.ts';
 import { mergeSpeakers } from '../src/core/quotes/speakers.ts';
 import type { Quote, WithArticle } from '../src/core/types.ts';
 import type { Command } from './types.ts';
@@ -48,7 +48,7 @@ export const whoSaid: Command = {
     // CLI words without the flag: `who-said Carter about casualties`, `who-said about casualties`
     const split = !topic ? asked.match(/^(.*?)(?:^|\s+)about\s+(.+)$/i) : null;
     if (split) [asked, topic] = [split[1].trim(), split[2].trim()];
-    const all = canonicalQuotes(ctx.sitrep.quotes()).sort(newestFirst);
+    const all = [...ctx.sitrep.quotes()].sort(newestFirst); // speakers already carry one name per person
 
     if (!asked && !topic) {
       const latest = latestQuotes(all);

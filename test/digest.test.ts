@@ -10,6 +10,7 @@ import { digestReply } from '../src/core/digest/reply.ts';
 import { halfQuote, summarizeArticle, wordOverlap } from '../src/core/digest/summarize.ts';
 import type { DigestArticle } from '../src/core/digest/types.ts';
 import { firstWindow, inWindow } from '../src/core/digest/window.ts';
+import { analyzed } from '../src/core/analyze.ts';
 import { parseArticles } from '../src/core/ingest/parse.ts';
 import { refOf, type ArticleRef, type Figure, type Quote, type WithArticle } from '../src/core/types.ts';
 
@@ -17,7 +18,7 @@ const DATA = join(import.meta.dirname, '..', 'data');
 const NOW = new Date('2026-03-02T08:00:00Z');
 
 function fromText(file: string, text: string, extra: Partial<DigestArticle> = {}): DigestArticle {
-  return { ...parseArticles(file, text)[0], addedAt: NOW.toISOString(), quotes: [], figures: [], ...extra };
+  return { ...analyzed(parseArticles(file, text)[0]), addedAt: NOW.toISOString(), ...extra };
 }
 
 function samples(): DigestArticle[] {
@@ -153,9 +154,9 @@ describe('key figures', () => {
     const b = ref('Daily Two');
     const c = ref('Radio Three');
     const figures = [
-      figure(29, 'people', 'The earthquake killed at least 29 people.', a),
-      figure(29, 'people', 'At least 29 people died in the earthquake.', b),
-      figure(31, 'people', 'The earthquake killed 31 people, officials said.', c),
+      figure(29, 'people', 'The earthquake killed at least 29 people in the mountain town of Ravi on Sunday.', a),
+      figure(29, 'people', 'At least 29 people died when the earthquake hit the mountain town of Ravi on Sunday.', b),
+      figure(31, 'people', 'The earthquake killed 31 people in the mountain town of Ravi on Sunday, officials said.', c),
       figure(2026, 'year', 'It was the worst of 2026.', a, { kind: 'date' }),
     ];
     const [top, ...rest] = keyFigures(figures);

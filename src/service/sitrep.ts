@@ -2,6 +2,7 @@
 // uses. It does the I/O; the ranking, grouping and extraction it calls are pure core functions.
 import { readQuestion } from '../core/ask/question.ts';
 import { rankSentences } from '../core/ask/rank.ts';
+import { canonicalSpeakerNames, renameSpeakers } from '../core/quotes/speakers.ts';
 import { groupStories, type Story } from '../core/stories/group.ts';
 import { refOf, type ArticleRef, type Figure, type Quote, type WithArticle } from '../core/types.ts';
 import { SqliteStore } from '../store/sqlite.ts';
@@ -36,6 +37,8 @@ export interface SitrepOptions {
 export class Sitrep {
   private articleCache: StoredArticle[] | null = null;
   private storyCache: StoryView[] | null = null;
+  private quoteCache: WithArticle<Quote>[] | null = null;
+  private speakerCache: Map<string, string> | null = null;
 
   constructor(
     readonly store: Store,
@@ -64,10 +67,19 @@ export class Sitrep {
   private invalidate(): void {
     this.articleCache = null;
     this.storyCache = null;
+    this.quoteCache = null;
+    this.speakerCache = null;
   }
 
+  /** One name per person across all articles ("Ashton Carter" and "Ash Carter" are one speaker). */
+  private speakerNames(): Map<string, string> {
+    this.speakerCache ??= canonicalSpeakerNames(this.store.quotes());
+    return this.speakerCache;
+  }
+
+  /** Every article, its quotes under the speakers' names across articles. */
   articles(): StoredArticle[] {
-    this.articleCache ??= this.store.articles();
+    this.articleCache ??= this.store.articles().map((a) => ({ ...a, quotes: renameSpeakers(a.quotes, this.speakerNames()) }));
     return this.articleCache;
   }
 
@@ -106,8 +118,10 @@ export class Sitrep {
     return this.storyCache;
   }
 
+  /** Every quote with its article, under one speaker name per person across articles. */
   quotes(): WithArticle<Quote>[] {
-    return this.store.quotes();
+    this.quoteCache ??= renameSpeakers(this.store.quotes(), this.speakerNames());
+    return this.quoteCache;
   }
 
   figures(): WithArticle<Figure>[] {

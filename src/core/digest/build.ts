@@ -4,7 +4,6 @@
 import { groupStories, type StoryInput } from '../stories/group.ts';
 import { contentTerms } from '../text/terms.ts';
 import { refOf, type ArticleRef } from '../types.ts';
-import { agreedNumbers, numbersIn } from './agreement.ts';
 import { keyFigures } from './figures.ts';
 import { keyQuotes } from './quotes.ts';
 import { importance } from './rank.ts';
@@ -111,11 +110,18 @@ function tell(p: Planned, previous: DigestRecord | null, idf: (t: string) => num
   const max = Math.min(4, Math.max(2, toldOutlets.size + 1));
   const outletOfId = new Map(told.map((a) => [a.id, outletOf(a)]));
   const order = new Map(told.map((a, i) => [a.id, i]));
-  // Numbers two outlets both state mark the facts the story is about.
-  const byOutlet = new Map<string, string>();
-  for (const a of members) byOutlet.set(outletOf(a), `${byOutlet.get(outletOf(a)) ?? ''} ${a.title} ${a.paragraphs.join(' ')}`);
-  const agreed = agreedNumbers(byOutlet);
-  const bonus = (c: SummaryCandidate) => (agreed.size ? 0.1 * Math.min(2, [...numbersIn(c.text)].filter((n) => agreed.has(n)).length) : 0);
+  // Values two outlets both report (the extracted figures) mark the facts the story is about.
+  const outletsOfValue = new Map<number, Set<string>>();
+  const valuesAt = new Map<string, number[]>();
+  for (const a of members)
+    for (const f of a.figures) {
+      if (f.kind === 'date' || f.kind === 'ordinal') continue;
+      outletsOfValue.set(f.value, (outletsOfValue.get(f.value) ?? new Set()).add(outletOf(a)));
+      const at = `${a.id}:${f.sentenceIndex}`;
+      valuesAt.set(at, [...(valuesAt.get(at) ?? []), f.value]);
+    }
+  const agreed = (v: number) => (outletsOfValue.get(v)?.size ?? 0) >= 2;
+  const bonus = (c: SummaryCandidate) => 0.1 * Math.min(2, (valuesAt.get(`${c.articleId}:${c.index}`) ?? []).filter(agreed).length);
   // The story opens with its lead article's lead, as a news story does.
   const leadId = told[0].id;
   const first = (s: SummaryCandidate) => s.articleId === leadId && s.index === 0;

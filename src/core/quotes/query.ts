@@ -2,7 +2,7 @@
 // most. Pure functions over quotes that already carry their article.
 import { contentTerms } from '../text/terms.ts';
 import type { Quote, WithArticle } from '../types.ts';
-import { mergeSpeakers, withCanonicalSpeakers, type SpeakerEntry } from './speakers.ts';
+import { mergeSpeakers, type SpeakerEntry } from './speakers.ts';
 
 type Q = WithArticle<Quote>;
 
@@ -22,11 +22,6 @@ export function newestFirst(a: Q, b: Q): number {
   if (pa !== pb) return pb.localeCompare(pa);
   if (a.article.id !== b.article.id) return (a.article.file ?? a.article.id).localeCompare(b.article.file ?? b.article.id);
   return a.sentenceIndex - b.sentenceIndex;
-}
-
-/** Every quote under one name per person across articles (see speakers.ts). */
-export function canonicalQuotes(quotes: Q[]): Q[] {
-  return withCanonicalSpeakers(quotes);
 }
 
 /**

@@ -91,13 +91,17 @@ export function canonicalSpeakerNames(quotes: Quote[]): Map<string, string> {
   return out;
 }
 
-/** Applies canonical names to quotes (a copy of each), so one person is one speaker across articles. */
-export function withCanonicalSpeakers<T extends Quote>(quotes: T[]): T[] {
-  const names = canonicalSpeakerNames(quotes);
+/** Reports each quote under its speaker's name from `names` (a copy of each quote that changes). */
+export function renameSpeakers<T extends Quote>(quotes: T[], names: Map<string, string>): T[] {
   return quotes.map((q) => {
     const c = names.get(q.speaker);
     return c ? { ...q, speaker: c, aliases: [...new Set([...(q.aliases ?? []), q.speaker])].filter((a) => a !== c) } : q;
   });
+}
+
+/** Applies canonical names to quotes (a copy of each), so one person is one speaker across articles. */
+export function withCanonicalSpeakers<T extends Quote>(quotes: T[]): T[] {
+  return renameSpeakers(quotes, canonicalSpeakerNames(quotes));
 }
 
 /** Unites each speaker's quotes across articles into one entry: canonical name, role, aliases. */

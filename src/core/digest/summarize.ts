@@ -4,8 +4,9 @@
 // states the event). Sentences that lean on an earlier one ("He said...", "This is...") or are credit lines
 // score low, since they read badly out of place. Picking is greedy with a redundancy check (MMR).
 import { contentTerms } from '../text/terms.ts';
+import { cosine, type TermVector } from '../text/vectors.ts';
 
-export type TermVector = Map<string, number>;
+export { cosine, type TermVector };
 
 /** A sentence offered to the summarizer. */
 export interface SummaryCandidate {
@@ -96,16 +97,6 @@ export function vectorOf(text: string, idf: (t: string) => number): TermVector {
   norm = Math.sqrt(norm) || 1;
   for (const [t, w] of v) v.set(t, w / norm);
   return v;
-}
-
-export function cosine(a: TermVector, b: TermVector): number {
-  let s = 0;
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
-  for (const [t, w] of small) {
-    const x = large.get(t);
-    if (x) s += w * x;
-  }
-  return s;
 }
 
 /** The normalised sum of the vectors: what the text as a whole is about. */

@@ -1,8 +1,10 @@
 // Weighted term vectors for comparing whole articles: the top tf-idf terms of the title and body, unit
 // length, and a sparse "who is close to whom" pass over an inverted index (no all-pairs loop).
 import { contentTerms, tokenize } from '../text/terms.ts';
+import { cosine, type TermVector } from '../text/vectors.ts';
 
-export type Vector = Map<string, number>;
+export type Vector = TermVector;
+export { cosine };
 
 export interface VectorText {
   title: string;
@@ -63,16 +65,6 @@ export function articleVectors(articles: VectorText[]): Vector[] {
 /** The stemmed content words of a headline. */
 export function headlineTerms(title: string): Set<string> {
   return new Set(contentTerms(title).filter((t) => !/^\d+$/.test(t)));
-}
-
-export function cosine(a: Vector, b: Vector): number {
-  let s = 0;
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
-  for (const [t, w] of small) {
-    const v = large.get(t);
-    if (v) s += w * v;
-  }
-  return s;
 }
 
 export interface Edge {

@@ -1,4 +1,5 @@
-// npm run bench [-- CORPUS_DIR]: ingest speed, /ask latency and peak memory on a real corpus.
+// npm run bench [-- CORPUS_DIR]: ingest speed, /ask latency, story grouping, summary quality (ROUGE), digest
+// build time and peak memory on a real corpus.
 // Default corpus: ../shared/corpora/bbc/articles (2,225 BBC articles). Skips, saying why, when absent.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,9 +43,6 @@ export function benchIndex(dir: string): void {
     }
     times.sort((a, b) => a - b);
     console.log(`/ask over ${qs.length} questions: p50 ${fmt(percentile(times, 50), 1)} ms, p99 ${fmt(percentile(times, 99), 1)} ms, max ${fmt(times.at(-1)!, 1)} ms`);
-    const t0 = performance.now();
-    const stories = sitrep.stories();
-    console.log(`/stories: ${fmt(stories.length)} stories from ${fmt(report.total)} articles in ${fmt(performance.now() - t0)} ms`);
   } finally {
     sitrep.close();
     rmSync(state, { recursive: true, force: true });
@@ -56,5 +54,7 @@ if (!existsSync(corpus)) {
 } else {
   console.log(`bench: corpus ${corpus}`);
   benchIndex(corpus);
+  // Stories, summaries (ROUGE against the BBC reference summaries) and the digest build time.
+  await (await import('./digest.ts')).main(corpus);
   console.log(`peak RSS: ${fmt(process.resourceUsage().maxRSS / 1024)} MB`);
 }

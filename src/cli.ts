@@ -17,7 +17,7 @@ Commands:
   ingest [PATH...]      index the data folder (and any files or folders named)
   deploy-commands [--guild ID | --global]
                         register the Discord slash commands (one server, or global)
-${COMMANDS.map((c) => `  ${c.usage.slice(1).padEnd(22)}${c.description}`).join('\n')}
+${COMMANDS.map((c) => (c.usage.length > 22 ? `  ${c.usage.slice(1)}\n${' '.repeat(24)}${c.description}` : `  ${c.usage.slice(1).padEnd(22)}${c.description}`)).join('\n')}
 
 Options:
   --data DIR   folder of articles (default: SITREP_DATA or ./data)

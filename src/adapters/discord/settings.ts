@@ -31,7 +31,7 @@ export function readDiscordSettings(env: NodeJS.ProcessEnv = process.env): Disco
   const token = env.DISCORD_TOKEN?.trim();
   const applicationId = env.DISCORD_APPLICATION_ID?.trim();
   const missing = [!token && 'DISCORD_TOKEN', !applicationId && 'DISCORD_APPLICATION_ID'].filter(Boolean);
-  if (missing.length) throw new Error(`Discord needs ${missing.join(' and ')} (from the Developer Portal: Bot > Token, General Information > Application ID). See docs/discord.md.`);
+  if (missing.length) throw new Error(`Discord needs ${missing.join(' and ')} (from the Developer Portal: Bot > Token, General Information > Application ID). See the README, section Discord.`);
   if (!/^\d{5,25}$/.test(applicationId!)) throw new Error('DISCORD_APPLICATION_ID should be the numeric application id (General Information > Application ID).');
   const guildId = env.DISCORD_GUILD_ID?.trim() || undefined;
   if (guildId && !/^\d{5,25}$/.test(guildId)) throw new Error('DISCORD_GUILD_ID should be a numeric server id (right-click the server > Copy Server ID).');

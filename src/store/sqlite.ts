@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import { refOf, type Article, type ArticleRef, type Figure, type Quote, type WithArticle } from '../core/types.ts';
 import type { FileRecord, SentenceHit, Store, StoredArticle } from './store.ts';
 
-const SCHEMA_VERSION = '2';
+const SCHEMA_VERSION = '3';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -22,16 +22,19 @@ CREATE TABLE IF NOT EXISTS quotes (article_id TEXT NOT NULL, idx INTEGER NOT NUL
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
 CREATE TABLE IF NOT EXISTS figures (article_id TEXT NOT NULL, idx INTEGER NOT NULL, json TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS figures_article ON figures(article_id);
-CREATE TABLE IF NOT EXISTS sentences (id INTEGER PRIMARY KEY, article_id TEXT NOT NULL, idx INTEGER NOT NULL, text TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sentences (id INTEGER PRIMARY KEY, article_id TEXT NOT NULL, idx INTEGER NOT NULL, text TEXT NOT NULL, context TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS sentences_article ON sentences(article_id, idx);
-CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(text, content='sentences', content_rowid='id', tokenize='porter unicode61');
+CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(text, context, content='sentences', content_rowid='id', tokenize='porter unicode61');
 CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN
-  INSERT INTO sentences_fts(rowid, text) VALUES (new.id, new.text);
+  INSERT INTO sentences_fts(rowid, text, context) VALUES (new.id, new.text, new.context);
 END;
 CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN
-  INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+  INSERT INTO sentences_fts(sentences_fts, rowid, text, context) VALUES ('delete', old.id, old.text, old.context);
 END;
 `;
+
+/** A sentence opening with a pronoun or a definite short form leans on the sentence before it. */
+const REFERS_BACK = /^["'\u2018\u201c]?(it|its|he|his|she|her|they|their|this|that|these|those|there|the (company|firm|group|government|minister|ministry|party|club|team|bank|agency|move|deal|decision|plan|report|official|man|woman))\b/i;
 
 type ArticleRow = { doc: string; added_at: string; analyzer: string; id: string };
 
@@ -65,7 +68,7 @@ export class SqliteStore implements Store {
         VALUES (@id, @file, @title, @source, @url, @published, @contentHash, @words, @analyzer, @addedAt, @doc)`),
       insertQuote: this.db.prepare('INSERT INTO quotes(article_id, idx, speaker, json) VALUES (?, ?, ?, ?)'),
       insertFigure: this.db.prepare('INSERT INTO figures(article_id, idx, json) VALUES (?, ?, ?)'),
-      insertSentence: this.db.prepare('INSERT INTO sentences(article_id, idx, text) VALUES (?, ?, ?)'),
+      insertSentence: this.db.prepare('INSERT INTO sentences(article_id, idx, text, context) VALUES (?, ?, ?, ?)'),
       setAnalyzer: this.db.prepare('UPDATE articles SET analyzer = ? WHERE id = ?'),
       allArticles: this.db.prepare('SELECT id, doc, added_at, analyzer FROM articles ORDER BY published DESC, file'),
       oneArticle: this.db.prepare('SELECT id, doc, added_at, analyzer FROM articles WHERE id = ?'),
@@ -75,11 +78,10 @@ export class SqliteStore implements Store {
       figures: this.db.prepare('SELECT article_id AS articleId, json FROM figures ORDER BY article_id, idx'),
       quotesOf: this.db.prepare('SELECT json FROM quotes WHERE article_id = ? ORDER BY idx'),
       figuresOf: this.db.prepare('SELECT json FROM figures WHERE article_id = ? ORDER BY idx'),
-      search: this.db.prepare(`SELECT s.article_id AS articleId, s.idx AS "index", s.text AS text, bm25(sentences_fts) AS bm25,
-          a.title || ' ' || coalesce(p.text, '') AS context
+      // A sentence's own words weigh four times its context's (its headline and the sentence before it).
+      search: this.db.prepare(`SELECT s.article_id AS articleId, s.idx AS "index", s.text AS text, s.context AS context,
+          bm25(sentences_fts, 1.0, 0.25) AS bm25
         FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid
-        JOIN articles a ON a.id = s.article_id
-        LEFT JOIN sentences p ON p.article_id = s.article_id AND p.idx = s.idx - 1
         WHERE sentences_fts MATCH ? ORDER BY bm25 LIMIT ?`),
       getMeta: this.db.prepare('SELECT value FROM meta WHERE key = ?'),
       setMeta: this.db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)'),
@@ -150,7 +152,12 @@ export class SqliteStore implements Store {
   private insertArticle(a: Article, analyzer: string, addedAt: string): void {
     const { quotes, figures, ...parsed } = a;
     this.stmt.insertArticle.run({ ...parsed, analyzer, addedAt, doc: JSON.stringify(parsed) });
-    for (const s of a.sentences) this.stmt.insertSentence.run(a.id, s.index, s.text);
+    // Each sentence is indexed with its headline and, when it refers back ("It lost 464,000 subscribers"),
+    // the sentence before it in its paragraph.
+    a.sentences.forEach((s, i) => {
+      const before = i > 0 && a.sentences[i - 1].paragraph === s.paragraph && REFERS_BACK.test(s.text) ? a.sentences[i - 1].text : '';
+      this.stmt.insertSentence.run(a.id, s.index, s.text, `${a.title} ${before}`.trim());
+    });
     quotes.forEach((q, i) => this.stmt.insertQuote.run(a.id, i, q.speaker, JSON.stringify(q)));
     figures.forEach((f, i) => this.stmt.insertFigure.run(a.id, i, JSON.stringify(f)));
   }

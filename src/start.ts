@@ -8,6 +8,7 @@ import type { Reply } from './reply.ts';
 import { DigestScheduler } from './scheduler/scheduler.ts';
 import { graceHours } from './scheduler/settings.ts';
 import { composeFor, scheduleStoreOf } from './service/digest.ts';
+import { summarizeIngest } from './service/ingest.ts';
 import type { Sitrep } from './service/sitrep.ts';
 
 /** Builds the adapter for a chat platform. Platforms register here as they are built. */
@@ -15,6 +16,25 @@ export type AdapterFactory = (sitrep: Sitrep, env: NodeJS.ProcessEnv) => Promise
 export const ADAPTER_FACTORIES: Partial<Record<'discord' | 'slack', AdapterFactory>> = {};
 // Loaded only when Discord is configured, so other platforms never load discord.js.
 ADAPTER_FACTORIES.discord = async (sitrep, env) => (await import('./adapters/discord/index.ts')).createDiscordAdapter(sitrep, env);
+// Slack: loaded only when Slack settings are present, so the core never pulls in @slack/*.
+ADAPTER_FACTORIES.slack = async (sitrep, env) => (await import('./adapters/slack/index.ts')).createSlackAdapter(sitrep, env);
+
+/** How often a running Sitrep looks for new, changed and deleted files in the data folder. */
+export const RESYNC_MS = 60_000;
+
+/** Re-indexes the data folder every `ms` while Sitrep runs, so articles dropped in are answered from. */
+export function watchDataFolder(sitrep: Sitrep, ms = RESYNC_MS): () => void {
+  const timer = setInterval(() => {
+    try {
+      const report = sitrep.sync();
+      if (report && (report.filesIndexed || report.removed)) console.error(`sitrep: ${summarizeIngest(report)}`);
+    } catch (e) {
+      console.error(`sitrep: re-indexing the data folder failed: ${(e as Error).message}`);
+    }
+  }, ms);
+  timer.unref();
+  return () => clearInterval(timer);
+}
 
 /**
  * The daily digest scheduler, posting through the running adapter of each subscription's platform.
@@ -37,6 +57,7 @@ export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env
   const plan = planAdapters(env);
   for (const r of plan.reasons) console.error(`sitrep: ${r}`);
   const running = new Map<string, ChatAdapter>();
+  const unwatch = watchDataFolder(sitrep);
   if (plan.start.includes('console')) {
     const context: CommandContext = { sitrep, platform: 'console', channelId: 'console', canManage: true };
     const adapter = new ConsoleAdapter({ context });
@@ -46,6 +67,7 @@ export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env
     try {
       await adapter.start();
     } finally {
+      unwatch();
       await scheduler.stop();
     }
     return 0;
@@ -63,7 +85,10 @@ export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env
     running.set(platform, adapter);
     console.error(`sitrep: ${platform} adapter running.`);
   }
-  if (adapters.length === 0) return 1;
+  if (adapters.length === 0) {
+    unwatch();
+    return 1;
+  }
   const scheduler = digestScheduler(sitrep, running, env);
   scheduler.start();
   await new Promise<void>((resolve) => {
@@ -71,10 +96,8 @@ export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  unwatch();
   await scheduler.stop();
   await Promise.all(adapters.map((a) => a.stop()));
   return 0;
 }
-
-// Slack: loaded only when Slack settings are present, so the core never pulls in @slack/*.
-ADAPTER_FACTORIES.slack = async (sitrep, env) => (await import('./adapters/slack/index.ts')).createSlackAdapter(sitrep, env);

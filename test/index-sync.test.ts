@@ -100,3 +100,18 @@ describe('the index', () => {
     expect(t.sitrep.sync()).toMatchObject({ removed: 0, total: 3 });
   });
 });
+
+describe('a running Sitrep', () => {
+  it('picks up an article dropped into the data folder while it runs', async () => {
+    const { watchDataFolder } = await import('../src/start.ts');
+    t = tempSitrep(SAMPLES_DIR);
+    t.sitrep.sync();
+    const stop = watchDataFolder(t.sitrep, 20);
+    writeFileSync(join(t.dataDir, 'ceasefire.txt'), 'Ceasefire agreed in the north\n\nBoth sides agreed on Friday to a ceasefire that begins at midnight, mediators said.');
+    try {
+      await expect.poll(() => t.sitrep.ask('When does the ceasefire begin?')[0]?.text ?? '', { timeout: 5000 }).toMatch(/midnight/);
+    } finally {
+      stop();
+    }
+  });
+});

@@ -27,7 +27,10 @@ export function watchDataFolder(sitrep: Sitrep, ms = RESYNC_MS): () => void {
   const timer = setInterval(() => {
     try {
       const report = sitrep.sync();
-      if (report && (report.filesIndexed || report.removed)) console.error(`sitrep: ${summarizeIngest(report)}`);
+      if (report && (report.filesIndexed || report.removed)) {
+        console.error(`sitrep: ${summarizeIngest(report)}`);
+        sitrep.warm();
+      }
     } catch (e) {
       console.error(`sitrep: re-indexing the data folder failed: ${(e as Error).message}`);
     }
@@ -57,6 +60,8 @@ export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env
   const plan = planAdapters(env);
   for (const r of plan.reasons) console.error(`sitrep: ${r}`);
   const running = new Map<string, ChatAdapter>();
+  // Group stories and resolve speakers now, so the first command answers inside chat deadlines.
+  sitrep.warm();
   const unwatch = watchDataFolder(sitrep);
   if (plan.start.includes('console')) {
     const context: CommandContext = { sitrep, platform: 'console', channelId: 'console', canManage: true };

@@ -71,6 +71,13 @@ export class Sitrep {
     this.speakerCache = null;
   }
 
+  /** Computes what the first command would otherwise wait for (articles, speakers, stories). */
+  warm(): void {
+    this.articles();
+    this.quotes();
+    this.stories();
+  }
+
   /** One name per person across all articles ("Ashton Carter" and "Ash Carter" are one speaker). */
   private speakerNames(): Map<string, string> {
     this.speakerCache ??= canonicalSpeakerNames(this.store.quotes());

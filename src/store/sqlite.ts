@@ -162,24 +162,31 @@ export class SqliteStore implements Store {
     figures.forEach((f, i) => this.stmt.insertFigure.run(a.id, i, JSON.stringify(f)));
   }
 
-  private hydrate(row: ArticleRow): StoredArticle {
-    const parsed = JSON.parse(row.doc);
-    return {
-      ...parsed,
-      quotes: (this.stmt.quotesOf.all(row.id) as { json: string }[]).map((r) => JSON.parse(r.json)),
-      figures: (this.stmt.figuresOf.all(row.id) as { json: string }[]).map((r) => JSON.parse(r.json)),
-      addedAt: row.added_at,
-      analyzer: row.analyzer,
-    };
+  private hydrate(row: ArticleRow, quotes: Quote[], figures: Figure[]): StoredArticle {
+    return { ...JSON.parse(row.doc), quotes, figures, addedAt: row.added_at, analyzer: row.analyzer };
   }
 
   articles(): StoredArticle[] {
-    return (this.stmt.allArticles.all() as ArticleRow[]).map((r) => this.hydrate(r));
+    // Two queries for every article's quotes and figures, not two per article.
+    const byArticle = <T>(rows: { articleId: string; json: string }[]) => {
+      const map = new Map<string, T[]>();
+      for (const r of rows) {
+        const list = map.get(r.articleId);
+        if (list) list.push(JSON.parse(r.json));
+        else map.set(r.articleId, [JSON.parse(r.json)]);
+      }
+      return map;
+    };
+    const quotes = byArticle<Quote>(this.stmt.quotes.all() as { articleId: string; json: string }[]);
+    const figures = byArticle<Figure>(this.stmt.figures.all() as { articleId: string; json: string }[]);
+    return (this.stmt.allArticles.all() as ArticleRow[]).map((r) => this.hydrate(r, quotes.get(r.id) ?? [], figures.get(r.id) ?? []));
   }
 
   article(id: string): StoredArticle | null {
     const row = this.stmt.oneArticle.get(id) as ArticleRow | undefined;
-    return row ? this.hydrate(row) : null;
+    if (!row) return null;
+    const parse = (rows: { json: string }[]) => rows.map((r) => JSON.parse(r.json));
+    return this.hydrate(row, parse(this.stmt.quotesOf.all(id) as { json: string }[]), parse(this.stmt.figuresOf.all(id) as { json: string }[]));
   }
 
   private refs(): Map<string, ArticleRef> {

@@ -232,6 +232,12 @@ describe('speakers in an article', () => {
     expect(qs[0].speaker).toBe('Moyra Baxter');
   });
 
+  it('reads an acronym and one word ("BC Hydro") as an organisation, and "the utility" as it', () => {
+    const qs = quotesOf('BC Hydro said in a statement that 66,000 customers remained without power on Saturday.\n\nMore than 800 field personnel will work around the clock, the utility said.');
+    expect(qs.map((q) => q.speaker)).toEqual(['BC Hydro', 'BC Hydro']);
+    expect(qs[0].speakerKind).toBe('group');
+  });
+
   it('finds the quotes of the clean sample article', () => {
     expect(sample('004_d812bad6fd6cf605.txt').length).toBeGreaterThanOrEqual(28);
   });

@@ -283,6 +283,9 @@ export function readNounPhrase(text: string): Mention | null {
     if (name.length >= 1 && looksLikePersonName(name) && !before.some((w) => /^(?:of|for|at|from|in|with|by|to|on|about)$/i.test(w))) {
       return { kind: 'person', name: name.join(' '), role: roleText(before.concat(role)), text: t };
     }
+    // an acronym and one word is an organisation's name: "BC Hydro", "CN Rail" (not a person with a title)
+    if (name.length === 1 && role.length > 0 && role.every((w) => isAcronym(w) && !isTitle(w)) && !before.some((w) => /^(?:Mr|Mrs|Ms|Dr)\.?$/i.test(w)))
+      return { kind: 'group', name: groupName(t), role: null, text: t };
     if (name.length === 1 && !hasOrgWord(name) && !isAcronym(name[0]) && !/['’]s$/.test(name[0]) && !(before.length > 0 && /^(?:of|for|at|from|in|with|by|the)$/i.test(before[before.length - 1])) && (role.length > 0 || before.length > 0 || ws.length === 1)) {
       // a lone capitalised word: a surname ("Carter", "Mr. Smith") or a one-word body ("Russia"): decided later
       return { kind: role.length > 0 || /^(?:mr|mrs|ms|dr)\.?$/i.test(before.at(-1) ?? '') ? 'person' : 'group', name: name[0], role: roleText(before.concat(role)), text: t };

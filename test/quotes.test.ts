@@ -61,6 +61,14 @@ describe('direct quotes', () => {
     expect(qs[1]).toMatchObject({ speaker: 'Darian Lonechild', kind: 'direct' });
   });
 
+  it('reads two single marks as the close of a double quote (wire copy: `"..., \'\' said X`)', () => {
+    const qs = quotesOf("Anna Kerr runs the shelter. \"We take everyone who comes to the door, even on the coldest nights,'' said Kerr.");
+    expect(qs).toHaveLength(1);
+    expect(qs[0]).toMatchObject({ speaker: 'Anna Kerr', kind: 'direct', text: 'We take everyone who comes to the door, even on the coldest nights' });
+    const curly = quotesOf('“We dedicate ourselves to local creators,’’ says Alfonso Espinos.');
+    expect(curly[0]).toMatchObject({ speaker: 'Alfonso Espinos', text: 'We dedicate ourselves to local creators' });
+  });
+
   it('does not take scare quotes or titles for speech', () => {
     const qs = quotesOf("After noting the 'troubling escalation' of Russia's military activities, the alliance met in Brussels. The campaign was called \"Not My Stella's.\"");
     expect(qs).toHaveLength(0);

@@ -246,6 +246,23 @@ describe('speakers in an article', () => {
     expect(qs[0].speakerKind).toBe('group');
   });
 
+  it('gives "he said" to the man the article turned to after the last quote, not the man quoted before', () => {
+    const qs = quotesOf('"Nobody put me under pressure," Justice Minister David Lametti said.\n\nLiberal MP Marco Mendicino went on CBC later in the day to rebut the allegation.\n\n"Neither directed, nor pressured, nor influenced," he said.');
+    expect(qs.map((q) => q.speaker)).toEqual(['David Lametti', 'Marco Mendicino']);
+  });
+
+  it('gives an uncued quote to the person the paragraph is about, after a lead-in phrase', () => {
+    const qs = quotesOf('"We need another vote," said Katy Barnett, a teacher.\n\nDown the street, Mike McFadden also rejoiced among pro-Brexit revellers. He believes Britain should leave without a deal. "I think no deal is the only deal."');
+    expect(qs.map((q) => q.speaker)).toEqual(['Katy Barnett', 'Mike McFadden']);
+  });
+
+  it('keeps the last speaker when the person named since is not a sentence subject, or only in a photo caption', () => {
+    const qs = quotesOf('"We will not comment on the case," Conservative Leader Andrew Scheer said.\n\nU.S. President Donald Trump said on Twitter he might intervene in the case.\n\nIt is a comment that Scheer found concerning.\n\n"It raises a lot of concerns," he said.');
+    expect(qs.map((q) => q.speaker)).toEqual(['Andrew Scheer', 'Donald Trump', 'Andrew Scheer']);
+    const cap = quotesOf('"The ice was perfect tonight," said coach Paul Maurice.\n\nBlake Wheeler skates up the ice in Winnipeg. ( John Woods / The Canadian Press ).\n\n"We played our best game of the year, start to finish."');
+    expect(cap.map((q) => q.speaker)).toEqual(['Paul Maurice', 'Paul Maurice']);
+  });
+
   it('finds the quotes of the clean sample article', () => {
     expect(sample('004_d812bad6fd6cf605.txt').length).toBeGreaterThanOrEqual(28);
   });

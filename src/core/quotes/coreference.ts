@@ -226,6 +226,12 @@ function personResult(p: Person, alias?: string): Resolved {
   return { speaker: p.name, role, kind: 'person', person: p, alias: alias && alias !== p.name ? alias : undefined };
 }
 
+/** A person as the speaker at a position (a mention there). */
+export function resolvedPerson(people: People, p: Person, pos: number): Resolved {
+  addMention(people, pos, p);
+  return personResult(p);
+}
+
 /** The speakers quoted so far in an article, latest last. */
 export type History = Resolved[];
 

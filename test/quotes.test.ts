@@ -69,6 +69,13 @@ describe('direct quotes', () => {
     expect(curly[0]).toMatchObject({ speaker: 'Alfonso Espinos', text: 'We dedicate ourselves to local creators' });
   });
 
+  it('reads a quote after a cue and a short phrase: `X joked in his turn to answer, "..."`', () => {
+    const qs = quotesOf('Rival candidate Bruce Hayne joked in his turn to answer the question, "It was a twinkle in some engineer’s eye some years ago."');
+    expect(qs[0]).toMatchObject({ speaker: 'Bruce Hayne', kind: 'direct', text: 'It was a twinkle in some engineer’s eye some years ago.' });
+    const of = quotesOf('Mayor Doug McCallum also claimed of the old arena, "The land underneath is very unstable."');
+    expect(of[0]).toMatchObject({ speaker: 'Doug McCallum', kind: 'direct' });
+  });
+
   it('does not take scare quotes or titles for speech', () => {
     const qs = quotesOf("After noting the 'troubling escalation' of Russia's military activities, the alliance met in Brussels. The campaign was called \"Not My Stella's.\"");
     expect(qs).toHaveLength(0);

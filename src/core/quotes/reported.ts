@@ -96,6 +96,12 @@ export function contentAfter(masked: string, at: number, end: number, base: stri
     }
     break;
   }
+  // "joked in his turn to answer the question, '...'", "claimed of the complex, '...'": a short phrase,
+  // then a comma or colon, then the quote
+  if (!hadThat) {
+    const adv = rest().match(/^\s+(?:in|at|on|of|during|to|after|before|with|from|about|for|while|when|upon|outside|inside)\s[^,;:"“‘’”\u2591.!?]{1,80}?[,:]\s*(?=["“‘])/);
+    if (adv && !/\b(?:said|says|told|tells|that)\b/.test(adv[0]) && wordCount(adv[0]) <= 12) i += adv[0].length;
+  }
   if (!hadThat) {
     const t = rest().match(/^[\s,]*that\s(?!\s*(?:is|was|are|were|has|had|have|will|would|could|can|may|might|does|did|should|must|seems|means|makes|depends)\b)/);
     if (t) {

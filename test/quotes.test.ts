@@ -76,6 +76,14 @@ describe('direct quotes', () => {
     expect(of[0]).toMatchObject({ speaker: 'Doug McCallum', kind: 'direct' });
   });
 
+  it('reads "calling it \'...\'" after a clause as its subject\'s words, only with a quote', () => {
+    const qs = quotesOf('Vern Sparkes was upset there was no referendum on the migration pact, calling it a "global takeover."');
+    expect(qs[0]).toMatchObject({ speaker: 'Vern Sparkes', kind: 'mixed', cue: 'calling' });
+    expect(quotesOf('The minister toured the plant on Monday, calling it a model for the industry.')).toHaveLength(0);
+    const withNp = quotesOf('Protesters blocked the road on Monday, with a spokesman for the group calling the police response "heavy-handed and reckless."');
+    expect(withNp[0].speaker).toBe('a spokesman for the group');
+  });
+
   it('does not take scare quotes or titles for speech', () => {
     const qs = quotesOf("After noting the 'troubling escalation' of Russia's military activities, the alliance met in Brussels. The campaign was called \"Not My Stella's.\"");
     expect(qs).toHaveLength(0);

@@ -278,6 +278,19 @@ describe('speakers in an article', () => {
     expect(cap.map((q) => q.speaker)).toEqual(['Paul Maurice', 'Paul Maurice']);
   });
 
+  it('names the body behind a document or its data: "numbers from Statistics Canada", "The RCMP statement"', () => {
+    expect(quotesOf('According to the most recent numbers from Statistics Canada, the jobless rate of young people is double the national average.')[0].speaker).toBe('Statistics Canada');
+    expect(quotesOf('According to Infrastructure Canada’s public database, most of the gaps have since been filled.')[0].speaker).toBe('Infrastructure Canada');
+    expect(quotesOf('The RCMP statement said the two officers were not injured in the crash.')[0].speaker).toBe('RCMP');
+    expect(quotesOf('The joint report from the World Bank and the IMF said growth would slow next year.')[0].speaker).toBe('the World Bank and the IMF');
+  });
+
+  it('gives "her statement" to the woman it stands for, and keeps a plain "the report" as written', () => {
+    const qs = quotesOf('Jody Wilson-Raybould resigned from cabinet on Tuesday.\n\nHer statement said the independence of prosecutors "is a pillar of our democracy."');
+    expect(qs[0].speaker).toBe('Jody Wilson-Raybould');
+    expect(quotesOf('The report said the railway cut train lengths in extreme cold.')[0].speaker).toBe('the report');
+  });
+
   it('finds the quotes of the clean sample article', () => {
     expect(sample('004_d812bad6fd6cf605.txt').length).toBeGreaterThanOrEqual(28);
   });

@@ -291,6 +291,11 @@ describe('speakers in an article', () => {
     expect(quotesOf('The report said the railway cut train lengths in extreme cold.')[0].speaker).toBe('the report');
   });
 
+  it('reads a family name written first ("Hua" for "Hua Chunying") as that person', () => {
+    const qs = quotesOf('Foreign ministry spokeswoman Hua Chunying spoke to reporters in Beijing.\n\nHua said China expresses its strong dissatisfaction with the arrest.');
+    expect(qs[0].speaker).toBe('Hua Chunying');
+  });
+
   it('finds the quotes of the clean sample article', () => {
     expect(sample('004_d812bad6fd6cf605.txt').length).toBeGreaterThanOrEqual(28);
   });

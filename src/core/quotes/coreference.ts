@@ -240,7 +240,13 @@ export function resolveMention(people: People, mention: Mention, pos: number, hi
   if (mention.kind === 'pronoun') return resolvePronoun(people, mention.name, pos, history, content);
   if (mention.kind === 'persons') return { speaker: mention.name, role: mention.role, kind: 'persons' };
   const tokens = mention.name.split(' ');
-  const candidates = people.list.filter((p) => compatibleNames(p.tokens, tokens));
+  let candidates = people.list.filter((p) => compatibleNames(p.tokens, tokens));
+  // a family name written first ("Kim Jong-un" → "Kim", "Hua Chunying" → "Hua"): one person whose first
+  // name it is, when no one has it as a last name
+  if (candidates.length === 0 && tokens.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(tokens[0])) {
+    const first = people.list.filter((p) => p.tokens.length >= 2 && p.tokens[0] === tokens[0] && p.confirmed);
+    if (first.length === 1) candidates = first;
+  }
   if (candidates.length > 0 && (mention.kind === 'person' || tokens.length === 1)) {
     let best = candidates[0];
     if (candidates.length > 1) {

@@ -296,6 +296,13 @@ describe('speakers in an article', () => {
     expect(qs[0].speaker).toBe('Hua Chunying');
   });
 
+  it('does not take a possessive for the speaker: "says Wise\'s dad, Darrin", "according to Foster\'s book"', () => {
+    const qs = quotesOf('"If Alfonso was not publishing local comics, I do not think Xander would be doing this," says Wise’s dad, Darrin.');
+    expect(qs[0].speaker).toBe('Darrin');
+    const book = quotesOf('Cecil Foster spent years on the research. In 1950s Calgary, most of the city’s Black population depended on the railways for work, according to Foster’s book.');
+    expect(book[0].speaker).toBe('Cecil Foster');
+  });
+
   it('finds the quotes of the clean sample article', () => {
     expect(sample('004_d812bad6fd6cf605.txt').length).toBeGreaterThanOrEqual(28);
   });

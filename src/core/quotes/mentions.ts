@@ -241,7 +241,7 @@ function headOk(ws: string[]): boolean {
 }
 
 /** Words for a document or data that a body or person puts out. */
-const DOC = `(?:numbers|figures|data|statistics|stats|report|study|survey|poll|database|records|analysis|estimates|research|findings|(?:news |press )?release|statement|memo|filing|(?:white )?paper|forecast|projections|website|(?:blog )?post|tweet|letter)`;
+const DOC = `(?:numbers|figures|data|statistics|stats|report|study|survey|poll|database|records|analysis|estimates|research|findings|(?:news |press )?release|statement|memo|filing|(?:white )?paper|forecast|projections|website|(?:blog )?post|tweet|letter|book|memoir|article|column)`;
 const DOC_BY = new RegExp(`^(?:(?:[Tt]he|[Aa]n?)\\s+)?(?:[\\w-]+\\s+){0,3}?${DOC}\\s+(?:from|by|of|released by|published by|issued by|prepared by|commissioned by)\\s+((?:the\\s+)?\\p{Lu}[^,;:]*)$`, 'u');
 const DOC_OF = new RegExp(`^(?:[Tt]he\\s+)?(\\p{Lu}[^,;:]*?)['’]s?\\s+(?:[a-z][\\w-]*\\s+){0,3}${DOC}$`, 'u');
 const DOC_PRONOUN = new RegExp(`^([Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\\s+(?:[a-z][\\w-]*\\s+){0,3}${DOC}$`);
@@ -492,6 +492,8 @@ export function speakerAfter(text: string): { mention: Mention; length: number }
     if (r && (r.kind === 'person' || r.kind === 'persons')) [np, used] = [r, n];
   }
   for (let n = got.length; n >= 1 && !np; n--) {
+    // "Wise's" alone is not who speaks in "says Wise's dad, Darrin"
+    if (n < got.length && /['’]s$/.test(got[n - 1])) continue;
     const r = readNounPhrase(got.slice(0, n).join(' '));
     if (r && (n === got.length || r.kind !== 'pronoun')) [np, used] = [r, n];
   }

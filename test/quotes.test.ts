@@ -303,6 +303,13 @@ describe('speakers in an article', () => {
     expect(book[0].speaker).toBe('Cecil Foster');
   });
 
+  it('gives "the company said" to the one-word brand quoted just before', () => {
+    const qs = quotesOf('In a statement, Facebook said it is restoring its internal apps.\n\nThe company noted that the issue had no impact on its consumer services.');
+    expect(qs.map((q) => q.speaker)).toEqual(['Facebook', 'Facebook']);
+    const city = quotesOf('Toronto said the shelters were full on Monday.\n\nThe city said 200 more beds would open next week.');
+    expect(city[1].speaker).toBe('the city');
+  });
+
   it('finds the quotes of the clean sample article', () => {
     expect(sample('004_d812bad6fd6cf605.txt').length).toBeGreaterThanOrEqual(28);
   });

@@ -93,6 +93,9 @@ const PERSON_NOUN = /^(?:[a-z-]+(?:ist|ian|man|woman|person|eer)|[a-z-]*(?:labou
 
 const ORG_HEADS = /^the\s+(?:[\w.-]+\s+){0,2}(company|utility|agency|department|ministry|organization|organisation|group|union|firm|board|commission|council|committee|government|city|province|club|league|association|network|service|bank|foundation|charity|airline|retailer|chain|broadcaster|newspaper|station|university|school|hospital|coalition|institute|society|federation|party|office|authority|tribunal|court|corporation|manufacturer|automaker|carrier|insurer|lender|regulator|watchdog|railway|railroad|team|band|campaign|website|outlet|network|developer|operator|utility|provider|company's|organizers|organisers)$/i;
 
+/** "the company", "the tech giant": a business, which a one-word brand can name. */
+const BUSINESS = /\b(?:company|firm|retailer|chain|automaker|carmaker|airline|manufacturer|giant|insurer|lender|bank|startup|start-up|maker|brand)$/i;
+
 /** A run of capitalised words that names an organisation: an organisation word, an acronym, a CamelCase brand. */
 function isOrgName(run: string[]): boolean {
   if (run.length === 0) return false;
@@ -301,7 +304,9 @@ export function resolveMention(people: People, mention: Mention, pos: number, hi
   if (ORG_HEADS.test(mention.name) && mention.name.split(/\s+/).length <= 4) {
     for (let i = history.length - 1; i >= Math.max(0, history.length - 4); i--) {
       const h = history[i];
-      if (h.kind === 'group' && /^\p{Lu}/u.test(h.speaker) && !/^The\s/.test(h.speaker) && isOrgName(h.speaker.split(/\s+/))) return { speaker: h.speaker, role: null, kind: 'group', alias: mention.name };
+      // (a business noun also takes a one-word brand quoted before it: "Facebook said ... The company noted")
+      if (h.kind === 'group' && /^\p{Lu}/u.test(h.speaker) && !/^The\s/.test(h.speaker) && (isOrgName(h.speaker.split(/\s+/)) || (BUSINESS.test(mention.name) && /^\p{Lu}[\p{L}&.'’-]+$/u.test(h.speaker))))
+        return { speaker: h.speaker, role: null, kind: 'group', alias: mention.name };
     }
   }
   return { speaker: mention.name, role: mention.role, kind: 'group' };

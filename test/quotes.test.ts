@@ -84,6 +84,12 @@ describe('direct quotes', () => {
     expect(withNp[0].speaker).toBe('a spokesman for the group');
   });
 
+  it('does not read a gain ("added 0.4 per cent", "added a goal and an assist") as speech', () => {
+    expect(quotesOf("South Korea's Kospi added 0.4 per cent to 2,106.10 and Hong Kong's Hang Seng rose 0.3 per cent.")).toHaveLength(0);
+    expect(quotesOf('Greg McKegg and Dougie Hamilton each added a goal and an assist as the Hurricanes won.')).toHaveLength(0);
+    expect(quotesOf('Coach Paul Maurice added that the team needs a win on Friday.')[0].speaker).toBe('Paul Maurice');
+  });
+
   it('does not take scare quotes or titles for speech', () => {
     const qs = quotesOf("After noting the 'troubling escalation' of Russia's military activities, the alliance met in Brussels. The campaign was called \"Not My Stella's.\"");
     expect(qs).toHaveLength(0);

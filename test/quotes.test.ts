@@ -316,6 +316,11 @@ describe('speakers in an article', () => {
     expect(city[1].speaker).toBe('the city');
   });
 
+  it('gives "said the rookie defenceman" to the player the article turned to, not the one quoted before', () => {
+    const qs = quotesOf('"We were great tonight," said Sharks forward Melker Karlsson.\n\nLater, Caleb Jones recorded his first career NHL goal.\n\n"I will have a little smile when I look back on it," said the rookie defenceman.');
+    expect(qs.map((q) => q.speaker)).toEqual(['Melker Karlsson', 'Caleb Jones']);
+  });
+
   it('finds the quotes of the clean sample article', () => {
     expect(sample('004_d812bad6fd6cf605.txt').length).toBeGreaterThanOrEqual(28);
   });

@@ -235,6 +235,16 @@ export function resolvedPerson(people: People, p: Person, pos: number): Resolved
   return personResult(p);
 }
 
+/** "the rookie defenceman", "the 32-year-old labourer": a definite description of one person that is not
+ * an office ("the minister"), with the gender its noun gives ('m', 'f', or null); else undefined. */
+export function personDescription(name: string): 'm' | 'f' | null | undefined {
+  if (!/^the\s/i.test(name)) return undefined;
+  const tw = name.toLowerCase().replace(/^the\s+/, '').split(/\s+/);
+  const head = tw[tw.length - 1];
+  if (tw.length > 5 || !PERSON_NOUN.test(head) || TITLE_LOWER.has(head)) return undefined;
+  return /^(?:woman|mother|wife|daughter|girl|actress)$/.test(head) ? 'f' : /^(?:man|father|husband|son|boy|actor)$/.test(head) ? 'm' : null;
+}
+
 /** The speakers quoted so far in an article, latest last. */
 export type History = Resolved[];
 

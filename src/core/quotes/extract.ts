@@ -3,7 +3,7 @@
 // that tie a cue to its speaker and reported words, and coreference.ts for pronouns and short forms.
 import type { ParsedArticle, Quote } from '../types.ts';
 import { attributeUnit } from './attribution.ts';
-import { collectPeople, markSpeakers, resolveMention, resolvedPerson, type History, type Resolved } from './coreference.ts';
+import { collectPeople, markSpeakers, personDescription, resolveMention, resolvedPerson, type History, type Resolved } from './coreference.ts';
 import { isCaption, subjectBetween } from './subjects.ts';
 import { placeSentences, sentencesOf, units } from './layout.ts';
 import { isFloatingQuote } from './floating.ts';
@@ -65,7 +65,9 @@ export function extractQuotes(article: ParsedArticle): Quote[] {
         if (taken.some(([a, z]) => raw.start < z && raw.end > a)) continue;
         const pos = pi * 1e6 + raw.start;
         const m = raw.mention;
-        const turnedTo = m && m.kind === 'pronoun' && (m.name === 'he' || m.name === 'she') && lastEnd >= 0 ? subjectBetween(people, maskedAll, captions, lastEnd, pi * 1e6 + Math.min(raw.start, raw.from), m.name === 'he' ? 'm' : 'f') : null;
+        const described = m && m.kind === 'group' ? personDescription(m.name) : undefined;
+        const want = m && m.kind === 'pronoun' && (m.name === 'he' || m.name === 'she') ? (m.name === 'he' ? 'm' : 'f') : described;
+        const turnedTo = want !== undefined && lastEnd >= 0 ? subjectBetween(people, maskedAll, captions, lastEnd, pi * 1e6 + Math.min(raw.start, raw.from), want) : null;
         const r = turnedTo ? resolvedPerson(people, turnedTo, pos) : m ? resolveMention(people, m, pos, history, [pi * 1e6 + raw.start, pi * 1e6 + raw.end]) : null;
         if (!r) continue;
         const words = tidy(raw.cut ? `${text.slice(raw.start, raw.cut[0])} ${text.slice(raw.cut[1], raw.end)}` : text.slice(raw.start, raw.end), raw.kind === 'mixed');

@@ -300,6 +300,8 @@ describe('speakers in an article', () => {
   it('reads a family name written first ("Hua" for "Hua Chunying") as that person', () => {
     const qs = quotesOf('Foreign ministry spokeswoman Hua Chunying spoke to reporters in Beijing.\n\nHua said China expresses its strong dissatisfaction with the arrest.');
     expect(qs[0].speaker).toBe('Hua Chunying');
+    const kim = quotesOf('North Korean leader Kim Jong-un met envoy Kim Yong-chol in Pyongyang. Kim Jong-un then travelled to Beijing.\n\nKim said he was ready to meet Trump at any time.');
+    expect(kim[0].speaker).toBe('Kim Jong-un');
   });
 
   it('does not take a possessive for the speaker: "says Wise\'s dad, Darrin", "according to Foster\'s book"', () => {

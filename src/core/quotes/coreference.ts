@@ -255,10 +255,10 @@ export function resolveMention(people: People, mention: Mention, pos: number, hi
   const tokens = mention.name.split(' ');
   let candidates = people.list.filter((p) => compatibleNames(p.tokens, tokens));
   // a family name written first ("Kim Jong-un" → "Kim", "Hua Chunying" → "Hua"): one person whose first
-  // name it is, when no one has it as a last name
+  // name it is (of several, the one named last), when no one has it as a last name
   if (candidates.length === 0 && tokens.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(tokens[0])) {
     const first = people.list.filter((p) => p.tokens.length >= 2 && p.tokens[0] === tokens[0] && p.confirmed);
-    if (first.length === 1) candidates = first;
+    if (first.length >= 1) candidates = first;
   }
   if (candidates.length > 0 && (mention.kind === 'person' || tokens.length === 1)) {
     let best = candidates[0];

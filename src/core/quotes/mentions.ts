@@ -242,6 +242,7 @@ function headOk(ws: string[]): boolean {
 
 /** Words for a document or data that a body or person puts out. */
 const DOC = `(?:numbers|figures|data|statistics|stats|report|study|survey|poll|database|records|analysis|estimates|research|findings|(?:news |press )?release|statement|memo|filing|(?:white )?paper|forecast|projections|website|(?:blog )?post|tweet|letter|book|memoir|article|column)`;
+const DOC_ANY = new RegExp(`\\b${DOC}\\b`);
 const DOC_BY = new RegExp(`^(?:(?:[Tt]he|[Aa]n?)\\s+)?(?:[\\w-]+\\s+){0,3}?${DOC}\\s+(?:from|by|of|released by|published by|issued by|prepared by|commissioned by)\\s+((?:the\\s+)?\\p{Lu}[^,;:]*)$`, 'u');
 const DOC_OF = new RegExp(`^(?:[Tt]he\\s+)?(\\p{Lu}[^,;:]*?)['’]s?\\s+(?:[a-z][\\w-]*\\s+){0,3}${DOC}$`, 'u');
 const DOC_PRONOUN = new RegExp(`^([Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\\s+(?:[a-z][\\w-]*\\s+){0,3}${DOC}$`);
@@ -252,6 +253,7 @@ const DOC_ATTR = new RegExp(`^(?:[Tt]he|[Aa]n?)\\s+((?:\\p{Lu}[\\w.&'’-]*\\s+)
  * Canada", "Infrastructure Canada's public database", "The RCMP statement", "her statement" (→ she).
  */
 export function documentSource(t: string): string | null {
+  if (!DOC_ANY.test(t)) return null;
   const pr = t.match(DOC_PRONOUN);
   if (pr) return ({ his: 'he', her: 'she', their: 'they', its: 'it' } as Record<string, string>)[pr[1].toLowerCase()];
   const m = t.match(DOC_BY) ?? t.match(DOC_OF) ?? t.match(DOC_ATTR);

@@ -61,6 +61,35 @@ describe('direct quotes', () => {
     expect(qs[1]).toMatchObject({ speaker: 'Darian Lonechild', kind: 'direct' });
   });
 
+  it('reads two single marks as the close of a double quote (wire copy: `"..., \'\' said X`)', () => {
+    const qs = quotesOf("Anna Kerr runs the shelter. \"We take everyone who comes to the door, even on the coldest nights,'' said Kerr.");
+    expect(qs).toHaveLength(1);
+    expect(qs[0]).toMatchObject({ speaker: 'Anna Kerr', kind: 'direct', text: 'We take everyone who comes to the door, even on the coldest nights' });
+    const curly = quotesOf('“We dedicate ourselves to local creators,’’ says Alfonso Espinos.');
+    expect(curly[0]).toMatchObject({ speaker: 'Alfonso Espinos', text: 'We dedicate ourselves to local creators' });
+  });
+
+  it('reads a quote after a cue and a short phrase: `X joked in his turn to answer, "..."`', () => {
+    const qs = quotesOf('Rival candidate Bruce Hayne joked in his turn to answer the question, "It was a twinkle in some engineer’s eye some years ago."');
+    expect(qs[0]).toMatchObject({ speaker: 'Bruce Hayne', kind: 'direct', text: 'It was a twinkle in some engineer’s eye some years ago.' });
+    const of = quotesOf('Mayor Doug McCallum also claimed of the old arena, "The land underneath is very unstable."');
+    expect(of[0]).toMatchObject({ speaker: 'Doug McCallum', kind: 'direct' });
+  });
+
+  it('reads "calling it \'...\'" after a clause as its subject\'s words, only with a quote', () => {
+    const qs = quotesOf('Vern Sparkes was upset there was no referendum on the migration pact, calling it a "global takeover."');
+    expect(qs[0]).toMatchObject({ speaker: 'Vern Sparkes', kind: 'mixed', cue: 'calling' });
+    expect(quotesOf('The minister toured the plant on Monday, calling it a model for the industry.')).toHaveLength(0);
+    const withNp = quotesOf('Protesters blocked the road on Monday, with a spokesman for the group calling the police response "heavy-handed and reckless."');
+    expect(withNp[0].speaker).toBe('a spokesman for the group');
+  });
+
+  it('does not read a gain ("added 0.4 per cent", "added a goal and an assist") as speech', () => {
+    expect(quotesOf("South Korea's Kospi added 0.4 per cent to 2,106.10 and Hong Kong's Hang Seng rose 0.3 per cent.")).toHaveLength(0);
+    expect(quotesOf('Greg McKegg and Dougie Hamilton each added a goal and an assist as the Hurricanes won.')).toHaveLength(0);
+    expect(quotesOf('Coach Paul Maurice added that the team needs a win on Friday.')[0].speaker).toBe('Paul Maurice');
+  });
+
   it('does not take scare quotes or titles for speech', () => {
     const qs = quotesOf("After noting the 'troubling escalation' of Russia's military activities, the alliance met in Brussels. The campaign was called \"Not My Stella's.\"");
     expect(qs).toHaveLength(0);
@@ -230,6 +259,68 @@ describe('speakers in an article', () => {
   it('picks the person of the right gender for "she"', () => {
     const qs = quotesOf('Moyra Baxter chairs the board. Rob Fleming, the education minister, visited the school on Monday.\n\n"We need more space for students," she said.');
     expect(qs[0].speaker).toBe('Moyra Baxter');
+  });
+
+  it('reads an acronym and one word ("BC Hydro") as an organisation, and "the utility" as it', () => {
+    const qs = quotesOf('BC Hydro said in a statement that 66,000 customers remained without power on Saturday.\n\nMore than 800 field personnel will work around the clock, the utility said.');
+    expect(qs.map((q) => q.speaker)).toEqual(['BC Hydro', 'BC Hydro']);
+    expect(qs[0].speakerKind).toBe('group');
+  });
+
+  it('gives "he said" to the man the article turned to after the last quote, not the man quoted before', () => {
+    const qs = quotesOf('"Nobody put me under pressure," Justice Minister David Lametti said.\n\nLiberal MP Marco Mendicino went on CBC later in the day to rebut the allegation.\n\n"Neither directed, nor pressured, nor influenced," he said.');
+    expect(qs.map((q) => q.speaker)).toEqual(['David Lametti', 'Marco Mendicino']);
+  });
+
+  it('gives an uncued quote to the person the paragraph is about, after a lead-in phrase', () => {
+    const qs = quotesOf('"We need another vote," said Katy Barnett, a teacher.\n\nDown the street, Mike McFadden also rejoiced among pro-Brexit revellers. He believes Britain should leave without a deal. "I think no deal is the only deal."');
+    expect(qs.map((q) => q.speaker)).toEqual(['Katy Barnett', 'Mike McFadden']);
+  });
+
+  it('keeps the last speaker when the person named since is not a sentence subject, or only in a photo caption', () => {
+    const qs = quotesOf('"We will not comment on the case," Conservative Leader Andrew Scheer said.\n\nU.S. President Donald Trump said on Twitter he might intervene in the case.\n\nIt is a comment that Scheer found concerning.\n\n"It raises a lot of concerns," he said.');
+    expect(qs.map((q) => q.speaker)).toEqual(['Andrew Scheer', 'Donald Trump', 'Andrew Scheer']);
+    const cap = quotesOf('"The ice was perfect tonight," said coach Paul Maurice.\n\nBlake Wheeler skates up the ice in Winnipeg. ( John Woods / The Canadian Press ).\n\n"We played our best game of the year, start to finish."');
+    expect(cap.map((q) => q.speaker)).toEqual(['Paul Maurice', 'Paul Maurice']);
+  });
+
+  it('names the body behind a document or its data: "numbers from Statistics Canada", "The RCMP statement"', () => {
+    expect(quotesOf('According to the most recent numbers from Statistics Canada, the jobless rate of young people is double the national average.')[0].speaker).toBe('Statistics Canada');
+    expect(quotesOf('According to Infrastructure Canada’s public database, most of the gaps have since been filled.')[0].speaker).toBe('Infrastructure Canada');
+    expect(quotesOf('The RCMP statement said the two officers were not injured in the crash.')[0].speaker).toBe('RCMP');
+    expect(quotesOf('The joint report from the World Bank and the IMF said growth would slow next year.')[0].speaker).toBe('the World Bank and the IMF');
+  });
+
+  it('gives "her statement" to the woman it stands for, and keeps a plain "the report" as written', () => {
+    const qs = quotesOf('Jody Wilson-Raybould resigned from cabinet on Tuesday.\n\nHer statement said the independence of prosecutors "is a pillar of our democracy."');
+    expect(qs[0].speaker).toBe('Jody Wilson-Raybould');
+    expect(quotesOf('The report said the railway cut train lengths in extreme cold.')[0].speaker).toBe('the report');
+  });
+
+  it('reads a family name written first ("Hua" for "Hua Chunying") as that person', () => {
+    const qs = quotesOf('Foreign ministry spokeswoman Hua Chunying spoke to reporters in Beijing.\n\nHua said China expresses its strong dissatisfaction with the arrest.');
+    expect(qs[0].speaker).toBe('Hua Chunying');
+    const kim = quotesOf('North Korean leader Kim Jong-un met envoy Kim Yong-chol in Pyongyang. Kim Jong-un then travelled to Beijing.\n\nKim said he was ready to meet Trump at any time.');
+    expect(kim[0].speaker).toBe('Kim Jong-un');
+  });
+
+  it('does not take a possessive for the speaker: "says Wise\'s dad, Darrin", "according to Foster\'s book"', () => {
+    const qs = quotesOf('"If Alfonso was not publishing local comics, I do not think Xander would be doing this," says Wise’s dad, Darrin.');
+    expect(qs[0].speaker).toBe('Darrin');
+    const book = quotesOf('Cecil Foster spent years on the research. In 1950s Calgary, most of the city’s Black population depended on the railways for work, according to Foster’s book.');
+    expect(book[0].speaker).toBe('Cecil Foster');
+  });
+
+  it('gives "the company said" to the one-word brand quoted just before', () => {
+    const qs = quotesOf('In a statement, Facebook said it is restoring its internal apps.\n\nThe company noted that the issue had no impact on its consumer services.');
+    expect(qs.map((q) => q.speaker)).toEqual(['Facebook', 'Facebook']);
+    const city = quotesOf('Toronto said the shelters were full on Monday.\n\nThe city said 200 more beds would open next week.');
+    expect(city[1].speaker).toBe('the city');
+  });
+
+  it('gives "said the rookie defenceman" to the player the article turned to, not the one quoted before', () => {
+    const qs = quotesOf('"We were great tonight," said Sharks forward Melker Karlsson.\n\nLater, Caleb Jones recorded his first career NHL goal.\n\n"I will have a little smile when I look back on it," said the rookie defenceman.');
+    expect(qs.map((q) => q.speaker)).toEqual(['Melker Karlsson', 'Caleb Jones']);
   });
 
   it('finds the quotes of the clean sample article', () => {

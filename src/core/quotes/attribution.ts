@@ -202,9 +202,12 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
     // a participle reports only as a follow-on (above) or in a progressive ("was claiming")
     if (ing && !/^(?:is|are|was|were|be|been|am|'s|’s|'re|’re)$/.test(prevWord) && !/\b(?:is|are|was|were|been)\s+(?:\w+ly\s+|also\s+|still\s+|now\s+)?$/.test(before)) {
       // "SNC-Lavalin applied for a review, arguing ...", "published a notice saying that ...": the clause's subject
-      if (found.length === 0 && /^(?:saying|noting|arguing|adding|warning|claiming|insisting|stating|explaining|suggesting|alleging|stressing|acknowledging)$/i.test(word)) {
+      if (found.length === 0 && /^(?:saying|noting|arguing|adding|warning|claiming|insisting|stating|explaining|suggesting|alleging|stressing|acknowledging|calling|describing)$/i.test(word)) {
         const ca = contentAfter(masked, cueEnd, e, base);
-        const subj = ca && (/,\s*$/.test(masked.slice(s, at)) || ca.hadThat) ? clauseSubject(masked, s, at) : null;
+        // "with a spokesperson for the camp describing the scene as '...'": the participle's own subject
+        const withNp = masked.slice(s, at).match(/\bwith\s+([^,;:"“\u2591]{2,80}?)\s*$/);
+        const own = withNp ? readNounPhrase(withNp[1]) : null;
+        const subj = ca && own && own.kind !== 'pronoun' ? own : ca && (/,\s*$/.test(masked.slice(s, at)) || ca.hadThat) ? clauseSubject(masked, s, at) : null;
         if (ca && subj && subj.kind !== 'pronoun' || ca && subj && subj.kind === 'pronoun' && /^(?:he|she|they)$/.test(subj.name)) {
           found.push({ mention: subj, cue: word.toLowerCase(), start: ca.start, end: e, from: s, to: e });
           consumedUntil = e;

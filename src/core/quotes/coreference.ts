@@ -93,6 +93,9 @@ const PERSON_NOUN = /^(?:[a-z-]+(?:ist|ian|man|woman|person|eer)|[a-z-]*(?:labou
 
 const ORG_HEADS = /^the\s+(?:[\w.-]+\s+){0,2}(company|utility|agency|department|ministry|organization|organisation|group|union|firm|board|commission|council|committee|government|city|province|club|league|association|network|service|bank|foundation|charity|airline|retailer|chain|broadcaster|newspaper|station|university|school|hospital|coalition|institute|society|federation|party|office|authority|tribunal|court|corporation|manufacturer|automaker|carrier|insurer|lender|regulator|watchdog|railway|railroad|team|band|campaign|website|outlet|network|developer|operator|utility|provider|company's|organizers|organisers)$/i;
 
+/** "the company", "the tech giant": a business, which a one-word brand can name. */
+const BUSINESS = /\b(?:company|firm|retailer|chain|automaker|carmaker|airline|manufacturer|giant|insurer|lender|bank|startup|start-up|maker|brand)$/i;
+
 /** A run of capitalised words that names an organisation: an organisation word, an acronym, a CamelCase brand. */
 function isOrgName(run: string[]): boolean {
   if (run.length === 0) return false;
@@ -226,6 +229,22 @@ function personResult(p: Person, alias?: string): Resolved {
   return { speaker: p.name, role, kind: 'person', person: p, alias: alias && alias !== p.name ? alias : undefined };
 }
 
+/** A person as the speaker at a position (a mention there). */
+export function resolvedPerson(people: People, p: Person, pos: number): Resolved {
+  addMention(people, pos, p);
+  return personResult(p);
+}
+
+/** "the rookie defenceman", "the 32-year-old labourer": a definite description of one person that is not
+ * an office ("the minister"), with the gender its noun gives ('m', 'f', or null); else undefined. */
+export function personDescription(name: string): 'm' | 'f' | null | undefined {
+  if (!/^the\s/i.test(name)) return undefined;
+  const tw = name.toLowerCase().replace(/^the\s+/, '').split(/\s+/);
+  const head = tw[tw.length - 1];
+  if (tw.length > 5 || !PERSON_NOUN.test(head) || TITLE_LOWER.has(head)) return undefined;
+  return /^(?:woman|mother|wife|daughter|girl|actress)$/.test(head) ? 'f' : /^(?:man|father|husband|son|boy|actor)$/.test(head) ? 'm' : null;
+}
+
 /** The speakers quoted so far in an article, latest last. */
 export type History = Resolved[];
 
@@ -234,7 +253,13 @@ export function resolveMention(people: People, mention: Mention, pos: number, hi
   if (mention.kind === 'pronoun') return resolvePronoun(people, mention.name, pos, history, content);
   if (mention.kind === 'persons') return { speaker: mention.name, role: mention.role, kind: 'persons' };
   const tokens = mention.name.split(' ');
-  const candidates = people.list.filter((p) => compatibleNames(p.tokens, tokens));
+  let candidates = people.list.filter((p) => compatibleNames(p.tokens, tokens));
+  // a family name written first ("Kim Jong-un" → "Kim", "Hua Chunying" → "Hua"): one person whose first
+  // name it is (of several, the one named last), when no one has it as a last name
+  if (candidates.length === 0 && tokens.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(tokens[0])) {
+    const first = people.list.filter((p) => p.tokens.length >= 2 && p.tokens[0] === tokens[0] && p.confirmed);
+    if (first.length >= 1) candidates = first;
+  }
   if (candidates.length > 0 && (mention.kind === 'person' || tokens.length === 1)) {
     let best = candidates[0];
     if (candidates.length > 1) {
@@ -289,7 +314,9 @@ export function resolveMention(people: People, mention: Mention, pos: number, hi
   if (ORG_HEADS.test(mention.name) && mention.name.split(/\s+/).length <= 4) {
     for (let i = history.length - 1; i >= Math.max(0, history.length - 4); i--) {
       const h = history[i];
-      if (h.kind === 'group' && /^\p{Lu}/u.test(h.speaker) && !/^The\s/.test(h.speaker) && isOrgName(h.speaker.split(/\s+/))) return { speaker: h.speaker, role: null, kind: 'group', alias: mention.name };
+      // (a business noun also takes a one-word brand quoted before it: "Facebook said ... The company noted")
+      if (h.kind === 'group' && /^\p{Lu}/u.test(h.speaker) && !/^The\s/.test(h.speaker) && (isOrgName(h.speaker.split(/\s+/)) || (BUSINESS.test(mention.name) && /^\p{Lu}[\p{L}&.'’-]+$/u.test(h.speaker))))
+        return { speaker: h.speaker, role: null, kind: 'group', alias: mention.name };
     }
   }
   return { speaker: mention.name, role: mention.role, kind: 'group' };

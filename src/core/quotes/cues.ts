@@ -252,6 +252,7 @@ export const SPEAKER_HEADS = new Set([
   'witness', 'witnesses', 'source', 'sources', 'diplomat', 'diplomats', 'survey', 'poll', 'data', 'figures', 'document',
   'documents', 'letter', 'council', 'committee', 'board', 'commission', 'office', 'party', 'team', 'family', 'families',
   'mother', 'father', 'parents', 'sister', 'brother', 'son', 'daughter', 'wife', 'husband', 'friend', 'friends', 'chief',
+  'dad', 'mom', 'mum', 'grandmother', 'grandfather', 'aunt', 'uncle', 'cousin', 'boyfriend', 'girlfriend', 'fiancee', 'fiance',
   'director', 'manager', 'owner', 'owners', 'ceo', 'chair', 'chairman', 'chairwoman', 'founder', 'professor', 'scientist',
   'scientists', 'doctor', 'doctors', 'economist', 'economists', 'observers', 'people', 'public', 'staff', 'employees',
   'workers', 'members', 'member', 'students', 'student', 'teachers', 'teacher', 'investigators', 'investigator',

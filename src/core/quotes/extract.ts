@@ -3,7 +3,8 @@
 // that tie a cue to its speaker and reported words, and coreference.ts for pronouns and short forms.
 import type { ParsedArticle, Quote } from '../types.ts';
 import { attributeUnit } from './attribution.ts';
-import { collectPeople, markSpeakers, resolveMention, type History, type Resolved } from './coreference.ts';
+import { collectPeople, markSpeakers, personDescription, resolveMention, resolvedPerson, type History, type Resolved } from './coreference.ts';
+import { isCaption, subjectBetween } from './subjects.ts';
 import { placeSentences, sentencesOf, units } from './layout.ts';
 import { isFloatingQuote } from './floating.ts';
 import { findQuoteSpans, maskQuotes } from './marks.ts';
@@ -45,6 +46,11 @@ export function extractQuotes(article: ParsedArticle): Quote[] {
   const named = pass.flatMap((p) => p.us.flatMap((u) => u.raws.map((r) => r.mention)));
   markSpeakers(people, named.filter((m) => m && (m.kind === 'person' || m.kind === 'persons' || (m.kind === 'group' && !m.name.includes(' ')))).map((m) => m!.name));
 
+  const maskedAll = pass.map((p) => p.masked);
+  const captions = article.paragraphs.map(isCaption);
+  // where the last quote ended (paragraph * 1e6 + offset): a person the article turns to after it is who
+  // "he said" or an uncued quote is about
+  let lastEnd = -1;
   pass.forEach(({ text, spans, masked, sentences, us }, pi) => {
     const sentenceText = (a: number, z: number) => {
       const ss = sentencesOf(sentences, a, z);
@@ -58,7 +64,11 @@ export function extractQuotes(article: ParsedArticle): Quote[] {
       for (const raw of raws) {
         if (taken.some(([a, z]) => raw.start < z && raw.end > a)) continue;
         const pos = pi * 1e6 + raw.start;
-        const r = raw.mention ? resolveMention(people, raw.mention, pos, history, [pi * 1e6 + raw.start, pi * 1e6 + raw.end]) : null;
+        const m = raw.mention;
+        const described = m && m.kind === 'group' ? personDescription(m.name) : undefined;
+        const want = m && m.kind === 'pronoun' && (m.name === 'he' || m.name === 'she') ? (m.name === 'he' ? 'm' : 'f') : described;
+        const turnedTo = want !== undefined && lastEnd >= 0 ? subjectBetween(people, maskedAll, captions, lastEnd, pi * 1e6 + Math.min(raw.start, raw.from), want) : null;
+        const r = turnedTo ? resolvedPerson(people, turnedTo, pos) : m ? resolveMention(people, m, pos, history, [pi * 1e6 + raw.start, pi * 1e6 + raw.end]) : null;
         if (!r) continue;
         const words = tidy(raw.cut ? `${text.slice(raw.start, raw.cut[0])} ${text.slice(raw.cut[1], raw.end)}` : text.slice(raw.start, raw.end), raw.kind === 'mixed');
         if (wordCount(words) < 2) continue;
@@ -77,13 +87,17 @@ export function extractQuotes(article: ParsedArticle): Quote[] {
         resolvedOf.push(r);
         history.push(r);
         historyAt.push(pi);
+        lastEnd = Math.max(lastEnd, pi * 1e6 + raw.to);
       }
       // Floating quotes: a quoted sentence with no cue continues the last speaker.
       const claimedUntil = raws.reduce((m, r) => Math.max(m, r.end), unit.start);
       spans.forEach((q, i) => {
         if (used.has(i) || !isFloatingQuote(masked, unit, q, claimedUntil, raws.length > 0)) return;
-        const last = history[history.length - 1];
-        if (!last || pi - historyAt[historyAt.length - 1] > 3) return;
+        const prior = history[history.length - 1];
+        if (!prior || pi - historyAt[historyAt.length - 1] > 3) return;
+        const turnedTo = subjectBetween(people, maskedAll, captions, lastEnd, pi * 1e6 + q.start, null);
+        const last = turnedTo ? resolvedPerson(people, turnedTo, pi * 1e6 + q.start) : prior;
+        lastEnd = Math.max(lastEnd, pi * 1e6 + q.end);
         used.add(i);
         const s = sentenceText(q.start, q.end);
         quotes.push({ speaker: last.speaker, role: last.role, speakerKind: last.kind, kind: 'direct', cue: '', text: tidy(q.inner), sentence: s.text, sentenceIndex: s.index });

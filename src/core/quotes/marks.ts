@@ -28,6 +28,13 @@ function doubleSpans(text: string): QuoteSpan[] {
   let openAt = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
+    // two single marks close a double quote in some wire copy: `"... enough'' for his release`
+    if (openAt >= 0 && (c === "'" || c === '’') && text[i + 1] === c && i > openAt + 1 && !/\s/.test(text[i - 1])) {
+      spans.push({ ...makeSpan(text, openAt, i + 2, false), inner: text.slice(openAt + 1, i).trim() });
+      openAt = -1;
+      i++;
+      continue;
+    }
     if (c !== '"' && c !== '“' && c !== '”' && c !== '„') continue;
     if (openAt < 0) {
       // A closing curly mark cannot open; a straight mark opens where a quote can begin.

@@ -240,8 +240,41 @@ function headOk(ws: string[]): boolean {
   return false;
 }
 
+/** Words for a document or data that a body or person puts out. */
+const DOC = `(?:numbers|figures|data|statistics|stats|report|study|survey|poll|database|records|analysis|estimates|research|findings|(?:news |press )?release|statement|memo|filing|(?:white )?paper|forecast|projections|website|(?:blog )?post|tweet|letter|book|memoir|article|column)`;
+const DOC_ANY = new RegExp(`\\b${DOC}\\b`);
+const DOC_BY = new RegExp(`^(?:(?:[Tt]he|[Aa]n?)\\s+)?(?:[\\w-]+\\s+){0,3}?${DOC}\\s+(?:from|by|of|released by|published by|issued by|prepared by|commissioned by)\\s+((?:the\\s+)?\\p{Lu}[^,;:]*)$`, 'u');
+const DOC_OF = new RegExp(`^(?:[Tt]he\\s+)?(\\p{Lu}[^,;:]*?)['’]s?\\s+(?:[a-z][\\w-]*\\s+){0,3}${DOC}$`, 'u');
+const DOC_PRONOUN = new RegExp(`^([Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\\s+(?:[a-z][\\w-]*\\s+){0,3}${DOC}$`);
+const DOC_ATTR = new RegExp(`^(?:[Tt]he|[Aa]n?)\\s+((?:\\p{Lu}[\\w.&'’-]*\\s+){1,5})(?:[a-z][\\w-]*\\s+){0,2}${DOC}$`, 'u');
+
+/**
+ * The body or person a document stands for, as news names them: "the most recent numbers from Statistics
+ * Canada", "Infrastructure Canada's public database", "The RCMP statement", "her statement" (→ she).
+ */
+export function documentSource(t: string): string | null {
+  if (!DOC_ANY.test(t)) return null;
+  const pr = t.match(DOC_PRONOUN);
+  if (pr) return ({ his: 'he', her: 'she', their: 'they', its: 'it' } as Record<string, string>)[pr[1].toLowerCase()];
+  const m = t.match(DOC_BY) ?? t.match(DOC_OF) ?? t.match(DOC_ATTR);
+  if (!m) return null;
+  const ws = m[1].trim().split(/\s+/).filter((w) => !DAYS_MONTHS.has(bare(w).toLowerCase()) && !/^\d/.test(w));
+  if (ws.length === 0 || (ws.length === 1 && isDemonym(bare(ws[0])))) return null;
+  return ws.join(' ');
+}
+
 /** Reads one comma-free noun phrase as a speaker: a name with its title, a group, or a pronoun. */
 export function readNounPhrase(text: string): Mention | null {
+  const src = documentSource(cleanEnd(text));
+  if (src) {
+    // two bodies ("from the Food and Agriculture Organisation and the World Food Programme") stay together
+    const r = / and /.test(src) ? { kind: 'group' as const, name: groupName(src), role: null, text: src } : readNounPhraseOnly(src);
+    if (r) return r.kind === 'pronoun' ? r : { ...r, text: cleanEnd(text) };
+  }
+  return readNounPhraseOnly(text);
+}
+
+function readNounPhraseOnly(text: string): Mention | null {
   const t = cleanEnd(text).replace(/^(?:(?:but|and|so|yet|while|although|though|because|since|whereas|if|when|as|once|unless|until|still|now|then|also|instead|meanwhile|however|here|there|again|later|earlier|finally|today|yesterday|tonight|rather|indeed|thus|hence|likewise|similarly|moreover|besides|otherwise|nonetheless|nevertheless|ultimately|separately|specifically|last\s+(?:week|month|year|night)|this\s+(?:week|month|year))\s+)+/i, '');
   if (!t) return null;
   const ws = words(t);
@@ -283,6 +316,9 @@ export function readNounPhrase(text: string): Mention | null {
     if (name.length >= 1 && looksLikePersonName(name) && !before.some((w) => /^(?:of|for|at|from|in|with|by|to|on|about)$/i.test(w))) {
       return { kind: 'person', name: name.join(' '), role: roleText(before.concat(role)), text: t };
     }
+    // an acronym and one word is an organisation's name: "BC Hydro", "CN Rail" (not a person with a title)
+    if (name.length === 1 && role.length > 0 && role.every((w) => isAcronym(w) && !isTitle(w)) && !before.some((w) => /^(?:Mr|Mrs|Ms|Dr)\.?$/i.test(w)))
+      return { kind: 'group', name: groupName(t), role: null, text: t };
     if (name.length === 1 && !hasOrgWord(name) && !isAcronym(name[0]) && !/['’]s$/.test(name[0]) && !(before.length > 0 && /^(?:of|for|at|from|in|with|by|the)$/i.test(before[before.length - 1])) && (role.length > 0 || before.length > 0 || ws.length === 1)) {
       // a lone capitalised word: a surname ("Carter", "Mr. Smith") or a one-word body ("Russia"): decided later
       return { kind: role.length > 0 || /^(?:mr|mrs|ms|dr)\.?$/i.test(before.at(-1) ?? '') ? 'person' : 'group', name: name[0], role: roleText(before.concat(role)), text: t };
@@ -458,6 +494,8 @@ export function speakerAfter(text: string): { mention: Mention; length: number }
     if (r && (r.kind === 'person' || r.kind === 'persons')) [np, used] = [r, n];
   }
   for (let n = got.length; n >= 1 && !np; n--) {
+    // "Wise's" alone is not who speaks in "says Wise's dad, Darrin"
+    if (n < got.length && /['’]s$/.test(got[n - 1])) continue;
     const r = readNounPhrase(got.slice(0, n).join(' '));
     if (r && (n === got.length || r.kind !== 'pronoun')) [np, used] = [r, n];
   }

@@ -96,6 +96,12 @@ export function contentAfter(masked: string, at: number, end: number, base: stri
     }
     break;
   }
+  // "joked in his turn to answer the question, '...'", "claimed of the complex, '...'": a short phrase,
+  // then a comma or colon, then the quote
+  if (!hadThat) {
+    const adv = rest().match(/^\s+(?:in|at|on|of|during|to|after|before|with|from|about|for|while|when|upon|outside|inside)\s[^,;:"“‘’”\u2591.!?]{1,80}?[,:]\s*(?=["“‘])/);
+    if (adv && !/\b(?:said|says|told|tells|that)\b/.test(adv[0]) && wordCount(adv[0]) <= 12) i += adv[0].length;
+  }
   if (!hadThat) {
     const t = rest().match(/^[\s,]*that\s(?!\s*(?:is|was|are|were|has|had|have|will|would|could|can|may|might|does|did|should|must|seems|means|makes|depends)\b)/);
     if (t) {
@@ -121,6 +127,8 @@ export function contentAfter(masked: string, at: number, end: number, base: stri
   if (AUXILIARIES.has(firstWord) && !/^(?:do|does|did)$/.test(firstWord)) return null;
   if (!hadThat && !startsQuote) {
     if (/^,/.test(r.trimStart())) return null; // "said, adding ..."
+    // "the Kospi added 0.4 per cent", "Hamilton added a goal and an assist": a gain, not words
+    if (base === 'add' && (/^[$€£¥]?\d/.test(body) || /^(?:a|an|another|one|two|three|four|five|six|\d+)\s+(?:[\w-]+\s+)?(?:goals?|assists?|points?|runs?|touchdowns?|tries|try|baskets?|rebounds?|wickets?|saves?|hits?|birdies|per cent|percent|cents?|pence|yen|shares?|jobs|seats?|games?|wins?|medals?)\b/.test(body))) return null;
     // "said in Brussels." is a setting; "says in Nova Scotia ambulances are too often late" a report
     if (PREPOSITIONS.has(firstWord) && firstWord !== 'to' && !/^[\p{L}]+\s+(?:\$|\d)/u.test(body) && !(SPEECH_CUES.has(base) && wordCount(body) >= 6 && /\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\b/.test(body))) return null;
     if (/^(?:and|but|or|so|yes|no|not|than|about|then|who|which|where|why|how|what|goodbye|hello|sorry|thanks)$/.test(firstWord) && !/^about\s+(?:\$|\d)/.test(body)) return null;

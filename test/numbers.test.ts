@@ -273,3 +273,23 @@ describe('the sample articles', () => {
     ]);
   });
 });
+
+describe('general news constructions', () => {
+  it('reads a quantity with a unit after a capitalised name ("Moreau 48 seconds in")', () => {
+    expect(one('The referee stopped the bout with Moreau 48 seconds into the second round.')).toMatchObject({ value: 48, unit: 'seconds', kind: 'duration' });
+    expect(counts('The Airbus 320 jets were grounded.')).toEqual([]);
+  });
+
+  it('reads a figure after a year in the possessive', () => {
+    expect(one("Inflation stayed below 2019's 4.2%.")).toMatchObject({ value: 4.2, kind: 'percent' });
+  });
+
+  it('counts capitalised plurals of people and reads the whole of a partitive number', () => {
+    const found = counts("Roughly 2.4m of the country's 3.1m Catholics attended mass.");
+    expect(found.map((f) => [f.value, f.counted])).toEqual([
+      [2_400_000, 'catholics'],
+      [3_100_000, 'catholics'],
+    ]);
+    expect(one('The rally drew 8,000 Democrats to the square.')).toMatchObject({ value: 8000, counted: 'democrats' });
+  });
+});

@@ -5,7 +5,7 @@
 import type { Figure } from '../types.ts';
 import type { Token } from './lexer.ts';
 import { firstTag, isNoun, isPluralNoun, tagsOf } from './pos.ts';
-import type { Quantity } from './quantity.ts';
+import { readQuantity, type Quantity } from './quantity.ts';
 import { readQualifier } from './context.ts';
 import { TIME_UNITS } from './units.ts';
 import { cardinalWord } from './words.ts';
@@ -101,7 +101,11 @@ function modifierNoun(word: string): boolean {
 
 /** Capitalised plurals that name people ("Americans", "Palestinians", "Britons"): countable heads. */
 function peoplePlural(word: string): boolean {
-  return /^[A-Z][a-z]+(?:ians|ans|ons|ites|ese|is|ers)$/.test(word) && (tagsOf(word)?.includes('NNPS') ?? false);
+  const tags = tagsOf(word);
+  if (!tags || !/^[A-Z][a-z]+s?$/.test(word)) return false;
+  // "Muslims", "Tories", "Democrats": read first as a proper plural; not events ("Games", "Olympics", "Nations")
+  if (tags[0] === 'NNPS' && word.endsWith('s') && !/^(Games|Olympics|Nations|Days|Years|Awards|Championships|Open|Series)$/.test(word)) return true;
+  return /^[A-Z][a-z]+(?:ians|ans|ons|ites|ese|is|ers)$/.test(word) && tags.includes('NNPS');
 }
 
 const ELISION_LEAD = new Set(['and', 'or', 'but', 'while', 'with', ',', 'versus', 'vs', 'against', 'compared', 'to']);
@@ -132,7 +136,7 @@ export function countOf(tokens: Token[], q: Quantity, end: number, earlier: Figu
   let resume = -1;
   let partitive = false;
   // "13 of Britain's 659 MPs", "two of her friends", "half the members"
-  const det = (t: Token | undefined) => !!t && (PARTITIVE_DET.has(t.lower) || (/^[A-Z]/.test(t.text) && t.lower.endsWith("'s")));
+  const det = (t: Token | undefined) => !!t && (PARTITIVE_DET.has(t.lower) || ((/^[A-Z]/.test(t.text) || PARTITIVE_DET.has(tokens[tokens.indexOf(t) - 1]?.lower ?? '')) && t.lower.endsWith("'s")));
   const numberOf = tokens[j + 1]?.type === 'num' && tokens[j + 2]?.type === 'word'; // "3 of 12 games"
   const resumable = (t: Token | undefined) => !!t && (t.type === 'num' || cardinalWord(t.lower) !== null);
   if ((tokens[j]?.lower === 'of' && (q.fraction || det(tokens[j + 1]) || numberOf)) || (q.fraction && tokens[j]?.lower === 'the')) {
@@ -141,7 +145,12 @@ export function countOf(tokens: Token[], q: Quantity, end: number, earlier: Figu
     // "five of its last six games"
     while (/^(last|first|next|past|top|remaining)$/.test(tokens[j]?.lower ?? '') && tokens[j + 1]?.type !== 'sym') j++;
     // the number inside is a figure of its own: read it next
-    if (resumable(tokens[j]) && tokens[j + 1]?.type === 'word') resume = j++;
+    if (resumable(tokens[j]) && tokens[j + 1]?.type === 'word') {
+      resume = j;
+      // "1.1m of the UK's 1.6m Muslims": past the inner number and its magnitude
+      const inner = readQuantity(tokens, j);
+      j = inner && !('skip' in inner) ? inner.numberEnd : j + 1;
+    }
     partitive = true;
   }
   // a fraction counts a plural when there is one ("two-thirds of Americans"), else a mass ("half of the population")

@@ -208,14 +208,25 @@ function partOfName(tokens: Token[], n: number): NotFigure | null {
   // the third of "33-13-5": a record of wins, losses and draws
   if (t.glued && prev.text === '-' && prev.glued && tokens[n - 2]?.type === 'num' && tokens[n - 3]?.text === '-') return skipRun(tokens, n);
   // after a capitalised word that is not a sentence start or a qualifier: "Section 427", "Boeing 747", "FTSE 100"
-  if (prev.type === 'word' && !prev.lower.endsWith("'s") && /^[A-Z]/.test(prev.text) && !NOT_NAMES.has(prev.lower) && (n - 1 > 0 || /^[A-Z]+$/.test(prev.text)) && !/^(UK|EU|UN)$/.test(prev.text))
+  // (a unit of time, a percentage or a measure after the number makes it a quantity: "Justino 51 seconds into")
+  if (prev.type === 'word' && !prev.lower.endsWith("'s") && /^[A-Z]/.test(prev.text) && !NOT_NAMES.has(prev.lower) && (n - 1 > 0 || /^[A-Z]+$/.test(prev.text)) && !/^(UK|EU|UN)$/.test(prev.text) && !unitAfter(tokens, n))
     return skipRun(tokens, n);
+  // "2003's 9.1%": the "s" of a possessive is no label
+  if (prev.lower === 's' && tokens[n - 2]?.glued && /^['\u2019]$/.test(tokens[n - 2].text)) return null;
   // after a label: "page 5", "the number 10" (but "users number 100m", "no 10 people")
   if (prev.type === 'word' && LABELS.has(prev.lower) && !(prev.lower === 'no' && isWord(tokens[n + 1])) && !(prev.lower === 'number' && !/^(the|a|world)$/i.test(tokens[n - 2]?.text ?? '')))
     return skipRun(tokens, n);
   if (prev.text === '.' && prev.glued && /^no$/i.test(tokens[n - 2]?.text ?? '')) return skipRun(tokens, n);
   if (prev.text === '#') return skipRun(tokens, n);
   return null;
+}
+
+/** Whether a unit of time, a percentage or a measure is written right after the digits at n ("51 seconds", "9%", "12 miles"). */
+function unitAfter(tokens: Token[], n: number): boolean {
+  const next = tokens[n + 1];
+  if (!next || (next.glued && next.type === 'word')) return false;
+  const u = readUnit(tokens, n + 1, true, digitValue(tokens[n].text) ?? 0);
+  return !!u && u.kind !== 'money' && !(u.kind === 'measure' && /^[A-Z]/.test(tokens[n + 1].text));
 }
 
 /** A time of day at digits n, with j the token after them: "10 am", "3 p.m.", "1200 GMT", "at 9.30". */

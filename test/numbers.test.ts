@@ -293,3 +293,24 @@ describe('general news constructions', () => {
     expect(one('The rally drew 8,000 Democrats to the square.')).toMatchObject({ value: 8000, counted: 'democrats' });
   });
 });
+
+describe('ages, owners and compounds', () => {
+  it('reads an age after a name at the end of a sentence and after "aged" with a qualifier', () => {
+    expect(one('The prize went to the painter Maria Lopez, 71.')).toMatchObject({ value: 71, counted: 'age' });
+    expect(one('The scheme is open to anyone aged under 25.')).toMatchObject({ value: 25, counted: 'age', qualifier: 'under' });
+  });
+
+  it("carries the counted noun to the next owner's number", () => {
+    const found = counts("The RMT's 80,000 members, the GMB's 600,000 and Unite's 1,200,000 will vote.");
+    expect(found.map((f) => [f.value, f.counted])).toEqual([
+      [80_000, 'members'],
+      [600_000, 'members'],
+      [1_200_000, 'members'],
+    ]);
+  });
+
+  it('counts the noun of a compound adjective with a number word', () => {
+    expect(one('A three-judge panel will hear the appeal.')).toMatchObject({ value: 3, counted: 'judge', kind: 'count' });
+    expect(counts('It was a two-way contest decided by a one-off vote.')).toEqual([]);
+  });
+});

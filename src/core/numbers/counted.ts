@@ -165,12 +165,18 @@ export function countOf(tokens: Token[], q: Quantity, end: number, earlier: Figu
   } else {
     const lead = tokens[q.first - 1];
     // an age in apposition: "Mr Ebbers, 63, is accused", "a man, 34, was arrested"
-    const age = lead?.text === ',' && tokens[q.first - 2]?.type === 'word' && cardinalWord(tokens[q.first - 2].lower) === null && tokens[end]?.text === ',' && q.digits && q.value < 120 && Number.isInteger(q.value);
+    // (or closing the sentence after a name: "said Jane Doe, 50.")
+    const closes = tokens[end]?.text === ',' || ((tokens[end] === undefined || (tokens[end].text === '.' && end === tokens.length - 1)) && /^[A-Z]/.test(tokens[q.first - 2]?.text ?? ''));
+    const age = lead?.text === ',' && tokens[q.first - 2]?.type === 'word' && cardinalWord(tokens[q.first - 2].lower) === null && closes && q.digits && q.value < 120 && Number.isInteger(q.value);
+    // "aged over 19", "aged about 40"
+    const aged = /^(age|aged)$/.test(tokens[(readQualifier(tokens, q.first)?.first ?? q.first) - 1]?.lower ?? '');
     const prior = earlier.filter((f) => f.kind === 'count' && f.counted).at(-1);
     const container = nounOfBefore(tokens, q.first);
-    if (age || /^(age|aged)$/.test(lead?.lower ?? '')) counted = 'age';
+    if (age || aged) counted = 'age';
     // an elided noun: "18 strikes in Iraq and two in Syria"
     else if (lead && ELISION_LEAD.has(lead.lower) && prior) counted = prior.counted;
+    // after another owner: "Unison's 800,000 workers, the GMB's 600,000 and Amicus' 20,000"
+    else if (prior && lead && (/^[A-Z].*(?:'s|s')$/.test(lead.text) || (lead.text === "'" && /s$/.test(tokens[q.first - 2]?.text ?? ''))) && !/^[A-Z]/.test(tokens[end]?.text ?? 'x')) counted = prior.counted;
     // "killing 12 people and injuring 30": a verb after "and" with the noun left out
     else if (prior && lead?.type === 'word' && ELISION_LEAD.has(tokens[q.first - 2]?.lower ?? '') && /^(VBG|VBD|VBN)$/.test(firstTag(lead.text) ?? '')) counted = prior.counted;
     else if (container) counted = container;

@@ -4,7 +4,7 @@
 import { digitValue, type Token } from './lexer.ts';
 import { cardinalWord, MAGNITUDES, readWordNumber } from './words.ts';
 import { CURRENCY_CODES, currencyOfSymbol, MEASURE_UNITS, readUnit, TIME_UNITS, type UnitMatch } from './units.ts';
-import { isPluralNoun } from './pos.ts';
+import { isPluralNoun, tagsOf } from './pos.ts';
 
 export interface Quantity {
   value: number;
@@ -286,6 +286,9 @@ function readWords(tokens: Token[], n: number): Quantity | NotFigure | null {
         const unit: UnitMatch = base in TIME_UNITS ? { unit: TIME_UNITS[base], kind: 'duration', end: n + 1, word: base } : { unit: MEASURE_UNITS[base], kind: 'measure', end: n + 1 };
         return { value: v, first: n, number: n, numberEnd: n + 1, end: n + 1, digits: false, fraction: false, magnitude: false, scale: 1, currency: null, unit, compound: m[2] };
       }
+      // "a five-set battle", "a two-part series", "a three-judge panel": a count of the noun in the compound
+      if (v !== null && v >= 2 && /^[a-z]+$/.test(m[2]) && !(midSentence && /^[A-Z]/.test(t.text)) && isCompoundNoun(m[2]))
+        return { value: v, first: n, number: n, numberEnd: n + 1, end: n + 1, digits: false, fraction: false, magnitude: false, scale: 1, currency: null, unit: null, compound: m[2] };
     }
     return null;
   }
@@ -299,6 +302,13 @@ function readWords(tokens: Token[], n: number): Quantity | NotFigure | null {
   const magnitude = words.some((w) => w === 'thousand' || w === 'million' || w === 'billion' || w === 'trillion');
   const scale = words.at(-1) === 'million' ? 1e6 : words.at(-1) === 'billion' ? 1e9 : words.at(-1) === 'thousand' ? 1e3 : words.at(-1) === 'trillion' ? 1e12 : 1;
   return { value: round(wn.value), first: n, number: n, numberEnd: wn.end, end: j, digits: false, fraction: wn.fraction, magnitude, scale, currency: null, unit, compound: null };
+}
+
+/** A noun that a number word can count inside a compound adjective ("five-set"), not an adjective ("two-sided", "one-off"). */
+function isCompoundNoun(word: string): boolean {
+  if (/(ed|ing|ly|fold|ish|ful|less)$/.test(word) || /^(way|off|time|times|thirds|quarters|halves)$/.test(word)) return false;
+  const tags = tagsOf(word);
+  return !!tags && (tags.includes('NN') || tags.includes('NNS'));
 }
 
 /** Rounds away floating-point noise (1.13 * 1e9), keeping fractions' precision. */

@@ -223,10 +223,9 @@ describe('not figures', () => {
     expect(counts('The Boeing 747 landed safely.')).toEqual([]);
   });
 
-  it('leaves page furniture and sports records alone', () => {
+  it('leaves page furniture alone', () => {
     expect(counts('Posted 3 hours ago')).toEqual([]);
     expect(counts('Photo 3 of 12')).toEqual([]);
-    expect(counts('Calgary (33-13-5) heads into the All-Star break.')).toEqual([]);
   });
 
   it('leaves labels, rankings and codes alone', () => {
@@ -237,11 +236,10 @@ describe('not figures', () => {
     expect(counts('It was a one-off payment; one day he will return.')).toEqual([]);
   });
 
-  it('leaves years, times of day, scores and decades alone', () => {
+  it('leaves years, times of day and decades alone', () => {
     expect(counts('He served in the 2004-05 season.')).toEqual([]);
     expect(counts('TimeWarner has to restate 2000 and 2003 results.')).toEqual([]);
     expect(counts('Shares rose by 1200 GMT, and the meeting starts at 10 am.')).toEqual([]);
-    expect(counts('Chelsea beat Arsenal 3-1 on Sunday.')).toEqual([]);
     expect(counts('Prices have risen since the 1990s.')).toEqual([]);
     expect(counts('It was the 12th world record of her career.')).toEqual([]);
   });
@@ -312,5 +310,23 @@ describe('ages, owners and compounds', () => {
   it('counts the noun of a compound adjective with a number word', () => {
     expect(one('A three-judge panel will hear the appeal.')).toMatchObject({ value: 3, counted: 'judge', kind: 'count' });
     expect(counts('It was a two-way contest decided by a one-off vote.')).toEqual([]);
+  });
+});
+
+describe('scores', () => {
+  // an annotator reads each side of a score as a number: values with nothing counted (kept out of key figures)
+  it('reads each side of a score or record as a number counting nothing', () => {
+    const side = (s: string) => counts(s).map((f) => [f.value, f.counted, f.text]);
+    expect(side('Rovers beat Wanderers 4-2 at home.')).toEqual([[4, null, '4-2'], [2, null, '4-2']]);
+    expect(side('They were trailing 0-1 at half-time.')).toEqual([[0, null, '0-1'], [1, null, '0-1']]);
+    expect(side('Leeds lost 1–3 to Hull.')).toEqual([[1, null, '1–3'], [3, null, '1–3']]);
+    expect(side('Ottawa (21-30-4) lost again.').map((x) => x[0])).toEqual([21, 30, 4]);
+  });
+
+  it('keeps a hyphenated range of things a range, and model numbers out', () => {
+    expect(one('The firm will hire 20-30 engineers.')).toMatchObject({ value: 20, range: [20, 30], counted: 'engineers' });
+    expect(counts('The Boeing 747-400 landed safely.')).toEqual([]);
+    expect(counts('Call 613-555-0199 for tickets.')).toEqual([]);
+    expect(counts('He switched to a 4-4-2 formation.')).toEqual([]);
   });
 });

@@ -209,7 +209,7 @@ function partOfName(tokens: Token[], n: number): NotFigure | null {
   if (t.glued && prev.text === '-' && prev.glued && tokens[n - 2]?.type === 'num' && tokens[n - 3]?.text === '-') return skipRun(tokens, n);
   // after a capitalised word that is not a sentence start or a qualifier: "Section 427", "Boeing 747", "FTSE 100"
   // (a unit of time, a percentage or a measure after the number makes it a quantity: "Justino 51 seconds into")
-  if (prev.type === 'word' && !prev.lower.endsWith("'s") && /^[A-Z]/.test(prev.text) && !NOT_NAMES.has(prev.lower) && (n - 1 > 0 || /^[A-Z]+$/.test(prev.text)) && !/^(UK|EU|UN)$/.test(prev.text) && !unitAfter(tokens, n))
+  if (prev.type === 'word' && !prev.lower.endsWith("'s") && /^[A-Z]/.test(prev.text) && !NOT_NAMES.has(prev.lower) && (n - 1 > 0 || /^[A-Z]+$/.test(prev.text)) && !/^(UK|EU|UN)$/.test(prev.text) && !unitAfter(tokens, n) && !scoreAt(tokens, n))
     return skipRun(tokens, n);
   // "2003's 9.1%": the "s" of a possessive is no label
   if (prev.lower === 's' && tokens[n - 2]?.glued && /^['\u2019]$/.test(tokens[n - 2].text)) return null;
@@ -227,6 +227,12 @@ function unitAfter(tokens: Token[], n: number): boolean {
   if (!next || (next.glued && next.type === 'word')) return false;
   const u = readUnit(tokens, n + 1, true, digitValue(tokens[n].text) ?? 0);
   return !!u && u.kind !== 'money' && !(u.kind === 'measure' && /^[A-Z]/.test(tokens[n + 1].text));
+}
+
+/** A score of small numbers at n after a team's name: "beat Arsenal 3-1" (not "Boeing 747-400"). */
+function scoreAt(tokens: Token[], n: number): boolean {
+  const d = tokens[n + 1], b = tokens[n + 2];
+  return /^\d{1,2}$/.test(tokens[n].text) && !!d && d.glued && /^[-\u2013]$/.test(d.text) && !!b && b.glued && /^\d{1,2}$/.test(b.text);
 }
 
 /** A time of day at digits n, with j the token after them: "10 am", "3 p.m.", "1200 GMT", "at 9.30". */

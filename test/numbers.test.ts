@@ -330,3 +330,15 @@ describe('scores', () => {
     expect(counts('He switched to a 4-4-2 formation.')).toEqual([]);
   });
 });
+
+describe('signs and codes', () => {
+  it('reads a minus sign against a number and a capital C apart from it as a temperature', () => {
+    expect(one('Overnight lows reached -18 C in the north.')).toMatchObject({ value: -18, unit: '°C', kind: 'measure' });
+    expect(one('The economy shrank, with growth of -0.4% in the quarter.')).toMatchObject({ value: -0.4, kind: 'percent' });
+    expect(counts('The MiG-29 crashed.')).toEqual([]);
+  });
+
+  it('leaves a phone number written in groups alone', () => {
+    expect(counts('Anyone with information should call 0845 7 123 456 or 0800 555 111.')).toEqual([]);
+  });
+});

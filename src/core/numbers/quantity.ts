@@ -96,8 +96,16 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
   const raw = digitValue(t.text);
   if (raw === null) return { skip: true, end: n + 1 };
   // "0800 555 111", "007": a leading zero is a code, not a quantity
-  if (/^0\d/.test(t.text)) return skipRun(tokens, n);
+  if (/^0\d/.test(t.text)) {
+    // the rest of the number in groups: "0845 8 505 505"
+    const run = skipRun(tokens, n);
+    while (tokens[run.end]?.type === 'num' && /^\d+$/.test(tokens[run.end].text)) run.end++;
+    return run;
+  }
   const prev = tokens[n - 1];
+  // a minus sign against the number, apart from what precedes it: "at -35 C", "fell to -2.1%"
+  const negative = currency === null && !!prev && /^[-\u2212]$/.test(prev.text) && t.glued && !prev.glued && tokens[n - 2]?.type !== 'num';
+  if (negative) first = n - 1;
   let j = n + 1;
   const next = tokens[j];
   if (currency === null && prev) {
@@ -168,7 +176,7 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
       j++;
     }
   }
-  value = round(value);
+  value = round(negative ? -value : value);
   if (compound) {
     const base = compound.replace(/-old$/, '');
     const q: Quantity = { value, first, number: n, numberEnd: n + 1, end: j, digits: true, fraction: false, magnitude, scale: round(value / raw) || 1, currency, unit: null, compound };

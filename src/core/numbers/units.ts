@@ -108,7 +108,9 @@ export function readUnit(tokens: Token[], j: number, digits: boolean, value: num
   if (u === undefined) return null;
   // a capitalised word is a name, not a unit: "21 Grams"
   if (!t.glued && /^[A-Z][a-z]{2,}/.test(t.text)) return null;
-  if (DIGIT_ONLY_UNITS.has(w) && !(digits && (t.glued || w === 'ft' || w === 'sq'))) return null;
+  // "-35 C": a capital C or F apart from the number is a temperature when nothing else follows it
+  const degrees = (t.text === 'C' || t.text === 'F') && !(n && (n.type === 'num' || /^[A-Z]/.test(n.text) || n.text === '.' && n.glued && tokens[j + 2]?.glued));
+  if (DIGIT_ONLY_UNITS.has(w) && !(digits && (t.glued || w === 'ft' || w === 'sq' || degrees))) return null;
   // "km/h", "km per hour"
   if ((w === 'km' || w === 'kilometres' || w === 'kilometers') && tokens[j + 1]?.text === '/' && tokens[j + 2]?.lower === 'h')
     return { unit: 'km/h', kind: 'measure', end: j + 3 };

@@ -342,3 +342,26 @@ describe('signs and codes', () => {
     expect(counts('Anyone with information should call 0845 7 123 456 or 0800 555 111.')).toEqual([]);
   });
 });
+
+describe('ratios, halves and joined currencies', () => {
+  it('counts the noun of "X out of Y nouns" for both numbers', () => {
+    const found = counts('Seven out of 10 voters backed the plan.');
+    expect(found.map((f) => [f.value, f.counted])).toEqual([
+      [7, 'voters'],
+      [10, 'voters'],
+    ]);
+  });
+
+  it('reads "and a half" after a number word', () => {
+    expect(one('The flight took eleven and a half hours.')).toMatchObject({ value: 11.5, unit: 'hours', kind: 'duration' });
+  });
+
+  it('reads a magnitude joined to a currency word', () => {
+    expect(one('The bank reported a 2bn-euro loss.')).toMatchObject({ value: 2e9, unit: 'EUR', kind: 'money', counted: 'loss' });
+  });
+
+  it('reads a record of single digits, but not a formation', () => {
+    expect(counts('The champion is 3-0-1 this season.').map((f) => f.value)).toEqual([3, 0, 1]);
+    expect(counts('They played a 3-5-2 attacking formation.')).toEqual([]);
+  });
+});

@@ -139,7 +139,9 @@ export function countOf(tokens: Token[], q: Quantity, end: number, earlier: Figu
   const det = (t: Token | undefined) => !!t && (PARTITIVE_DET.has(t.lower) || ((/^[A-Z]/.test(t.text) || PARTITIVE_DET.has(tokens[tokens.indexOf(t) - 1]?.lower ?? '')) && t.lower.endsWith("'s")));
   const numberOf = tokens[j + 1]?.type === 'num' && tokens[j + 2]?.type === 'word'; // "3 of 12 games"
   const resumable = (t: Token | undefined) => !!t && (t.type === 'num' || cardinalWord(t.lower) !== null);
-  if ((tokens[j]?.lower === 'of' && (q.fraction || det(tokens[j + 1]) || numberOf)) || (q.fraction && tokens[j]?.lower === 'the')) {
+  // "four out of their six games", "nine out of 10 doctors": what the second number counts
+  if (tokens[j]?.lower === 'out' && tokens[j + 1]?.lower === 'of' && q.value !== 1) j++;
+  if ((tokens[j]?.lower === 'of' && (q.fraction || det(tokens[j + 1]) || numberOf || tokens[j - 1]?.lower === 'out')) || (q.fraction && tokens[j]?.lower === 'the')) {
     if (tokens[j].lower === 'of') j++;
     while (det(tokens[j])) j++;
     // "five of its last six games"

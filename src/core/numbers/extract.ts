@@ -101,7 +101,7 @@ interface Built {
 /**
  * The sides of a score or record, tokens first to end - 1, read on through more glued parts ("33-13-5"):
  * one count each, counting nothing named. A longer chain or one with long parts is a phone number or a
- * code ("416-967-1365"), three single digits a formation ("4-4-2"): no figures.
+ * code ("416-967-1365"), three single digits before "formation" a formation ("a 4-4-2 formation"): no figures.
  */
 function scoreFigures(sentence: string, tokens: Token[], first: number, end: number, values: number[]): Built {
   const parts = [tokens[first].text, tokens[end - 1].text];
@@ -110,7 +110,8 @@ function scoreFigures(sentence: string, tokens: Token[], first: number, end: num
     values = [...values, Number(tokens[end + 1].text)];
     end += 2;
   }
-  const code = parts.length > 3 || (parts.length === 3 && (parts.some((p) => p.length > 2) || parts.every((p) => p.length === 1)));
+  const formation = [tokens[end], tokens[end + 1]].some((t) => /^(formation|system|shape|line-up|lineup)$/.test(t?.lower ?? ''));
+  const code = parts.length > 3 || (parts.length === 3 && (parts.some((p) => p.length > 2) || (formation && parts.every((p) => p.length === 1))));
   if (code || !parts.every((p) => /^\d+$/.test(p))) return { figure: null, end };
   const [figure, ...more] = values.map((value): Figure => ({ value, counted: null, unit: null, kind: 'count', qualifier: null, ...base(sentence, tokens, first, end - 1) }));
   return { figure, more, end };

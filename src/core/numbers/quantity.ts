@@ -3,7 +3,7 @@
 // names ("5G", "F-16", "Section 427"), years, times of day, scores, decades ("1990s").
 import { digitValue, type Token } from './lexer.ts';
 import { cardinalWord, MAGNITUDES, readWordNumber } from './words.ts';
-import { CURRENCY_CODES, currencyOfSymbol, MEASURE_UNITS, readUnit, TIME_UNITS, type UnitMatch } from './units.ts';
+import { CURRENCY_CODES, CURRENCY_WORDS, currencyOfSymbol, MEASURE_UNITS, readUnit, TIME_UNITS, type UnitMatch } from './units.ts';
 import { isPluralNoun, tagsOf } from './pos.ts';
 
 export interface Quantity {
@@ -133,24 +133,33 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
   if (next && next.glued && next.type === 'word') {
     const s = next.lower;
     if (/^(st|nd|rd|th)$/.test(s)) return { skip: true, end: j + 1 }; // ordinals
-    if (s === 's' || s === "'s") return { skip: true, end: j + 1 }; // "1990s"
-    if (TIME_WORDS.has(s)) return { skip: true, end: j + 1 };
-    if (s in MAGNITUDES && s !== 'hundred') {
-      if ((s === 'b' || s === 'k') && currency === null) return { skip: true, end: j + 1 }; // "802.11b", "10k"
-      if (s === 'm' && currency === null && !millionsOf(tokens, j + 1, raw)) {
-        unit = { unit: 'm', kind: 'measure', end: j + 1 };
-      } else {
-        value *= MAGNITUDES[s];
-        magnitude = true;
-      }
+    // "a 4bn-euro hole": a magnitude joined to a currency word
+    const mc = s.match(/^([a-z]+)-([a-z]+)$/);
+    if (mc && mc[1] in MAGNITUDES && mc[1] !== 'hundred' && mc[2] in CURRENCY_WORDS && mc[2] !== 'p') {
+      value *= MAGNITUDES[mc[1]];
+      magnitude = true;
+      unit = { unit: currency ?? CURRENCY_WORDS[mc[2]], kind: 'money', end: j + 1 };
       j++;
-    } else if (next.text === 'C' || next.text === 'F') {
-      unit = { unit: next.text === 'C' ? '°C' : '°F', kind: 'measure', end: j + 1 }; // "40C"
     } else {
-      // a unit written against the number ("10km", "50p", "5mph"); any other letters make a name ("5G", "3D", "4x4")
-      const u = next.text.length > 1 || next.text === next.lower ? readUnit(tokens, j, true, raw) : null;
-      if (!u) return { skip: true, end: j + 1 };
-      unit = u;
+      if (s === 's' || s === "'s") return { skip: true, end: j + 1 }; // "1990s"
+      if (TIME_WORDS.has(s)) return { skip: true, end: j + 1 };
+      if (s in MAGNITUDES && s !== 'hundred') {
+        if ((s === 'b' || s === 'k') && currency === null) return { skip: true, end: j + 1 }; // "802.11b", "10k"
+        if (s === 'm' && currency === null && !millionsOf(tokens, j + 1, raw)) {
+          unit = { unit: 'm', kind: 'measure', end: j + 1 };
+        } else {
+          value *= MAGNITUDES[s];
+          magnitude = true;
+        }
+        j++;
+      } else if (next.text === 'C' || next.text === 'F') {
+        unit = { unit: next.text === 'C' ? '°C' : '°F', kind: 'measure', end: j + 1 }; // "40C"
+      } else {
+        // a unit written against the number ("10km", "50p", "5mph"); any other letters make a name ("5G", "3D", "4x4")
+        const u = next.text.length > 1 || next.text === next.lower ? readUnit(tokens, j, true, raw) : null;
+        if (!u) return { skip: true, end: j + 1 };
+        unit = u;
+      }
     }
   }
   if (!unit && !magnitude) {

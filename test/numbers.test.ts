@@ -365,3 +365,19 @@ describe('ratios, halves and joined currencies', () => {
     expect(counts('They played a 3-5-2 attacking formation.')).toEqual([]);
   });
 });
+
+describe('magnitudes and currencies written together', () => {
+  it('reads a magnitude joined to "plus" or a rate', () => {
+    expect(one('The app now has 25 million-plus users.')).toMatchObject({ value: 25e6, counted: 'users', qualifier: 'plus' });
+    expect(one('He signed a £2.5m-a-year contract.')).toMatchObject({ value: 2.5e6, unit: 'GBP', kind: 'money' });
+  });
+
+  it('reads currencies named with their country', () => {
+    expect(one('The club was fined 50,000 Swiss francs.')).toMatchObject({ value: 50000, unit: 'CHF', kind: 'money' });
+    expect(one('The grant is worth 3 million Canadian dollars.')).toMatchObject({ value: 3e6, unit: 'CAD', kind: 'money' });
+  });
+
+  it('reads a glued m before a word of size as metres', () => {
+    expect(one('The new sea wall is 4.5m high.')).toMatchObject({ value: 4.5, unit: 'm', kind: 'measure' });
+  });
+});

@@ -133,12 +133,13 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
   if (next && next.glued && next.type === 'word') {
     const s = next.lower;
     if (/^(st|nd|rd|th)$/.test(s)) return { skip: true, end: j + 1 }; // ordinals
-    // "a 4bn-euro hole": a magnitude joined to a currency word
-    const mc = s.match(/^([a-z]+)-([a-z]+)$/);
-    if (mc && mc[1] in MAGNITUDES && mc[1] !== 'hundred' && mc[2] in CURRENCY_WORDS && mc[2] !== 'p') {
+    // a magnitude joined to a currency word, "plus" or a rate: "a 4bn-euro hole", "40m-plus", "a £1.5m-a-year deal"
+    const mc = s.match(/^([a-z]+)-([a-z-]+)$/);
+    if (mc && mc[1] in MAGNITUDES && mc[1] !== 'hundred' && ((mc[2] in CURRENCY_WORDS && mc[2] !== 'p') || mc[2] === 'plus' || (/^an?-/.test(mc[2]) && currency !== null))) {
       value *= MAGNITUDES[mc[1]];
       magnitude = true;
-      unit = { unit: currency ?? CURRENCY_WORDS[mc[2]], kind: 'money', end: j + 1 };
+      if (mc[2] in CURRENCY_WORDS) unit = { unit: currency ?? CURRENCY_WORDS[mc[2]], kind: 'money', end: j + 1 };
+      if (mc[2] === 'plus') plus = true;
       j++;
     } else {
       if (s === 's' || s === "'s") return { skip: true, end: j + 1 }; // "1990s"
@@ -177,8 +178,16 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
       compound = tokens[j + 1].lower;
       j += 2;
     }
+    // a magnitude word joined to what follows: "10 million-plus users", "a £1.5m-a-year deal"
+    const joined = !compound && isWord(tokens[j]) ? tokens[j].lower.match(/^(thousand|million|billion|trillion|m|bn)-([a-z-]+)$/) : null;
+    if (joined && (joined[2] === 'plus' || /^an?-/.test(joined[2])) && !(joined[1] === 'm' && currency === null && !tokens[j].glued)) {
+      value *= MAGNITUDES[joined[1]];
+      magnitude = true;
+      if (joined[2] === 'plus') plus = true;
+      j++;
+    }
     // separate magnitude words: "1.5 million", "5 billion", "$3 bn"
-    while (!compound && isWord(tokens[j]) && tokens[j].lower in MAGNITUDES && (tokens[j].lower.length > 1 && (tokens[j].lower !== 'mn' || currency !== null))) {
+    while (!compound && !joined && isWord(tokens[j]) && tokens[j].lower in MAGNITUDES && (tokens[j].lower.length > 1 && (tokens[j].lower !== 'mn' || currency !== null))) {
       if (tokens[j].lower === 'm' && currency === null) break;
       value *= MAGNITUDES[tokens[j].lower];
       magnitude = true;
@@ -199,10 +208,13 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
     unit = readUnit(tokens, j, true, value);
     if (unit && unit.kind === 'money' && currency !== null) unit = { ...unit, unit: currency };
     if (unit) j = unit.end;
-    // "5 US dollars"
-    if (!unit && tokens[j]?.text === 'US' && /^dollars?$/.test(tokens[j + 1]?.lower ?? '')) {
-      unit = { unit: 'USD', kind: 'money', end: j + 2 };
-      j += 2;
+    // "5 US dollars", "2,000 Swiss francs", "30 Hong Kong dollars"
+    if (!unit) {
+      const named = namedCurrency(tokens, j);
+      if (named) {
+        unit = { unit: named.code, kind: 'money', end: named.end };
+        j = named.end;
+      }
     }
   } else j = Math.max(j, unit.end);
   // years: four digits, no separators, nothing that makes them a quantity
@@ -213,6 +225,25 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
     return { skip: true, end: numberEnd };
   }
   return { value, first, number: n, numberEnd, end: j, digits: true, fraction: false, magnitude, scale: raw ? round(value / raw) : 1, currency, unit, compound, plus };
+}
+
+/** Currencies named with their country: "US dollars", "Swiss francs", "Hong Kong dollars". */
+const NAMED_CURRENCIES: Record<string, string> = {
+  'us dollar': 'USD', 'american dollar': 'USD', 'canadian dollar': 'CAD', 'australian dollar': 'AUD', 'new zealand dollar': 'NZD', 'hong kong dollar': 'HKD',
+  'singapore dollar': 'SGD', 'taiwan dollar': 'TWD', 'swiss franc': 'CHF', 'indian rupee': 'INR', 'pakistani rupee': 'PKR', 'russian rouble': 'RUB',
+  'russian ruble': 'RUB', 'chinese yuan': 'CNY', 'japanese yen': 'JPY', 'south african rand': 'ZAR', 'mexican peso': 'MXN', 'brazilian real': 'BRL',
+  'swedish krona': 'SEK', 'swedish kronor': 'SEK', 'norwegian krone': 'NOK', 'norwegian kroner': 'NOK', 'danish krone': 'DKK', 'danish kroner': 'DKK', 'turkish lira': 'TRY',
+};
+
+/** The currency named by one or two capitalised words and a currency word at j, and the index after it. */
+function namedCurrency(tokens: Token[], j: number): { code: string; end: number } | null {
+  for (const len of [2, 3]) {
+    const words = tokens.slice(j, j + len);
+    if (words.length < len || !words.every(isWord) || !/^[A-Z]/.test(words[0].text)) continue;
+    const key = words.map((w) => w.lower).join(' ').replace(/s$/, '');
+    if (key in NAMED_CURRENCIES) return { code: NAMED_CURRENCIES[key], end: j + len };
+  }
+  return null;
 }
 
 /** Digits that belong to a name or code: "A4", "F-16", "COVID-19", "Section 427", "Boeing 747", "page 5", "No. 10". */
@@ -277,6 +308,8 @@ const SPORT_WORDS = new Set(['hurdles', 'relay', 'freestyle', 'butterfly', 'back
 function millionsOf(tokens: Token[], j: number, value: number): boolean {
   const t = tokens[j];
   if (isWord(t) && SPORT_WORDS.has(t.lower)) return false;
+  // "1.85m tall", "a 30m-high wall"
+  if (isWord(t) && /^(tall|high|long|wide|deep|away|above|below|underground|away|across)$/.test(t.lower)) return false;
   const sport = tokens.some((x) => x.type === 'word' && SPORT_WORDS.has(x.lower));
   if (RACE_DISTANCES.has(value) && sport) return false;
   if (isWord(t) && !(t.lower in MEASURE_UNITS) && isPluralNoun(t.text)) return true;

@@ -381,3 +381,13 @@ describe('magnitudes and currencies written together', () => {
     expect(one('The new sea wall is 4.5m high.')).toMatchObject({ value: 4.5, unit: 'm', kind: 'measure' });
   });
 });
+
+describe('shares written as "one in N"', () => {
+  it('reads both numbers of "one in five adults", counting the same noun', () => {
+    const found = counts('Roughly one in five adults now works from home.');
+    expect(found.map((f) => [f.value, f.counted])).toEqual([
+      [1, 'adults'],
+      [5, 'adults'],
+    ]);
+  });
+});

@@ -132,6 +132,15 @@ export interface Counted {
  */
 export function countOf(tokens: Token[], q: Quantity, end: number, earlier: Figure[], hyphenRange: boolean): Counted | null {
   if (q.compound) return { counted: q.compound, last: end - 1, end, resume: -1 };
+  // "one in five viewers", "one in 10 adults": a share; the second number is read next, and counts the same
+  const k = tokens[end + 1];
+  if (tokens[end]?.lower === 'in' && k && (k.type === 'num' || cardinalWord(k.lower) !== null) && q.value === 1 && /^(one|1)$/i.test(tokens[q.number].text)) {
+    const inner = readQuantity(tokens, end + 1);
+    // not a ranking in a year: "the Christmas number one in 1984"
+    if (!inner || 'skip' in inner || /^(number|no)$/.test(tokens[q.first - 1]?.lower ?? '')) return null;
+    const phrase = readCounted(tokens, inner.end, false);
+    return { counted: phrase?.counted ?? null, last: end - 1, end: end + 1, resume: -1 };
+  }
   let j = end;
   let resume = -1;
   let partitive = false;

@@ -391,3 +391,18 @@ describe('shares written as "one in N"', () => {
     ]);
   });
 });
+
+describe('numbers joined to words', () => {
+  it('reads a qualifier joined to a number, but not a team label', () => {
+    expect(one('The firm reported a near-40 per cent fall in sales.')).toMatchObject({ value: 40, kind: 'percent' });
+    expect(counts('He captained the under-19 side.')).toEqual([]);
+  });
+
+  it('reads a unit glued to a number after a capitalised word', () => {
+    expect(counts('She took European 400m gold last year.').map((f) => [f.value, f.unit])).toEqual([[400, 'm']]);
+  });
+
+  it('reads data rates in gigabits', () => {
+    expect(one('The link carries ten gigabits a second.')).toMatchObject({ value: 10, unit: 'gigabits', kind: 'measure' });
+  });
+});

@@ -252,7 +252,9 @@ function partOfName(tokens: Token[], n: number): NotFigure | null {
   const prev = tokens[n - 1];
   // glued to letters before it: "A4", "MP3"; after a hyphen or slash: "F-16", "COVID-19"
   if (t.glued && prev.type === 'word') return { skip: true, end: n + 1 };
-  if (t.glued && (prev.text === '-' || prev.text === '/') && tokens[n - 2]?.type === 'word' && prev.glued) return skipRun(tokens, n);
+  // (but "a near-30 per cent drop", "an over-50 team": a qualifier joined to the number)
+  if (t.glued && (prev.text === '-' || prev.text === '/') && tokens[n - 2]?.type === 'word' && prev.glued && !/^(near|nearly|almost|about|around|roughly)$/i.test(tokens[n - 2].text))
+    return skipRun(tokens, n);
   // the third of "33-13-5": a record of wins, losses and draws
   if (t.glued && prev.text === '-' && prev.glued && tokens[n - 2]?.type === 'num' && tokens[n - 3]?.text === '-') return skipRun(tokens, n);
   // after a capitalised word that is not a sentence start or a qualifier: "Section 427", "Boeing 747", "FTSE 100"
@@ -272,7 +274,9 @@ function partOfName(tokens: Token[], n: number): NotFigure | null {
 /** Whether a unit of time, a percentage or a measure is written right after the digits at n ("51 seconds", "9%", "12 miles"). */
 function unitAfter(tokens: Token[], n: number): boolean {
   const next = tokens[n + 1];
-  if (!next || (next.glued && next.type === 'word')) return false;
+  if (!next) return false;
+  // a unit or magnitude written against the number: "Olympic 200m silver", "Ford's 30km test track"
+  if (next.glued && next.type === 'word') return (next.lower in MEASURE_UNITS || next.lower === 'm') && next.lower.length <= 3 && next.text === next.lower;
   const u = readUnit(tokens, n + 1, true, digitValue(tokens[n].text) ?? 0);
   return !!u && u.kind !== 'money' && !(u.kind === 'measure' && /^[A-Z]/.test(tokens[n + 1].text));
 }

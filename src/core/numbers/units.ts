@@ -52,6 +52,7 @@ export const MEASURE_UNITS: Record<string, string> = {
   degree: 'degrees', degrees: 'degrees', c: '°C', f: '°F', celsius: '°C', fahrenheit: '°F',
   mw: 'MW', megawatt: 'MW', megawatts: 'MW', gw: 'GW', gigawatts: 'GW', kw: 'kW', kilowatts: 'kW', kwh: 'kWh', twh: 'TWh', gwh: 'GWh',
   gb: 'GB', mb: 'MB', tb: 'TB', kb: 'KB', gigabytes: 'GB', gigabyte: 'GB', megabytes: 'MB', megabyte: 'MB', terabytes: 'TB', terabyte: 'TB', megapixel: 'megapixels', megapixels: 'megapixels', mbps: 'Mbps', gbps: 'Gbps', ghz: 'GHz', mhz: 'MHz',
+  gigabit: 'gigabits', gigabits: 'gigabits', megabit: 'megabits', megabits: 'megabits', kilobit: 'kilobits', kilobits: 'kilobits',
   bpd: 'barrels a day', mpg: 'mpg', sq: 'sq',
 };
 

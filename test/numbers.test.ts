@@ -406,3 +406,18 @@ describe('numbers joined to words', () => {
     expect(one('The link carries ten gigabits a second.')).toMatchObject({ value: 10, unit: 'gigabits', kind: 'measure' });
   });
 });
+
+describe('ages and elided nouns after a repeated verb', () => {
+  it('reads ages after "turned" and "at the age of"', () => {
+    expect(one('The actor, who turned 70 in May, is retiring.')).toMatchObject({ value: 70, counted: 'age' });
+    expect(one('The poet died at the age of 91.')).toMatchObject({ value: 91, counted: 'age' });
+  });
+
+  it('carries the counted noun when the same verb repeats after "and"', () => {
+    const found = counts('Unite has 1.4 million members and the GMB has 460,000.');
+    expect(found.map((f) => [f.value, f.counted])).toEqual([
+      [1_400_000, 'members'],
+      [460_000, 'members'],
+    ]);
+  });
+});

@@ -180,7 +180,12 @@ export function countOf(tokens: Token[], q: Quantity, end: number, earlier: Figu
     const closes = tokens[end]?.text === ',' || ((tokens[end] === undefined || (tokens[end].text === '.' && end === tokens.length - 1)) && /^[A-Z]/.test(tokens[q.first - 2]?.text ?? ''));
     const age = lead?.text === ',' && tokens[q.first - 2]?.type === 'word' && cardinalWord(tokens[q.first - 2].lower) === null && closes && q.digits && q.value < 120 && Number.isInteger(q.value);
     // "aged over 19", "aged about 40"
-    const aged = /^(age|aged)$/.test(tokens[(readQualifier(tokens, q.first)?.first ?? q.first) - 1]?.lower ?? '');
+    const before = (readQualifier(tokens, q.first)?.first ?? q.first) - 1;
+    // "aged 19", "turned 40", "at the age of 85", "the pension age from 60 to 65"
+    const aged =
+      /^(age|aged|turned|turns|turning)$/.test(tokens[before]?.lower ?? '') ||
+      (tokens[before]?.lower === 'of' && tokens[before - 1]?.lower === 'age') ||
+      (/^(from|to)$/.test(tokens[before]?.lower ?? '') && tokens[before - 1]?.lower === 'age');
     const prior = earlier.filter((f) => f.kind === 'count' && f.counted).at(-1);
     const container = nounOfBefore(tokens, q.first);
     if (age || aged) counted = 'age';
@@ -188,6 +193,8 @@ export function countOf(tokens: Token[], q: Quantity, end: number, earlier: Figu
     else if (lead && ELISION_LEAD.has(lead.lower) && prior) counted = prior.counted;
     // after another owner: "Unison's 800,000 workers, the GMB's 600,000 and Amicus' 20,000"
     else if (prior && lead && (/^[A-Z].*(?:'s|s')$/.test(lead.text) || (lead.text === "'" && /s$/.test(tokens[q.first - 2]?.text ?? ''))) && !/^[A-Z]/.test(tokens[end]?.text ?? 'x')) counted = prior.counted;
+    // "Amicus has 1.2 million members and the TGWU has 800,000": the same verb after "and" with the noun left out
+    else if (prior && lead?.type === 'word' && q.digits && sameVerbAfterAnd(tokens, q.first, prior)) counted = prior.counted;
     // "killing 12 people and injuring 30": a verb after "and" with the noun left out
     else if (prior && lead?.type === 'word' && ELISION_LEAD.has(tokens[q.first - 2]?.lower ?? '') && /^(VBG|VBD|VBN)$/.test(firstTag(lead.text) ?? '')) counted = prior.counted;
     else if (container) counted = container;
@@ -284,6 +291,16 @@ function nounOfBefore(tokens: Token[], first: number): string | null {
       return (readCounted(tokens, m + 2, false) ?? readCounted(tokens, m + 2, true))?.counted ?? tokens[m + 2].lower;
   }
   return null;
+}
+
+/** Whether the verb just before `first` stood before the prior figure too, with "and"/"while"/"but" a few words back: "has 1.2m members and the TGWU has 800,000". */
+function sameVerbAfterAnd(tokens: Token[], first: number, prior: Figure): boolean {
+  const verb = tokens[first - 1].lower;
+  const back = tokens.slice(Math.max(0, first - 6), first - 1);
+  if (!back.some((t) => /^(and|while|but|whereas|,)$/.test(t.lower))) return false;
+  const at = prior.sentence.indexOf(prior.text);
+  const k = tokens.findIndex((t) => t.start >= at);
+  return k > 0 && tokens[k - 1].lower === verb;
 }
 
 /** "one" counts only before a singular noun it plainly counts: "one soldier", not "one of", "no one", "the one". */

@@ -421,3 +421,32 @@ describe('ages and elided nouns after a repeated verb', () => {
     ]);
   });
 });
+
+describe('more number forms', () => {
+  it('reads vulgar fractions against digits and alone', () => {
+    expect(one('The project took 3½ years.')).toMatchObject({ value: 3.5, unit: 'years' });
+    expect(one('Only ¼ of the seats were filled.')).toMatchObject({ value: 0.25, counted: 'seats' });
+  });
+
+  it('reads "Rs." and magnitudes joined to any word', () => {
+    expect(one('Tickets cost Rs. 250 each.')).toMatchObject({ value: 250, unit: 'INR', kind: 'money' });
+    expect(one('The 2 million-strong union voted.')).toMatchObject({ value: 2e6 });
+    expect(one('It was a 10 million-dollar film.')).toMatchObject({ value: 1e7, unit: 'USD', kind: 'money' });
+  });
+
+  it('reads the number inside a share and what it counts: "75% of the 2,000 staff"', () => {
+    const found = counts('Nearly 80% of the 3,000 nurses voted to strike.');
+    expect(found.map((f) => [f.value, f.counted])).toEqual([
+      [80, 'nurses'],
+      [3000, 'nurses'],
+    ]);
+  });
+
+  it('carries the counted noun to a level moved from', () => {
+    const found = counts('Some 12,000 people have signed, up from 8,000 last week.');
+    expect(found.map((f) => [f.value, f.counted])).toEqual([
+      [12000, 'people'],
+      [8000, 'people'],
+    ]);
+  });
+});

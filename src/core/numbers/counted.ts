@@ -191,6 +191,8 @@ export function countOf(tokens: Token[], q: Quantity, end: number, earlier: Figu
     if (age || aged) counted = 'age';
     // an elided noun: "18 strikes in Iraq and two in Syria"
     else if (lead && ELISION_LEAD.has(lead.lower) && prior) counted = prior.counted;
+    // "40,000 people ..., up from 25,000": a level moved from
+    else if (prior && lead?.lower === 'from' && /^(up|down|rising|falling|rose|fell|increased|decreased|compared)$/.test(tokens[q.first - 2]?.lower ?? '')) counted = prior.counted;
     // after another owner: "Unison's 800,000 workers, the GMB's 600,000 and Amicus' 20,000"
     else if (prior && lead && (/^[A-Z].*(?:'s|s')$/.test(lead.text) || (lead.text === "'" && /s$/.test(tokens[q.first - 2]?.text ?? ''))) && !/^[A-Z]/.test(tokens[end]?.text ?? 'x')) counted = prior.counted;
     // "Amicus has 1.2 million members and the TGWU has 800,000": the same verb after "and" with the noun left out
@@ -222,6 +224,8 @@ export interface AmountOf {
   end: number;
   /** The same sum in another currency, in brackets after the first: "$9.3bn (£5bn)". */
   conversion: boolean;
+  /** Index to read on from when a number lies inside the phrase ("75% of the 2,000 staff"), else -1 or absent. */
+  resume?: number;
 }
 
 /**
@@ -241,15 +245,24 @@ export function amountOf(tokens: Token[], q: Quantity, end: number, kind: 'money
     j = close + 1;
   }
   const partitive = (kind === 'percent' || kind === 'measure') && tokens[j]?.lower === 'of';
+  let resume = -1;
   // a measure counts only what it is a measure of: "2,000 tonnes of grain"
   if (kind === 'measure' && !partitive) return { counted: null, last: end - 1, end, conversion: false };
   if (partitive) {
     j++;
     while (tokens[j] && PARTITIVE_DET.has(tokens[j].lower)) j++;
+    // "75% of the 2,000 staff": what the number inside counts (it is read next as a figure of its own)
+    if (tokens[j]?.type === 'num') {
+      const inner = readQuantity(tokens, j);
+      if (inner && !('skip' in inner) && !inner.unit && !inner.currency) {
+        resume = j;
+        j = inner.numberEnd;
+      }
+    }
   }
   const phrase = readCounted(tokens, j, !partitive) ?? (partitive ? readCounted(tokens, j, true) : null);
   if (phrase && (partitive || j === end) && !(phrase.counted in TIME_UNITS) && phrase.counted !== 'worth')
-    return { counted: phrase.counted, last: phrase.last, end: phrase.last + 1, conversion: false };
+    return { counted: phrase.counted, last: phrase.last, end: phrase.last + 1, conversion: false, resume };
   return { counted: amountOfBefore(tokens, q.first), last: end - 1, end, conversion: false };
 }
 

@@ -156,6 +156,7 @@ function figureAt(sentence: string, tokens: Token[], q: Quantity, earlier: Figur
     const a = amountOf(tokens, q, end, kind, prior?.kind === 'money' ? sentence.indexOf(prior.text) + prior.text.length : -1);
     counted = a.counted;
     conversion = a.conversion;
+    if (a.resume !== undefined && a.resume >= 0) resume = a.resume;
     last = Math.max(last, a.last);
     end = a.end;
   }

@@ -83,6 +83,9 @@ export function readQuantity(tokens: Token[], i: number): Quantity | NotFigure |
   } else if (t.text === 'Rs' && tokens[i + 1]?.type === 'num') {
     currency = 'INR';
     n = i + 1;
+  } else if (t.text === 'Rs' && tokens[i + 1]?.text === '.' && tokens[i + 1].glued && tokens[i + 2]?.type === 'num') {
+    currency = 'INR'; // "Rs. 500"
+    n = i + 2;
   }
   const nt = tokens[n];
   if (!nt) return null;
@@ -180,10 +183,12 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
     }
     // a magnitude word joined to what follows: "10 million-plus users", "a £1.5m-a-year deal"
     const joined = !compound && isWord(tokens[j]) ? tokens[j].lower.match(/^(thousand|million|billion|trillion|m|bn)-([a-z-]+)$/) : null;
-    if (joined && (joined[2] === 'plus' || /^an?-/.test(joined[2])) && !(joined[1] === 'm' && currency === null && !tokens[j].glued)) {
+    // ("a 4 million-strong union", "a 5 million-dollar deal")
+    if (joined && (joined[1].length > 2 || joined[2] === 'plus' || /^an?-/.test(joined[2])) && !(joined[1] === 'm' && currency === null && !tokens[j].glued)) {
       value *= MAGNITUDES[joined[1]];
       magnitude = true;
       if (joined[2] === 'plus') plus = true;
+      if (!currency && joined[2] in CURRENCY_WORDS && joined[2] !== 'p') unit = { unit: CURRENCY_WORDS[joined[2]], kind: 'money', end: j + 1 };
       j++;
     }
     // separate magnitude words: "1.5 million", "5 billion", "$3 bn"

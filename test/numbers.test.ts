@@ -450,3 +450,9 @@ describe('more number forms', () => {
     ]);
   });
 });
+
+describe('modifiers read first as verbs', () => {
+  it('keeps a verb-like modifier before a plural noun in the counted phrase', () => {
+    expect(one('The charity runs 22 foster homes.')).toMatchObject({ value: 22, counted: 'homes' });
+  });
+});

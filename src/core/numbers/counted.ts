@@ -72,7 +72,10 @@ export function readCounted(tokens: Token[], j: number, singular: boolean): Coun
       k++;
       continue;
     }
-    if (!isPhraseWord(t, k === j)) break;
+    // a first word read mostly as a verb before a plural noun is its modifier: "14 foster homes", "three test sites"
+    const modifier = k === j && t.type === 'word' && /^[a-z]+$/.test(t.text) && !BREAKS.has(t.lower) && /^(VB|VBP)$/.test(firstTag(t.text) ?? '') &&
+      (tagsOf(t.text) ?? []).some((g) => g === 'NN' || g === 'JJ') && tokens[k + 1]?.type === 'word' && /^[a-z]+$/.test(tokens[k + 1].text) && isPluralNoun(tokens[k + 1].text) && !BREAKS.has(tokens[k + 1].lower);
+    if (!modifier && !isPhraseWord(t, k === j)) break;
     // a capitalised word after a lower-case noun starts a new name ("troops Russia sent")
     if (head >= 0 && /^[A-Z]/.test(t.text) && !/^[A-Z]/.test(tokens[k - 1].text)) break;
     // a participle after the head starts a clause: "1,100 trucks carrying parts", "$1.6 billion left"

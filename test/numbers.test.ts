@@ -456,3 +456,14 @@ describe('modifiers read first as verbs', () => {
     expect(one('The charity runs 22 foster homes.')).toMatchObject({ value: 22, counted: 'homes' });
   });
 });
+
+describe('titles and chart places', () => {
+  it('leaves a number in a title with a capitalised unit alone', () => {
+    expect(counts('She starred in the film 28 Days Later, released in 2002.')).toEqual([]);
+    expect(one('The talks lasted 36 hours.')).toMatchObject({ value: 36, unit: 'hours' });
+  });
+
+  it('leaves the second of two chart places alone', () => {
+    expect(counts('The band held the number one and two spots in the chart.')).toEqual([]);
+  });
+});

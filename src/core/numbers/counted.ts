@@ -135,6 +135,9 @@ export interface Counted {
  */
 export function countOf(tokens: Token[], q: Quantity, end: number, earlier: Figure[], hyphenRange: boolean): Counted | null {
   if (q.compound) return { counted: q.compound, last: end - 1, end, resume: -1 };
+  // chart places: "the number one and two positions"
+  const lead0 = tokens[q.first - 1]?.lower;
+  if ((lead0 === 'and' || lead0 === 'or') && /^(number|no)$/.test(tokens[q.first - 3]?.lower ?? '') && (tokens[q.first - 2]?.type === 'num' || cardinalWord(tokens[q.first - 2]?.lower ?? '') !== null)) return null;
   // "one in five viewers", "one in 10 adults": a share; the second number is read next, and counts the same
   const k = tokens[end + 1];
   if (tokens[end]?.lower === 'in' && k && (k.type === 'num' || cardinalWord(k.lower) !== null) && q.value === 1 && /^(one|1)$/i.test(tokens[q.number].text)) {

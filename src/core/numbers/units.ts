@@ -90,6 +90,8 @@ export function readUnit(tokens: Token[], j: number, digits: boolean, value: num
   if (w === 'percent' || w === 'pc' || w === 'pct') return { unit: 'per cent', kind: 'percent', end: j + 1 };
   if (w === 'percentage' && (n?.lower === 'points' || n?.lower === 'point')) return { unit: 'percentage points', kind: 'percent', end: j + 2 };
   if (w === 'basis' && (n?.lower === 'points' || n?.lower === 'point')) return { unit: 'basis points', kind: 'percent', end: j + 2 };
+  // a capitalised unit before another capitalised word is a title: "24 Hour Party People"
+  if (!t.glued && /^[A-Z][a-z]/.test(t.text) && /^[A-Z][a-z]/.test(n?.text ?? '') && j > 1) return null;
   if (w in TIME_UNITS && (w !== 'second' || value === 1)) return { unit: TIME_UNITS[w], kind: 'duration', end: j + 1, word: t.text };
   // a capitalised word is a name, not a unit: "21 Grams", "50 Cent"
   if (!t.glued && /^[A-Z][a-z]{2,}/.test(t.text)) return null;

@@ -467,3 +467,9 @@ describe('titles and chart places', () => {
     expect(counts('The band held the number one and two spots in the chart.')).toEqual([]);
   });
 });
+
+describe('quoted modifiers', () => {
+  it('reads through a quoted modifier to the counted noun', () => {
+    expect(one('The referee missed four "reckless" tackles.')).toMatchObject({ value: 4, counted: 'tackles' });
+  });
+});

@@ -72,6 +72,11 @@ export function readCounted(tokens: Token[], j: number, singular: boolean): Coun
       k++;
       continue;
     }
+    // a quoted modifier: three "chilling" fouls
+    if (t.type === 'sym' && /^["\u201c\u201d]$/.test(t.text) && tokens[k + 1]?.type === 'word' && head < 0) {
+      k++;
+      continue;
+    }
     // a first word read mostly as a verb before a plural noun is its modifier: "14 foster homes", "three test sites"
     const modifier = k === j && t.type === 'word' && /^[a-z]+$/.test(t.text) && !BREAKS.has(t.lower) && /^(VB|VBP)$/.test(firstTag(t.text) ?? '') &&
       (tagsOf(t.text) ?? []).some((g) => g === 'NN' || g === 'JJ') && tokens[k + 1]?.type === 'word' && /^[a-z]+$/.test(tokens[k + 1].text) && isPluralNoun(tokens[k + 1].text) && !BREAKS.has(tokens[k + 1].lower);

@@ -5,7 +5,7 @@
 import type { Figure } from '../types.ts';
 import type { Token } from './lexer.ts';
 import { firstTag, isNoun, isPluralNoun, tagsOf } from './pos.ts';
-import type { Quantity } from './quantity.ts';
+import { readQuantity, type Quantity } from './quantity.ts';
 import { readQualifier } from './context.ts';
 import { TIME_UNITS } from './units.ts';
 import { cardinalWord } from './words.ts';
@@ -72,7 +72,15 @@ export function readCounted(tokens: Token[], j: number, singular: boolean): Coun
       k++;
       continue;
     }
-    if (!isPhraseWord(t, k === j)) break;
+    // a quoted modifier: three "chilling" fouls
+    if (t.type === 'sym' && /^["\u201c\u201d]$/.test(t.text) && tokens[k + 1]?.type === 'word' && head < 0) {
+      k++;
+      continue;
+    }
+    // a first word read mostly as a verb before a plural noun is its modifier: "14 foster homes", "three test sites"
+    const modifier = k === j && t.type === 'word' && /^[a-z]+$/.test(t.text) && !BREAKS.has(t.lower) && /^(VB|VBP)$/.test(firstTag(t.text) ?? '') &&
+      (tagsOf(t.text) ?? []).some((g) => g === 'NN' || g === 'JJ') && tokens[k + 1]?.type === 'word' && /^[a-z]+$/.test(tokens[k + 1].text) && isPluralNoun(tokens[k + 1].text) && !BREAKS.has(tokens[k + 1].lower);
+    if (!modifier && !isPhraseWord(t, k === j)) break;
     // a capitalised word after a lower-case noun starts a new name ("troops Russia sent")
     if (head >= 0 && /^[A-Z]/.test(t.text) && !/^[A-Z]/.test(tokens[k - 1].text)) break;
     // a participle after the head starts a clause: "1,100 trucks carrying parts", "$1.6 billion left"
@@ -101,7 +109,11 @@ function modifierNoun(word: string): boolean {
 
 /** Capitalised plurals that name people ("Americans", "Palestinians", "Britons"): countable heads. */
 function peoplePlural(word: string): boolean {
-  return /^[A-Z][a-z]+(?:ians|ans|ons|ites|ese|is|ers)$/.test(word) && (tagsOf(word)?.includes('NNPS') ?? false);
+  const tags = tagsOf(word);
+  if (!tags || !/^[A-Z][a-z]+s?$/.test(word)) return false;
+  // "Muslims", "Tories", "Democrats": read first as a proper plural; not events ("Games", "Olympics", "Nations")
+  if (tags[0] === 'NNPS' && word.endsWith('s') && !/^(Games|Olympics|Nations|Days|Years|Awards|Championships|Open|Series)$/.test(word)) return true;
+  return /^[A-Z][a-z]+(?:ians|ans|ons|ites|ese|is|ers)$/.test(word) && tags.includes('NNPS');
 }
 
 const ELISION_LEAD = new Set(['and', 'or', 'but', 'while', 'with', ',', 'versus', 'vs', 'against', 'compared', 'to']);
@@ -128,20 +140,39 @@ export interface Counted {
  */
 export function countOf(tokens: Token[], q: Quantity, end: number, earlier: Figure[], hyphenRange: boolean): Counted | null {
   if (q.compound) return { counted: q.compound, last: end - 1, end, resume: -1 };
+  // chart places: "the number one and two positions"
+  const lead0 = tokens[q.first - 1]?.lower;
+  if ((lead0 === 'and' || lead0 === 'or') && /^(number|no)$/.test(tokens[q.first - 3]?.lower ?? '') && (tokens[q.first - 2]?.type === 'num' || cardinalWord(tokens[q.first - 2]?.lower ?? '') !== null)) return null;
+  // "one in five viewers", "one in 10 adults": a share; the second number is read next, and counts the same
+  const k = tokens[end + 1];
+  if (tokens[end]?.lower === 'in' && k && (k.type === 'num' || cardinalWord(k.lower) !== null) && q.value === 1 && /^(one|1)$/i.test(tokens[q.number].text)) {
+    const inner = readQuantity(tokens, end + 1);
+    // not a ranking in a year: "the Christmas number one in 1984"
+    if (!inner || 'skip' in inner || /^(number|no)$/.test(tokens[q.first - 1]?.lower ?? '')) return null;
+    const phrase = readCounted(tokens, inner.end, false);
+    return { counted: phrase?.counted ?? null, last: end - 1, end: end + 1, resume: -1 };
+  }
   let j = end;
   let resume = -1;
   let partitive = false;
   // "13 of Britain's 659 MPs", "two of her friends", "half the members"
-  const det = (t: Token | undefined) => !!t && (PARTITIVE_DET.has(t.lower) || (/^[A-Z]/.test(t.text) && t.lower.endsWith("'s")));
+  const det = (t: Token | undefined) => !!t && (PARTITIVE_DET.has(t.lower) || ((/^[A-Z]/.test(t.text) || PARTITIVE_DET.has(tokens[tokens.indexOf(t) - 1]?.lower ?? '')) && t.lower.endsWith("'s")));
   const numberOf = tokens[j + 1]?.type === 'num' && tokens[j + 2]?.type === 'word'; // "3 of 12 games"
   const resumable = (t: Token | undefined) => !!t && (t.type === 'num' || cardinalWord(t.lower) !== null);
-  if ((tokens[j]?.lower === 'of' && (q.fraction || det(tokens[j + 1]) || numberOf)) || (q.fraction && tokens[j]?.lower === 'the')) {
+  // "four out of their six games", "nine out of 10 doctors": what the second number counts
+  if (tokens[j]?.lower === 'out' && tokens[j + 1]?.lower === 'of' && q.value !== 1) j++;
+  if ((tokens[j]?.lower === 'of' && (q.fraction || det(tokens[j + 1]) || numberOf || tokens[j - 1]?.lower === 'out')) || (q.fraction && tokens[j]?.lower === 'the')) {
     if (tokens[j].lower === 'of') j++;
     while (det(tokens[j])) j++;
     // "five of its last six games"
     while (/^(last|first|next|past|top|remaining)$/.test(tokens[j]?.lower ?? '') && tokens[j + 1]?.type !== 'sym') j++;
     // the number inside is a figure of its own: read it next
-    if (resumable(tokens[j]) && tokens[j + 1]?.type === 'word') resume = j++;
+    if (resumable(tokens[j]) && tokens[j + 1]?.type === 'word') {
+      resume = j;
+      // "1.1m of the UK's 1.6m Muslims": past the inner number and its magnitude
+      const inner = readQuantity(tokens, j);
+      j = inner && !('skip' in inner) ? inner.numberEnd : j + 1;
+    }
     partitive = true;
   }
   // a fraction counts a plural when there is one ("two-thirds of Americans"), else a mass ("half of the population")
@@ -156,12 +187,27 @@ export function countOf(tokens: Token[], q: Quantity, end: number, earlier: Figu
   } else {
     const lead = tokens[q.first - 1];
     // an age in apposition: "Mr Ebbers, 63, is accused", "a man, 34, was arrested"
-    const age = lead?.text === ',' && tokens[q.first - 2]?.type === 'word' && cardinalWord(tokens[q.first - 2].lower) === null && tokens[end]?.text === ',' && q.digits && q.value < 120 && Number.isInteger(q.value);
+    // (or closing the sentence after a name: "said Jane Doe, 50.")
+    const closes = tokens[end]?.text === ',' || ((tokens[end] === undefined || (tokens[end].text === '.' && end === tokens.length - 1)) && /^[A-Z]/.test(tokens[q.first - 2]?.text ?? ''));
+    const age = lead?.text === ',' && tokens[q.first - 2]?.type === 'word' && cardinalWord(tokens[q.first - 2].lower) === null && closes && q.digits && q.value < 120 && Number.isInteger(q.value);
+    // "aged over 19", "aged about 40"
+    const before = (readQualifier(tokens, q.first)?.first ?? q.first) - 1;
+    // "aged 19", "turned 40", "at the age of 85", "the pension age from 60 to 65"
+    const aged =
+      /^(age|aged|turned|turns|turning)$/.test(tokens[before]?.lower ?? '') ||
+      (tokens[before]?.lower === 'of' && tokens[before - 1]?.lower === 'age') ||
+      (/^(from|to)$/.test(tokens[before]?.lower ?? '') && tokens[before - 1]?.lower === 'age');
     const prior = earlier.filter((f) => f.kind === 'count' && f.counted).at(-1);
     const container = nounOfBefore(tokens, q.first);
-    if (age || /^(age|aged)$/.test(lead?.lower ?? '')) counted = 'age';
+    if (age || aged) counted = 'age';
     // an elided noun: "18 strikes in Iraq and two in Syria"
     else if (lead && ELISION_LEAD.has(lead.lower) && prior) counted = prior.counted;
+    // "40,000 people ..., up from 25,000": a level moved from
+    else if (prior && lead?.lower === 'from' && /^(up|down|rising|falling|rose|fell|increased|decreased|compared)$/.test(tokens[q.first - 2]?.lower ?? '')) counted = prior.counted;
+    // after another owner: "Unison's 800,000 workers, the GMB's 600,000 and Amicus' 20,000"
+    else if (prior && lead && (/^[A-Z].*(?:'s|s')$/.test(lead.text) || (lead.text === "'" && /s$/.test(tokens[q.first - 2]?.text ?? ''))) && !/^[A-Z]/.test(tokens[end]?.text ?? 'x')) counted = prior.counted;
+    // "Amicus has 1.2 million members and the TGWU has 800,000": the same verb after "and" with the noun left out
+    else if (prior && lead?.type === 'word' && q.digits && sameVerbAfterAnd(tokens, q.first, prior)) counted = prior.counted;
     // "killing 12 people and injuring 30": a verb after "and" with the noun left out
     else if (prior && lead?.type === 'word' && ELISION_LEAD.has(tokens[q.first - 2]?.lower ?? '') && /^(VBG|VBD|VBN)$/.test(firstTag(lead.text) ?? '')) counted = prior.counted;
     else if (container) counted = container;
@@ -189,6 +235,8 @@ export interface AmountOf {
   end: number;
   /** The same sum in another currency, in brackets after the first: "$9.3bn (£5bn)". */
   conversion: boolean;
+  /** Index to read on from when a number lies inside the phrase ("75% of the 2,000 staff"), else -1 or absent. */
+  resume?: number;
 }
 
 /**
@@ -208,15 +256,24 @@ export function amountOf(tokens: Token[], q: Quantity, end: number, kind: 'money
     j = close + 1;
   }
   const partitive = (kind === 'percent' || kind === 'measure') && tokens[j]?.lower === 'of';
+  let resume = -1;
   // a measure counts only what it is a measure of: "2,000 tonnes of grain"
   if (kind === 'measure' && !partitive) return { counted: null, last: end - 1, end, conversion: false };
   if (partitive) {
     j++;
     while (tokens[j] && PARTITIVE_DET.has(tokens[j].lower)) j++;
+    // "75% of the 2,000 staff": what the number inside counts (it is read next as a figure of its own)
+    if (tokens[j]?.type === 'num') {
+      const inner = readQuantity(tokens, j);
+      if (inner && !('skip' in inner) && !inner.unit && !inner.currency) {
+        resume = j;
+        j = inner.numberEnd;
+      }
+    }
   }
   const phrase = readCounted(tokens, j, !partitive) ?? (partitive ? readCounted(tokens, j, true) : null);
   if (phrase && (partitive || j === end) && !(phrase.counted in TIME_UNITS) && phrase.counted !== 'worth')
-    return { counted: phrase.counted, last: phrase.last, end: phrase.last + 1, conversion: false };
+    return { counted: phrase.counted, last: phrase.last, end: phrase.last + 1, conversion: false, resume };
   return { counted: amountOfBefore(tokens, q.first), last: end - 1, end, conversion: false };
 }
 
@@ -258,6 +315,16 @@ function nounOfBefore(tokens: Token[], first: number): string | null {
       return (readCounted(tokens, m + 2, false) ?? readCounted(tokens, m + 2, true))?.counted ?? tokens[m + 2].lower;
   }
   return null;
+}
+
+/** Whether the verb just before `first` stood before the prior figure too, with "and"/"while"/"but" a few words back: "has 1.2m members and the TGWU has 800,000". */
+function sameVerbAfterAnd(tokens: Token[], first: number, prior: Figure): boolean {
+  const verb = tokens[first - 1].lower;
+  const back = tokens.slice(Math.max(0, first - 6), first - 1);
+  if (!back.some((t) => /^(and|while|but|whereas|,)$/.test(t.lower))) return false;
+  const at = prior.sentence.indexOf(prior.text);
+  const k = tokens.findIndex((t) => t.start >= at);
+  return k > 0 && tokens[k - 1].lower === verb;
 }
 
 /** "one" counts only before a singular noun it plainly counts: "one soldier", not "one of", "no one", "the one". */

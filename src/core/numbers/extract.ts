@@ -56,6 +56,7 @@ export function figuresOfSentence(sentence: string, published: string | null): F
         const r = figureAt(sentence, tokens, q, figs);
         i = Math.max(r.end, i + 1);
         if (r.figure) figs.push(r.figure);
+        if (r.more) figs.push(...r.more);
         continue;
       }
     }
@@ -93,12 +94,34 @@ function readIndefiniteDuration(sentence: string, tokens: Token[], i: number): {
 interface Built {
   figure: Figure | null;
   end: number;
+  /** Further figures read with it: the other sides of a score. */
+  more?: Figure[];
+}
+
+/**
+ * The sides of a score or record, tokens first to end - 1, read on through more glued parts ("33-13-5"):
+ * one count each, counting nothing named. A longer chain or one with long parts is a phone number or a
+ * code ("416-967-1365"), three single digits before "formation" a formation ("a 4-4-2 formation"): no figures.
+ */
+function scoreFigures(sentence: string, tokens: Token[], first: number, end: number, values: number[]): Built {
+  const parts = [tokens[first].text, tokens[end - 1].text];
+  while (/^[-\u2013]$/.test(tokens[end]?.text ?? '') && tokens[end].glued && tokens[end + 1]?.glued && /^\d+$/.test(tokens[end + 1]?.text ?? '')) {
+    parts.push(tokens[end + 1].text);
+    values = [...values, Number(tokens[end + 1].text)];
+    end += 2;
+  }
+  const formation = [tokens[end], tokens[end + 1]].some((t) => /^(formation|system|shape|line-up|lineup)$/.test(t?.lower ?? ''));
+  const code = parts.length > 3 || (parts.length === 3 && (parts.some((p) => p.length > 2) || (formation && parts.every((p) => p.length === 1))));
+  if (code || !parts.every((p) => /^\d+$/.test(p))) return { figure: null, end };
+  const [figure, ...more] = values.map((value): Figure => ({ value, counted: null, unit: null, kind: 'count', qualifier: null, ...base(sentence, tokens, first, end - 1) }));
+  return { figure, more, end };
 }
 
 function figureAt(sentence: string, tokens: Token[], q: Quantity, earlier: Figure[]): Built {
   // ranges: "10 to 15", "between 300 and 400", "from 252 miles to 287 miles", "$5-6bn", "two or three days"
   const r = readRange(tokens, q);
-  if (r && 'score' in r) return { figure: null, end: r.score };
+  // "won 3-1", "a 33-13-5 record": each side of a score is a number of its own, counting nothing named
+  if (r && 'score' in r) return scoreFigures(sentence, tokens, q.first, r.score, r.values);
   if (r && 'shared' in r) q = r.shared;
   const range = r && 'high' in r ? r : null;
   const high = range?.high ?? null;
@@ -133,6 +156,7 @@ function figureAt(sentence: string, tokens: Token[], q: Quantity, earlier: Figur
     const a = amountOf(tokens, q, end, kind, prior?.kind === 'money' ? sentence.indexOf(prior.text) + prior.text.length : -1);
     counted = a.counted;
     conversion = a.conversion;
+    if (a.resume !== undefined && a.resume >= 0) resume = a.resume;
     last = Math.max(last, a.last);
     end = a.end;
   }
@@ -144,6 +168,9 @@ function figureAt(sentence: string, tokens: Token[], q: Quantity, earlier: Figur
     return { figure: null, end };
   if (kind === 'count') {
     const c = countOf(tokens, q, end, earlier, hyphenRange);
+    // "trailing 0-1", "(21-30-4)": a hyphenated pair of bare whole numbers counting nothing is a score
+    if (!c && hyphenRange && high && q.digits && high.digits && Number.isInteger(q.value) && Number.isInteger(high.value) && high.value < 1000)
+      return scoreFigures(sentence, tokens, q.first, end, [q.value, high.value]);
     if (!c) return { figure: null, end };
     if (c.skipTo) return { figure: null, end: c.skipTo };
     counted = c.counted;

@@ -3,8 +3,8 @@
 // names ("5G", "F-16", "Section 427"), years, times of day, scores, decades ("1990s").
 import { digitValue, type Token } from './lexer.ts';
 import { cardinalWord, MAGNITUDES, readWordNumber } from './words.ts';
-import { CURRENCY_CODES, currencyOfSymbol, MEASURE_UNITS, readUnit, TIME_UNITS, type UnitMatch } from './units.ts';
-import { isPluralNoun } from './pos.ts';
+import { CURRENCY_CODES, CURRENCY_WORDS, currencyOfSymbol, MEASURE_UNITS, readUnit, TIME_UNITS, type UnitMatch } from './units.ts';
+import { isPluralNoun, tagsOf } from './pos.ts';
 
 export interface Quantity {
   value: number;
@@ -83,6 +83,9 @@ export function readQuantity(tokens: Token[], i: number): Quantity | NotFigure |
   } else if (t.text === 'Rs' && tokens[i + 1]?.type === 'num') {
     currency = 'INR';
     n = i + 1;
+  } else if (t.text === 'Rs' && tokens[i + 1]?.text === '.' && tokens[i + 1].glued && tokens[i + 2]?.type === 'num') {
+    currency = 'INR'; // "Rs. 500"
+    n = i + 2;
   }
   const nt = tokens[n];
   if (!nt) return null;
@@ -96,8 +99,16 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
   const raw = digitValue(t.text);
   if (raw === null) return { skip: true, end: n + 1 };
   // "0800 555 111", "007": a leading zero is a code, not a quantity
-  if (/^0\d/.test(t.text)) return skipRun(tokens, n);
+  if (/^0\d/.test(t.text)) {
+    // the rest of the number in groups: "0845 8 505 505"
+    const run = skipRun(tokens, n);
+    while (tokens[run.end]?.type === 'num' && /^\d+$/.test(tokens[run.end].text)) run.end++;
+    return run;
+  }
   const prev = tokens[n - 1];
+  // a minus sign against the number, apart from what precedes it: "at -35 C", "fell to -2.1%"
+  const negative = currency === null && !!prev && /^[-\u2212]$/.test(prev.text) && t.glued && !prev.glued && tokens[n - 2]?.type !== 'num';
+  if (negative) first = n - 1;
   let j = n + 1;
   const next = tokens[j];
   if (currency === null && prev) {
@@ -125,24 +136,34 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
   if (next && next.glued && next.type === 'word') {
     const s = next.lower;
     if (/^(st|nd|rd|th)$/.test(s)) return { skip: true, end: j + 1 }; // ordinals
-    if (s === 's' || s === "'s") return { skip: true, end: j + 1 }; // "1990s"
-    if (TIME_WORDS.has(s)) return { skip: true, end: j + 1 };
-    if (s in MAGNITUDES && s !== 'hundred') {
-      if ((s === 'b' || s === 'k') && currency === null) return { skip: true, end: j + 1 }; // "802.11b", "10k"
-      if (s === 'm' && currency === null && !millionsOf(tokens, j + 1, raw)) {
-        unit = { unit: 'm', kind: 'measure', end: j + 1 };
-      } else {
-        value *= MAGNITUDES[s];
-        magnitude = true;
-      }
+    // a magnitude joined to a currency word, "plus" or a rate: "a 4bn-euro hole", "40m-plus", "a £1.5m-a-year deal"
+    const mc = s.match(/^([a-z]+)-([a-z-]+)$/);
+    if (mc && mc[1] in MAGNITUDES && mc[1] !== 'hundred' && ((mc[2] in CURRENCY_WORDS && mc[2] !== 'p') || mc[2] === 'plus' || (/^an?-/.test(mc[2]) && currency !== null))) {
+      value *= MAGNITUDES[mc[1]];
+      magnitude = true;
+      if (mc[2] in CURRENCY_WORDS) unit = { unit: currency ?? CURRENCY_WORDS[mc[2]], kind: 'money', end: j + 1 };
+      if (mc[2] === 'plus') plus = true;
       j++;
-    } else if (next.text === 'C' || next.text === 'F') {
-      unit = { unit: next.text === 'C' ? '°C' : '°F', kind: 'measure', end: j + 1 }; // "40C"
     } else {
-      // a unit written against the number ("10km", "50p", "5mph"); any other letters make a name ("5G", "3D", "4x4")
-      const u = next.text.length > 1 || next.text === next.lower ? readUnit(tokens, j, true, raw) : null;
-      if (!u) return { skip: true, end: j + 1 };
-      unit = u;
+      if (s === 's' || s === "'s") return { skip: true, end: j + 1 }; // "1990s"
+      if (TIME_WORDS.has(s)) return { skip: true, end: j + 1 };
+      if (s in MAGNITUDES && s !== 'hundred') {
+        if ((s === 'b' || s === 'k') && currency === null) return { skip: true, end: j + 1 }; // "802.11b", "10k"
+        if (s === 'm' && currency === null && !millionsOf(tokens, j + 1, raw)) {
+          unit = { unit: 'm', kind: 'measure', end: j + 1 };
+        } else {
+          value *= MAGNITUDES[s];
+          magnitude = true;
+        }
+        j++;
+      } else if (next.text === 'C' || next.text === 'F') {
+        unit = { unit: next.text === 'C' ? '°C' : '°F', kind: 'measure', end: j + 1 }; // "40C"
+      } else {
+        // a unit written against the number ("10km", "50p", "5mph"); any other letters make a name ("5G", "3D", "4x4")
+        const u = next.text.length > 1 || next.text === next.lower ? readUnit(tokens, j, true, raw) : null;
+        if (!u) return { skip: true, end: j + 1 };
+        unit = u;
+      }
     }
   }
   if (!unit && !magnitude) {
@@ -160,15 +181,25 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
       compound = tokens[j + 1].lower;
       j += 2;
     }
+    // a magnitude word joined to what follows: "10 million-plus users", "a £1.5m-a-year deal"
+    const joined = !compound && isWord(tokens[j]) ? tokens[j].lower.match(/^(thousand|million|billion|trillion|m|bn)-([a-z-]+)$/) : null;
+    // ("a 4 million-strong union", "a 5 million-dollar deal")
+    if (joined && (joined[1].length > 2 || joined[2] === 'plus' || /^an?-/.test(joined[2])) && !(joined[1] === 'm' && currency === null && !tokens[j].glued)) {
+      value *= MAGNITUDES[joined[1]];
+      magnitude = true;
+      if (joined[2] === 'plus') plus = true;
+      if (!currency && joined[2] in CURRENCY_WORDS && joined[2] !== 'p') unit = { unit: CURRENCY_WORDS[joined[2]], kind: 'money', end: j + 1 };
+      j++;
+    }
     // separate magnitude words: "1.5 million", "5 billion", "$3 bn"
-    while (!compound && isWord(tokens[j]) && tokens[j].lower in MAGNITUDES && (tokens[j].lower.length > 1 && (tokens[j].lower !== 'mn' || currency !== null))) {
+    while (!compound && !joined && isWord(tokens[j]) && tokens[j].lower in MAGNITUDES && (tokens[j].lower.length > 1 && (tokens[j].lower !== 'mn' || currency !== null))) {
       if (tokens[j].lower === 'm' && currency === null) break;
       value *= MAGNITUDES[tokens[j].lower];
       magnitude = true;
       j++;
     }
   }
-  value = round(value);
+  value = round(negative ? -value : value);
   if (compound) {
     const base = compound.replace(/-old$/, '');
     const q: Quantity = { value, first, number: n, numberEnd: n + 1, end: j, digits: true, fraction: false, magnitude, scale: round(value / raw) || 1, currency, unit: null, compound };
@@ -182,10 +213,13 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
     unit = readUnit(tokens, j, true, value);
     if (unit && unit.kind === 'money' && currency !== null) unit = { ...unit, unit: currency };
     if (unit) j = unit.end;
-    // "5 US dollars"
-    if (!unit && tokens[j]?.text === 'US' && /^dollars?$/.test(tokens[j + 1]?.lower ?? '')) {
-      unit = { unit: 'USD', kind: 'money', end: j + 2 };
-      j += 2;
+    // "5 US dollars", "2,000 Swiss francs", "30 Hong Kong dollars"
+    if (!unit) {
+      const named = namedCurrency(tokens, j);
+      if (named) {
+        unit = { unit: named.code, kind: 'money', end: named.end };
+        j = named.end;
+      }
     }
   } else j = Math.max(j, unit.end);
   // years: four digits, no separators, nothing that makes them a quantity
@@ -198,24 +232,64 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
   return { value, first, number: n, numberEnd, end: j, digits: true, fraction: false, magnitude, scale: raw ? round(value / raw) : 1, currency, unit, compound, plus };
 }
 
+/** Currencies named with their country: "US dollars", "Swiss francs", "Hong Kong dollars". */
+const NAMED_CURRENCIES: Record<string, string> = {
+  'us dollar': 'USD', 'american dollar': 'USD', 'canadian dollar': 'CAD', 'australian dollar': 'AUD', 'new zealand dollar': 'NZD', 'hong kong dollar': 'HKD',
+  'singapore dollar': 'SGD', 'taiwan dollar': 'TWD', 'swiss franc': 'CHF', 'indian rupee': 'INR', 'pakistani rupee': 'PKR', 'russian rouble': 'RUB',
+  'russian ruble': 'RUB', 'chinese yuan': 'CNY', 'japanese yen': 'JPY', 'south african rand': 'ZAR', 'mexican peso': 'MXN', 'brazilian real': 'BRL',
+  'swedish krona': 'SEK', 'swedish kronor': 'SEK', 'norwegian krone': 'NOK', 'norwegian kroner': 'NOK', 'danish krone': 'DKK', 'danish kroner': 'DKK', 'turkish lira': 'TRY',
+};
+
+/** The currency named by one or two capitalised words and a currency word at j, and the index after it. */
+function namedCurrency(tokens: Token[], j: number): { code: string; end: number } | null {
+  for (const len of [2, 3]) {
+    const words = tokens.slice(j, j + len);
+    if (words.length < len || !words.every(isWord) || !/^[A-Z]/.test(words[0].text)) continue;
+    const key = words.map((w) => w.lower).join(' ').replace(/s$/, '');
+    if (key in NAMED_CURRENCIES) return { code: NAMED_CURRENCIES[key], end: j + len };
+  }
+  return null;
+}
+
 /** Digits that belong to a name or code: "A4", "F-16", "COVID-19", "Section 427", "Boeing 747", "page 5", "No. 10". */
 function partOfName(tokens: Token[], n: number): NotFigure | null {
   const t = tokens[n];
   const prev = tokens[n - 1];
   // glued to letters before it: "A4", "MP3"; after a hyphen or slash: "F-16", "COVID-19"
   if (t.glued && prev.type === 'word') return { skip: true, end: n + 1 };
-  if (t.glued && (prev.text === '-' || prev.text === '/') && tokens[n - 2]?.type === 'word' && prev.glued) return skipRun(tokens, n);
+  // (but "a near-30 per cent drop", "an over-50 team": a qualifier joined to the number)
+  if (t.glued && (prev.text === '-' || prev.text === '/') && tokens[n - 2]?.type === 'word' && prev.glued && !/^(near|nearly|almost|about|around|roughly)$/i.test(tokens[n - 2].text))
+    return skipRun(tokens, n);
   // the third of "33-13-5": a record of wins, losses and draws
   if (t.glued && prev.text === '-' && prev.glued && tokens[n - 2]?.type === 'num' && tokens[n - 3]?.text === '-') return skipRun(tokens, n);
   // after a capitalised word that is not a sentence start or a qualifier: "Section 427", "Boeing 747", "FTSE 100"
-  if (prev.type === 'word' && !prev.lower.endsWith("'s") && /^[A-Z]/.test(prev.text) && !NOT_NAMES.has(prev.lower) && (n - 1 > 0 || /^[A-Z]+$/.test(prev.text)) && !/^(UK|EU|UN)$/.test(prev.text))
+  // (a unit of time, a percentage or a measure after the number makes it a quantity: "Justino 51 seconds into")
+  if (prev.type === 'word' && !prev.lower.endsWith("'s") && /^[A-Z]/.test(prev.text) && !NOT_NAMES.has(prev.lower) && (n - 1 > 0 || /^[A-Z]+$/.test(prev.text)) && !/^(UK|EU|UN)$/.test(prev.text) && !unitAfter(tokens, n) && !scoreAt(tokens, n))
     return skipRun(tokens, n);
+  // "2003's 9.1%": the "s" of a possessive is no label
+  if (prev.lower === 's' && tokens[n - 2]?.glued && /^['\u2019]$/.test(tokens[n - 2].text)) return null;
   // after a label: "page 5", "the number 10" (but "users number 100m", "no 10 people")
   if (prev.type === 'word' && LABELS.has(prev.lower) && !(prev.lower === 'no' && isWord(tokens[n + 1])) && !(prev.lower === 'number' && !/^(the|a|world)$/i.test(tokens[n - 2]?.text ?? '')))
     return skipRun(tokens, n);
   if (prev.text === '.' && prev.glued && /^no$/i.test(tokens[n - 2]?.text ?? '')) return skipRun(tokens, n);
   if (prev.text === '#') return skipRun(tokens, n);
   return null;
+}
+
+/** Whether a unit of time, a percentage or a measure is written right after the digits at n ("51 seconds", "9%", "12 miles"). */
+function unitAfter(tokens: Token[], n: number): boolean {
+  const next = tokens[n + 1];
+  if (!next) return false;
+  // a unit or magnitude written against the number: "Olympic 200m silver", "Ford's 30km test track"
+  if (next.glued && next.type === 'word') return (next.lower in MEASURE_UNITS || next.lower === 'm') && next.lower.length <= 3 && next.text === next.lower;
+  const u = readUnit(tokens, n + 1, true, digitValue(tokens[n].text) ?? 0);
+  return !!u && u.kind !== 'money' && !(u.kind === 'measure' && /^[A-Z]/.test(tokens[n + 1].text));
+}
+
+/** A score of small numbers at n after a team's name: "beat Arsenal 3-1" (not "Boeing 747-400"). */
+function scoreAt(tokens: Token[], n: number): boolean {
+  const d = tokens[n + 1], b = tokens[n + 2];
+  return /^\d{1,2}$/.test(tokens[n].text) && !!d && d.glued && /^[-\u2013]$/.test(d.text) && !!b && b.glued && /^\d{1,2}$/.test(b.text);
 }
 
 /** A time of day at digits n, with j the token after them: "10 am", "3 p.m.", "1200 GMT", "at 9.30". */
@@ -243,6 +317,8 @@ const SPORT_WORDS = new Set(['hurdles', 'relay', 'freestyle', 'butterfly', 'back
 function millionsOf(tokens: Token[], j: number, value: number): boolean {
   const t = tokens[j];
   if (isWord(t) && SPORT_WORDS.has(t.lower)) return false;
+  // "1.85m tall", "a 30m-high wall"
+  if (isWord(t) && /^(tall|high|long|wide|deep|away|above|below|underground|away|across)$/.test(t.lower)) return false;
   const sport = tokens.some((x) => x.type === 'word' && SPORT_WORDS.has(x.lower));
   if (RACE_DISTANCES.has(value) && sport) return false;
   if (isWord(t) && !(t.lower in MEASURE_UNITS) && isPluralNoun(t.text)) return true;
@@ -275,6 +351,9 @@ function readWords(tokens: Token[], n: number): Quantity | NotFigure | null {
         const unit: UnitMatch = base in TIME_UNITS ? { unit: TIME_UNITS[base], kind: 'duration', end: n + 1, word: base } : { unit: MEASURE_UNITS[base], kind: 'measure', end: n + 1 };
         return { value: v, first: n, number: n, numberEnd: n + 1, end: n + 1, digits: false, fraction: false, magnitude: false, scale: 1, currency: null, unit, compound: m[2] };
       }
+      // "a five-set battle", "a two-part series", "a three-judge panel": a count of the noun in the compound
+      if (v !== null && v >= 2 && /^[a-z]+$/.test(m[2]) && !(midSentence && /^[A-Z]/.test(t.text)) && isCompoundNoun(m[2]))
+        return { value: v, first: n, number: n, numberEnd: n + 1, end: n + 1, digits: false, fraction: false, magnitude: false, scale: 1, currency: null, unit: null, compound: m[2] };
     }
     return null;
   }
@@ -288,6 +367,13 @@ function readWords(tokens: Token[], n: number): Quantity | NotFigure | null {
   const magnitude = words.some((w) => w === 'thousand' || w === 'million' || w === 'billion' || w === 'trillion');
   const scale = words.at(-1) === 'million' ? 1e6 : words.at(-1) === 'billion' ? 1e9 : words.at(-1) === 'thousand' ? 1e3 : words.at(-1) === 'trillion' ? 1e12 : 1;
   return { value: round(wn.value), first: n, number: n, numberEnd: wn.end, end: j, digits: false, fraction: wn.fraction, magnitude, scale, currency: null, unit, compound: null };
+}
+
+/** A noun that a number word can count inside a compound adjective ("five-set"), not an adjective ("two-sided", "one-off"). */
+function isCompoundNoun(word: string): boolean {
+  if (/(ed|ing|ly|fold|ish|ful|less)$/.test(word) || /^(way|off|time|times|thirds|quarters|halves)$/.test(word)) return false;
+  const tags = tagsOf(word);
+  return !!tags && (tags.includes('NN') || tags.includes('NNS'));
 }
 
 /** Rounds away floating-point noise (1.13 * 1e9), keeping fractions' precision. */

@@ -13,9 +13,10 @@ export interface Range {
 
 const DASH = /^[-\u2013\u2014]$/;
 
-/** A score like "3-1", and the index after it. */
+/** A score like "3-1": the index after it and its two values. */
 export interface Score {
   score: number;
+  values: number[];
 }
 
 /** Not a range, but the first quantity with the unit written after the second ("52 to 48 percent"). */
@@ -37,7 +38,7 @@ export function readRange(tokens: Token[], q: Quantity): Range | Score | SharedU
   // "rose from 2.1% to 2.4%" is a move, not a range
   const directed = readDirection(tokens, before === 'from' ? q.first - 1 : q.first) !== null;
   if (merged && !(directed && c.lower === 'to')) return { low: merged, high: r };
-  if (c.text === '-' && c.glued && q.digits && !q.unit && !q.currency) return { score: r.end };
+  if (/^[-\u2013]$/.test(c.text) && c.glued && q.digits && !q.unit && !q.currency) return { score: r.end, values: [q.value, r.value] };
   // "by a margin of 52 to 48 percent": not a range, but the unit after the second belongs to the first too
   if (!q.unit && !q.currency && r.unit && (r.unit.kind === 'percent' || r.unit.kind === 'measure') && c.lower === 'to') return { shared: { ...q, unit: r.unit } };
   return null;

@@ -52,6 +52,7 @@ export const MEASURE_UNITS: Record<string, string> = {
   degree: 'degrees', degrees: 'degrees', c: '°C', f: '°F', celsius: '°C', fahrenheit: '°F',
   mw: 'MW', megawatt: 'MW', megawatts: 'MW', gw: 'GW', gigawatts: 'GW', kw: 'kW', kilowatts: 'kW', kwh: 'kWh', twh: 'TWh', gwh: 'GWh',
   gb: 'GB', mb: 'MB', tb: 'TB', kb: 'KB', gigabytes: 'GB', gigabyte: 'GB', megabytes: 'MB', megabyte: 'MB', terabytes: 'TB', terabyte: 'TB', megapixel: 'megapixels', megapixels: 'megapixels', mbps: 'Mbps', gbps: 'Gbps', ghz: 'GHz', mhz: 'MHz',
+  gigabit: 'gigabits', gigabits: 'gigabits', megabit: 'megabits', megabits: 'megabits', kilobit: 'kilobits', kilobits: 'kilobits',
   bpd: 'barrels a day', mpg: 'mpg', sq: 'sq',
 };
 
@@ -89,6 +90,8 @@ export function readUnit(tokens: Token[], j: number, digits: boolean, value: num
   if (w === 'percent' || w === 'pc' || w === 'pct') return { unit: 'per cent', kind: 'percent', end: j + 1 };
   if (w === 'percentage' && (n?.lower === 'points' || n?.lower === 'point')) return { unit: 'percentage points', kind: 'percent', end: j + 2 };
   if (w === 'basis' && (n?.lower === 'points' || n?.lower === 'point')) return { unit: 'basis points', kind: 'percent', end: j + 2 };
+  // a capitalised unit before another capitalised word is a title: "24 Hour Party People"
+  if (!t.glued && /^[A-Z][a-z]/.test(t.text) && /^[A-Z][a-z]/.test(n?.text ?? '') && j > 1) return null;
   if (w in TIME_UNITS && (w !== 'second' || value === 1)) return { unit: TIME_UNITS[w], kind: 'duration', end: j + 1, word: t.text };
   // a capitalised word is a name, not a unit: "21 Grams", "50 Cent"
   if (!t.glued && /^[A-Z][a-z]{2,}/.test(t.text)) return null;
@@ -108,7 +111,9 @@ export function readUnit(tokens: Token[], j: number, digits: boolean, value: num
   if (u === undefined) return null;
   // a capitalised word is a name, not a unit: "21 Grams"
   if (!t.glued && /^[A-Z][a-z]{2,}/.test(t.text)) return null;
-  if (DIGIT_ONLY_UNITS.has(w) && !(digits && (t.glued || w === 'ft' || w === 'sq'))) return null;
+  // "-35 C": a capital C or F apart from the number is a temperature when nothing else follows it
+  const degrees = (t.text === 'C' || t.text === 'F') && !(n && (n.type === 'num' || /^[A-Z]/.test(n.text) || n.text === '.' && n.glued && tokens[j + 2]?.glued));
+  if (DIGIT_ONLY_UNITS.has(w) && !(digits && (t.glued || w === 'ft' || w === 'sq' || degrees))) return null;
   // "km/h", "km per hour"
   if ((w === 'km' || w === 'kilometres' || w === 'kilometers') && tokens[j + 1]?.text === '/' && tokens[j + 2]?.lower === 'h')
     return { unit: 'km/h', kind: 'measure', end: j + 3 };

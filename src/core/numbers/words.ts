@@ -88,7 +88,10 @@ export function readWordNumber(tokens: Token[], i: number): WordNumber | null {
     return { value: 1 / DENOMINATORS[n.lower], end: end + 1, fraction: true };
   // "two dozen"
   if (isWord(n) && n.lower === 'dozen') return { value: value * 12, end: end + 1, fraction: false };
-  return withMagnitudes(tokens, end, value, i);
+  const wn = withMagnitudes(tokens, end, value, i);
+  // "nine and a half hours"
+  if (tokens[wn.end]?.lower === 'and' && tokens[wn.end + 1]?.lower === 'a' && tokens[wn.end + 2]?.lower === 'half' && wn.value < 100) return { ...wn, value: wn.value + 0.5, end: wn.end + 3 };
+  return wn;
 }
 
 /** Applies "hundred", "thousand", "million" (and "and" + units after "hundred") following a word number. */

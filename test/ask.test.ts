@@ -81,3 +81,15 @@ describe('/ask on sentences that refer back', () => {
     expect(best.text).toBe('It will cut 1,200 jobs by the end of the year.');
   });
 });
+
+describe('the context a sentence is searched with', () => {
+  it('is its headline, plus the sentence before only when it refers back', async () => {
+    const { sentenceContexts } = await import('../src/core/ask/context.ts');
+    const [a] = (await import('../src/core/ingest/parse.ts')).parseArticles('x.txt', 'Ad sales boost Time Warner profit\n\nAOL had mixed fortunes. It lost 464,000 subscribers in the fourth quarter. Revenue grew 6.4%.');
+    expect(sentenceContexts(a)).toEqual([
+      'Ad sales boost Time Warner profit',
+      'Ad sales boost Time Warner profit AOL had mixed fortunes.',
+      'Ad sales boost Time Warner profit',
+    ]);
+  });
+});

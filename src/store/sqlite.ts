@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { sentenceContexts } from '../core/ask/context.ts';
 import { refOf, type Article, type ArticleRef, type Figure, type Quote, type WithArticle } from '../core/types.ts';
 import type { FileRecord, SentenceHit, Store, StoredArticle } from './store.ts';
 
@@ -32,9 +33,6 @@ CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN
   INSERT INTO sentences_fts(sentences_fts, rowid, text, context) VALUES ('delete', old.id, old.text, old.context);
 END;
 `;
-
-/** A sentence opening with a pronoun or a definite short form leans on the sentence before it. */
-const REFERS_BACK = /^["'\u2018\u201c]?(it|its|he|his|she|her|they|their|this|that|these|those|there|the (company|firm|group|government|minister|ministry|party|club|team|bank|agency|move|deal|decision|plan|report|official|man|woman))\b/i;
 
 type ArticleRow = { doc: string; added_at: string; analyzer: string; id: string };
 
@@ -152,12 +150,9 @@ export class SqliteStore implements Store {
   private insertArticle(a: Article, analyzer: string, addedAt: string): void {
     const { quotes, figures, ...parsed } = a;
     this.stmt.insertArticle.run({ ...parsed, analyzer, addedAt, doc: JSON.stringify(parsed) });
-    // Each sentence is indexed with its headline and, when it refers back ("It lost 464,000 subscribers"),
-    // the sentence before it in its paragraph.
-    a.sentences.forEach((s, i) => {
-      const before = i > 0 && a.sentences[i - 1].paragraph === s.paragraph && REFERS_BACK.test(s.text) ? a.sentences[i - 1].text : '';
-      this.stmt.insertSentence.run(a.id, s.index, s.text, `${a.title} ${before}`.trim());
-    });
+    // Each sentence is indexed with what it may lean on (its headline; the sentence before, when it refers back).
+    const contexts = sentenceContexts(a);
+    a.sentences.forEach((s, i) => this.stmt.insertSentence.run(a.id, s.index, s.text, contexts[i]));
     quotes.forEach((q, i) => this.stmt.insertQuote.run(a.id, i, q.speaker, JSON.stringify(q)));
     figures.forEach((f, i) => this.stmt.insertFigure.run(a.id, i, JSON.stringify(f)));
   }

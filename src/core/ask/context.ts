@@ -1,0 +1,15 @@
+// What a sentence may lean on, for retrieval: its article's headline, and the sentence before it when it
+// refers back ("It lost 464,000 subscribers", "The company said ...").
+import type { ParsedArticle } from '../types.ts';
+
+/** A sentence opening with a pronoun or a definite short form leans on the sentence before it. */
+const REFERS_BACK = /^["'\u2018\u201c]?(it|its|he|his|she|her|they|their|this|that|these|those|there|the (company|firm|group|government|minister|ministry|party|club|team|bank|agency|move|deal|decision|plan|report|official|man|woman))\b/i;
+
+/** The context text of each of an article's sentences, in order. */
+export function sentenceContexts(a: Pick<ParsedArticle, 'title' | 'sentences'>): string[] {
+  return a.sentences.map((s, i) => {
+    const prev = a.sentences[i - 1];
+    const before = prev && prev.paragraph === s.paragraph && REFERS_BACK.test(s.text) ? prev.text : '';
+    return `${a.title} ${before}`.trim();
+  });
+}

@@ -48,10 +48,3 @@ export function sourceLabel(a: ArticleRef): string {
   const who = a.source ?? a.title;
   return a.published ? `${who}, ${a.published}` : who;
 }
-
-/** All the distinct articles a reply cites, in order of first citation. */
-export function citedArticles(reply: Reply): ArticleRef[] {
-  const seen = new Map<string, ArticleRef>();
-  for (const s of reply.sections) for (const i of s.items) if (i.cite && !seen.has(i.cite.article.id)) seen.set(i.cite.article.id, i.cite.article);
-  return [...seen.values()];
-}

@@ -15,10 +15,6 @@ const DENOMINATORS: Record<string, number> = {
   half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5, sixth: 6, sixths: 6,
   seventh: 7, sevenths: 7, eighth: 8, eighths: 8, tenth: 10, tenths: 10,
 };
-export const ORDINALS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, twentieth: 20, hundredth: 100,
-};
 
 /** The value of one cardinal word or hyphenated compound ("six", "twenty-six"), or null. */
 export function cardinalWord(word: string): number | null {

@@ -106,8 +106,6 @@ const REPORTING: Record<string, string[] | null> = {
 export const NEEDS_THAT = new Set(['respond', 'reply', 'report', 'believe', 'think', 'feel', 'fear', 'worry', 'find', 'show', 'hope', 'expect', 'agree', 'project', 'read', 'question', 'wonder']);
 /** Cues that need a quote in what they report ("called it 'a disaster'", "urged Russia to 'play a role'"). */
 export const NEEDS_QUOTE = new Set(['describe', 'call', 'ask', 'accuse', 'demand', 'propose', 'recommend', 'promise', 'pledge', 'voice']);
-/** Cues whose report starts with the listener: "urged Canadians to consult ...". */
-export const OBJECT_FIRST = new Set(['urge', 'advise', 'remind', 'warn']);
 /** Cues whose first object is the listener: "told reporters (that)". */
 export const TAKES_LISTENER = new Set(['tell', 'warn', 'assure', 'remind', 'inform', 'ask', 'promise']);
 

@@ -145,5 +145,3 @@ export function maskQuotes(paragraph: string, spans: QuoteSpan[]): string {
   }
   return out + paragraph.slice(at);
 }
-
-export const MASK = '\u2591';

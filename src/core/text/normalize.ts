@@ -6,11 +6,6 @@ export function squash(text: string): string {
   return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 }
 
-/** Straightens curly quotes and apostrophes, for comparison (never for display). */
-export function straightenQuotes(text: string): string {
-  return text.replace(/[\u2018\u2019\u201b\u2032]/g, "'").replace(/[\u201c\u201d\u201e\u2033]/g, '"');
-}
-
 /** A short stable hex digest. */
 export function digest(text: string | Buffer, length = 16): string {
   return createHash('sha1').update(text).digest('hex').slice(0, length);

@@ -1,6 +1,6 @@
 // Markdown articles: optional YAML-style front matter (title, source, url, date, author, categories),
 // `# Title`, `## Headings`, paragraphs. Markup is reduced to plain text.
-import { classifyBlocks, emptyDraft, readPlainLayout, splitBlocks, type Draft } from '../draft.ts';
+import { emptyDraft, readPlainLayout, splitBlocks, type Draft } from '../draft.ts';
 import { applyMeta, type Meta } from './meta.ts';
 
 export function readMarkdown(text: string): Draft {
@@ -83,4 +83,3 @@ function readFrontMatter(src: string): Meta {
 
 const unquote = (s: string) => s.trim().replace(/^["']|["']$/g, '');
 
-export { classifyBlocks };

@@ -4,6 +4,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { analysisPool } from '../src/service/analysis-pool.ts';
 import { Sitrep } from '../src/service/sitrep.ts';
 
 const corpus = resolve(process.argv[2] ?? join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'bbc', 'articles'));
@@ -17,21 +18,25 @@ const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFracti
 /** 200 questions of every form, written from the corpus's own headlines. */
 function questions(sitrep: Sitrep): string[] {
   const forms = ['What happened: %s?', 'How many people were affected by %s?', 'Who said %s?', 'Where is %s?', 'When did %s happen?'];
-  const titles = sitrep.articles().map((a) => a.title.replace(/[?'"]/g, ''));
+  const titles = [...sitrep.store.eachArticle()].map((a) => a.title.replace(/[?'"]/g, ''));
   const out: string[] = [];
   for (let i = 0; out.length < 200 && titles.length; i++) out.push(forms[i % forms.length].replace('%s', titles[(i * 11) % titles.length].toLowerCase()));
   return out;
 }
 
-export function benchIndex(dir: string): void {
+export async function benchIndex(dir: string): Promise<void> {
   const state = mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
   const sitrep = Sitrep.open({ dataDir: dir, dbPath: join(state, 'index.db') });
   try {
-    const report = sitrep.sync()!;
+    const pool = analysisPool();
+    sitrep.usePool(pool);
+    const report = (await sitrep.sync())!;
+    sitrep.usePool(null);
+    await pool.close();
     const seconds = report.ms / 1000;
     console.log(`ingest: ${fmt(report.articlesIndexed)} articles, ${fmt(report.words)} words in ${fmt(seconds, 2)} s: ${fmt(report.articlesIndexed / seconds)} articles/s, ${fmt(report.words / seconds)} words/s (parse, sentences, quotes, figures, SQLite + FTS5)`);
     console.log(`ingest: ${report.skipped.length} skipped, ${report.warnings.length} warnings${report.warnings.length ? ` (${report.warnings.map((w) => `${w.file} ${w.reason}`).join('; ')})` : ''}`);
-    const again = sitrep.sync()!;
+    const again = (await sitrep.sync())!;
     console.log(`re-sync with nothing changed: ${fmt(again.ms)} ms`);
     const qs = questions(sitrep);
     sitrep.ask(qs[0]); // warm the statement cache
@@ -53,7 +58,7 @@ if (!existsSync(corpus)) {
   console.log(`bench: skipped, no corpus at ${corpus} (pass a folder of articles: npm run bench -- DIR)`);
 } else {
   console.log(`bench: corpus ${corpus}`);
-  benchIndex(corpus);
+  await benchIndex(corpus);
   // Stories, summaries (ROUGE against the BBC reference summaries) and the digest build time.
   await (await import('./digest.ts')).main(corpus);
   console.log(`peak RSS: ${fmt(process.resourceUsage().maxRSS / 1024)} MB`);

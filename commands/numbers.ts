@@ -3,7 +3,10 @@
 import { groupFigures, type FigureGroup } from '../src/core/numbers/agreement.ts';
 import { contentTerms } from '../src/core/text/terms.ts';
 import type { ArticleRef, Figure, WithArticle } from '../src/core/types.ts';
+import { lazyList } from '../src/lazy-json.ts';
 import { sourceLabel, type ReplyItem, type ReplySection } from '../src/reply.ts';
+import type { Sitrep, StoryView } from '../src/service/sitrep.ts';
+import type { WindowQuery } from '../src/store/store.ts';
 import type { Command } from './types.ts';
 
 const STORIES_SHOWN = 5;
@@ -67,6 +70,76 @@ function groupItems(g: FigureGroup): ReplyItem[] {
   return items;
 }
 
+interface StoryFigures {
+  story: StoryView;
+  figures: WithArticle<Figure>[];
+}
+
+function groupBy<T, K>(xs: T[], key: (x: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const list = out.get(k);
+    if (list) list.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
+}
+
+/** Stories read per query while looking for those with figures. */
+const STORY_PAGE = 50;
+
+/** The latest stories with their counted figures, in /stories order, read a page at a time. */
+function* latestStoryFigures(sitrep: Sitrep, q: WindowQuery): Iterable<StoryFigures> {
+  const stories = [...sitrep.eachStory(q)];
+  for (let i = 0; i < stories.length; i += STORY_PAGE) {
+    const page = stories.slice(i, i + STORY_PAGE);
+    const figures = sitrep.figuresOf(page.flatMap((s) => s.articles.map((a) => a.id))).filter((f) => f.kind !== 'date');
+    const byArticle = groupBy(figures, (f) => f.article.id);
+    for (const story of page) {
+      const figs = story.articles.flatMap((a) => byArticle.get(a.id) ?? []);
+      if (figs.length) yield { story, figures: figs };
+    }
+  }
+}
+
+/** Figures about a topic (full-text search, then every topic word in the sentence or title), by story. */
+function topicStoryFigures(sitrep: Sitrep, topic: string): { figures: WithArticle<Figure>[]; stories: StoryFigures[] } {
+  const figures = about(sitrep.figuresAbout(topic), topic);
+  const metas = sitrep.store.metas(figures.map((f) => f.article.id));
+  const byStory = groupBy(
+    figures.filter((f) => f.kind !== 'date'),
+    (f) => metas.get(f.article.id)?.storyId ?? f.article.id,
+  );
+  const stories: StoryFigures[] = [];
+  for (const [id, figs] of byStory) {
+    const record = sitrep.store.story(id);
+    const arts = [...new Map(figs.map((f) => [f.article.id, f.article])).values()];
+    const sources = [...new Set(arts.map((a) => a.source).filter((x): x is string => Boolean(x)))];
+    stories.push({ story: { id, title: record?.title ?? arts[0].title, articles: arts, sources, duplicates: record?.copies ?? 0 }, figures: figs });
+  }
+  stories.sort((a, b) => b.story.sources.length - a.story.sources.length || b.figures.length - a.figures.length);
+  return { figures, stories };
+}
+
+function groupJson(story: StoryView, g: FigureGroup) {
+  return {
+    story: story.id,
+    label: g.label,
+    kind: g.kind,
+    counted: g.counted,
+    unit: g.unit,
+    agree: g.agree,
+    differ: g.differ,
+    sources: g.sources,
+    values: g.values.map((v) => ({ value: v.value, range: v.range, articles: v.articles, sentences: v.figures.map((f) => f.sentence) })),
+  };
+}
+
+function* groupsOf(list: Iterable<StoryFigures>) {
+  for (const { story, figures } of list) for (const g of groupFigures(figures)) yield groupJson(story, g);
+}
+
 export const numbers: Command = {
   name: 'numbers',
   description: 'The figures in the latest stories, what they count, and whether the sources agree.',
@@ -75,44 +148,24 @@ export const numbers: Command = {
   options: [{ name: 'about', description: 'A topic the figures must be about.', keyword: 'about', maxLength: 200 }],
   run(ctx, input) {
     const topic = input.options.about?.trim() || null;
-    let figures = ctx.sitrep.figures();
-    if (topic) figures = about(figures, topic);
-    const counted = figures.filter((f) => f.kind !== 'date');
-    // the stories with figures, latest first as /stories orders them
-    const byArticle = new Map<string, WithArticle<Figure>[]>();
-    for (const f of counted) {
-      const list = byArticle.get(f.article.id) ?? [];
-      list.push(f);
-      byArticle.set(f.article.id, list);
-    }
+    const sitrep = ctx.sitrep;
+    const range = ctx.range ?? {};
+    const found = topic ? topicStoryFigures(sitrep, topic) : null;
+    const shown = found ? found.stories : latestStoryFigures(sitrep, { ...sitrep.latestWindow(), ...range });
     const sections: ReplySection[] = [];
-    const groupsJson: unknown[] = [];
-    for (const story of ctx.sitrep.stories()) {
-      const figs = story.articles.flatMap((a) => byArticle.get(a.id) ?? []);
-      if (figs.length === 0) continue;
-      const groups = groupFigures(figs);
-      groupsJson.push(
-        ...groups.map((g) => ({
-          story: story.id,
-          label: g.label,
-          kind: g.kind,
-          counted: g.counted,
-          unit: g.unit,
-          agree: g.agree,
-          differ: g.differ,
-          sources: g.sources,
-          values: g.values.map((v) => ({ value: v.value, range: v.range, articles: v.articles, sentences: v.figures.map((f) => f.sentence) })),
-        })),
-      );
-      if (sections.length >= STORIES_SHOWN) continue;
-      const items = groups.slice(0, GROUPS_SHOWN).flatMap(groupItems);
-      sections.push({ heading: story.title, items });
+    let differ = 0;
+    for (const { story, figures } of shown) {
+      const groups = groupFigures(figures);
+      differ += groups.filter((g) => g.differ).length;
+      sections.push({ heading: story.title, items: groups.slice(0, GROUPS_SHOWN).flatMap(groupItems) });
+      if (sections.length >= STORIES_SHOWN) break;
     }
-    const json = { numbers: figures, groups: groupsJson };
+    const json = found
+      ? { numbers: found.figures, groups: lazyList(() => groupsOf(found.stories)) }
+      : { numbers: lazyList(() => sitrep.eachFigure(range)), groups: lazyList(() => groupsOf(latestStoryFigures(sitrep, range))) };
     const title = topic ? `Numbers about ${topic}` : 'Numbers';
     if (sections.length === 0)
       return { reply: { title, intro: topic ? `No figures about "${topic}" in the indexed articles.` : 'No figures in the indexed articles yet.', sections: [] }, json };
-    const differ = (groupsJson as { differ: boolean }[]).filter((g) => g.differ).length;
     return {
       reply: {
         title,

@@ -31,6 +31,8 @@ export interface CommandContext {
   canManage?: boolean;
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
+  /** What the command line's --since and --limit ask of long JSON lists. */
+  range?: { since?: number; limit?: number };
   /** Extra services adapters hand to commands (the digest scheduler, for example). */
   services?: Record<string, unknown>;
 }

@@ -1,8 +1,8 @@
 // /who-said [SPEAKER] [about TOPIC]: a person's quotes across all articles (newest first), quotes on a
 // topic, or, with nothing asked, who is quoted most in the latest stories.
 import type { ReplyItem } from '../src/reply.ts';
-import { findSpeakers, latestQuotes, newestFirst, quotesAbout, speakerLabel, topSpeakers } from '../src/core/quotes/query.ts';
-import { mergeSpeakers } from '../src/core/quotes/speakers.ts';
+import { latestQuotes, newestFirst, speakerLabel, topSpeakers } from '../src/core/quotes/query.ts';
+import { lazyList } from '../src/lazy-json.ts';
 import type { Quote, WithArticle } from '../src/core/types.ts';
 import type { Command } from './types.ts';
 
@@ -10,6 +10,12 @@ export const MAX_SPEAKER = 120;
 export const MAX_TOPIC = 200;
 const SHOWN = 8;
 const TOP = 10;
+/** Speakers listed in the JSON answer's `speakers`. */
+const TOP_JSON = 100;
+
+function* mapIter<T, U>(xs: Iterable<T>, f: (x: T) => U): Iterable<U> {
+  for (const x of xs) yield f(x);
+}
 
 type Q = WithArticle<Quote>;
 
@@ -48,12 +54,13 @@ export const whoSaid: Command = {
     // CLI words without the flag: `who-said Carter about casualties`, `who-said about casualties`
     const split = !topic ? asked.match(/^(.*?)(?:^|\s+)about\s+(.+)$/i) : null;
     if (split) [asked, topic] = [split[1].trim(), split[2].trim()];
-    const all = [...ctx.sitrep.quotes()].sort(newestFirst); // speakers already carry one name per person
+    const sitrep = ctx.sitrep;
+    // speakers already carry one name per person
 
     if (!asked && !topic) {
-      const latest = latestQuotes(all);
+      const latest = latestQuotes(sitrep.latestQuotes()).sort(newestFirst);
       const top = topSpeakers(latest);
-      const json = { quotes: all.map(jsonQuote), speakers: topSpeakers(all) };
+      const json = { quotes: lazyList(() => mapIter(sitrep.eachQuote(ctx.range ?? {}), jsonQuote)), speakers: lazyList(() => sitrep.topSpeakers(TOP_JSON)) };
       if (top.length === 0) return { reply: { title: 'Who said what', intro: 'No quotes found in the indexed articles yet.', sections: [] }, json };
       return {
         reply: {
@@ -72,27 +79,27 @@ export const whoSaid: Command = {
       };
     }
 
-    let pool = all;
+    let pool: Q[] = [];
     let title = 'Quotes';
     let entryLabel: string | null = null;
     if (asked) {
-      const entries = findSpeakers(mergeSpeakers(all), asked);
+      const entries = sitrep.speakersNamed(asked);
       if (entries.length === 0) {
-        const top = topSpeakers(latestQuotes(all)).slice(0, 5).map((s) => s.speaker);
+        const top = topSpeakers(sitrep.latestQuotes()).slice(0, 5).map((s) => s.speaker);
         return {
           reply: { title: `No quotes from “${asked}”`, intro: top.length ? `Nobody by that name is quoted. Most quoted lately: ${top.join(', ')}.` : 'No quotes found in the indexed articles yet.', sections: [] },
           json: { quotes: [] },
         };
       }
-      const names = new Set(entries.map((e) => e.name));
-      pool = all.filter((q) => names.has(q.speaker));
+      pool = entries.flatMap((e) => e.quotes).sort(newestFirst);
       entryLabel = entries.length === 1 ? speakerLabel(entries[0].name, entries[0].role) : entries.map((e) => e.name).join(' / ');
       title = entryLabel;
     }
     if (topic) {
-      pool = quotesAbout(pool, topic);
+      pool = asked ? sitrep.quotesAbout(topic, pool) : sitrep.quotesAbout(topic);
       title = asked ? `${entryLabel} about “${topic}”` : `Quotes about “${topic}”`;
     }
+
     const json = { quotes: pool.map(jsonQuote) };
     if (pool.length === 0) return { reply: { title, intro: asked ? `${entryLabel} is not quoted on that topic.` : 'No quotes on that topic. Try other words.', sections: [] }, json };
     return {

@@ -1,11 +1,16 @@
 // The command line: `sitrep [--data DIR] [--db PATH] <command> [arguments] [--json]`.
 // Chat commands run through the same modules as in chat; `ingest` and `start` are command-line only.
+import { existsSync } from 'node:fs';
 import { findCommand, COMMANDS } from '../commands/index.ts';
 import { parseArgv } from '../commands/parse.ts';
 import { runCommand } from '../commands/run.ts';
 import { CommandError } from '../commands/types.ts';
 import { renderText } from './adapters/console/render.ts';
-import { dataDir, dbPath, loadDotEnv } from './config.ts';
+import { dataDir, dbPath, DEFAULT_RETENTION_DAYS, ingestThreads, loadDotEnv, retentionDays } from './config.ts';
+import { writeJson } from './lazy-json.ts';
+import { analysisPool } from './service/analysis-pool.ts';
+import { StoreOpenError } from './store/open-error.ts';
+import { IndexBusyError } from './store/writer-lock.ts';
 import { summarizeIngest, type IngestReport } from './service/ingest.ts';
 import { Sitrep } from './service/sitrep.ts';
 import { start } from './start.ts';
@@ -22,12 +27,18 @@ ${COMMANDS.map((c) => (c.usage.length > 22 ? `  ${c.usage.slice(1)}\n${' '.repea
 Options:
   --data DIR   folder of articles (default: SITREP_DATA or ./data)
   --db PATH    index file (default: SITREP_DB or one file per data folder in ~/.local/state/sitrep/)
-  --json       print one JSON object on stdout
-  --quiet      no indexing summary on stderr`;
+  --json       print one JSON object on stdout (long lists are written as they are read)
+  --since DATE with --json: only items newer than DATE (YYYY-MM-DD or ISO 8601)
+  --limit N    with --json: at most N articles' items (stories: N stories)
+  --quiet      no indexing summary on stderr
+
+Settings: SITREP_RETENTION_DAYS (default ${DEFAULT_RETENTION_DAYS}; 0 keeps everything), SITREP_INGEST_THREADS.`;
 
 interface Global {
   data?: string;
   db?: string;
+  since?: string;
+  limit?: string;
   json: boolean;
   quiet: boolean;
   help: boolean;
@@ -38,12 +49,12 @@ function readGlobal(argv: string[]): Global {
   const g: Global = { json: false, quiet: false, help: false, rest: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const eq = a.match(/^--(data|db)=(.*)$/);
-    if (eq) g[eq[1] as 'data' | 'db'] = eq[2];
-    else if (a === '--data' || a === '--db') {
+    const eq = a.match(/^--(data|db|since|limit)=(.*)$/);
+    if (eq) g[eq[1] as 'data' | 'db' | 'since' | 'limit'] = eq[2];
+    else if (a === '--data' || a === '--db' || a === '--since' || a === '--limit') {
       const v = argv[++i];
       if (v === undefined) throw new CommandError(`${a} needs a value.`);
-      g[a.slice(2) as 'data' | 'db'] = v;
+      g[a.slice(2) as 'data' | 'db' | 'since' | 'limit'] = v;
     } else if (a === '--json') g.json = true;
     else if (a === '--quiet' || a === '-q') g.quiet = true;
     else if ((a === '--help' || a === '-h') && g.rest.length === 0) g.help = true;
@@ -52,9 +63,46 @@ function readGlobal(argv: string[]): Global {
   return g;
 }
 
+/** --since and --limit, checked. */
+function rangeOf(g: Global): { since?: number; limit?: number } {
+  const range: { since?: number; limit?: number } = {};
+  if (g.since !== undefined) {
+    const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(g.since) ? `${g.since}T00:00:00Z` : g.since);
+    if (Number.isNaN(t)) throw new CommandError(`--since takes a date such as 2026-03-01 or 2026-03-01T08:00:00Z, not "${g.since.slice(0, 40)}".`);
+    range.since = t;
+  }
+  if (g.limit !== undefined) {
+    const n = Number(g.limit);
+    if (!Number.isInteger(n) || n < 1) throw new CommandError(`--limit takes a whole number of 1 or more, not "${g.limit.slice(0, 40)}".`);
+    range.limit = n;
+  }
+  return range;
+}
+
+/** Indexes the data folder before a one-shot command; another Sitrep indexing is no reason not to answer. */
+async function syncBefore(sitrep: Sitrep, g: Global): Promise<void> {
+  try {
+    report(await sitrep.sync(), g);
+  } catch (e) {
+    if (!(e instanceof IndexBusyError)) throw e;
+    if (!g.quiet) console.error(`sitrep: ${e.message}`);
+  }
+}
+
 function report(r: IngestReport | null, g: Global, always = false): void {
   if (!r || g.quiet) return;
   if (always || r.filesIndexed || r.removed || r.skipped.length || r.warnings.length) console.error(`sitrep: ${summarizeIngest(r)}`);
+}
+
+/** Opens the index; one that cannot be written (a read-only file or folder) is opened for reading. */
+function openSitrep(data: string, db: string): Sitrep {
+  const opts = { dataDir: data, dbPath: db, retentionDays: retentionDays() };
+  try {
+    return Sitrep.open(opts);
+  } catch (e) {
+    if (!(e instanceof StoreOpenError) || !/writing/.test(e.message) || !existsSync(db)) throw e;
+    return Sitrep.open({ ...opts, readonly: true, dataDir: null });
+  }
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -76,19 +124,39 @@ export async function main(argv: string[]): Promise<number> {
     return runDeployCommands(args);
   }
   const data = dataDir(g.data);
-  const sitrep = Sitrep.open({ dataDir: data, dbPath: dbPath(g.db, data) });
+  let range: { since?: number; limit?: number };
+  let sitrep: Sitrep;
+  try {
+    range = rangeOf(g);
+    sitrep = openSitrep(data, dbPath(g.db, data));
+  } catch (e) {
+    if (!(e instanceof StoreOpenError) && !(e instanceof CommandError)) throw e;
+    console.error(`sitrep: ${e.message}`);
+    return 2;
+  }
   try {
     if (name === 'ingest') {
-      const synced = sitrep.sync();
-      const named = args.length ? sitrep.ingest(args) : null;
-      if (g.json) console.log(JSON.stringify({ ingest: { data: synced, named } }));
-      else {
-        report(synced, g, true);
-        report(named, g, true);
+      const pool = analysisPool(ingestThreads());
+      sitrep.usePool(pool);
+      try {
+        const synced = await sitrep.sync();
+        const named = args.length ? await sitrep.ingest(args) : null;
+        if (g.json) console.log(JSON.stringify({ ingest: { data: synced, named } }));
+        else {
+          report(synced, g, true);
+          report(named, g, true);
+        }
+        return (named ?? synced)?.skipped.length ? 1 : 0;
+      } catch (e) {
+        if (!(e instanceof IndexBusyError)) throw e;
+        console.error(`sitrep: ${e.message}`);
+        return 1;
+      } finally {
+        sitrep.usePool(null);
+        await pool.close();
       }
-      return (named ?? synced)?.skipped.length ? 1 : 0;
     }
-    report(sitrep.sync(), g);
+    if (name !== 'start') await syncBefore(sitrep, g);
     if (name === 'start') {
       return await start(sitrep).catch((e: Error) => {
         console.error(`sitrep: ${e.message}`);
@@ -108,12 +176,15 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`sitrep: ${e.message}${e.usage ? `\nUsage: ${e.usage.replace(/^\//, 'sitrep ')}` : ''}`);
       return 2;
     }
-    const result = await runCommand({ sitrep, platform: 'cli', channelId: 'cli', canManage: true }, cmd.name, input);
+    const result = await runCommand({ sitrep, platform: 'cli', channelId: 'cli', canManage: true, range }, cmd.name, input);
     if (result.reply.kind === 'error') {
       console.error(`sitrep: ${renderText(result.reply)}`);
       return 2;
     }
-    if (g.json) console.log(JSON.stringify(result.json ?? {}));
+    if (g.json) {
+      writeJson(result.json ?? {}, (chunk) => process.stdout.write(chunk));
+      process.stdout.write('\n');
+    }
     else console.log(renderText(result.reply));
     return 0;
   } finally {

@@ -1,7 +1,7 @@
 // Settings from the command line and the environment (a `.env` file in the working directory is read).
 // Secrets stay in the environment: nothing here logs them.
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { digest } from './core/text/normalize.ts';
 
@@ -34,4 +34,22 @@ export function dbPath(flag: string | undefined, data: string, env = process.env
   if (flag) return flag === ':memory:' ? flag : resolve(flag);
   if (env.SITREP_DB) return resolve(env.SITREP_DB);
   return join(stateDir(env), `index-${digest(resolve(data), 10)}.db`);
+}
+
+/** Days an article is kept after it was last published or indexed, unless SITREP_RETENTION_DAYS says otherwise. */
+export const DEFAULT_RETENTION_DAYS = 90;
+
+/** SITREP_RETENTION_DAYS: a whole number of days, 0 to keep everything. A bad value is an error naming it. */
+export function retentionDays(env = process.env): number {
+  const v = env.SITREP_RETENTION_DAYS?.trim();
+  if (!v) return DEFAULT_RETENTION_DAYS;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`SITREP_RETENTION_DAYS must be a whole number of days (0 keeps everything), not "${v.slice(0, 40)}".`);
+  return n;
+}
+
+/** Worker threads that read and analyse files during ingest: SITREP_INGEST_THREADS, else one per core. */
+export function ingestThreads(env = process.env): number {
+  const n = Number(env.SITREP_INGEST_THREADS);
+  return Number.isInteger(n) && n > 0 ? n : availableParallelism();
 }

@@ -22,21 +22,33 @@ ADAPTER_FACTORIES.slack = async (sitrep, env) => (await import('./adapters/slack
 /** How often a running Sitrep looks for new, changed and deleted files in the data folder. */
 export const RESYNC_MS = 60_000;
 
-/** Re-indexes the data folder every `ms` while Sitrep runs, so articles dropped in are answered from. */
-export function watchDataFolder(sitrep: Sitrep, ms = RESYNC_MS): () => void {
-  const timer = setInterval(() => {
-    try {
-      const report = sitrep.sync();
-      if (report && (report.filesIndexed || report.removed)) {
-        console.error(`sitrep: ${summarizeIngest(report)}`);
-        sitrep.warm();
-      }
-    } catch (e) {
-      console.error(`sitrep: re-indexing the data folder failed: ${(e as Error).message}`);
-    }
-  }, ms);
+/**
+ * Keeps the index up to date while Sitrep runs: the background indexer (its own thread) syncs at once and
+ * then every `ms`, so articles dropped in are answered from. The chat thread only asks and logs.
+ */
+export function watchDataFolder(sitrep: Sitrep, ms = RESYNC_MS): () => Promise<void> {
+  const indexer = sitrep.startIndexer();
+  let running: Promise<void> | null = null;
+  const tick = () => {
+    if (running) return;
+    running = indexer
+      .sync()
+      .then((report) => {
+        if (report && (report.filesIndexed || report.removed || report.skipped.length || report.expired)) console.error(`sitrep: ${summarizeIngest(report)}`);
+      })
+      .catch((e: Error) => console.error(`sitrep: re-indexing the data folder failed: ${e.message}`))
+      .finally(() => {
+        running = null;
+      });
+  };
+  tick();
+  const timer = setInterval(tick, ms);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await running;
+    await indexer.close();
+  };
 }
 
 /**
@@ -60,8 +72,6 @@ export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env
   const plan = planAdapters(env);
   for (const r of plan.reasons) console.error(`sitrep: ${r}`);
   const running = new Map<string, ChatAdapter>();
-  // Group stories and resolve speakers now, so the first command answers inside chat deadlines.
-  sitrep.warm();
   const unwatch = watchDataFolder(sitrep);
   if (plan.start.includes('console')) {
     const context: CommandContext = { sitrep, platform: 'console', channelId: 'console', canManage: true };
@@ -72,8 +82,8 @@ export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env
     try {
       await adapter.start();
     } finally {
-      unwatch();
       await scheduler.stop();
+      await unwatch();
     }
     return 0;
   }
@@ -91,7 +101,7 @@ export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env
     console.error(`sitrep: ${platform} adapter running.`);
   }
   if (adapters.length === 0) {
-    unwatch();
+    await unwatch();
     return 1;
   }
   const scheduler = digestScheduler(sitrep, running, env);
@@ -101,8 +111,8 @@ export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  unwatch();
   await scheduler.stop();
   await Promise.all(adapters.map((a) => a.stop()));
+  await unwatch();
   return 0;
 }

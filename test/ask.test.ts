@@ -5,9 +5,9 @@ import { runLine } from '../commands/run.ts';
 import { SAMPLES_DIR, tempSitrep, type TempSitrep } from './helpers/sitrep.ts';
 
 let t: TempSitrep;
-beforeAll(() => {
+beforeAll(async () => {
   t = tempSitrep(SAMPLES_DIR);
-  t.sitrep.sync();
+  await t.sitrep.sync();
 });
 afterAll(() => t.cleanup());
 
@@ -71,11 +71,11 @@ describe('/ask', () => {
 });
 
 describe('/ask on sentences that refer back', () => {
-  it('counts the headline and the sentence before as context, so "It will cut 1,200 jobs" answers a question about the company', () => {
+  it('counts the headline and the sentence before as context, so "It will cut 1,200 jobs" answers a question about the company', async () => {
     const local = tempSitrep();
     writeFileSync(`${local.dataDir}/nokta.txt`, 'Nokta Mobile to close two factories\n\nNokta Mobile said on Monday it would close two factories in the north. It will cut 1,200 jobs by the end of the year.\n\nThe company was founded in 1990.');
     writeFileSync(`${local.dataDir}/city.txt`, 'Tourism lifts city economy\n\nThe city council said tourism created 300 jobs last year, and hotels expect to cut prices.');
-    local.sitrep.sync();
+    await local.sitrep.sync();
     const [best] = local.sitrep.ask('How many jobs will Nokta Mobile cut?');
     local.cleanup();
     expect(best.text).toBe('It will cut 1,200 jobs by the end of the year.');

@@ -66,7 +66,7 @@ describe('sitrep start', () => {
 describe('the console', () => {
   it('answers commands and mentions until /quit, with sources', async () => {
     const t = tempSitrep(SAMPLES_DIR);
-    t.sitrep.sync();
+    await t.sitrep.sync();
     const input = new PassThrough();
     const output = new PassThrough();
     let text = '';

@@ -12,9 +12,9 @@ let sitrep: Sitrep;
 let ctx: CommandContext;
 const NOW = new Date('2026-03-02T10:00:00Z');
 
-beforeEach(() => {
+beforeEach(async () => {
   sitrep = Sitrep.open({ dataDir: DATA, dbPath: ':memory:' });
-  sitrep.sync();
+  await sitrep.sync();
   ctx = { sitrep, platform: 'discord', channelId: 'news', userId: 'u1', canManage: true, now: () => NOW };
 });
 

@@ -68,7 +68,7 @@ describe('Discord adapter against a fake Discord', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sitrep-discord-'));
     sitrep = Sitrep.open({ dataDir: 'data', dbPath: join(dir, 'index.db') });
-    sitrep.sync();
+    await sitrep.sync();
     fake = await FakeDiscord.start({ heartbeatIntervalMs: 2000 });
     // The real runner, with two test hooks: "slowly ..." questions take a while, "long" gets 3,000 words.
     const run = async (ctx: CommandContext, name: string, input: CommandInput | string) => {
@@ -421,10 +421,10 @@ describe('Discord settings and autocomplete', () => {
     expect(() => parseDeployArgs(['--bogus'], {})).toThrow(/does not take/);
   });
 
-  it('suggests time zones and speakers', () => {
+  it('suggests time zones and speakers', async () => {
     const sitrep = Sitrep.open({ dataDir: 'data', dbPath: ':memory:' });
     try {
-      sitrep.sync();
+      await sitrep.sync();
       expect(suggest(sitrep, 'timezones', 'london').map((c) => c.value)).toContain('Europe/London');
       expect(suggest(sitrep, 'timezones', '').length).toBe(25);
       const speakers = suggest(sitrep, 'speakers', '');

@@ -37,35 +37,35 @@ describe('decoding a file', () => {
 });
 
 describe('the index', () => {
-  it('indexes the sample articles on the first run and reads nothing on the second', () => {
+  it('indexes the sample articles on the first run and reads nothing on the second', async () => {
     t = tempSitrep(SAMPLES_DIR);
-    const first = t.sitrep.sync()!;
+    const first = (await t.sitrep.sync())!;
     expect(first).toMatchObject({ filesIndexed: 2, articlesIndexed: 2, total: 2 });
     t.sitrep.close();
-    const second = t.reopen().sync()!;
+    const second = (await t.reopen().sync())!;
     expect(second).toMatchObject({ filesIndexed: 0, unchanged: 2, removed: 0, total: 2 });
   });
 
-  it('reads a changed file again and drops a deleted one', () => {
+  it('reads a changed file again and drops a deleted one', async () => {
     t = tempSitrep(SAMPLES_DIR);
-    t.sitrep.sync();
+    await t.sitrep.sync();
     const clean = join(t.dataDir, SAMPLE_CLEAN);
     appendFileSync(clean, '\n\nNATO will meet again in December, officials said.\n');
     utimesSync(clean, new Date(), new Date(Date.now() + 5000));
-    expect(t.sitrep.sync()).toMatchObject({ filesIndexed: 1, unchanged: 1 });
+    expect((await t.sitrep.sync())).toMatchObject({ filesIndexed: 1, unchanged: 1 });
     expect(t.sitrep.ask('When will NATO meet again?')[0].text).toMatch(/December/);
     rmSync(join(t.dataDir, '000_1c765ed5a3505be5.txt'));
-    expect(t.sitrep.sync()).toMatchObject({ removed: 1, total: 1 });
+    expect((await t.sitrep.sync())).toMatchObject({ removed: 1, total: 1 });
     expect(t.sitrep.stories()).toHaveLength(1);
   });
 
-  it('skips broken files with a warning that names them, and still indexes everything else', () => {
+  it('skips broken files with a warning that names them, and still indexes everything else', async () => {
     t = tempSitrep(SAMPLES_DIR);
     writeFileSync(join(t.dataDir, 'empty.txt'), '');
     writeFileSync(join(t.dataDir, 'photo.txt'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0]));
     writeFileSync(join(t.dataDir, 'cut.json'), '{"title": "Port strike", "body": "Dock workers vo');
     writeFileSync(join(t.dataDir, 'latin1.txt'), Buffer.from('Wenger backs Arsène\n\nArsène Wenger said on Friday the café outside the stadium would reopen.', 'latin1'));
-    const report = t.sitrep.sync()!;
+    const report = (await t.sitrep.sync())!;
     expect(report.total).toBe(3);
     expect(report.skipped.map((s) => s.file).sort()).toEqual(['cut.json', 'empty.txt', 'photo.txt']);
     expect(report.warnings).toEqual([{ file: 'latin1.txt', reason: expect.stringMatching(/not UTF-8/) }]);
@@ -76,12 +76,12 @@ describe('the index', () => {
     expect(t.sitrep.ask('Who said the café would reopen?')[0].text).toMatch(/Arsène Wenger/);
   });
 
-  it('stays consistent when a write fails part-way: the whole file is stored or none of it', () => {
+  it('stays consistent when a write fails part-way: the whole file is stored or none of it', async () => {
     t = tempSitrep(SAMPLES_DIR);
-    t.sitrep.sync();
+    await t.sitrep.sync();
     const store = t.sitrep.store;
     const before = store.count();
-    const [article] = store.articles();
+    const [article] = store.eachArticle();
     expect(() =>
       store.transaction(() => {
         store.removeFile(article.file!);
@@ -92,12 +92,12 @@ describe('the index', () => {
     expect(store.searchSentences(['Stoltenberg'], 5).length).toBeGreaterThan(0);
   });
 
-  it('indexes files named on the command line, outside the data folder, alongside it', () => {
+  it('indexes files named on the command line, outside the data folder, alongside it', async () => {
     t = tempSitrep(SAMPLES_DIR);
-    t.sitrep.sync();
-    const report = t.sitrep.ingest([join(import.meta.dirname, 'fixtures', 'formats', 'council-vote.html')]);
+    await t.sitrep.sync();
+    const report = await t.sitrep.ingest([join(import.meta.dirname, 'fixtures', 'formats', 'council-vote.html')]);
     expect(report).toMatchObject({ articlesIndexed: 1, total: 3 });
-    expect(t.sitrep.sync()).toMatchObject({ removed: 0, total: 3 });
+    expect((await t.sitrep.sync())).toMatchObject({ removed: 0, total: 3 });
   });
 });
 
@@ -105,13 +105,13 @@ describe('a running Sitrep', () => {
   it('picks up an article dropped into the data folder while it runs', async () => {
     const { watchDataFolder } = await import('../src/start.ts');
     t = tempSitrep(SAMPLES_DIR);
-    t.sitrep.sync();
+    await t.sitrep.sync();
     const stop = watchDataFolder(t.sitrep, 20);
     writeFileSync(join(t.dataDir, 'ceasefire.txt'), 'Ceasefire agreed in the north\n\nBoth sides agreed on Friday to a ceasefire that begins at midnight, mediators said.');
     try {
       await expect.poll(() => t.sitrep.ask('When does the ceasefire begin?')[0]?.text ?? '', { timeout: 5000 }).toMatch(/midnight/);
     } finally {
-      stop();
+      await stop();
     }
   });
 });

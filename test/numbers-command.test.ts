@@ -5,13 +5,17 @@ import { renderText } from '../src/adapters/console/render.ts';
 import { SAMPLES_DIR, tempSitrep, type TempSitrep } from './helpers/sitrep.ts';
 
 let t: TempSitrep;
-beforeAll(() => {
+beforeAll(async () => {
   t = tempSitrep(SAMPLES_DIR);
-  t.sitrep.sync();
+  await t.sitrep.sync();
 });
 afterAll(() => t.cleanup());
 
-const numbers = (options: Record<string, string | undefined> = {}) => runCommand({ sitrep: t.sitrep, platform: 'cli' }, 'numbers', { options });
+/** The answer, its JSON as the command line prints it (long lists are read lazily). */
+const numbers = async (options: Record<string, string | undefined> = {}) => {
+  const r = await runCommand({ sitrep: t.sitrep, platform: 'cli' }, 'numbers', { options });
+  return { ...r, json: JSON.parse(JSON.stringify(r.json)) };
+};
 
 describe('/numbers', () => {
   it('prints every figure with its article in --json, and the groups', async () => {

@@ -37,10 +37,10 @@ const HOSTILE = '<!channel> & <@U123> <!here>';
 let tmp: string;
 let sitrep: Sitrep;
 
-beforeAll(() => {
+beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'sitrep-slack-'));
   sitrep = Sitrep.open({ dataDir: join(import.meta.dirname, '..', 'data'), dbPath: join(tmp, 'index.db') });
-  sitrep.sync();
+  await sitrep.sync();
 });
 
 afterAll(() => {

@@ -3,16 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, runLine } from '../commands/run.ts';
 import { SAMPLES_DIR, tempSitrep, type TempSitrep } from './helpers/sitrep.ts';
 
+/** A JSON answer as the command line prints it (long lists are read lazily). */
+const plain = (x: unknown) => JSON.parse(JSON.stringify(x));
+
 let t: TempSitrep;
-beforeAll(() => {
+beforeAll(async () => {
   t = tempSitrep(SAMPLES_DIR);
-  t.sitrep.sync();
+  await t.sitrep.sync();
 });
 afterAll(() => t.cleanup());
 
 const ctx = () => ({ sitrep: t.sitrep, platform: 'cli' as const });
 type JsonQuote = { speaker: string; role: string | null; kind: string; text: string; article: { file: string | null; published: string | null } };
-const jsonOf = async (line: string) => ((await runLine(ctx(), line))!.json as { quotes: JsonQuote[] }).quotes;
+const jsonOf = async (line: string) => (plain((await runLine(ctx(), line))!.json) as { quotes: JsonQuote[] }).quotes;
 
 describe('/who-said', () => {
   it('lists one person’s quotes from every article under one name, newest first, with the role', async () => {
@@ -35,7 +38,7 @@ describe('/who-said', () => {
     const items = r!.reply.sections[0].items;
     expect(items[0].text).toMatch(/Stoltenberg|Carter/);
     expect(items[0].note).toMatch(/\d+ quotes/);
-    const json = r!.json as { quotes: JsonQuote[]; speakers: Array<{ speaker: string; quotes: number }> };
+    const json = plain(r!.json) as { quotes: JsonQuote[]; speakers: Array<{ speaker: string; quotes: number }> };
     expect(json.quotes.length).toBeGreaterThanOrEqual(35);
     expect(json.speakers[0].quotes).toBeGreaterThan(1);
   });
@@ -44,7 +47,7 @@ describe('/who-said', () => {
     const byText = await jsonOf('/who-said about casualties');
     expect(byText.length).toBeGreaterThan(0);
     expect(byText.every((q) => /casualt/i.test(q.text) || /casualt/i.test(JSON.stringify(q)))).toBe(true);
-    const byOption = (await runCommand(ctx(), 'who-said', { options: { speaker: 'Stoltenberg', about: 'Turkey' } })).json as { quotes: JsonQuote[] };
+    const byOption = plain((await runCommand(ctx(), 'who-said', { options: { speaker: 'Stoltenberg', about: 'Turkey' } })).json) as { quotes: JsonQuote[] };
     expect(byOption.quotes.length).toBeGreaterThan(0);
     expect(byOption.quotes.every((q) => q.speaker === 'Jens Stoltenberg')).toBe(true);
   });

@@ -1,27 +1,24 @@
 // The digest for a channel, from the index and the run ledger: picks the window (since the channel's last
-// posted digest, else the first-digest window), builds the digest (pure core), and makes its Reply.
-import { buildDigest, digestRecord } from '../core/digest/build.ts';
+// posted digest, else the first-digest window), plans it from the stories the index keeps (no text read),
+// reads the few stories it tells in full, and makes its Reply.
+import { digestReach, idfFrom, planDigest, tellDigest, digestRecord, type PlanStory } from '../core/digest/build.ts';
 import { digestReply } from '../core/digest/reply.ts';
-import type { Digest, DigestRecord, DigestWindow } from '../core/digest/types.ts';
-import { firstWindow } from '../core/digest/window.ts';
+import type { Digest, DigestArticle, DigestRecord, DigestWindow } from '../core/digest/types.ts';
+import { firstWindow, inWindow } from '../core/digest/window.ts';
+import { contentTerms } from '../core/text/terms.ts';
 import type { Reply } from '../reply.ts';
 import { localDateOf } from '../scheduler/time.ts';
 import type { ComposedRun, DigestRun, ScheduleStore, Subscription } from '../store/schedule.ts';
-import { SqliteScheduleStore } from '../store/schedule-sqlite.ts';
-import { SqliteStore } from '../store/sqlite.ts';
+import type { ArticleMeta, Store } from '../store/store.ts';
 import type { Sitrep } from './sitrep.ts';
 
-const stores = new WeakMap<Sitrep, ScheduleStore>();
+/** Articles read at most to plan one digest (the newest first). */
+const MAX_POOL = 20_000;
+const DAY_MS = 86_400_000;
 
 /** The schedule store in the same database as the index. */
 export function scheduleStoreOf(sitrep: Sitrep): ScheduleStore {
-  let s = stores.get(sitrep);
-  if (!s) {
-    if (!(sitrep.store instanceof SqliteStore)) throw new Error('digest subscriptions need the SQLite store');
-    s = new SqliteScheduleStore(sitrep.store.db);
-    stores.set(sitrep, s);
-  }
-  return s;
+  return sitrep.store.schedule();
 }
 
 export interface ChannelDigest {
@@ -43,23 +40,57 @@ function isRecord(x: unknown): x is DigestRecord {
   return typeof x === 'object' && x !== null && Array.isArray((x as DigestRecord).stories);
 }
 
+/** The window of a channel's first digest, from the newest article the index holds. */
+function firstWindowOf(store: Store, now: Date): DigestWindow {
+  const newest = store.newestTime();
+  const dated = newest === null ? [] : [{ published: new Date(newest).toISOString().slice(0, 10), addedAt: null }];
+  return firstWindow(dated, now);
+}
+
+/** The stories with articles in reach of the window, their members as the index keeps them. */
+function storiesInReach(store: Store, reach: DigestWindow): PlanStory<ArticleMeta>[] {
+  // Publication days are whole days: an article dated the day before `since` may still overlap it.
+  const metas = store.articlesInWindow({ since: reach.since.getTime() - DAY_MS, until: reach.until.getTime() + DAY_MS, limit: MAX_POOL }).filter((a) => inWindow(a, reach));
+  const byStory = new Map<string, PlanStory<ArticleMeta>>();
+  for (const a of metas) {
+    const id = a.storyId ?? a.id;
+    let s = byStory.get(id);
+    if (!s) byStory.set(id, (s = { id, title: '', members: [], duplicates: {} }));
+    if (a.copyOf) s.duplicates[a.id] = a.copyOf;
+    else s.members.push(a);
+  }
+  for (const s of byStory.values()) {
+    const record = store.story(s.id);
+    s.title = record?.title ?? s.members[0]?.title ?? '';
+    // The lead first, as the story keeps it.
+    if (record) s.members.sort((x, y) => Number(y.id === record.leadId) - Number(x.id === record.leadId));
+  }
+  return [...byStory.values()].filter((s) => s.members.length > 0);
+}
+
+/** Document frequencies of the words of the articles told, from the whole index. */
+function idfOf(store: Store, articles: DigestArticle[]): (t: string) => number {
+  const terms = new Set<string>();
+  for (const a of articles) for (const s of a.sentences) for (const t of contentTerms(s.text)) terms.add(t);
+  const { df, articles: n } = store.termFrequencies([...terms]);
+  return idfFrom((t) => df.get(t) ?? 0, n);
+}
+
 export function channelDigest(sitrep: Sitrep, req: DigestRequest): ChannelDigest {
-  const articles = sitrep.articles();
+  const store = sitrep.store;
   const since = req.previous?.windowUntil ? new Date(req.previous.windowUntil) : null;
-  const window: DigestWindow = since && !Number.isNaN(since.getTime()) && since < req.now ? { since, until: req.now } : firstWindow(articles, req.now);
-  const digest = buildDigest({
-    articles,
-    window,
-    previous: isRecord(req.previous?.record) ? req.previous.record : null,
-    date: localDateOf(req.now, req.timezone ?? 'UTC'),
-  });
+  const window: DigestWindow = since && !Number.isNaN(since.getTime()) && since < req.now ? { since, until: req.now } : firstWindowOf(store, req.now);
+  const previous = isRecord(req.previous?.record) ? req.previous.record : null;
+  const plan = planDigest(storiesInReach(store, digestReach(window)), window, previous);
+  const told = store.articlesByIds(plan.planned.flatMap((p) => p.members.map((m) => m.id)));
+  const full = new Map<string, DigestArticle>(told.map((a) => [a.id, a]));
+  const digest = tellDigest(plan, full, window, { previous, date: localDateOf(req.now, req.timezone ?? 'UTC'), idf: idfOf(store, told) });
   return { digest, reply: digestReply(digest), window, record: digestRecord(digest) };
 }
 
-/** The scheduler's compose step for one subscription. */
+/** The scheduler's compose step for one subscription (the index is kept up to date by the indexer). */
 export function composeFor(sitrep: Sitrep): (sub: Subscription, ctx: { now: Date; previous: DigestRun | null }) => ComposedRun {
   return (sub, ctx) => {
-    sitrep.sync();
     const d = channelDigest(sitrep, { now: ctx.now, previous: ctx.previous, timezone: sub.timezone });
     return { windowSince: d.window.since.toISOString(), windowUntil: d.window.until.toISOString(), record: d.record, reply: d.reply, stories: d.digest.stories.length };
   };

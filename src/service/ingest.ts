@@ -1,15 +1,18 @@
 // Brings the index up to date with files on disk: new and changed files are read, unchanged ones are
-// skipped by size+mtime (then by content hash), deleted ones are dropped. Each file is stored in its own
-// transaction, so a crash mid-run leaves every file either fully indexed or not at all. Bad files are
-// skipped with a warning that names them; everything else is still indexed.
-import { readFileSync, statSync } from 'node:fs';
+// skipped by size+mtime (then by content hash), deleted ones are dropped. Reading and analysis run in a
+// pool of worker threads when there is much to do (analysis-pool.ts), inline otherwise; each batch of
+// files is stored in one transaction, so a crash mid-run leaves every file either fully indexed or not at
+// all, and every stored article is placed in its story as it arrives. Bad files are skipped with a warning
+// that names them; everything else is still indexed.
+import { statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { analyzed, analyze, ANALYZER_VERSION } from '../core/analyze.ts';
-import { decodeBytes, MAX_FILE_BYTES } from '../core/ingest/decode.ts';
-import { parseArticles } from '../core/ingest/parse.ts';
-import { digest } from '../core/text/normalize.ts';
+import { analyze, ANALYZER_VERSION } from '../core/analyze.ts';
+import { canonicalSpeakerNames } from '../core/quotes/speakers.ts';
+import type { Quote } from '../core/types.ts';
 import type { FileRecord, Store } from '../store/store.ts';
-import { isArticleFile, scanFolder, type FoundFile } from './scan.ts';
+import { analyzeFiles, type FileJob, type FileOutcome } from './analysis-task.ts';
+import { placeArticle } from './placement.ts';
+import { isArticleFile, scanFolder } from './scan.ts';
 
 export interface IngestIssue {
   file: string;
@@ -25,6 +28,8 @@ export interface IngestReport {
   removed: number;
   /** Articles whose quotes and figures were recomputed after the extractors changed. */
   reanalyzed: number;
+  /** Articles dropped because they were older than the retention period. */
+  expired: number;
   /** Articles in the index after the run. */
   total: number;
   words: number;
@@ -33,97 +38,145 @@ export interface IngestReport {
   ms: number;
 }
 
-function emptyReport(): IngestReport {
-  return { filesIndexed: 0, articlesIndexed: 0, unchanged: 0, removed: 0, reanalyzed: 0, total: 0, words: 0, skipped: [], warnings: [], ms: 0 };
+/** Analyses jobs: inline, or in worker threads (analysis-pool.ts). */
+export type Analyzer = (jobs: FileJob[]) => Promise<FileOutcome[]> | FileOutcome[];
+
+export interface IngestOptions {
+  analyzer?: Analyzer;
+  /** Articles last seen longer ago than this many days are dropped (0 or undefined: keep everything). */
+  retentionDays?: number;
+  /** Called after each stored batch (progress, and yielding to other work). */
+  onBatch?: (done: number, total: number) => void | Promise<void>;
 }
 
-function indexFile(store: Store, found: FoundFile, origin: FileRecord['origin'], known: FileRecord | undefined, report: IngestReport): void {
-  if (known && known.size === found.size && known.mtimeMs === found.mtimeMs && known.origin === origin) {
+/** Files stored per transaction: far faster than one each, and a crash loses at most the batch in flight. */
+const BATCH_FILES = 100;
+/** Articles re-analysed per transaction after the extractors change. */
+const REANALYSIS_BATCH = 200;
+/** Old articles dropped per transaction. */
+const PRUNE_BATCH = 500;
+const DAY_MS = 86_400_000;
+
+export function emptyReport(): IngestReport {
+  return { filesIndexed: 0, articlesIndexed: 0, unchanged: 0, removed: 0, reanalyzed: 0, expired: 0, total: 0, words: 0, skipped: [], warnings: [], ms: 0 };
+}
+
+const inline: Analyzer = (jobs) => analyzeFiles(jobs);
+
+/** The canonical-name rule over names with counts (core/quotes/speakers.ts works on quotes). */
+export function canonicalRule(names: { name: string; kind: string | null; quotes: number }[]): Map<string, string> {
+  const quotes: Pick<Quote, 'speaker' | 'speakerKind'>[] = [];
+  for (const n of names) for (let i = 0; i < Math.min(n.quotes, 1000); i++) quotes.push({ speaker: n.name, speakerKind: (n.kind as Quote['speakerKind']) ?? undefined });
+  return canonicalSpeakerNames(quotes as Quote[]);
+}
+
+function store1(store: Store, o: FileOutcome, report: IngestReport): void {
+  if (o.kind === 'touch') {
+    store.touchFile(o.record);
     report.unchanged++;
     return;
   }
-  if (found.size > MAX_FILE_BYTES) {
-    report.skipped.push({ file: found.path, reason: `is ${(found.size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit for one article file` });
-    if (known) store.removeFile(found.path);
+  if (o.kind === 'skip') {
+    report.skipped.push({ file: o.path, reason: o.reason });
+    if (o.known) store.removeFile(o.path);
     return;
   }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(found.absolute);
-  } catch (e) {
-    report.skipped.push({ file: found.path, reason: `could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
-    return;
-  }
-  const record: FileRecord = { path: found.path, size: found.size, mtimeMs: found.mtimeMs, hash: digest(bytes), origin };
-  if (known && known.hash === record.hash) {
-    store.touchFile(record);
-    report.unchanged++;
-    return;
-  }
-  const decoded = decodeBytes(bytes);
-  if (!decoded.ok) {
-    report.skipped.push({ file: found.path, reason: decoded.reason });
-    if (known) store.removeFile(found.path);
-    return;
-  }
-  if (decoded.warning) report.warnings.push({ file: found.path, reason: decoded.warning });
-  try {
-    const articles = parseArticles(found.path, decoded.text).map(analyzed);
-    store.replaceFile(record, articles, ANALYZER_VERSION);
-    report.filesIndexed++;
-    report.articlesIndexed += articles.length;
-    report.words += articles.reduce((n, a) => n + a.words, 0);
-  } catch (e) {
-    report.skipped.push({ file: found.path, reason: (e as Error).message });
-    if (known) store.removeFile(found.path);
+  if (o.warning) report.warnings.push({ file: o.record.path, reason: o.warning });
+  store.replaceFile(o.record, o.articles, ANALYZER_VERSION);
+  for (const a of o.articles) placeArticle(store, a);
+  report.filesIndexed++;
+  report.articlesIndexed += o.articles.length;
+  report.words += o.articles.reduce((n, a) => n + a.words, 0);
+}
+
+/** Reads, analyses and stores the jobs, a batch per transaction. */
+async function indexJobs(store: Store, jobs: FileJob[], report: IngestReport, opts: IngestOptions): Promise<void> {
+  const analyzer = opts.analyzer ?? inline;
+  const batches: FileJob[][] = [];
+  for (let i = 0; i < jobs.length; i += BATCH_FILES) batches.push(jobs.slice(i, i + BATCH_FILES));
+  // The next batch is analysed while this one is stored.
+  let next = batches.length ? analyzer(batches[0]) : null;
+  for (let b = 0; b < batches.length; b++) {
+    const outcomes = await next!;
+    next = b + 1 < batches.length ? analyzer(batches[b + 1]) : null;
+    store.transaction(() => {
+      for (const o of outcomes) store1(store, o, report);
+      store.settleSpeakers(canonicalRule);
+    });
+    await opts.onBatch?.(Math.min(jobs.length, (b + 1) * BATCH_FILES), jobs.length);
   }
 }
 
 /** Re-runs the extractors over articles analysed by an older version of them. */
 function refreshAnalysis(store: Store, report: IngestReport): void {
   if (store.getMeta('analyzer') === ANALYZER_VERSION) return;
-  store.transaction(() => {
-    for (const a of store.articles()) {
-      if (a.analyzer === ANALYZER_VERSION) continue;
-      const { quotes, figures } = analyze(a);
-      store.updateAnalysis(a.id, quotes, figures, ANALYZER_VERSION);
-      report.reanalyzed++;
-    }
-    store.setMeta('analyzer', ANALYZER_VERSION);
-  });
-}
-
-/** Syncs the index with every article file in `dataDir` (recursively). */
-export function syncFolder(store: Store, dataDir: string): IngestReport {
-  const started = performance.now();
-  const report = emptyReport();
-  const known = store.fileRecords();
-  const found = scanFolder(dataDir);
-  const seen = new Set(found.map((f) => f.path));
-  // Files are committed in batches: one transaction per batch is far faster than one per file, and a
-  // crash still loses at most the batch in flight (each file's rows are written together).
-  for (let i = 0; i < found.length; i += 100) {
+  for (;;) {
+    const stale = store.staleArticles(ANALYZER_VERSION, REANALYSIS_BATCH);
+    if (stale.length === 0) break;
     store.transaction(() => {
-      for (const f of found.slice(i, i + 100)) indexFile(store, f, 'data', known.get(f.path), report);
+      for (const a of stale) {
+        const { quotes, figures } = analyze(a);
+        store.updateAnalysis(a.id, quotes, figures, ANALYZER_VERSION);
+        report.reanalyzed++;
+      }
+      store.settleSpeakers(canonicalRule);
     });
   }
-  for (const [path, record] of known) {
-    if (record.origin === 'data' && !seen.has(path)) {
-      store.removeFile(path);
-      report.removed++;
-    }
+  store.setMeta('analyzer', ANALYZER_VERSION);
+}
+
+function prune(store: Store, report: IngestReport, days: number | undefined): void {
+  if (!days || days <= 0) return;
+  const cutoff = Date.now() - days * DAY_MS;
+  for (;;) {
+    const n = store.pruneOlderThan(cutoff, PRUNE_BATCH);
+    report.expired += n;
+    if (n < PRUNE_BATCH) break;
   }
+  if (report.expired) store.transaction(() => store.settleSpeakers(canonicalRule));
+}
+
+function finish(store: Store, report: IngestReport, started: number, opts: IngestOptions): IngestReport {
   refreshAnalysis(store, report);
+  prune(store, report, opts.retentionDays);
   report.total = store.count();
   report.ms = performance.now() - started;
   return report;
 }
 
-/** Indexes files named on the command line; paths inside `dataDir` are kept relative to it. */
-export function ingestPaths(store: Store, paths: string[], dataDir: string | null): IngestReport {
+/** Syncs the index with every article file in `dataDir` (recursively). */
+export async function syncFolder(store: Store, dataDir: string, opts: IngestOptions = {}): Promise<IngestReport> {
   const started = performance.now();
   const report = emptyReport();
   const known = store.fileRecords();
+  const found = scanFolder(dataDir);
+  const seen = new Set(found.map((f) => f.path));
+  const jobs: FileJob[] = [];
+  for (const f of found) {
+    const k = known.get(f.path);
+    if (k && k.size === f.size && k.mtimeMs === f.mtimeMs && k.origin === 'data') report.unchanged++;
+    else jobs.push({ ...f, origin: 'data', scope: 'shared', knownHash: k?.hash });
+  }
+  await indexJobs(store, jobs, report, opts);
+  const gone = [...known.values()].filter((r) => r.origin === 'data' && !seen.has(r.path));
+  store.transaction(() => {
+    for (const r of gone) store.removeFile(r.path);
+    if (gone.length) store.settleSpeakers(canonicalRule);
+  });
+  report.removed = gone.length;
+  return finish(store, report, started, opts);
+}
+
+/** Indexes files named on the command line; paths inside `dataDir` are kept relative to it. */
+export async function ingestPaths(store: Store, paths: string[], dataDir: string | null, opts: IngestOptions = {}): Promise<IngestReport> {
+  const started = performance.now();
+  const report = emptyReport();
+  const known = store.fileRecords();
+  const jobs: FileJob[] = [];
+  const add = (absolute: string, size: number, mtimeMs: number) => {
+    const path = pathFor(absolute, dataDir);
+    jobs.push({ path, absolute, size, mtimeMs, origin: originOf(absolute, dataDir), scope: 'shared', knownHash: known.get(path)?.hash });
+  };
   for (const p of paths) {
     const absolute = resolve(p);
     let st;
@@ -133,22 +186,12 @@ export function ingestPaths(store: Store, paths: string[], dataDir: string | nul
       report.skipped.push({ file: p, reason: 'does not exist' });
       continue;
     }
-    if (st.isDirectory()) {
-      const sub = scanFolder(absolute).map((f) => ({ ...f, path: pathFor(f.absolute, dataDir) }));
-      store.transaction(() => sub.forEach((f) => indexFile(store, f, originOf(f.absolute, dataDir), known.get(f.path), report)));
-      continue;
-    }
-    if (!isArticleFile(absolute)) {
-      report.skipped.push({ file: p, reason: 'is not an article file (.txt, .md, .html or .json)' });
-      continue;
-    }
-    const path = pathFor(absolute, dataDir);
-    indexFile(store, { path, absolute, size: st.size, mtimeMs: st.mtimeMs }, originOf(absolute, dataDir), known.get(path), report);
+    if (st.isDirectory()) for (const f of scanFolder(absolute)) add(f.absolute, f.size, f.mtimeMs);
+    else if (!isArticleFile(absolute)) report.skipped.push({ file: p, reason: 'is not an article file (.txt, .md, .html or .json)' });
+    else add(absolute, st.size, st.mtimeMs);
   }
-  refreshAnalysis(store, report);
-  report.total = store.count();
-  report.ms = performance.now() - started;
-  return report;
+  await indexJobs(store, jobs, report, opts);
+  return finish(store, report, started, opts);
 }
 
 function inside(absolute: string, dataDir: string | null): boolean {
@@ -173,6 +216,7 @@ export function summarizeIngest(r: IngestReport): string {
   if (r.unchanged) parts.push(`${n(r.unchanged)} unchanged file${r.unchanged === 1 ? '' : 's'}`);
   if (r.removed) parts.push(`removed ${n(r.removed)} deleted file${r.removed === 1 ? '' : 's'}`);
   if (r.reanalyzed) parts.push(`re-analysed ${n(r.reanalyzed)}`);
+  if (r.expired) parts.push(`dropped ${n(r.expired)} past the retention period`);
   let line = `${parts.join(', ')}; ${n(r.total)} in the index`;
   const list = (issues: IngestIssue[]) => issues.slice(0, 5).map((i) => `${i.file} ${i.reason}`).join('; ') + (issues.length > 5 ? `; and ${issues.length - 5} more` : '');
   if (r.skipped.length) line += `. Skipped ${r.skipped.length}: ${list(r.skipped)}`;

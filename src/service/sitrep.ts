@@ -1,13 +1,18 @@
 // The Sitrep service: one index (a Store) and the data folder it mirrors, with the queries every command
-// uses. It does the I/O; the ranking, grouping and extraction it calls are pure core functions.
+// uses. Each query reads only what its answer needs (a window of stories, one speaker's quotes, full-text
+// hits), so answers stay fast at any size; the ranking, grouping and extraction are pure core functions.
 import { readQuestion } from '../core/ask/question.ts';
 import { rankSentences } from '../core/ask/rank.ts';
-import { canonicalSpeakerNames, renameSpeakers } from '../core/quotes/speakers.ts';
-import { groupStories, type Story } from '../core/stories/group.ts';
+import { findSpeakers, quotesAbout, type SpeakerCount } from '../core/quotes/query.ts';
+import { mergeSpeakers, type SpeakerEntry } from '../core/quotes/speakers.ts';
+import { contentTerms } from '../core/text/terms.ts';
 import { refOf, type ArticleRef, type Figure, type Quote, type WithArticle } from '../core/types.ts';
 import { SqliteStore } from '../store/sqlite.ts';
-import type { Store, StoredArticle } from '../store/store.ts';
-import { ingestPaths, syncFolder, type IngestReport } from './ingest.ts';
+import type { ArticleMeta, Store, StoryRecord, WindowQuery } from '../store/store.ts';
+import { takeWriterLock } from '../store/writer-lock.ts';
+import type { AnalysisPool } from './analysis-pool.ts';
+import { backgroundThreads, startIndexer, type BackgroundIndexer } from './background-indexer.ts';
+import { ingestPaths, syncFolder, type IngestOptions, type IngestReport } from './ingest.ts';
 
 export interface Answer {
   text: string;
@@ -32,69 +37,82 @@ export interface SitrepOptions {
   dataDir: string | null;
   /** SQLite file, or ':memory:'. */
   dbPath: string;
+  /** Open the index for reading only. */
+  readonly?: boolean;
+  /** Days an article is kept after it was last published or indexed (0: forever). */
+  retentionDays?: number;
 }
 
+/** "The latest stories": those with an article within this many days of the newest article indexed. */
+export const LATEST_DAYS = 3;
+/** FTS hits read for a question. */
+const ASK_CANDIDATES = 200;
+/** Sentences read when quotes or figures are looked up by topic. */
+const TOPIC_CANDIDATES = 2000;
+/** Quotes read for one speaker's answer. */
+const SPEAKER_QUOTES = 500;
+const DAY_MS = 86_400_000;
+
 export class Sitrep {
-  private articleCache: StoredArticle[] | null = null;
-  private storyCache: StoryView[] | null = null;
-  private quoteCache: WithArticle<Quote>[] | null = null;
-  private speakerCache: Map<string, string> | null = null;
+  private pool: AnalysisPool | null = null;
 
   constructor(
     readonly store: Store,
     readonly dataDir: string | null,
+    readonly dbPath: string = ':memory:',
+    readonly retentionDays = 0,
   ) {}
 
   static open(opts: SitrepOptions): Sitrep {
-    return new Sitrep(new SqliteStore(opts.dbPath), opts.dataDir);
+    return new Sitrep(new SqliteStore(opts.dbPath, { readonly: opts.readonly }), opts.dataDir, opts.dbPath, opts.retentionDays ?? 0);
   }
 
-  /** Indexes new and changed files of the data folder and drops deleted ones. */
-  sync(): IngestReport | null {
+  /** Reads and analyses files in worker threads from now on (for large ingests). */
+  usePool(pool: AnalysisPool | null): void {
+    this.pool = pool;
+  }
+
+  private ingestOptions(extra: IngestOptions = {}): IngestOptions {
+    return { retentionDays: this.retentionDays, analyzer: this.pool?.analyze, ...extra };
+  }
+
+  /** Indexes new and changed files of the data folder and drops deleted ones (one writer at a time). */
+  async sync(extra: IngestOptions = {}): Promise<IngestReport | null> {
     if (!this.dataDir) return null;
-    const report = syncFolder(this.store, this.dataDir);
-    if (report.filesIndexed || report.removed || report.reanalyzed) this.invalidate();
-    return report;
+    const release = takeWriterLock(this.dbPath);
+    try {
+      return await syncFolder(this.store, this.dataDir, this.ingestOptions(extra));
+    } finally {
+      release();
+    }
   }
 
   /** Indexes the named files or folders. */
-  ingest(paths: string[]): IngestReport {
-    const report = ingestPaths(this.store, paths, this.dataDir);
-    this.invalidate();
-    return report;
+  async ingest(paths: string[], extra: IngestOptions = {}): Promise<IngestReport> {
+    const release = takeWriterLock(this.dbPath);
+    try {
+      return await ingestPaths(this.store, paths, this.dataDir, this.ingestOptions(extra));
+    } finally {
+      release();
+    }
   }
 
-  private invalidate(): void {
-    this.articleCache = null;
-    this.storyCache = null;
-    this.quoteCache = null;
-    this.speakerCache = null;
+  /** Starts the background indexer: a thread of its own that keeps this index up to date. */
+  startIndexer(threads = backgroundThreads()): BackgroundIndexer {
+    return startIndexer({ dataDir: this.dataDir, dbPath: this.dbPath, retentionDays: this.retentionDays, threads });
   }
 
-  /** Computes what the first command would otherwise wait for (articles, speakers, stories). */
-  warm(): void {
-    this.articles();
-    this.quotes();
-    this.stories();
-  }
-
-  /** One name per person across all articles ("Ashton Carter" and "Ash Carter" are one speaker). */
-  private speakerNames(): Map<string, string> {
-    this.speakerCache ??= canonicalSpeakerNames(this.store.quotes());
-    return this.speakerCache;
-  }
-
-  /** Every article, its quotes under the speakers' names across articles. */
-  articles(): StoredArticle[] {
-    this.articleCache ??= this.store.articles().map((a) => ({ ...a, quotes: renameSpeakers(a.quotes, this.speakerNames()) }));
-    return this.articleCache;
+  /** The window of "the latest": the days up to the newest article indexed. */
+  latestWindow(scopes?: string[]): WindowQuery {
+    const newest = this.store.newestTime(scopes);
+    return newest === null ? { scopes } : { since: newest - LATEST_DAYS * DAY_MS, scopes };
   }
 
   /** The best sentences for a question, best first, one per distinct text. */
   ask(question: string, limit = 20): Answer[] {
     const shape = readQuestion(question);
-    const hits = this.store.searchSentences(shape.searchWords, 200);
-    const refs = new Map(this.store.articleRefs().map((r) => [r.id, r]));
+    const hits = this.store.searchSentences(shape.searchWords, ASK_CANDIDATES);
+    const refs = this.store.metas(hits.map((h) => h.articleId));
     const ranked = rankSentences(shape, hits);
     const seen = new Set<string>();
     const answers: Answer[] = [];
@@ -103,36 +121,92 @@ export class Sitrep {
       const article = refs.get(h.articleId);
       if (!article || seen.has(key)) continue;
       seen.add(key);
-      answers.push({ text: h.text, score: h.score, sentenceIndex: h.index, article });
+      answers.push({ text: h.text, score: h.score, sentenceIndex: h.index, article: refOf(article) });
       if (answers.length >= limit) break;
     }
     return answers;
   }
 
-  /** Articles grouped by event, the largest and newest stories first. */
-  stories(): StoryView[] {
-    if (this.storyCache) return this.storyCache;
-    const articles = this.articles();
-    const byId = new Map(articles.map((a) => [a.id, a]));
-    const stories = groupStories(articles);
-    const view = (s: Story): StoryView => {
-      const members = s.articleIds.map((id) => byId.get(id)!);
-      const sources = [...new Set(members.map((a) => a.source).filter((x): x is string => Boolean(x)))];
-      return { id: s.id, title: s.title, articles: members.map(refOf), sources, duplicates: Object.keys(s.duplicates).length };
-    };
-    const newest = (s: StoryView) => s.articles.reduce((m, a) => ((a.published ?? '') > m ? (a.published ?? '') : m), '');
-    this.storyCache = stories.map(view).sort((a, b) => b.articles.length - a.articles.length || newest(b).localeCompare(newest(a)) || a.title.localeCompare(b.title));
-    return this.storyCache;
+  private view(s: StoryRecord, members: ArticleMeta[]): StoryView {
+    const sources = [...new Set(members.map((a) => a.source).filter((x): x is string => Boolean(x)))];
+    return { id: s.id, title: s.title, articles: members.map(refOf), sources, duplicates: s.copies };
   }
 
-  /** Every quote with its article, under one speaker name per person across articles. */
-  quotes(): WithArticle<Quote>[] {
-    this.quoteCache ??= renameSpeakers(this.store.quotes(), this.speakerNames());
-    return this.quoteCache;
+  /** Stories, the largest and newest first: the latest by default, or any window. */
+  stories(q: WindowQuery = this.latestWindow()): StoryView[] {
+    const records = this.store.latestStories(q);
+    const members = this.store.storyMembers(records.map((s) => s.id), q.scopes);
+    return records.map((s) => this.view(s, members.get(s.id) ?? [])).filter((s) => s.articles.length > 0);
   }
 
-  figures(): WithArticle<Figure>[] {
-    return this.store.figures();
+  countStories(q: WindowQuery = this.latestWindow()): number {
+    return this.store.countStories(q);
+  }
+
+  /** Every story in the window, a page at a time (for streaming). */
+  *eachStory(q: WindowQuery = {}, pageSize = 500): Iterable<StoryView> {
+    const records = this.store.latestStories({ ...q, limit: q.limit });
+    for (let i = 0; i < records.length; i += pageSize) {
+      const page = records.slice(i, i + pageSize);
+      const members = this.store.storyMembers(page.map((s) => s.id), q.scopes);
+      for (const s of page) {
+        const m = members.get(s.id) ?? [];
+        if (m.length) yield this.view(s, m);
+      }
+    }
+  }
+
+  /** The quotes of the newest articles that hold quotes. */
+  latestQuotes(maxArticles = 20): WithArticle<Quote>[] {
+    return this.store.quotesOf(this.store.latestQuotedArticles(maxArticles));
+  }
+
+  /** The speakers a name asks for, with their quotes (newest first). */
+  speakersNamed(asked: string): SpeakerEntry[] {
+    const words = asked.split(/\s+/).filter(Boolean);
+    let names = this.store.findSpeakerNames(words, 50);
+    if (names.length === 0) names = this.store.findSpeakersByRole(words, 50);
+    if (names.length === 0) return [];
+    const all = this.store.namesOf(names.map((n) => n.canonical)).map((n) => n.name);
+    return findSpeakers(mergeSpeakers(this.store.quotesBySpeakers(all, SPEAKER_QUOTES)), asked);
+  }
+
+  /** Quotes whose words or sentence are about a topic, among the sentences full-text search finds. */
+  quotesAbout(topic: string, pool?: WithArticle<Quote>[]): WithArticle<Quote>[] {
+    if (pool) return quotesAbout(pool, topic);
+    const hits = this.store.searchSentences(contentTerms(topic), TOPIC_CANDIDATES);
+    const at = new Set(hits.map((h) => `${h.articleId}:${h.index}`));
+    const quotes = this.store.quotesOf([...new Set(hits.map((h) => h.articleId))]).filter((q) => at.has(`${q.article.id}:${q.sentenceIndex}`));
+    return quotesAbout(quotes, topic);
+  }
+
+  /** Who is quoted most across the index. */
+  topSpeakers(limit = 10): SpeakerCount[] {
+    return this.store.topSpeakers(limit).map((s) => ({ speaker: s.canonical, role: null, quotes: s.quotes, articles: 0 }));
+  }
+
+  /** Speaker names for suggestions, most quoted first, matching what was typed. */
+  speakerSuggestions(typed: string, limit: number): string[] {
+    return this.store.topSpeakers(limit, typed.trim() || undefined).map((s) => s.canonical);
+  }
+
+  eachQuote(q: WindowQuery = {}): Iterable<WithArticle<Quote>> {
+    return this.store.eachQuote(q);
+  }
+
+  eachFigure(q: WindowQuery = {}): Iterable<WithArticle<Figure>> {
+    return this.store.eachFigure(q);
+  }
+
+  figuresOf(articleIds: string[]): WithArticle<Figure>[] {
+    return this.store.figuresOf(articleIds);
+  }
+
+  /** Figures in sentences about a topic (full-text search), with the sentences' articles. */
+  figuresAbout(topic: string): WithArticle<Figure>[] {
+    const hits = this.store.searchSentences(contentTerms(topic), TOPIC_CANDIDATES);
+    const at = new Set(hits.map((h) => `${h.articleId}:${h.index}`));
+    return this.store.figuresOf([...new Set(hits.map((h) => h.articleId))]).filter((f) => at.has(`${f.article.id}:${f.sentenceIndex}`));
   }
 
   close(): void {

@@ -1,101 +1,134 @@
-// SQLite storage through better-sqlite3: WAL journal, FTS5 full-text index with the porter stemmer,
-// every file's articles replaced in one transaction so a crash never leaves half a file indexed.
+// SQLite storage through better-sqlite3: WAL journal (readers never wait for the indexer), write
+// transactions taken with BEGIN IMMEDIATE and a honoured busy timeout, a contentless FTS5 index with the
+// porter stemmer, every file's articles replaced in one transaction so a crash never leaves half a file.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { sentenceContexts } from '../core/ask/context.ts';
-import { refOf, type Article, type ArticleRef, type Figure, type Quote, type WithArticle } from '../core/types.ts';
-import type { FileRecord, SentenceHit, Store, StoredArticle } from './store.ts';
+import { canonicalUrl } from '../core/stories/duplicates.ts';
+import type { Figure, Quote, Sentence, WithArticle } from '../core/types.ts';
+import { decodeBody, encodeBody, packFact, unpackFact } from './codec.ts';
+import { openError } from './open-error.ts';
+import type { ScheduleStore } from './schedule.ts';
+import { SqliteScheduleStore } from './schedule-sqlite.ts';
+import { INDEX_TABLES, SCHEMA, SCHEMA_VERSION } from './sqlite-schema.ts';
+import { SqliteStoryIndex } from './sqlite-stories.ts';
+import { articleMeta, META_COLUMNS, REF_COLUMNS, refOfRow, timesOf, type MetaRow, type RefRow } from './sqlite-rows.ts';
+import { SqliteSpeakers } from './sqlite-speakers.ts';
+import type { ArticleMeta, FileRecord, IndexedArticle, SentenceHit, SpeakerRecord, Store, StoredArticle, StoryRecord, WindowQuery } from './store.ts';
 
-const SCHEMA_VERSION = '3';
+/** How long a writer waits for another writer's transaction before giving up (ms). */
+const BUSY_TIMEOUT_MS = 10_000;
+/** SQLite's limit on bound parameters is far higher; lists are sent in chunks of this size. */
+const CHUNK = 500;
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS files (
-  path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ms REAL NOT NULL, hash TEXT NOT NULL,
-  origin TEXT NOT NULL DEFAULT 'data', indexed_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS articles (
-  id TEXT PRIMARY KEY, file TEXT, title TEXT NOT NULL, source TEXT, url TEXT, published TEXT,
-  content_hash TEXT NOT NULL, words INTEGER NOT NULL, analyzer TEXT NOT NULL, added_at TEXT NOT NULL,
-  doc TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
-CREATE TABLE IF NOT EXISTS quotes (article_id TEXT NOT NULL, idx INTEGER NOT NULL, speaker TEXT NOT NULL, json TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
-CREATE TABLE IF NOT EXISTS figures (article_id TEXT NOT NULL, idx INTEGER NOT NULL, json TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS figures_article ON figures(article_id);
-CREATE TABLE IF NOT EXISTS sentences (id INTEGER PRIMARY KEY, article_id TEXT NOT NULL, idx INTEGER NOT NULL, text TEXT NOT NULL, context TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS sentences_article ON sentences(article_id, idx);
-CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(text, context, content='sentences', content_rowid='id', tokenize='porter unicode61');
-CREATE TRIGGER IF NOT EXISTS sentences_ai AFTER INSERT ON sentences BEGIN
-  INSERT INTO sentences_fts(rowid, text, context) VALUES (new.id, new.text, new.context);
-END;
-CREATE TRIGGER IF NOT EXISTS sentences_ad AFTER DELETE ON sentences BEGIN
-  INSERT INTO sentences_fts(sentences_fts, rowid, text, context) VALUES ('delete', old.id, old.text, old.context);
-END;
-`;
+type QuoteRow = RefRow & { json: string; stext: string | null; canonical: string | null };
+type FigureRow = RefRow & { json: string; stext: string | null };
 
-type ArticleRow = { doc: string; added_at: string; analyzer: string; id: string };
+export interface SqliteOptions {
+  /** Open for reading only (a read-only file or folder); writes then fail with a clear error. */
+  readonly?: boolean;
+}
+
+export function chunks<T>(xs: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}
+
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
+
+function scopeClause(scopes: string[] | undefined, column = 'a.scope'): { sql: string; args: string[] } {
+  if (!scopes) return { sql: '', args: [] };
+  if (scopes.length === 0) return { sql: ' AND 0', args: [] };
+  return { sql: ` AND ${column} IN (${marks(scopes.length)})`, args: scopes };
+}
 
 export class SqliteStore implements Store {
-  readonly db: Database.Database;
+  private readonly db: Database.Database;
   private readonly stmt;
-  private refCache: Map<string, ArticleRef> | null = null;
+  readonly stories: SqliteStoryIndex;
+  private readonly speakers: SqliteSpeakers;
+  private scheduleStore: ScheduleStore | null = null;
 
-  constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
-    const version = this.tableExists('meta') ? (this.db.prepare('SELECT value FROM meta WHERE key = ?').get('schema') as { value: string } | undefined)?.value : undefined;
-    if (version && version !== SCHEMA_VERSION) this.reset();
-    this.db.exec(SCHEMA);
-    this.db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run('schema', SCHEMA_VERSION);
-    this.stmt = {
-      files: this.db.prepare('SELECT path, size, mtime_ms AS mtimeMs, hash, origin FROM files'),
-      upsertFile: this.db.prepare(`INSERT INTO files(path, size, mtime_ms, hash, origin, indexed_at) VALUES (@path, @size, @mtimeMs, @hash, @origin, @now)
-        ON CONFLICT(path) DO UPDATE SET size = @size, mtime_ms = @mtimeMs, hash = @hash, origin = @origin, indexed_at = @now`),
-      deleteFile: this.db.prepare('DELETE FROM files WHERE path = ?'),
-      idsOfFile: this.db.prepare('SELECT id, added_at, content_hash FROM articles WHERE file = ?'),
-      deleteArticle: this.db.prepare('DELETE FROM articles WHERE id = ?'),
-      deleteQuotes: this.db.prepare('DELETE FROM quotes WHERE article_id = ?'),
-      deleteFigures: this.db.prepare('DELETE FROM figures WHERE article_id = ?'),
-      deleteSentences: this.db.prepare('DELETE FROM sentences WHERE article_id = ?'),
-      insertArticle: this.db.prepare(`INSERT INTO articles(id, file, title, source, url, published, content_hash, words, analyzer, added_at, doc)
-        VALUES (@id, @file, @title, @source, @url, @published, @contentHash, @words, @analyzer, @addedAt, @doc)`),
-      insertQuote: this.db.prepare('INSERT INTO quotes(article_id, idx, speaker, json) VALUES (?, ?, ?, ?)'),
-      insertFigure: this.db.prepare('INSERT INTO figures(article_id, idx, json) VALUES (?, ?, ?)'),
-      insertSentence: this.db.prepare('INSERT INTO sentences(article_id, idx, text, context) VALUES (?, ?, ?, ?)'),
-      setAnalyzer: this.db.prepare('UPDATE articles SET analyzer = ? WHERE id = ?'),
-      allArticles: this.db.prepare('SELECT id, doc, added_at, analyzer FROM articles ORDER BY published DESC, file'),
-      oneArticle: this.db.prepare('SELECT id, doc, added_at, analyzer FROM articles WHERE id = ?'),
-      refs: this.db.prepare('SELECT id, file, title, source, url, published FROM articles ORDER BY published DESC, file'),
-      count: this.db.prepare('SELECT count(*) AS n FROM articles'),
-      quotes: this.db.prepare('SELECT article_id AS articleId, json FROM quotes ORDER BY article_id, idx'),
-      figures: this.db.prepare('SELECT article_id AS articleId, json FROM figures ORDER BY article_id, idx'),
-      quotesOf: this.db.prepare('SELECT json FROM quotes WHERE article_id = ? ORDER BY idx'),
-      figuresOf: this.db.prepare('SELECT json FROM figures WHERE article_id = ? ORDER BY idx'),
-      // A sentence's own words weigh four times its context's (its headline and the sentence before it).
-      search: this.db.prepare(`SELECT s.article_id AS articleId, s.idx AS "index", s.text AS text, s.context AS context,
-          bm25(sentences_fts, 1.0, 0.25) AS bm25
-        FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid
+  constructor(
+    readonly path: string,
+    opts: SqliteOptions = {},
+  ) {
+    try {
+      if (path !== ':memory:' && !opts.readonly) mkdirSync(dirname(path), { recursive: true });
+      this.db = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false, timeout: BUSY_TIMEOUT_MS });
+      if (!opts.readonly) {
+        this.db.pragma('journal_mode = WAL');
+        this.db.pragma('synchronous = NORMAL');
+      }
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      this.db.pragma('foreign_keys = ON');
+      if (!opts.readonly) this.migrate();
+    } catch (e) {
+      throw openError(path, e);
+    }
+    this.stmt = this.prepare();
+    this.stories = new SqliteStoryIndex(this.db);
+    this.speakers = new SqliteSpeakers(this.db);
+  }
+
+  private migrate(): void {
+    const hasMeta = Boolean(this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'meta'").get());
+    const version = hasMeta ? (this.db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string } | undefined)?.value : undefined;
+    this.db.transaction(() => {
+      if (version && version !== SCHEMA_VERSION) for (const t of INDEX_TABLES) this.db.exec(`DROP TABLE IF EXISTS ${t}`);
+      this.db.exec(SCHEMA);
+      this.db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run('schema', SCHEMA_VERSION);
+    }).immediate();
+  }
+
+  private prepare() {
+    const db = this.db;
+    return {
+      files: db.prepare('SELECT path, size, mtime_ms AS mtimeMs, hash, origin, scope FROM files'),
+      upsertFile: db.prepare(`INSERT INTO files(path, size, mtime_ms, hash, origin, scope, indexed_at) VALUES (@path, @size, @mtimeMs, @hash, @origin, @scope, @now)
+        ON CONFLICT(path) DO UPDATE SET size = @size, mtime_ms = @mtimeMs, hash = @hash, origin = @origin, scope = @scope, indexed_at = @now`),
+      deleteFile: db.prepare('DELETE FROM files WHERE path = ?'),
+      ofFile: db.prepare('SELECT n, id, added_at AS addedAt FROM articles WHERE file = ?'),
+      byId: db.prepare('SELECT n FROM articles WHERE id = ?'),
+      insertArticle: db.prepare(`INSERT INTO articles(id, file, scope, title, source, url, canon_url, published, time_ms, added_ms, added_at, content_hash, words, analyzer, has_quotes, meta, body)
+        VALUES (@id, @file, @scope, @title, @source, @url, @canonUrl, @published, @timeMs, @addedMs, @addedAt, @contentHash, @words, @analyzer, @hasQuotes, @meta, @body)`),
+      insertSentence: db.prepare('INSERT INTO sentences(article_n, idx, paragraph, heading, text) VALUES (?, ?, ?, ?, ?)'),
+      insertFts: db.prepare('INSERT INTO sentences_fts(rowid, text, context) VALUES (?, ?, ?)'),
+      sentenceRows: db.prepare('SELECT n FROM sentences WHERE article_n = ?'),
+      deleteFts: db.prepare('DELETE FROM sentences_fts WHERE rowid = ?'),
+      deleteSentences: db.prepare('DELETE FROM sentences WHERE article_n = ?'),
+      insertQuote: db.prepare('INSERT INTO quotes(article_n, idx, sidx, speaker, role, json) VALUES (?, ?, ?, ?, ?, ?)'),
+      insertFigure: db.prepare('INSERT INTO figures(article_n, idx, sidx, json) VALUES (?, ?, ?, ?)'),
+      speakersOf: db.prepare('SELECT speaker, json FROM quotes WHERE article_n = ?'),
+      deleteQuotes: db.prepare('DELETE FROM quotes WHERE article_n = ?'),
+      deleteFigures: db.prepare('DELETE FROM figures WHERE article_n = ?'),
+      deleteArticle: db.prepare('DELETE FROM articles WHERE n = ?'),
+      setAnalysis: db.prepare('UPDATE articles SET analyzer = ?, has_quotes = ? WHERE n = ?'),
+      stale: db.prepare(`SELECT ${META_COLUMNS}, a.analyzer AS analyzer, a.meta AS meta, a.body AS body, a.n AS n FROM articles a WHERE a.analyzer != ? LIMIT ?`),
+      old: db.prepare('SELECT n FROM articles WHERE max(time_ms, added_ms) < ? LIMIT ?'),
+      bodyOf: db.prepare('SELECT body FROM articles WHERE n = ?'),
+      full: db.prepare(`SELECT ${META_COLUMNS}, a.analyzer AS analyzer, a.meta AS meta, a.body AS body, a.n AS n FROM articles a WHERE a.id = ?`),
+      sentencesOf: db.prepare('SELECT idx AS "index", paragraph, heading, text FROM sentences WHERE article_n = ? ORDER BY idx'),
+      quotesOfN: db.prepare('SELECT json FROM quotes WHERE article_n = ? ORDER BY idx'),
+      figuresOfN: db.prepare('SELECT json FROM figures WHERE article_n = ? ORDER BY idx'),
+      count: db.prepare('SELECT count(*) AS n FROM articles'),
+      // "The latest" is told by publication; undated articles count only when nothing is dated.
+      newest: db.prepare('SELECT coalesce(max(CASE WHEN published IS NOT NULL THEN time_ms END), max(time_ms)) AS t FROM articles'),
+      search: db.prepare(`SELECT a.id AS articleId, s.idx AS "index", s.text AS text, a.title AS title, p.text AS prev, p.paragraph AS prevParagraph, s.paragraph AS paragraph,
+          bm25(sentences_fts, 1.0, 0.25) AS bm25, a.scope AS scope
+        FROM sentences_fts JOIN sentences s ON s.n = sentences_fts.rowid JOIN articles a ON a.n = s.article_n
+        LEFT JOIN sentences p ON p.article_n = s.article_n AND p.idx = s.idx - 1
         WHERE sentences_fts MATCH ? ORDER BY bm25 LIMIT ?`),
-      getMeta: this.db.prepare('SELECT value FROM meta WHERE key = ?'),
-      setMeta: this.db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)'),
+      getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
+      setMeta: db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)'),
     };
   }
 
-  private tableExists(name: string): boolean {
-    return Boolean(this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = ?").get(name));
-  }
-
-  private reset(): void {
-    for (const t of ['sentences_fts', 'sentences', 'quotes', 'figures', 'articles', 'files']) this.db.exec(`DROP TABLE IF EXISTS ${t}`);
-  }
-
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    if (this.db.inTransaction) return fn();
+    return this.db.transaction(fn).immediate();
   }
 
   fileRecords(): Map<string, FileRecord> {
@@ -103,121 +136,322 @@ export class SqliteStore implements Store {
     return new Map(rows.map((r) => [r.path, r]));
   }
 
-  replaceFile(record: FileRecord, articles: Article[], analyzer: string): void {
+  replaceFile(record: FileRecord, articles: IndexedArticle[], analyzer: string): void {
     this.transaction(() => {
-      const previous = new Map((this.stmt.idsOfFile.all(record.path) as { id: string; added_at: string; content_hash: string }[]).map((r) => [r.id, r]));
-      for (const id of previous.keys()) this.deleteArticle(id);
+      const previous = new Map((this.stmt.ofFile.all(record.path) as { n: number; id: string; addedAt: string }[]).map((r) => [r.id, r]));
+      for (const { n } of previous.values()) this.deleteArticle(n);
       const now = new Date().toISOString();
       for (const a of articles) {
-        const before = previous.get(a.id);
         // An article edited in place keeps the date it was first seen.
-        this.insertArticle(a, analyzer, before ? before.added_at : now);
+        const addedAt = previous.get(a.id)?.addedAt ?? now;
+        if (!previous.has(a.id)) {
+          // The same id from another file (a file renamed): the newer file wins.
+          const other = this.stmt.byId.get(a.id) as { n: number } | undefined;
+          if (other) this.deleteArticle(other.n);
+        }
+        this.insertArticle(a, analyzer, addedAt, record.scope ?? 'shared');
       }
-      this.stmt.upsertFile.run({ ...record, now });
+      this.stmt.upsertFile.run({ ...record, scope: record.scope ?? 'shared', now });
     });
-    this.refCache = null;
   }
 
   touchFile(record: FileRecord): void {
-    this.stmt.upsertFile.run({ ...record, now: new Date().toISOString() });
+    this.stmt.upsertFile.run({ ...record, scope: record.scope ?? 'shared', now: new Date().toISOString() });
   }
 
   removeFile(path: string): void {
     this.transaction(() => {
-      for (const { id } of this.stmt.idsOfFile.all(path) as { id: string }[]) this.deleteArticle(id);
+      for (const { n } of this.stmt.ofFile.all(path) as { n: number }[]) this.deleteArticle(n);
       this.stmt.deleteFile.run(path);
     });
-    this.refCache = null;
   }
 
   updateAnalysis(id: string, quotes: Quote[], figures: Figure[], analyzer: string): void {
     this.transaction(() => {
-      this.stmt.deleteQuotes.run(id);
-      this.stmt.deleteFigures.run(id);
-      quotes.forEach((q, i) => this.stmt.insertQuote.run(id, i, q.speaker, JSON.stringify(q)));
-      figures.forEach((f, i) => this.stmt.insertFigure.run(id, i, JSON.stringify(f)));
-      this.stmt.setAnalyzer.run(analyzer, id);
+      const row = this.stmt.byId.get(id) as { n: number } | undefined;
+      if (!row) return;
+      const sentences = this.stmt.sentencesOf.all(row.n) as Sentence[];
+      this.speakers.forget(this.stmt.speakersOf.all(row.n) as { speaker: string; json: string }[]);
+      this.stmt.deleteQuotes.run(row.n);
+      this.stmt.deleteFigures.run(row.n);
+      this.insertFacts(row.n, sentences, quotes, figures);
+      this.stmt.setAnalysis.run(analyzer, quotes.length ? 1 : 0, row.n);
     });
   }
 
-  private deleteArticle(id: string): void {
-    this.stmt.deleteSentences.run(id);
-    this.stmt.deleteQuotes.run(id);
-    this.stmt.deleteFigures.run(id);
-    this.stmt.deleteArticle.run(id);
+  private insertFacts(n: number, sentences: Sentence[], quotes: Quote[], figures: Figure[]): void {
+    quotes.forEach((q, i) => this.stmt.insertQuote.run(n, i, q.sentenceIndex, q.speaker, q.role, packFact(q, sentences)));
+    figures.forEach((f, i) => this.stmt.insertFigure.run(n, i, f.sentenceIndex, packFact(f, sentences)));
+    this.speakers.add(quotes);
   }
 
-  private insertArticle(a: Article, analyzer: string, addedAt: string): void {
-    const { quotes, figures, ...parsed } = a;
-    this.stmt.insertArticle.run({ ...parsed, analyzer, addedAt, doc: JSON.stringify(parsed) });
+  private deleteArticle(n: number): void {
+    this.stories.remove(n);
+    for (const { n: s } of this.stmt.sentenceRows.all(n) as { n: number }[]) this.stmt.deleteFts.run(s);
+    this.stmt.deleteSentences.run(n);
+    this.speakers.forget(this.stmt.speakersOf.all(n) as { speaker: string; json: string }[]);
+    this.stmt.deleteQuotes.run(n);
+    this.stmt.deleteFigures.run(n);
+    this.stmt.deleteArticle.run(n);
+  }
+
+  private insertArticle(a: IndexedArticle, analyzer: string, addedAt: string, scope: string): void {
+    const { timeMs, addedMs } = timesOf(a.published, addedAt);
+    const meta = JSON.stringify({ byline: a.byline, categories: a.categories });
+    const info = this.stmt.insertArticle.run({
+      id: a.id, file: a.file, scope, title: a.title, source: a.source, url: a.url, canonUrl: canonicalUrl(a.url), published: a.published,
+      timeMs, addedMs, addedAt, contentHash: a.contentHash, words: a.words, analyzer, hasQuotes: a.quotes.length ? 1 : 0, meta, body: encodeBody(a),
+    });
+    const n = Number(info.lastInsertRowid);
     // Each sentence is indexed with what it may lean on (its headline; the sentence before, when it refers back).
     const contexts = sentenceContexts(a);
-    a.sentences.forEach((s, i) => this.stmt.insertSentence.run(a.id, s.index, s.text, contexts[i]));
-    quotes.forEach((q, i) => this.stmt.insertQuote.run(a.id, i, q.speaker, JSON.stringify(q)));
-    figures.forEach((f, i) => this.stmt.insertFigure.run(a.id, i, JSON.stringify(f)));
+    a.sentences.forEach((s, i) => {
+      const row = this.stmt.insertSentence.run(n, s.index, s.paragraph, s.heading, s.text);
+      this.stmt.insertFts.run(row.lastInsertRowid, s.text, contexts[i]);
+    });
+    this.insertFacts(n, a.sentences, a.quotes, a.figures);
   }
 
-  private hydrate(row: ArticleRow, quotes: Quote[], figures: Figure[]): StoredArticle {
-    return { ...JSON.parse(row.doc), quotes, figures, addedAt: row.added_at, analyzer: row.analyzer };
+  /** The article's row number, for the story index. */
+  rowOf(id: string): number | null {
+    return (this.stmt.byId.get(id) as { n: number } | undefined)?.n ?? null;
   }
 
-  articles(): StoredArticle[] {
-    // Two queries for every article's quotes and figures, not two per article.
-    const byArticle = <T>(rows: { articleId: string; json: string }[]) => {
-      const map = new Map<string, T[]>();
-      for (const r of rows) {
-        const list = map.get(r.articleId);
-        if (list) list.push(JSON.parse(r.json));
-        else map.set(r.articleId, [JSON.parse(r.json)]);
-      }
-      return map;
+  /** Names whose canonical form must be worked out again after this batch (see sqlite-speakers.ts). */
+  settleSpeakers(canonical: (names: { name: string; kind: string | null; quotes: number }[]) => Map<string, string>): void {
+    this.transaction(() => this.speakers.settle(canonical));
+  }
+
+  staleArticles(analyzer: string, limit: number): StoredArticle[] {
+    return (this.stmt.stale.all(analyzer, limit) as (MetaRow & { n: number; analyzer: string; meta: string; body: Buffer })[]).map((r) => this.hydrate(r));
+  }
+
+  pruneOlderThan(cutoff: number, limit: number): number {
+    const rows = this.stmt.old.all(cutoff, limit) as { n: number }[];
+    this.transaction(() => {
+      for (const { n } of rows) this.deleteArticle(n);
+    });
+    return rows.length;
+  }
+
+  storyIndex(): SqliteStoryIndex {
+    return this.stories;
+  }
+
+  paragraphsOf(n: number): string[] {
+    const r = this.stmt.bodyOf.get(n) as { body: Buffer } | undefined;
+    return r ? decodeBody(r.body).paragraphs : [];
+  }
+
+  private hydrate(r: MetaRow & { n: number; analyzer: string; meta: string; body: Buffer }): StoredArticle {
+    const body = decodeBody(r.body);
+    const meta = JSON.parse(r.meta) as { byline: string | null; categories: string[] };
+    const sentences = this.stmt.sentencesOf.all(r.n) as Sentence[];
+    const at = (i: number) => sentences[i]?.text;
+    const quotes = (this.stmt.quotesOfN.all(r.n) as { json: string }[]).map((q) => unpackFact<Quote>(q.json, at));
+    const figures = (this.stmt.figuresOfN.all(r.n) as { json: string }[]).map((f) => unpackFact<Figure>(f.json, at));
+    const m = articleMeta(r);
+    return {
+      ...refOfRow(r), byline: meta.byline, categories: meta.categories, headings: body.headings, paragraphs: body.paragraphs, sentences,
+      words: r.words, contentHash: r.content_hash, quotes: this.speakers.rename(quotes), figures, addedAt: m.addedAt, analyzer: r.analyzer,
     };
-    const quotes = byArticle<Quote>(this.stmt.quotes.all() as { articleId: string; json: string }[]);
-    const figures = byArticle<Figure>(this.stmt.figures.all() as { articleId: string; json: string }[]);
-    return (this.stmt.allArticles.all() as ArticleRow[]).map((r) => this.hydrate(r, quotes.get(r.id) ?? [], figures.get(r.id) ?? []));
   }
 
   article(id: string): StoredArticle | null {
-    const row = this.stmt.oneArticle.get(id) as ArticleRow | undefined;
-    if (!row) return null;
-    const parse = (rows: { json: string }[]) => rows.map((r) => JSON.parse(r.json));
-    return this.hydrate(row, parse(this.stmt.quotesOf.all(id) as { json: string }[]), parse(this.stmt.figuresOf.all(id) as { json: string }[]));
+    const row = this.stmt.full.get(id) as (MetaRow & { n: number; analyzer: string; meta: string; body: Buffer }) | undefined;
+    return row ? this.hydrate(row) : null;
   }
 
-  private refs(): Map<string, ArticleRef> {
-    this.refCache ??= new Map((this.stmt.refs.all() as ArticleRef[]).map((r) => [r.id, refOf(r)]));
-    return this.refCache;
+  articlesByIds(ids: string[]): StoredArticle[] {
+    return ids.map((id) => this.article(id)).filter((a): a is StoredArticle => a !== null);
   }
 
-  articleRefs(): ArticleRef[] {
-    return [...this.refs().values()];
+  metas(ids: string[]): Map<string, ArticleMeta> {
+    const out = new Map<string, ArticleMeta>();
+    for (const part of chunks([...new Set(ids)])) {
+      const rows = this.db.prepare(`SELECT ${META_COLUMNS} FROM articles a WHERE id IN (${marks(part.length)})`).all(...part) as MetaRow[];
+      for (const r of rows) out.set(r.id, articleMeta(r));
+    }
+    return out;
   }
 
   count(): number {
     return (this.stmt.count.get() as { n: number }).n;
   }
 
-  searchSentences(terms: string[], limit: number): SentenceHit[] {
+  newestTime(scopes?: string[]): number | null {
+    if (!scopes) return (this.stmt.newest.get() as { t: number | null }).t;
+    const s = scopeClause(scopes);
+    return (this.db.prepare(`SELECT coalesce(max(CASE WHEN a.published IS NOT NULL THEN a.time_ms END), max(a.time_ms)) AS t FROM articles a WHERE 1${s.sql}`).get(...s.args) as { t: number | null }).t;
+  }
+
+  searchSentences(terms: string[], limit: number, scopes?: string[]): SentenceHit[] {
     const clean = [...new Set(terms.map((t) => t.replace(/"/g, '').trim()).filter(Boolean))];
     if (clean.length === 0) return [];
     const query = clean.map((t) => `"${t}"`).join(' OR ');
-    return this.stmt.search.all(query, limit) as SentenceHit[];
+    type Row = { articleId: string; index: number; text: string; title: string; prev: string | null; prevParagraph: number | null; paragraph: number; bm25: number; scope: string };
+    // Scoped searches over-fetch, then keep the place's own hits.
+    const rows = this.stmt.search.all(query, scopes ? limit * 4 : limit) as Row[];
+    const allowed = scopes ? new Set(scopes) : null;
+    const out: SentenceHit[] = [];
+    for (const r of rows) {
+      if (allowed && !allowed.has(r.scope)) continue;
+      const sentences = [...(r.prev !== null ? [{ index: r.index - 1, paragraph: r.prevParagraph!, heading: null, text: r.prev }] : []), { index: r.index, paragraph: r.paragraph, heading: null, text: r.text }];
+      const context = sentenceContexts({ title: r.title, sentences }).at(-1)!;
+      out.push({ articleId: r.articleId, index: r.index, text: r.text, bm25: r.bm25, context });
+      if (out.length >= limit) break;
+    }
+    return out;
   }
 
-  private withArticles<T>(rows: { articleId: string; json: string }[]): WithArticle<T>[] {
-    const refs = this.refs();
-    return rows.flatMap((r) => {
-      const article = refs.get(r.articleId);
-      return article ? [{ ...(JSON.parse(r.json) as T), article }] : [];
-    });
+  termFrequencies(terms: string[]): { df: Map<string, number>; articles: number } {
+    return this.stories.termFrequencies(terms, this.count());
   }
 
-  quotes(): WithArticle<Quote>[] {
-    return this.withArticles<Quote>(this.stmt.quotes.all() as { articleId: string; json: string }[]);
+  latestStories(q: WindowQuery): StoryRecord[] {
+    return this.stories.latest(q);
   }
 
-  figures(): WithArticle<Figure>[] {
-    return this.withArticles<Figure>(this.stmt.figures.all() as { articleId: string; json: string }[]);
+  countStories(q: WindowQuery): number {
+    return this.stories.countLatest(q);
+  }
+
+  story(id: string): StoryRecord | null {
+    return this.stories.get(id);
+  }
+
+  storyMembers(storyIds: string[], scopes?: string[]): Map<string, ArticleMeta[]> {
+    const out = new Map<string, ArticleMeta[]>(storyIds.map((id) => [id, []]));
+    const s = scopeClause(scopes);
+    for (const part of chunks([...new Set(storyIds)])) {
+      const rows = this.db
+        .prepare(`SELECT ${META_COLUMNS}, st.lead_id AS lead FROM articles a JOIN stories st ON st.id = a.story_id WHERE a.story_id IN (${marks(part.length)}) AND a.copy_of IS NULL${s.sql} ORDER BY a.time_ms DESC, a.file`)
+        .all(...part, ...s.args) as (MetaRow & { lead: string })[];
+      for (const r of rows) {
+        const list = out.get(r.story_id!)!;
+        if (r.id === r.lead) list.unshift(articleMeta(r));
+        else list.push(articleMeta(r));
+      }
+    }
+    return out;
+  }
+
+  articlesInWindow(q: WindowQuery): ArticleMeta[] {
+    const s = scopeClause(q.scopes);
+    const rows = this.db
+      .prepare(`SELECT ${META_COLUMNS} FROM articles a WHERE ((a.time_ms >= ? AND a.time_ms < ?) OR (a.added_ms >= ? AND a.added_ms < ?))${s.sql} ORDER BY a.time_ms DESC LIMIT ?`)
+      .all(q.since ?? 0, q.until ?? Number.MAX_SAFE_INTEGER, q.since ?? 0, q.until ?? Number.MAX_SAFE_INTEGER, ...s.args, q.limit ?? -1) as MetaRow[];
+    return rows.map(articleMeta);
+  }
+
+  *eachArticle(scopes?: string[], pageSize = 1000): Iterable<ArticleMeta> {
+    const s = scopeClause(scopes);
+    const page = this.db.prepare(`SELECT ${META_COLUMNS}, a.n AS n FROM articles a WHERE (a.time_ms < ? OR (a.time_ms = ? AND a.n < ?))${s.sql} ORDER BY a.time_ms DESC, a.n DESC LIMIT ?`);
+    let cursor = { t: Number.MAX_SAFE_INTEGER, n: Number.MAX_SAFE_INTEGER };
+    for (;;) {
+      const rows = page.all(cursor.t, cursor.t, cursor.n, ...s.args, pageSize) as (MetaRow & { n: number })[];
+      for (const r of rows) yield articleMeta(r);
+      if (rows.length < pageSize) return;
+      const last = rows[rows.length - 1];
+      cursor = { t: last.time_ms, n: last.n };
+    }
+  }
+
+  private quoteOf(r: QuoteRow): WithArticle<Quote> {
+    const q = unpackFact<Quote>(r.json, () => r.stext ?? undefined);
+    const renamed = r.canonical && r.canonical !== q.speaker ? { ...q, speaker: r.canonical, aliases: [...new Set([...(q.aliases ?? []), q.speaker])].filter((a) => a !== r.canonical) } : q;
+    return { ...renamed, article: refOfRow(r) };
+  }
+
+  private figureOf(r: FigureRow): WithArticle<Figure> {
+    return { ...unpackFact<Figure>(r.json, () => r.stext ?? undefined), article: refOfRow(r) };
+  }
+
+  private static readonly QUOTE_SELECT = `SELECT ${REF_COLUMNS}, q.json AS json, s.text AS stext, sp.canonical AS canonical FROM quotes q JOIN articles a ON a.n = q.article_n
+    LEFT JOIN sentences s ON s.article_n = q.article_n AND s.idx = q.sidx LEFT JOIN speakers sp ON sp.name = q.speaker`;
+  private static readonly FIGURE_SELECT = `SELECT ${REF_COLUMNS}, f.json AS json, s.text AS stext FROM figures f JOIN articles a ON a.n = f.article_n
+    LEFT JOIN sentences s ON s.article_n = f.article_n AND s.idx = f.sidx`;
+
+  quotesOf(articleIds: string[]): WithArticle<Quote>[] {
+    const out: WithArticle<Quote>[] = [];
+    for (const part of chunks([...new Set(articleIds)])) {
+      const rows = this.db.prepare(`${SqliteStore.QUOTE_SELECT} WHERE a.id IN (${marks(part.length)}) ORDER BY a.time_ms DESC, a.file, q.idx`).all(...part) as QuoteRow[];
+      out.push(...rows.map((r) => this.quoteOf(r)));
+    }
+    return out;
+  }
+
+  figuresOf(articleIds: string[]): WithArticle<Figure>[] {
+    const out: WithArticle<Figure>[] = [];
+    for (const part of chunks([...new Set(articleIds)])) {
+      const rows = this.db.prepare(`${SqliteStore.FIGURE_SELECT} WHERE a.id IN (${marks(part.length)}) ORDER BY a.time_ms DESC, a.file, f.idx`).all(...part) as FigureRow[];
+      out.push(...rows.map((r) => this.figureOf(r)));
+    }
+    return out;
+  }
+
+  latestQuotedArticles(limit: number, scopes?: string[]): string[] {
+    const s = scopeClause(scopes);
+    return (this.db.prepare(`SELECT a.id FROM articles a WHERE a.has_quotes = 1${s.sql} ORDER BY a.time_ms DESC, a.file LIMIT ?`).all(...s.args, limit) as { id: string }[]).map((r) => r.id);
+  }
+
+  *eachQuote(q: WindowQuery): Iterable<WithArticle<Quote>> {
+    for (const ids of this.articlePages(q)) yield* this.quotesOf(ids);
+  }
+
+  *eachFigure(q: WindowQuery): Iterable<WithArticle<Figure>> {
+    for (const ids of this.articlePages(q)) yield* this.figuresOf(ids);
+  }
+
+  /** Article ids newest first, a page at a time, within the query's window and limit (of articles). */
+  private *articlePages(q: WindowQuery): Iterable<string[]> {
+    let page: string[] = [];
+    let seen = 0;
+    for (const a of this.eachArticle(q.scopes, 500)) {
+      const t = Date.parse(a.addedAt);
+      if (q.since !== undefined && (a.published ? Date.parse(a.published) : t) < q.since) break;
+      page.push(a.id);
+      seen++;
+      if (page.length >= 200) {
+        yield page;
+        page = [];
+      }
+      if (q.limit !== undefined && seen >= q.limit) break;
+    }
+    if (page.length) yield page;
+  }
+
+  findSpeakerNames(words: string[], limit: number): SpeakerRecord[] {
+    return this.speakers.find(words, limit);
+  }
+
+  findSpeakersByRole(words: string[], limit: number): SpeakerRecord[] {
+    return this.speakers.byRole(words, limit);
+  }
+
+  namesOf(canonical: string[]): SpeakerRecord[] {
+    return this.speakers.namesOf(canonical);
+  }
+
+  quotesBySpeakers(names: string[], limit: number, scopes?: string[]): WithArticle<Quote>[] {
+    const s = scopeClause(scopes);
+    const out: WithArticle<Quote>[] = [];
+    for (const part of chunks([...new Set(names)])) {
+      const rows = this.db
+        .prepare(`${SqliteStore.QUOTE_SELECT} WHERE q.speaker IN (${marks(part.length)})${s.sql} ORDER BY a.time_ms DESC, a.file, q.idx LIMIT ?`)
+        .all(...part, ...s.args, limit) as QuoteRow[];
+      out.push(...rows.map((r) => this.quoteOf(r)));
+    }
+    return out;
+  }
+
+  topSpeakers(limit: number, prefix?: string): SpeakerRecord[] {
+    return this.speakers.top(limit, prefix);
+  }
+
+  schedule(): ScheduleStore {
+    this.scheduleStore ??= new SqliteScheduleStore(this.db);
+    return this.scheduleStore;
   }
 
   getMeta(key: string): string | null {
@@ -228,7 +462,12 @@ export class SqliteStore implements Store {
     this.stmt.setMeta.run(key, value);
   }
 
+  /** A number that changes whenever another connection commits: readers' caches compare it. */
+  dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
   close(): void {
-    this.db.close();
+    if (this.db.open) this.db.close();
   }
 }

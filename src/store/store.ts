@@ -1,6 +1,9 @@
-// The storage boundary: everything Sitrep keeps goes through this interface. SQLite (sqlite.ts) is the
-// embedded default; a server database can replace it by implementing the same shape.
+// The storage boundary: everything Sitrep keeps goes through these interfaces. SQLite (sqlite.ts) is the
+// embedded default; a server database can replace it by implementing the same shapes. Every read is an
+// indexed query for what one answer needs (a window of stories, one speaker, full-text hits): nothing here
+// loads the whole index.
 import type { Article, ArticleRef, Figure, ParsedArticle, Quote, WithArticle } from '../core/types.ts';
+import type { ScheduleStore } from './schedule.ts';
 
 /** What the index knows of one source file, to tell new and changed files from unchanged ones. */
 export interface FileRecord {
@@ -9,8 +12,10 @@ export interface FileRecord {
   mtimeMs: number;
   /** Hash of the file's bytes. */
   hash: string;
-  /** 'data' for files found in the data folder, 'named' for files given on the command line. */
-  origin: 'data' | 'named';
+  /** 'data' for files found in the data folder, 'named' for files given on the command line, 'source' for feed items. */
+  origin: 'data' | 'named' | 'source';
+  /** The place whose answers may use the file's articles ('shared': every place). */
+  scope?: string;
 }
 
 /** A sentence found by full-text search, with its BM25 rank (lower is better, as SQLite reports it). */
@@ -23,6 +28,16 @@ export interface SentenceHit {
   context: string;
 }
 
+/** An article's metadata as indexed, without its text or analysis. */
+export interface ArticleMeta extends ArticleRef {
+  /** When Sitrep first indexed the article (ISO 8601). */
+  addedAt: string;
+  words: number;
+  storyId: string | null;
+  /** The id of the article this one is a copy of, or null. */
+  copyOf: string | null;
+}
+
 export interface StoredArticle extends Article {
   /** When Sitrep first indexed the article (ISO 8601). */
   addedAt: string;
@@ -30,26 +45,168 @@ export interface StoredArticle extends Article {
   analyzer: string;
 }
 
+/** One story as kept: updated as its articles arrive. */
+export interface StoryRecord {
+  id: string;
+  title: string;
+  /** The lead article's id. */
+  leadId: string;
+  /** Kept articles (copies not counted). */
+  size: number;
+  copies: number;
+  /** Earliest and latest publication day (YYYY-MM-DD), null when no article is dated. */
+  first: string | null;
+  last: string | null;
+  /** Newest time (ms) an article of the story was published or indexed: the story's place in "latest". */
+  newest: number;
+}
+
+/** An analysed article ready to store, with what story assignment needs. */
+export interface IndexedArticle extends Article {
+  /** Weighted term counts of the title and body (stories/vectors.ts termCounts). */
+  terms: [string, number][];
+}
+
+/** Where an arriving article went: computed by the indexer, stored with it. */
+export interface Placement {
+  storyId: string;
+  copyOf: string | null;
+  /** The article's unit-length term vector. */
+  vector: [string, number][];
+}
+
+export interface WindowQuery {
+  /** Only stories or articles newer than this (ms since the epoch). */
+  since?: number;
+  until?: number;
+  limit?: number;
+  /** The places whose articles may be used; undefined: every place. */
+  scopes?: string[];
+}
+
+/** A speaker name as kept across articles. */
+export interface SpeakerRecord {
+  name: string;
+  /** The one name this person is reported under across articles. */
+  canonical: string;
+  kind: Quote['speakerKind'] | null;
+  quotes: number;
+}
+
+/** An indexed article proposed as a neighbour of an arriving one, as the story index keeps it. */
+export interface NeighbourRecord {
+  n: number;
+  id: string;
+  storyId: string;
+  vector: [string, number][];
+  title: string;
+  published: string | null;
+  contentHash: string;
+  url: string | null;
+}
+
+/** What the indexer keeps for story assignment (the decisions are the core's: stories/assign.ts). */
+export interface StoryIndex {
+  termFrequencies(terms: string[], articles: number): { df: Map<string, number>; articles: number };
+  addTermFrequencies(terms: Iterable<string>): void;
+  /** How many articles' times fall within [from, to) ms. */
+  articlesBetween(from: number, to: number): number;
+  /**
+   * Articles whose telling terms overlap the weighted `terms` between two days (inclusive), when the
+   * partial dot product of the overlap reaches `minDot`; terms held by more than `maxPosting` there propose none.
+   */
+  neighbours(terms: [string, number][], fromDay: number, toDay: number, maxPosting: number, exclude: number, minDot?: number): NeighbourRecord[];
+  /** An indexed article with the same text or address. */
+  sameText(contentHash: string, canonUrl: string | null, exclude: number): NeighbourRecord | null;
+  spans(storyIds: string[]): Map<string, { id: string; size: number; first: string | null; last: string | null }>;
+  place(
+    n: number,
+    a: { id: string; title: string; source: string | null; published: string | null; words: number; timeMs: number },
+    storyId: string,
+    copyOf: string | null,
+    vector: [string, number][],
+    /** The telling terms (with weights) that propose this article as a neighbour of later ones. */
+    terms: [string, number][],
+  ): void;
+}
+
+/** The articles, their analysis, stories and speakers. */
 export interface Store {
-  /** Runs `fn` in one transaction: all of it is stored, or none. */
+  /** Runs `fn` in one write transaction: all of it is stored, or none. */
   transaction<T>(fn: () => T): T;
   fileRecords(): Map<string, FileRecord>;
   /** Replaces everything indexed from one file with `articles`, and records the file. */
-  replaceFile(record: FileRecord, articles: Article[], analyzer: string): void;
+  replaceFile(record: FileRecord, articles: IndexedArticle[], analyzer: string): void;
   /** Records a file whose bytes are unchanged (a touched mtime). */
   touchFile(record: FileRecord): void;
   /** Drops a file and everything indexed from it. */
   removeFile(path: string): void;
   /** Replaces one article's analysis (after the extractors change). */
   updateAnalysis(id: string, quotes: Quote[], figures: Figure[], analyzer: string): void;
-  articles(): StoredArticle[];
+  /** The story index, for the indexer. */
+  storyIndex(): StoryIndex;
+  /** The article's row number in the story index, or null. */
+  rowOf(id: string): number | null;
+  /** Body paragraphs of an article by row number (for the near-copy test). */
+  paragraphsOf(n: number): string[];
+  /** Works out canonical speaker names again around the names touched since the last call. */
+  settleSpeakers(rule: (names: { name: string; kind: string | null; quotes: number }[]) => Map<string, string>): void;
+  /** Up to `limit` articles analysed by another version than `analyzer`. */
+  staleArticles(analyzer: string, limit: number): StoredArticle[];
+  /**
+   * Drops the articles of files last seen before `cutoff` (ms), at most `limit` files, and what was drawn
+   * from them; the files stay recorded so an unchanged file is not indexed again.
+   */
+  pruneOlderThan(cutoff: number, limit: number): number;
+
   article(id: string): StoredArticle | null;
-  articleRefs(): ArticleRef[];
+  /** Full articles, in the order asked (unknown ids left out). */
+  articlesByIds(ids: string[]): StoredArticle[];
+  /** Metadata of the articles asked for. */
+  metas(ids: string[]): Map<string, ArticleMeta>;
   count(): number;
+  /** Newest publication or indexing time (ms) in the index, or null when empty. */
+  newestTime(scopes?: string[]): number | null;
+
   /** Sentences matching any of the terms, best first by BM25. */
-  searchSentences(terms: string[], limit: number): SentenceHit[];
-  quotes(): WithArticle<Quote>[];
-  figures(): WithArticle<Figure>[];
+  searchSentences(terms: string[], limit: number, scopes?: string[]): SentenceHit[];
+  /** How many articles hold each term (for weighting): the document frequency, and the article count. */
+  termFrequencies(terms: string[]): { df: Map<string, number>; articles: number };
+
+  /** Stories by their newest article, newest first. */
+  latestStories(q: WindowQuery): StoryRecord[];
+  /** How many stories `latestStories` would list without a limit. */
+  countStories(q: WindowQuery): number;
+  story(id: string): StoryRecord | null;
+  /** The kept articles of these stories (metadata only), per story, lead first then newest. */
+  storyMembers(storyIds: string[], scopes?: string[]): Map<string, ArticleMeta[]>;
+  /** The articles indexed or published within a window (metadata only), newest first. */
+  articlesInWindow(q: WindowQuery): ArticleMeta[];
+  /** Every article's metadata, newest first, a page at a time (for streaming). */
+  eachArticle(scopes?: string[], pageSize?: number): Iterable<ArticleMeta>;
+
+  /** Quotes of the given articles, under their speakers' names across articles. */
+  quotesOf(articleIds: string[]): WithArticle<Quote>[];
+  figuresOf(articleIds: string[]): WithArticle<Figure>[];
+  /** The newest `limit` articles that hold quotes. */
+  latestQuotedArticles(limit: number, scopes?: string[]): string[];
+  /** Every quote, newest article first, under the speakers' names across articles (streamed). */
+  eachQuote(q: WindowQuery): Iterable<WithArticle<Quote>>;
+  /** Every figure, newest article first (streamed). */
+  eachFigure(q: WindowQuery): Iterable<WithArticle<Figure>>;
+  /** Speaker names whose name or canonical name holds every word (folded), most quoted first. */
+  findSpeakerNames(words: string[], limit: number): SpeakerRecord[];
+  /** Speaker names whose quotes carry a role holding every word. */
+  findSpeakersByRole(words: string[], limit: number): SpeakerRecord[];
+  /** Every name a canonical speaker goes by. */
+  namesOf(canonical: string[]): SpeakerRecord[];
+  /** Quotes by any of these speaker names (as stored), newest first. */
+  quotesBySpeakers(names: string[], limit: number, scopes?: string[]): WithArticle<Quote>[];
+  /** Most quoted speakers (canonical names), for suggestions and "who is quoted most". */
+  topSpeakers(limit: number, prefix?: string): SpeakerRecord[];
+
+  /** The digest subscriptions and run ledger, in the same database. */
+  schedule(): ScheduleStore;
   getMeta(key: string): string | null;
   setMeta(key: string, value: string): void;
   close(): void;

@@ -16,24 +16,6 @@ function timeZones(): string[] {
   return zones;
 }
 
-const SPEAKER_TTL_MS = 60_000;
-const speakerCache = new WeakMap<Sitrep, { at: number; names: string[] }>();
-
-/** Speakers by how often they are quoted, most quoted first (kept for a minute: autocomplete runs per keystroke). */
-function speakers(sitrep: Sitrep): string[] {
-  const cached = speakerCache.get(sitrep);
-  if (cached && Date.now() - cached.at < SPEAKER_TTL_MS) return cached.names;
-  const names = countSpeakers(sitrep);
-  speakerCache.set(sitrep, { at: Date.now(), names });
-  return names;
-}
-
-function countSpeakers(sitrep: Sitrep): string[] {
-  const counts = new Map<string, number>();
-  for (const q of sitrep.quotes()) if (q.speaker) counts.set(q.speaker, (counts.get(q.speaker) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
-}
-
 /** Values starting with what was typed come first, then values containing it anywhere. */
 export function rankMatches(values: string[], typed: string): string[] {
   const q = typed.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -50,7 +32,8 @@ export function rankMatches(values: string[], typed: string): string[] {
 }
 
 export function suggest(sitrep: Sitrep, source: AutocompleteSource, typed: string): Choice[] {
-  const values = source === 'speakers' ? speakers(sitrep) : timeZones();
+  // Speakers come from the index, most quoted first, already narrowed to what was typed.
+  const values = source === 'speakers' ? sitrep.speakerSuggestions(typed, LIMITS.choices * 4) : timeZones();
   return rankMatches(values, typed)
     .filter((v) => v.length <= LIMITS.choiceName)
     .slice(0, LIMITS.choices)

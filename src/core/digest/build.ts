@@ -28,6 +28,11 @@ export function outletOf(a: ArticleRef): string {
   return a.source ?? a.title ?? a.file ?? a.id;
 }
 
+/** Inverse document frequency from a collection's counts: how telling a term is for summaries. */
+export function idfFrom(df: (t: string) => number, n: number): (t: string) => number {
+  return (t) => Math.log((n + 1) / (df(t) + 1)) + 1;
+}
+
 function idfOver(articles: DigestArticle[]): (t: string) => number {
   const df = new Map<string, number>();
   for (const a of articles) for (const t of new Set(a.sentences.flatMap((s) => contentTerms(s.text)))) df.set(t, (df.get(t) ?? 0) + 1);
@@ -39,22 +44,35 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function buildDigest(opts: BuildOptions): Digest {
-  const { window } = opts;
-  const maxStories = opts.maxStories ?? 8;
-  const contextMs = (opts.contextDays ?? 3) * 86_400_000;
-  const context: DigestWindow = { since: new Date(window.since.getTime() - contextMs), until: window.until };
-  const pool = opts.articles.filter((a) => inWindow(a, context));
-  const byId = new Map(pool.map((a) => [a.id, a]));
-  const shownBefore = new Set((opts.previous?.stories ?? []).flatMap((s) => s.articleIds));
-  const idf = idfOver(pool);
-  const inputs: StoryInput[] = pool.map((a) => ({ id: a.id, title: a.title, source: a.source, published: a.published, paragraphs: a.paragraphs, contentHash: a.contentHash, url: a.url }));
-  // 1. Which stories have news, and how important each is (cheap: no text work yet).
-  const planned: Planned[] = [];
+/** An article as planning needs it: no text, only what says when, from whom and how much. */
+export type PlanArticle = ArticleRef & { addedAt?: string | null; words?: number; paragraphs?: string[] };
+
+/** A story as planning sees it: its articles within the digest's reach (the window and the days before). */
+export interface PlanStory<A extends PlanArticle = PlanArticle> {
+  id: string;
+  title: string;
+  members: A[];
+  /** Ids of copies folded into its articles: copy id -> kept id. */
+  duplicates: Record<string, string>;
+}
+
+export interface DigestPlan<A extends PlanArticle = PlanArticle> {
+  /** The stories to tell, most important first. */
+  planned: Planned<A>[];
+  repeatsSkipped: number;
+  articles: number;
+}
+
+const wordsOf = (a: PlanArticle): number => a.words ?? (a.paragraphs ?? []).reduce((m, p) => m + p.split(/\s+/).length, 0);
+
+/** Which stories have news in the window, and how important each is (cheap: no text is read). */
+export function planDigest<A extends PlanArticle>(stories: PlanStory<A>[], window: DigestWindow, previous: DigestRecord | null, maxStories = 8): DigestPlan<A> {
+  const shownBefore = new Set((previous?.stories ?? []).flatMap((s) => s.articleIds));
+  const planned: Planned<A>[] = [];
   let repeatsSkipped = 0;
   let inWindowCount = 0;
-  for (const story of groupStories(inputs)) {
-    const members = story.articleIds.map((id) => byId.get(id)!);
+  for (const story of stories) {
+    const members = story.members;
     const fresh = members.filter((a) => inWindow(a, window) && !shownBefore.has(a.id) && !shownBefore.has(story.duplicates[a.id] ?? ''));
     inWindowCount += members.filter((a) => inWindow(a, window)).length;
     const seenBefore = members.some((a) => shownBefore.has(a.id)) || Object.keys(story.duplicates).some((id) => shownBefore.has(id));
@@ -64,35 +82,59 @@ export function buildDigest(opts: BuildOptions): Digest {
     }
     const outlets = [...new Set(members.map(outletOf))];
     const newest = members.reduce((m, a) => Math.max(m, articleTime(a) ?? 0), 0);
-    const words = members.reduce((n, a) => n + a.paragraphs.reduce((m, p) => m + p.split(/\s+/).length, 0), 0);
+    const words = members.reduce((n, a) => n + wordsOf(a), 0);
     const score = importance({ outlets: outlets.length, articles: members.length, newest, words }, window.until.getTime());
     planned.push({ id: story.id, title: story.title, members, fresh, seenBefore, outlets, score });
   }
   planned.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title));
-  // 2. The shown stories, told.
-  const stories = planned.slice(0, maxStories).map((p) => tell(p, opts.previous ?? null, idf));
+  return { planned: planned.slice(0, maxStories), repeatsSkipped, articles: inWindowCount };
+}
+
+/** The digest of planned stories, told from their full articles (`full` holds every member of each). */
+export function tellDigest(plan: DigestPlan, full: Map<string, DigestArticle>, window: DigestWindow, opts: { previous?: DigestRecord | null; date?: string; idf: (t: string) => number }): Digest {
+  const stories = plan.planned.map((p) => {
+    const members = p.members.map((m) => full.get(m.id)).filter((a): a is DigestArticle => a !== undefined);
+    const fresh = p.fresh.map((m) => full.get(m.id)).filter((a): a is DigestArticle => a !== undefined);
+    return tell({ ...p, members, fresh }, opts.previous ?? null, opts.idf);
+  });
   return {
     date: opts.date ?? window.until.toISOString().slice(0, 10),
     window: { since: window.since.toISOString(), until: window.until.toISOString() },
     stories,
-    repeatsSkipped,
-    articles: inWindowCount,
+    repeatsSkipped: plan.repeatsSkipped,
+    articles: plan.articles,
   };
 }
 
-interface Planned {
+/** The articles (and the days before the window) a digest's stories are drawn from. */
+export function digestReach(window: DigestWindow, contextDays = 3): DigestWindow {
+  return { since: new Date(window.since.getTime() - contextDays * 86_400_000), until: window.until };
+}
+
+/** The digest of a set of articles, grouped into stories here (the index keeps stories for large sets). */
+export function buildDigest(opts: BuildOptions): Digest {
+  const { window } = opts;
+  const pool = opts.articles.filter((a) => inWindow(a, digestReach(window, opts.contextDays)));
+  const byId = new Map(pool.map((a) => [a.id, a]));
+  const inputs: StoryInput[] = pool.map((a) => ({ id: a.id, title: a.title, source: a.source, published: a.published, paragraphs: a.paragraphs, contentHash: a.contentHash, url: a.url }));
+  const stories: PlanStory<DigestArticle>[] = groupStories(inputs).map((s) => ({ id: s.id, title: s.title, members: s.articleIds.map((id) => byId.get(id)!), duplicates: s.duplicates }));
+  const plan = planDigest(stories, window, opts.previous ?? null, opts.maxStories ?? 8);
+  return tellDigest(plan, byId, window, { previous: opts.previous, date: opts.date, idf: idfOver(pool) });
+}
+
+export interface Planned<A extends PlanArticle = PlanArticle> {
   id: string;
   title: string;
-  members: DigestArticle[];
+  members: A[];
   /** Articles in the window that no earlier digest showed. */
-  fresh: DigestArticle[];
+  fresh: A[];
   seenBefore: boolean;
   outlets: string[];
   score: number;
 }
 
 /** A story's headline, summary, figures, quotes and sources. */
-function tell(p: Planned, previous: DigestRecord | null, idf: (t: string) => number): DigestStory {
+function tell(p: Planned<DigestArticle>, previous: DigestRecord | null, idf: (t: string) => number): DigestStory {
   const { members, fresh, seenBefore } = p;
   const refs = members.map(refOf);
   let updated: DigestStory['updated'] = null;

@@ -6,7 +6,7 @@ import { mergeSpeakers, type SpeakerEntry } from './speakers.ts';
 
 type Q = WithArticle<Quote>;
 
-const fold = (s: string) =>
+export const fold = (s: string): string =>
   s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -30,16 +30,19 @@ export interface GroupOptions {
 }
 
 /** Cosine above which two articles are compared word by word as possible copies. */
-const COPY_CANDIDATE = 0.75;
+export const COPY_CANDIDATE = 0.75;
 
-function daysApart(a: string | null, b: string | null): number {
+/** The grouping's defaults: shared by the batch grouping here and the incremental one (assign.ts). */
+export const GROUP_DEFAULTS: Required<GroupOptions> = { threshold: 0.4, strong: 0.6, maxDaysApart: 3 };
+
+export function daysApart(a: string | null, b: string | null): number {
   if (!a || !b) return 0;
   const d = Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
   return Number.isNaN(d) ? 0 : d;
 }
 
 /** Of two copies, the one to keep: the first published, then the one naming its outlet, then the first seen. */
-function better(a: StoryInput, b: StoryInput, ia: number, ib: number): boolean {
+export function better(a: Pick<StoryInput, 'published' | 'source'>, b: Pick<StoryInput, 'published' | 'source'>, ia: number, ib: number): boolean {
   if (a.published && b.published && a.published !== b.published) return a.published < b.published;
   if (Boolean(a.published) !== Boolean(b.published)) return Boolean(a.published);
   if (Boolean(a.source) !== Boolean(b.source)) return Boolean(a.source);
@@ -92,7 +95,7 @@ function foldCopies(all: StoryInput[], edges: Edge[]): number[] {
   return all.map((_, i) => uf.find(i));
 }
 
-function shared(a: Set<string>, b: Set<string>): number {
+export function shared(a: Set<string>, b: Set<string>): number {
   let n = 0;
   for (const x of a) if (b.has(x)) n++;
   return n;
@@ -139,7 +142,7 @@ function cluster(x: ClusterInput, originals: number[], pairs: Edge[], opts: Requ
 }
 
 export function groupStories(all: StoryInput[], opts: GroupOptions = {}): Story[] {
-  const o: Required<GroupOptions> = { threshold: opts.threshold ?? 0.4, strong: opts.strong ?? 0.6, maxDaysApart: opts.maxDaysApart ?? 3 };
+  const o: Required<GroupOptions> = { ...GROUP_DEFAULTS, ...opts };
   const vecs = articleVectors(all);
   // 1. The same article arriving twice is one article.
   const edges = closePairs(vecs, Math.min(o.threshold, COPY_CANDIDATE));

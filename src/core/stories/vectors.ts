@@ -34,7 +34,8 @@ function termOf(token: string): string | null {
   return term;
 }
 
-function termCounts(a: VectorText): Map<string, number> {
+/** Term -> weighted count over the title (x3), the first two paragraphs (x2) and the rest. */
+export function termCounts(a: VectorText): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (text: string, w: number) => {
     for (const token of tokenize(text)) {
@@ -47,19 +48,24 @@ function termCounts(a: VectorText): Map<string, number> {
   return counts;
 }
 
+/**
+ * One article's unit-length vector of its most telling terms, weighted against a collection of `n`
+ * articles in which `df(term)` hold the term (the article itself included).
+ */
+export function weighVector(counts: Map<string, number>, df: (term: string) => number, n: number): Vector {
+  const weighted = [...counts].map(([t, tf]) => [t, (1 + Math.log(tf)) * Math.log(1 + (n + PSEUDO_DOCS) / (Math.max(1, df(t)) + PRIOR_DF))] as const);
+  weighted.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  const top = weighted.slice(0, TOP_TERMS);
+  const norm = Math.sqrt(top.reduce((s, [, w]) => s + w * w, 0)) || 1;
+  return new Map(top.map(([t, w]) => [t, w / norm]));
+}
+
 /** One unit-length vector of the most telling terms per article, weighted against the collection. */
 export function articleVectors(articles: VectorText[]): Vector[] {
   const counts = articles.map(termCounts);
   const df = new Map<string, number>();
   for (const c of counts) for (const t of c.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-  const n = articles.length;
-  return counts.map((c) => {
-    const weighted = [...c].map(([t, tf]) => [t, (1 + Math.log(tf)) * Math.log(1 + (n + PSEUDO_DOCS) / ((df.get(t) ?? 1) + PRIOR_DF))] as const);
-    weighted.sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
-    const top = weighted.slice(0, TOP_TERMS);
-    const norm = Math.sqrt(top.reduce((s, [, w]) => s + w * w, 0)) || 1;
-    return new Map(top.map(([t, w]) => [t, w / norm]));
-  });
+  return counts.map((c) => weighVector(c, (t) => df.get(t) ?? 1, articles.length));
 }
 
 /** The stemmed content words of a headline. */

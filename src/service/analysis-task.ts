@@ -1,0 +1,60 @@
+// One file read and analysed, off the chat thread: bytes → text → articles → quotes, figures and the
+// weighted terms story assignment compares. Runs in a worker thread (analysis-worker.mjs) or inline; its
+// input and output are plain data, so they cross threads as they are.
+import { readFileSync } from 'node:fs';
+import { analyzed } from '../core/analyze.ts';
+import { decodeBytes, MAX_FILE_BYTES } from '../core/ingest/decode.ts';
+import { parseArticles } from '../core/ingest/parse.ts';
+import { termCounts } from '../core/stories/vectors.ts';
+import { digest } from '../core/text/normalize.ts';
+import type { FileRecord, IndexedArticle } from '../store/store.ts';
+
+export interface FileJob {
+  /** Path as recorded (relative to the data folder, or absolute for named files). */
+  path: string;
+  absolute: string;
+  size: number;
+  mtimeMs: number;
+  origin: FileRecord['origin'];
+  scope?: string;
+  /** The hash recorded for the file, when it is known: equal bytes are only touched. */
+  knownHash?: string;
+}
+
+export type FileOutcome =
+  | { kind: 'index'; record: FileRecord; articles: IndexedArticle[]; warning?: string }
+  | { kind: 'touch'; record: FileRecord }
+  | { kind: 'skip'; path: string; reason: string; known: boolean };
+
+export function analyzeFile(job: FileJob): FileOutcome {
+  const known = job.knownHash !== undefined;
+  if (job.size > MAX_FILE_BYTES)
+    return { kind: 'skip', path: job.path, known, reason: `is ${(job.size / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit for one article file` };
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(job.absolute);
+  } catch (e) {
+    // A file that cannot be read now keeps what was indexed from it.
+    return { kind: 'skip', path: job.path, known: false, reason: `could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+  }
+  const record: FileRecord = { path: job.path, size: job.size, mtimeMs: job.mtimeMs, hash: digest(bytes), origin: job.origin, scope: job.scope };
+  if (job.knownHash === record.hash) return { kind: 'touch', record };
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return { kind: 'skip', path: job.path, known, reason: decoded.reason };
+  try {
+    const articles = parseArticles(job.path, decoded.text).map((p) => {
+      const a = analyzed(p);
+      return { ...a, terms: [...termCounts(a)] } satisfies IndexedArticle;
+    });
+    return { kind: 'index', record, articles, warning: decoded.warning };
+  } catch (e) {
+    return { kind: 'skip', path: job.path, known, reason: (e as Error).message };
+  }
+}
+
+/** Analyses a batch (the worker's unit of work: fewer messages than one file each). */
+export function analyzeFiles(jobs: FileJob[]): FileOutcome[] {
+  return jobs.map(analyzeFile);
+}
+
+export default analyzeFiles;

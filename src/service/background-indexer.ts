@@ -1,0 +1,56 @@
+// The chat thread's handle on the background indexer (indexer-thread.ts): ask for a sync, get its report,
+// never wait on the work itself.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { IngestReport } from './ingest.ts';
+import type { IndexerRequest, IndexerResponse, IndexerSettings } from './indexer-thread.ts';
+
+export interface BackgroundIndexer {
+  /** Indexes new, changed and deleted files; resolves with the report (null without a data folder). */
+  sync(): Promise<IngestReport | null>;
+  close(): Promise<void>;
+}
+
+/** Analysis threads beside the chat thread: every core but one for it. */
+export function backgroundThreads(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
+export function startIndexer(settings: IndexerSettings): BackgroundIndexer {
+  const worker = new Worker(new URL('./indexer-worker.mjs', import.meta.url), { workerData: settings });
+  const waiting = new Map<number, { resolve: (r: IngestReport | null) => void; reject: (e: Error) => void }>();
+  let next = 0;
+  let exited = false;
+  worker.on('message', (m: IndexerResponse) => {
+    const w = waiting.get(m.id);
+    if (!w) return;
+    waiting.delete(m.id);
+    if (m.kind === 'synced') w.resolve(m.report as IngestReport | null);
+    else w.reject(Object.assign(new Error(m.error), { busy: m.busy }));
+  });
+  const fail = (e: Error) => {
+    for (const w of waiting.values()) w.reject(e);
+    waiting.clear();
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => {
+    exited = true;
+    fail(new Error(`the indexer stopped (exit code ${code})`));
+  });
+  return {
+    sync() {
+      if (exited) return Promise.reject(new Error('the indexer has stopped'));
+      const id = next++;
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ kind: 'sync', id } satisfies IndexerRequest);
+      });
+    },
+    async close() {
+      if (exited) return;
+      const done = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      worker.postMessage({ kind: 'close' } satisfies IndexerRequest);
+      await done;
+    },
+  };
+}

@@ -1,0 +1,54 @@
+// Where each newly stored article goes: its term vector against the collection, the neighbours the story
+// index proposes, and the core's decision (join a story, start one, or fold as a copy). Runs on the
+// indexer's connection, inside the file's write transaction.
+import { assignStory, type NeighbourArticle } from '../core/stories/assign.ts';
+import { canonicalUrl } from '../core/stories/duplicates.ts';
+import { weighVector } from '../core/stories/vectors.ts';
+import { digest } from '../core/text/normalize.ts';
+import { dayOf, timesOf } from '../store/sqlite-rows.ts';
+import { LAST_DAY, UNDATED_DAY } from '../store/sqlite-stories.ts';
+import type { IndexedArticle, NeighbourRecord, Store } from '../store/store.ts';
+
+/** A term held by more articles than this within the window is too common to propose neighbours. */
+const MAX_POSTING = 200;
+/** Terms of an article that propose it as a neighbour of later articles. */
+const POSTING_TERMS = 20;
+/** Partial dot product (over the proposing terms) a neighbour needs before its whole vector is compared. */
+const MIN_PARTIAL_DOT = 0.12;
+/** Articles further apart than this are never one story (group.ts GROUP_DEFAULTS.maxDaysApart). */
+const WINDOW_DAYS = 3;
+const DAY_MS = 86_400_000;
+
+function asNeighbour(store: Store, r: NeighbourRecord): NeighbourArticle {
+  return { id: r.id, storyId: r.storyId, vector: new Map(r.vector), title: r.title, published: r.published, contentHash: r.contentHash, url: r.url, paragraphs: () => store.paragraphsOf(r.n) };
+}
+
+/** Places one stored article in its story. */
+export function placeArticle(store: Store, a: IndexedArticle): void {
+  const index = store.storyIndex();
+  const n = store.rowOf(a.id);
+  const addedAt = store.metas([a.id]).get(a.id)?.addedAt;
+  if (n === null || !addedAt) return;
+  const counts = new Map(a.terms);
+  const { df, articles } = index.termFrequencies([...counts.keys()], store.count());
+  index.addTermFrequencies(counts.keys());
+  const vector = weighVector(counts, (t) => (df.get(t) ?? 0) + 1, articles);
+  const { timeMs } = timesOf(a.published, addedAt);
+  const day = dayOf(timeMs);
+  // A term's expected postings in the window, from its frequency in the whole collection.
+  const inWindow = index.articlesBetween(timeMs - WINDOW_DAYS * DAY_MS, timeMs + (WINDOW_DAYS + 1) * DAY_MS);
+  const share = articles > 0 ? inWindow / articles : 1;
+  const asking = [...vector].filter(([t]) => (df.get(t) ?? 0) * share <= 2 * MAX_POSTING);
+  // An undated article may report any day's event: it looks at every day.
+  const [from, to] = a.published ? [day - WINDOW_DAYS, day + WINDOW_DAYS] : [UNDATED_DAY, LAST_DAY];
+  const found = index.neighbours(asking, from, to, MAX_POSTING, n, MIN_PARTIAL_DOT);
+  const same = index.sameText(a.contentHash, canonicalUrl(a.url), n);
+  if (same && !found.some((f) => f.n === same.n)) found.push(same);
+  const neighbours = found.map((r) => asNeighbour(store, r));
+  const spans = index.spans([...new Set(neighbours.map((x) => x.storyId))]);
+  const placed = assignStory({ vector, title: a.title, published: a.published, contentHash: a.contentHash, url: a.url, paragraphs: a.paragraphs }, neighbours, spans);
+  const storyId = placed.kind === 'new' ? digest(`story:${a.id}`, 12) : placed.storyId;
+  const copyOf = placed.kind === 'copy' ? placed.of : null;
+  const entries = [...vector].map(([t, w]) => [t, Number(w.toFixed(4))] as [string, number]);
+  index.place(n, { id: a.id, title: a.title, source: a.source, published: a.published, words: a.words, timeMs }, storyId, copyOf, entries, entries.slice(0, POSTING_TERMS));
+}

@@ -1,0 +1,39 @@
+// How an article is laid out in the database, so that its text is kept once: the body (paragraphs,
+// headings, byline, categories) compressed, sentences in their own rows, and quotes and figures without
+// the sentence they stand in when that is the sentence at their index.
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { Figure, ParsedArticle, Quote, Sentence } from '../core/types.ts';
+
+export interface Body {
+  paragraphs: string[];
+  headings: string[];
+  byline: string | null;
+  categories: string[];
+}
+
+export function encodeBody(a: Pick<ParsedArticle, 'paragraphs' | 'headings' | 'byline' | 'categories'>): Buffer {
+  const body: Body = { paragraphs: a.paragraphs, headings: a.headings, byline: a.byline, categories: a.categories };
+  return deflateRawSync(JSON.stringify(body));
+}
+
+export function decodeBody(bytes: Buffer): Body {
+  return JSON.parse(inflateRawSync(bytes).toString('utf8')) as Body;
+}
+
+type Located = { sentence: string; sentenceIndex: number };
+
+/** A quote or figure as stored: its sentence dropped when it is the sentence at its index. */
+export function packFact<T extends Located>(fact: T, sentences: Sentence[]): string {
+  if (sentences[fact.sentenceIndex]?.text !== fact.sentence) return JSON.stringify(fact);
+  const { sentence: _s, ...rest } = fact;
+  return JSON.stringify(rest);
+}
+
+/** The stored fact with its sentence back. */
+export function unpackFact<T extends Located>(json: string, sentenceAt: (index: number) => string | undefined): T {
+  const fact = JSON.parse(json) as T;
+  if (fact.sentence === undefined) fact.sentence = sentenceAt(fact.sentenceIndex) ?? '';
+  return fact;
+}
+
+export type { Figure, Quote };

@@ -1,0 +1,202 @@
+// The story index in SQLite: each article's story (or the article it copies), each story's span and lead,
+// the telling terms that propose neighbours for an arriving article, and the collection's document
+// frequencies. The decisions are the core's (stories/assign.ts); this keeps what they need, indexed.
+import type Database from 'better-sqlite3';
+import type { StorySpan } from '../core/stories/assign.ts';
+import { dayOf } from './sqlite-rows.ts';
+import type { NeighbourRecord, StoryIndex, StoryRecord, WindowQuery } from './store.ts';
+
+const CHUNK = 500;
+/** The day bucket of undated articles' terms: every arriving article looks there too. */
+export const UNDATED_DAY = -1;
+/** The last day bucket an undated arriving article looks in. */
+export const LAST_DAY = 10_000_000;
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
+
+
+/** What a story's lead is chosen by: a named source, then the newest, then the longest. */
+export interface LeadFacts {
+  id: string;
+  title: string;
+  source: string | null;
+  published: string | null;
+  words: number;
+}
+
+function leads(a: LeadFacts, b: LeadFacts): boolean {
+  if (Boolean(a.source) !== Boolean(b.source)) return Boolean(a.source);
+  if ((a.published ?? '') !== (b.published ?? '')) return (a.published ?? '') > (b.published ?? '');
+  return a.words > b.words;
+}
+
+type StoryRow = { id: string; title: string; lead_id: string; size: number; copies: number; first_day: string | null; last_day: string | null; newest_ms: number };
+
+const toRecord = (r: StoryRow): StoryRecord => ({ id: r.id, title: r.title, leadId: r.lead_id, size: r.size, copies: r.copies, first: r.first_day, last: r.last_day, newest: r.newest_ms });
+
+export class SqliteStoryIndex implements StoryIndex {
+  private readonly stmt;
+
+  constructor(private readonly db: Database.Database) {
+    this.stmt = {
+      df: db.prepare('SELECT df FROM term_df WHERE term = ?'),
+      addDf: db.prepare('INSERT INTO term_df(term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1'),
+      postings: db.prepare('SELECT article_n AS n, w FROM article_terms WHERE term = ? AND day BETWEEN ? AND ? LIMIT ?'),
+      windowCount: db.prepare('SELECT count(*) AS n FROM articles WHERE time_ms >= ? AND time_ms < ?'),
+      addTerm: db.prepare('INSERT OR IGNORE INTO article_terms(term, day, article_n, w) VALUES (?, ?, ?, ?)'),
+      dropTerms: db.prepare('DELETE FROM article_terms WHERE article_n = ?'),
+      neighbour: db.prepare(`SELECT n, id, story_id AS storyId, vector, title, published, content_hash AS contentHash, url FROM articles WHERE n = ? AND story_id IS NOT NULL AND copy_of IS NULL`),
+      sameText: db.prepare(`SELECT n, id, story_id AS storyId, vector, title, published, content_hash AS contentHash, url FROM articles WHERE (content_hash = ? OR canon_url = ?) AND story_id IS NOT NULL AND copy_of IS NULL AND n != ? LIMIT 1`),
+      story: db.prepare('SELECT * FROM stories WHERE id = ?'),
+      lead: db.prepare('SELECT id, title, source, published, words FROM articles WHERE id = ?'),
+      insertStory: db.prepare('INSERT INTO stories(id, title, lead_id, size, copies, first_day, last_day, newest_ms) VALUES (?, ?, ?, 1, 0, ?, ?, ?)'),
+      growStory: db.prepare(`UPDATE stories SET size = size + 1,
+          first_day = CASE WHEN ? IS NULL THEN first_day WHEN first_day IS NULL OR ? < first_day THEN ? ELSE first_day END,
+          last_day = CASE WHEN ? IS NULL THEN last_day WHEN last_day IS NULL OR ? > last_day THEN ? ELSE last_day END,
+          newest_ms = max(newest_ms, ?) WHERE id = ?`),
+      setLead: db.prepare('UPDATE stories SET lead_id = ?, title = ? WHERE id = ?'),
+      addCopy: db.prepare('UPDATE stories SET copies = copies + 1 WHERE id = ?'),
+      place: db.prepare('UPDATE articles SET story_id = ?, copy_of = ?, vector = ? WHERE n = ?'),
+      placed: db.prepare('SELECT id, story_id AS storyId, copy_of AS copyOf FROM articles WHERE n = ?'),
+      copiesOf: db.prepare('SELECT n FROM articles WHERE copy_of = ?'),
+      unCopy: db.prepare('UPDATE articles SET copy_of = NULL WHERE n = ?'),
+      shrink: db.prepare('UPDATE stories SET size = size - 1 WHERE id = ?'),
+      dropCopy: db.prepare('UPDATE stories SET copies = max(0, copies - 1) WHERE id = ?'),
+      dropStory: db.prepare('DELETE FROM stories WHERE id = ? AND size <= 0'),
+      nextLead: db.prepare('SELECT id, title, source, published, words FROM articles WHERE story_id = ? AND copy_of IS NULL AND n != ?'),
+    };
+  }
+
+  termFrequencies(terms: string[], articles: number): { df: Map<string, number>; articles: number } {
+    const df = new Map<string, number>();
+    for (const t of new Set(terms)) {
+      const r = this.stmt.df.get(t) as { df: number } | undefined;
+      if (r) df.set(t, r.df);
+    }
+    return { df, articles };
+  }
+
+  addTermFrequencies(terms: Iterable<string>): void {
+    for (const t of terms) this.stmt.addDf.run(t);
+  }
+
+  /** How many articles' times fall within [from, to) ms: the size of a story window. */
+  articlesBetween(from: number, to: number): number {
+    return (this.stmt.windowCount.get(from, to) as { n: number }).n;
+  }
+
+  /**
+   * Articles whose telling terms overlap the weighted `terms` between two days (inclusive), with the partial
+   * dot product of the overlap; those under `minDot` are left out. A term held by more than `maxPosting`
+   * articles there is too common to point at one event and proposes none.
+   */
+  neighbours(terms: [string, number][], fromDay: number, toDay: number, maxPosting: number, exclude: number, minDot = 0): NeighbourRecord[] {
+    const dots = new Map<number, number>();
+    for (const [t, w] of terms) {
+      const rows = this.stmt.postings.all(t, fromDay, toDay, maxPosting + 1) as { n: number; w: number }[];
+      // Undated articles may report any day's event.
+      if (fromDay > UNDATED_DAY) rows.push(...(this.stmt.postings.all(t, UNDATED_DAY, UNDATED_DAY, maxPosting + 1) as { n: number; w: number }[]));
+      if (rows.length > maxPosting) continue;
+      for (const r of rows) if (r.n !== exclude) dots.set(r.n, (dots.get(r.n) ?? 0) + w * r.w);
+    }
+    const out: NeighbourRecord[] = [];
+    for (const [n, dot] of dots) {
+      if (dot < minDot) continue;
+      const r = this.stmt.neighbour.get(n) as (Omit<NeighbourRecord, 'vector'> & { vector: string | null }) | undefined;
+      if (r) out.push({ ...r, vector: r.vector ? JSON.parse(r.vector) : [] });
+    }
+    return out;
+  }
+
+  /** An indexed article with the same text or address. */
+  sameText(contentHash: string, canonUrl: string | null, exclude: number): NeighbourRecord | null {
+    const r = this.stmt.sameText.get(contentHash, canonUrl, exclude) as (Omit<NeighbourRecord, 'vector'> & { vector: string | null }) | undefined;
+    return r ? { ...r, vector: r.vector ? JSON.parse(r.vector) : [] } : null;
+  }
+
+  spans(storyIds: string[]): Map<string, StorySpan> {
+    const out = new Map<string, StorySpan>();
+    for (const id of new Set(storyIds)) {
+      const r = this.stmt.story.get(id) as StoryRow | undefined;
+      if (r) out.set(id, { id, size: r.size, first: r.first_day, last: r.last_day });
+    }
+    return out;
+  }
+
+  /** Files the article under its story (a new one when `storyId` is unknown) or as a copy. */
+  place(n: number, a: LeadFacts & { timeMs: number }, storyId: string, copyOf: string | null, vector: [string, number][], terms: [string, number][]): void {
+    this.stmt.place.run(storyId, copyOf, JSON.stringify(vector), n);
+    if (copyOf) {
+      this.stmt.addCopy.run(storyId);
+      return;
+    }
+    const day = a.published?.slice(0, 10) ?? null;
+    const existing = this.stmt.story.get(storyId) as StoryRow | undefined;
+    if (!existing) this.stmt.insertStory.run(storyId, a.title, a.id, day, day, a.timeMs);
+    else {
+      this.stmt.growStory.run(day, day, day, day, day, day, a.timeMs, storyId);
+      const lead = this.stmt.lead.get(existing.lead_id) as LeadFacts | undefined;
+      if (!lead || leads(a, lead)) this.stmt.setLead.run(a.id, a.title, storyId);
+    }
+    const bucket = a.published ? dayOf(a.timeMs) : UNDATED_DAY;
+    for (const [t, w] of terms) this.stmt.addTerm.run(t, bucket, n, w);
+  }
+
+  /** Takes an article out of its story before it is deleted; its copies stand in for it. */
+  remove(n: number): void {
+    const p = this.stmt.placed.get(n) as { id: string; storyId: string | null; copyOf: string | null } | undefined;
+    this.stmt.dropTerms.run(n);
+    if (!p?.storyId) return;
+    if (p.copyOf) {
+      this.stmt.dropCopy.run(p.storyId);
+      return;
+    }
+    const copies = this.stmt.copiesOf.all(p.id) as { n: number }[];
+    const [heir] = copies;
+    if (heir) {
+      // The first copy becomes the kept article: the story keeps its size, one copy fewer.
+      this.stmt.unCopy.run(heir.n);
+      for (const c of copies.slice(1)) this.db.prepare('UPDATE articles SET copy_of = (SELECT id FROM articles WHERE n = ?) WHERE n = ?').run(heir.n, c.n);
+      this.stmt.dropCopy.run(p.storyId);
+    } else this.stmt.shrink.run(p.storyId);
+    this.stmt.dropStory.run(p.storyId);
+    const story = this.stmt.story.get(p.storyId) as StoryRow | undefined;
+    if (story && story.lead_id === p.id) {
+      const rest = this.stmt.nextLead.all(p.storyId, n) as LeadFacts[];
+      const best = rest.reduce<LeadFacts | null>((m, x) => (!m || leads(x, m) ? x : m), null);
+      if (best) this.stmt.setLead.run(best.id, best.title, p.storyId);
+    }
+  }
+
+  get(id: string): StoryRecord | null {
+    const r = this.stmt.story.get(id) as StoryRow | undefined;
+    return r ? toRecord(r) : null;
+  }
+
+  private window(q: WindowQuery): { sql: string; args: number[] } {
+    const parts: string[] = [];
+    const args: number[] = [];
+    if (q.since !== undefined) {
+      parts.push('newest_ms >= ?');
+      args.push(q.since);
+    }
+    if (q.until !== undefined) {
+      parts.push('newest_ms < ?');
+      args.push(q.until);
+    }
+    return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', args };
+  }
+
+  /** Stories by size then newest article (the order /stories shows), within the window. */
+  latest(q: WindowQuery): StoryRecord[] {
+    const w = this.window(q);
+    const rows = this.db.prepare(`SELECT * FROM stories ${w.sql} ORDER BY size DESC, newest_ms DESC, title LIMIT ?`).all(...w.args, q.limit ?? -1) as StoryRow[];
+    return rows.map(toRecord);
+  }
+
+  countLatest(q: WindowQuery): number {
+    const w = this.window(q);
+    return (this.db.prepare(`SELECT count(*) AS n FROM stories ${w.sql}`).get(...w.args) as { n: number }).n;
+  }
+}
+
+export { CHUNK, marks };

@@ -91,15 +91,23 @@ const STORY_PAGE = 50;
 
 /** The latest stories with their counted figures, in /stories order, read a page at a time. */
 function* latestStoryFigures(sitrep: Sitrep, q: WindowQuery): Iterable<StoryFigures> {
-  const stories = [...sitrep.eachStory(q)];
-  for (let i = 0; i < stories.length; i += STORY_PAGE) {
-    const page = stories.slice(i, i + STORY_PAGE);
-    const figures = sitrep.figuresOf(page.flatMap((s) => s.articles.map((a) => a.id))).filter((f) => f.kind !== 'date');
-    const byArticle = groupBy(figures, (f) => f.article.id);
-    for (const story of page) {
-      const figs = story.articles.flatMap((a) => byArticle.get(a.id) ?? []);
-      if (figs.length) yield { story, figures: figs };
-    }
+  let page: StoryView[] = [];
+  for (const story of sitrep.eachStory(q, STORY_PAGE)) {
+    page.push(story);
+    if (page.length < STORY_PAGE) continue;
+    yield* withFigures(sitrep, page);
+    page = [];
+  }
+  yield* withFigures(sitrep, page);
+}
+
+/** The stories of a page that have counted figures, with them. */
+function* withFigures(sitrep: Sitrep, page: StoryView[]): Iterable<StoryFigures> {
+  const figures = sitrep.figuresOf(page.flatMap((s) => s.articles.map((a) => a.id))).filter((f) => f.kind !== 'date');
+  const byArticle = groupBy(figures, (f) => f.article.id);
+  for (const story of page) {
+    const figs = story.articles.flatMap((a) => byArticle.get(a.id) ?? []);
+    if (figs.length) yield { story, figures: figs };
   }
 }
 

@@ -7,6 +7,7 @@ import { decodeBytes, MAX_FILE_BYTES } from '../core/ingest/decode.ts';
 import { parseArticles } from '../core/ingest/parse.ts';
 import { termCounts } from '../core/stories/vectors.ts';
 import { digest } from '../core/text/normalize.ts';
+import { encodeArticle } from '../store/codec.ts';
 import type { FileRecord, IndexedArticle } from '../store/store.ts';
 
 export interface FileJob {
@@ -44,7 +45,7 @@ export function analyzeFile(job: FileJob): FileOutcome {
   try {
     const articles = parseArticles(job.path, decoded.text).map((p) => {
       const a = analyzed(p);
-      return { ...a, terms: [...termCounts(a)] } satisfies IndexedArticle;
+      return { ...a, terms: [...termCounts(a)], encoded: encodeArticle(a) } satisfies IndexedArticle;
     });
     return { kind: 'index', record, articles, warning: decoded.warning };
   } catch (e) {

@@ -82,8 +82,8 @@ function store1(store: Store, o: FileOutcome, report: IngestReport): void {
     return;
   }
   if (o.warning) report.warnings.push({ file: o.record.path, reason: o.warning });
-  store.replaceFile(o.record, o.articles, ANALYZER_VERSION);
-  for (const a of o.articles) placeArticle(store, a);
+  const rows = store.replaceFile(o.record, o.articles, ANALYZER_VERSION);
+  o.articles.forEach((a, i) => placeArticle(store, a, rows[i]));
   report.filesIndexed++;
   report.articlesIndexed += o.articles.length;
   report.words += o.articles.reduce((n, a) => n + a.words, 0);
@@ -99,10 +99,16 @@ async function indexJobs(store: Store, jobs: FileJob[], report: IngestReport, op
   for (let b = 0; b < batches.length; b++) {
     const outcomes = await next!;
     next = b + 1 < batches.length ? analyzer(batches[b + 1]) : null;
-    store.transaction(() => {
-      for (const o of outcomes) store1(store, o, report);
-      store.settleSpeakers(canonicalRule);
-    });
+    try {
+      store.transaction(() => {
+        for (const o of outcomes) store1(store, o, report);
+        store.settleSpeakers(canonicalRule);
+        store.storyIndex().flush();
+      });
+    } catch (e) {
+      store.storyIndex().reset();
+      throw e;
+    }
     await opts.onBatch?.(Math.min(jobs.length, (b + 1) * BATCH_FILES), jobs.length);
   }
 }

@@ -7,12 +7,14 @@ import { weighVector } from '../core/stories/vectors.ts';
 import { digest } from '../core/text/normalize.ts';
 import { dayOf, timesOf } from '../store/sqlite-rows.ts';
 import { LAST_DAY, UNDATED_DAY } from '../store/sqlite-stories.ts';
-import type { IndexedArticle, NeighbourRecord, Store } from '../store/store.ts';
+import type { IndexedArticle, NeighbourRecord, Store, StoredRow } from '../store/store.ts';
 
 /** A term held by more articles than this within the window is too common to propose neighbours. */
 const MAX_POSTING = 200;
 /** Terms of an article that propose it as a neighbour of later articles. */
 const POSTING_TERMS = 20;
+/** Terms of an arriving article that look for neighbours: its most telling ones. */
+const ASKING_TERMS = 15;
 /** Partial dot product (over the proposing terms) a neighbour needs before its whole vector is compared. */
 const MIN_PARTIAL_DOT = 0.12;
 /** Articles further apart than this are never one story (group.ts GROUP_DEFAULTS.maxDaysApart). */
@@ -24,11 +26,8 @@ function asNeighbour(store: Store, r: NeighbourRecord): NeighbourArticle {
 }
 
 /** Places one stored article in its story. */
-export function placeArticle(store: Store, a: IndexedArticle): void {
+export function placeArticle(store: Store, a: IndexedArticle, { n, addedAt }: StoredRow): void {
   const index = store.storyIndex();
-  const n = store.rowOf(a.id);
-  const addedAt = store.metas([a.id]).get(a.id)?.addedAt;
-  if (n === null || !addedAt) return;
   const counts = new Map(a.terms);
   const { df, articles } = index.termFrequencies([...counts.keys()], store.count());
   index.addTermFrequencies(counts.keys());
@@ -38,7 +37,7 @@ export function placeArticle(store: Store, a: IndexedArticle): void {
   // A term's expected postings in the window, from its frequency in the whole collection.
   const inWindow = index.articlesBetween(timeMs - WINDOW_DAYS * DAY_MS, timeMs + (WINDOW_DAYS + 1) * DAY_MS);
   const share = articles > 0 ? inWindow / articles : 1;
-  const asking = [...vector].filter(([t]) => (df.get(t) ?? 0) * share <= 2 * MAX_POSTING);
+  const asking = [...vector].filter(([t]) => (df.get(t) ?? 0) * share <= 2 * MAX_POSTING).slice(0, ASKING_TERMS);
   // An undated article may report any day's event: it looks at every day.
   const [from, to] = a.published ? [day - WINDOW_DAYS, day + WINDOW_DAYS] : [UNDATED_DAY, LAST_DAY];
   const found = index.neighbours(asking, from, to, MAX_POSTING, n, MIN_PARTIAL_DOT);

@@ -47,8 +47,8 @@ export interface SitrepOptions {
 export const LATEST_DAYS = 3;
 /** FTS hits read for a question. */
 const ASK_CANDIDATES = 200;
-/** Sentences read when quotes or figures are looked up by topic. */
-const TOPIC_CANDIDATES = 2000;
+/** Quotes or figures read when they are looked up by topic (the best full-text matches). */
+const TOPIC_CANDIDATES = 1000;
 /** Quotes read for one speaker's answer. */
 const SPEAKER_QUOTES = 500;
 const DAY_MS = 86_400_000;
@@ -145,9 +145,9 @@ export class Sitrep {
 
   /** Every story in the window, a page at a time (for streaming). */
   *eachStory(q: WindowQuery = {}, pageSize = 500): Iterable<StoryView> {
-    const records = this.store.latestStories({ ...q, limit: q.limit });
-    for (let i = 0; i < records.length; i += pageSize) {
-      const page = records.slice(i, i + pageSize);
+    const ids = this.store.latestStories({ ...q, limit: q.limit });
+    for (let i = 0; i < ids.length; i += pageSize) {
+      const page = ids.slice(i, i + pageSize);
       const members = this.store.storyMembers(page.map((s) => s.id), q.scopes);
       for (const s of page) {
         const m = members.get(s.id) ?? [];
@@ -173,11 +173,7 @@ export class Sitrep {
 
   /** Quotes whose words or sentence are about a topic, among the sentences full-text search finds. */
   quotesAbout(topic: string, pool?: WithArticle<Quote>[]): WithArticle<Quote>[] {
-    if (pool) return quotesAbout(pool, topic);
-    const hits = this.store.searchSentences(contentTerms(topic), TOPIC_CANDIDATES);
-    const at = new Set(hits.map((h) => `${h.articleId}:${h.index}`));
-    const quotes = this.store.quotesOf([...new Set(hits.map((h) => h.articleId))]).filter((q) => at.has(`${q.article.id}:${q.sentenceIndex}`));
-    return quotesAbout(quotes, topic);
+    return quotesAbout(pool ?? this.store.quotesMatching(contentTerms(topic), TOPIC_CANDIDATES), topic);
   }
 
   /** Who is quoted most across the index. */
@@ -204,9 +200,7 @@ export class Sitrep {
 
   /** Figures in sentences about a topic (full-text search), with the sentences' articles. */
   figuresAbout(topic: string): WithArticle<Figure>[] {
-    const hits = this.store.searchSentences(contentTerms(topic), TOPIC_CANDIDATES);
-    const at = new Set(hits.map((h) => `${h.articleId}:${h.index}`));
-    return this.store.figuresOf([...new Set(hits.map((h) => h.articleId))]).filter((f) => at.has(`${f.article.id}:${f.sentenceIndex}`));
+    return this.store.figuresMatching(contentTerms(topic), TOPIC_CANDIDATES);
   }
 
   close(): void {

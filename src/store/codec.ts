@@ -2,7 +2,9 @@
 // headings, byline, categories) compressed, sentences in their own rows, and quotes and figures without
 // the sentence they stand in when that is the sentence at their index.
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { Figure, ParsedArticle, Quote, Sentence } from '../core/types.ts';
+import { sentenceContexts } from '../core/ask/context.ts';
+import type { Article, Figure, ParsedArticle, Quote, Sentence } from '../core/types.ts';
+import type { EncodedArticle } from './store.ts';
 
 export interface Body {
   paragraphs: string[];
@@ -34,6 +36,16 @@ export function unpackFact<T extends Located>(json: string, sentenceAt: (index: 
   const fact = JSON.parse(json) as T;
   if (fact.sentence === undefined) fact.sentence = sentenceAt(fact.sentenceIndex) ?? '';
   return fact;
+}
+
+/** Everything of an article's rows that can be made ready before the writer takes it. */
+export function encodeArticle(a: Article): EncodedArticle {
+  return {
+    body: encodeBody(a),
+    contexts: sentenceContexts(a),
+    quotes: a.quotes.map((q) => packFact(q, a.sentences)),
+    figures: a.figures.map((f) => packFact(f, a.sentences)),
+  };
 }
 
 export type { Figure, Quote };

@@ -18,6 +18,7 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
 CREATE INDEX IF NOT EXISTS articles_time ON articles(time_ms);
+CREATE INDEX IF NOT EXISTS articles_dated ON articles(time_ms) WHERE published IS NOT NULL;
 CREATE INDEX IF NOT EXISTS articles_added ON articles(added_ms);
 CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
 CREATE INDEX IF NOT EXISTS articles_url ON articles(canon_url) WHERE canon_url IS NOT NULL;
@@ -27,10 +28,10 @@ CREATE TABLE IF NOT EXISTS sentences (n INTEGER PRIMARY KEY, article_n INTEGER N
 CREATE INDEX IF NOT EXISTS sentences_article ON sentences(article_n, idx);
 CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5(text, context, content='', contentless_delete=1, tokenize='porter unicode61');
 CREATE TABLE IF NOT EXISTS quotes (n INTEGER PRIMARY KEY, article_n INTEGER NOT NULL, idx INTEGER NOT NULL, sidx INTEGER NOT NULL, speaker TEXT NOT NULL, role TEXT, json TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_n, idx);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_n, sidx);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
 CREATE TABLE IF NOT EXISTS figures (n INTEGER PRIMARY KEY, article_n INTEGER NOT NULL, idx INTEGER NOT NULL, sidx INTEGER NOT NULL, json TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS figures_article ON figures(article_n, idx);
+CREATE INDEX IF NOT EXISTS figures_article ON figures(article_n, sidx);
 CREATE TABLE IF NOT EXISTS stories (
   id TEXT PRIMARY KEY, title TEXT NOT NULL, lead_id TEXT NOT NULL, size INTEGER NOT NULL, copies INTEGER NOT NULL DEFAULT 0,
   first_day TEXT, last_day TEXT, newest_ms INTEGER NOT NULL);

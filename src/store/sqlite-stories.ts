@@ -39,7 +39,8 @@ export class SqliteStoryIndex implements StoryIndex {
   constructor(private readonly db: Database.Database) {
     this.stmt = {
       df: db.prepare('SELECT df FROM term_df WHERE term = ?'),
-      addDf: db.prepare('INSERT INTO term_df(term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1'),
+      addDf: db.prepare('INSERT INTO term_df(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + ?'),
+      allDf: db.prepare('SELECT term, df FROM term_df'),
       postings: db.prepare('SELECT article_n AS n, w FROM article_terms WHERE term = ? AND day BETWEEN ? AND ? LIMIT ?'),
       windowCount: db.prepare('SELECT count(*) AS n FROM articles WHERE time_ms >= ? AND time_ms < ?'),
       addTerm: db.prepare('INSERT OR IGNORE INTO article_terms(term, day, article_n, w) VALUES (?, ?, ?, ?)'),
@@ -66,17 +67,44 @@ export class SqliteStoryIndex implements StoryIndex {
     };
   }
 
+  /** The collection's document frequencies, read once and kept in memory by the writer. */
+  private dfCache: Map<string, number> | null = null;
+  /** Terms whose frequency grew since the last flush, and by how much. */
+  private readonly dfPending = new Map<string, number>();
+
+  private dfs(): Map<string, number> {
+    this.dfCache ??= new Map((this.stmt.allDf.all() as { term: string; df: number }[]).map((r) => [r.term, r.df]));
+    return this.dfCache;
+  }
+
   termFrequencies(terms: string[], articles: number): { df: Map<string, number>; articles: number } {
+    const all = this.dfs();
     const df = new Map<string, number>();
-    for (const t of new Set(terms)) {
-      const r = this.stmt.df.get(t) as { df: number } | undefined;
-      if (r) df.set(t, r.df);
+    for (const t of terms) {
+      const n = all.get(t);
+      if (n) df.set(t, n);
     }
     return { df, articles };
   }
 
   addTermFrequencies(terms: Iterable<string>): void {
-    for (const t of terms) this.stmt.addDf.run(t);
+    const all = this.dfs();
+    for (const t of terms) {
+      all.set(t, (all.get(t) ?? 0) + 1);
+      this.dfPending.set(t, (this.dfPending.get(t) ?? 0) + 1);
+    }
+  }
+
+  /** Writes the frequencies that grew (inside the batch's transaction). */
+  flush(): void {
+    for (const [t, n] of this.dfPending) this.stmt.addDf.run(t, n, n);
+    this.dfPending.clear();
+  }
+
+  /** Forgets what is kept in memory (after a failed transaction). */
+  reset(): void {
+    this.dfCache = null;
+    this.dfPending.clear();
   }
 
   /** How many articles' times fall within [from, to) ms: the size of a story window. */

@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import { sentenceContexts } from '../core/ask/context.ts';
 import { canonicalUrl } from '../core/stories/duplicates.ts';
 import type { Figure, Quote, Sentence, WithArticle } from '../core/types.ts';
-import { decodeBody, encodeBody, packFact, unpackFact } from './codec.ts';
+import { decodeBody, encodeArticle, packFact, unpackFact } from './codec.ts';
 import { openError } from './open-error.ts';
 import type { ScheduleStore } from './schedule.ts';
 import { SqliteScheduleStore } from './schedule-sqlite.ts';
@@ -15,7 +15,7 @@ import { INDEX_TABLES, SCHEMA, SCHEMA_VERSION } from './sqlite-schema.ts';
 import { SqliteStoryIndex } from './sqlite-stories.ts';
 import { articleMeta, META_COLUMNS, REF_COLUMNS, refOfRow, timesOf, type MetaRow, type RefRow } from './sqlite-rows.ts';
 import { SqliteSpeakers } from './sqlite-speakers.ts';
-import type { ArticleMeta, FileRecord, IndexedArticle, SentenceHit, SpeakerRecord, Store, StoredArticle, StoryRecord, WindowQuery } from './store.ts';
+import type { ArticleMeta, FileRecord, IndexedArticle, SentenceHit, SpeakerRecord, Store, StoredArticle, StoredRow, StoryRecord, WindowQuery } from './store.ts';
 
 /** How long a writer waits for another writer's transaction before giving up (ms). */
 const BUSY_TIMEOUT_MS = 10_000;
@@ -34,6 +34,12 @@ export function chunks<T>(xs: T[], size = CHUNK): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
   return out;
+}
+
+/** An FTS5 query matching any of the terms, each quoted (no operator in a term is read as one). */
+function ftsQuery(terms: string[]): string | null {
+  const clean = [...new Set(terms.map((t) => t.replace(/"/g, '').trim()).filter(Boolean))];
+  return clean.length ? clean.map((t) => `"${t}"`).join(' OR ') : null;
 }
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
@@ -115,7 +121,8 @@ export class SqliteStore implements Store {
       figuresOfN: db.prepare('SELECT json FROM figures WHERE article_n = ? ORDER BY idx'),
       count: db.prepare('SELECT count(*) AS n FROM articles'),
       // "The latest" is told by publication; undated articles count only when nothing is dated.
-      newest: db.prepare('SELECT coalesce(max(CASE WHEN published IS NOT NULL THEN time_ms END), max(time_ms)) AS t FROM articles'),
+      newestDated: db.prepare('SELECT time_ms AS t FROM articles WHERE published IS NOT NULL ORDER BY time_ms DESC LIMIT 1'),
+      newest: db.prepare('SELECT time_ms AS t FROM articles ORDER BY time_ms DESC LIMIT 1'),
       search: db.prepare(`SELECT a.id AS articleId, s.idx AS "index", s.text AS text, a.title AS title, p.text AS prev, p.paragraph AS prevParagraph, s.paragraph AS paragraph,
           bm25(sentences_fts, 1.0, 0.25) AS bm25, a.scope AS scope
         FROM sentences_fts JOIN sentences s ON s.n = sentences_fts.rowid JOIN articles a ON a.n = s.article_n
@@ -136,11 +143,12 @@ export class SqliteStore implements Store {
     return new Map(rows.map((r) => [r.path, r]));
   }
 
-  replaceFile(record: FileRecord, articles: IndexedArticle[], analyzer: string): void {
-    this.transaction(() => {
+  replaceFile(record: FileRecord, articles: IndexedArticle[], analyzer: string): StoredRow[] {
+    return this.transaction(() => {
       const previous = new Map((this.stmt.ofFile.all(record.path) as { n: number; id: string; addedAt: string }[]).map((r) => [r.id, r]));
       for (const { n } of previous.values()) this.deleteArticle(n);
       const now = new Date().toISOString();
+      const rows: StoredRow[] = [];
       for (const a of articles) {
         // An article edited in place keeps the date it was first seen.
         const addedAt = previous.get(a.id)?.addedAt ?? now;
@@ -149,9 +157,10 @@ export class SqliteStore implements Store {
           const other = this.stmt.byId.get(a.id) as { n: number } | undefined;
           if (other) this.deleteArticle(other.n);
         }
-        this.insertArticle(a, analyzer, addedAt, record.scope ?? 'shared');
+        rows.push({ id: a.id, n: this.insertArticle(a, analyzer, addedAt, record.scope ?? 'shared'), addedAt });
       }
       this.stmt.upsertFile.run({ ...record, scope: record.scope ?? 'shared', now });
+      return rows;
     });
   }
 
@@ -179,9 +188,9 @@ export class SqliteStore implements Store {
     });
   }
 
-  private insertFacts(n: number, sentences: Sentence[], quotes: Quote[], figures: Figure[]): void {
-    quotes.forEach((q, i) => this.stmt.insertQuote.run(n, i, q.sentenceIndex, q.speaker, q.role, packFact(q, sentences)));
-    figures.forEach((f, i) => this.stmt.insertFigure.run(n, i, f.sentenceIndex, packFact(f, sentences)));
+  private insertFacts(n: number, sentences: Sentence[], quotes: Quote[], figures: Figure[], packed?: { quotes: string[]; figures: string[] }): void {
+    quotes.forEach((q, i) => this.stmt.insertQuote.run(n, i, q.sentenceIndex, q.speaker, q.role, packed?.quotes[i] ?? packFact(q, sentences)));
+    figures.forEach((f, i) => this.stmt.insertFigure.run(n, i, f.sentenceIndex, packed?.figures[i] ?? packFact(f, sentences)));
     this.speakers.add(quotes);
   }
 
@@ -195,21 +204,22 @@ export class SqliteStore implements Store {
     this.stmt.deleteArticle.run(n);
   }
 
-  private insertArticle(a: IndexedArticle, analyzer: string, addedAt: string, scope: string): void {
+  private insertArticle(a: IndexedArticle, analyzer: string, addedAt: string, scope: string): number {
     const { timeMs, addedMs } = timesOf(a.published, addedAt);
+    const encoded = a.encoded ?? encodeArticle(a);
     const meta = JSON.stringify({ byline: a.byline, categories: a.categories });
     const info = this.stmt.insertArticle.run({
       id: a.id, file: a.file, scope, title: a.title, source: a.source, url: a.url, canonUrl: canonicalUrl(a.url), published: a.published,
-      timeMs, addedMs, addedAt, contentHash: a.contentHash, words: a.words, analyzer, hasQuotes: a.quotes.length ? 1 : 0, meta, body: encodeBody(a),
+      timeMs, addedMs, addedAt, contentHash: a.contentHash, words: a.words, analyzer, hasQuotes: a.quotes.length ? 1 : 0, meta, body: Buffer.from(encoded.body),
     });
     const n = Number(info.lastInsertRowid);
     // Each sentence is indexed with what it may lean on (its headline; the sentence before, when it refers back).
-    const contexts = sentenceContexts(a);
     a.sentences.forEach((s, i) => {
       const row = this.stmt.insertSentence.run(n, s.index, s.paragraph, s.heading, s.text);
-      this.stmt.insertFts.run(row.lastInsertRowid, s.text, contexts[i]);
+      this.stmt.insertFts.run(row.lastInsertRowid, s.text, encoded.contexts[i]);
     });
-    this.insertFacts(n, a.sentences, a.quotes, a.figures);
+    this.insertFacts(n, a.sentences, a.quotes, a.figures, encoded);
+    return n;
   }
 
   /** The article's row number, for the story index. */
@@ -280,15 +290,19 @@ export class SqliteStore implements Store {
   }
 
   newestTime(scopes?: string[]): number | null {
-    if (!scopes) return (this.stmt.newest.get() as { t: number | null }).t;
+    if (!scopes) {
+      const row = (this.stmt.newestDated.get() ?? this.stmt.newest.get()) as { t: number } | undefined;
+      return row?.t ?? null;
+    }
     const s = scopeClause(scopes);
-    return (this.db.prepare(`SELECT coalesce(max(CASE WHEN a.published IS NOT NULL THEN a.time_ms END), max(a.time_ms)) AS t FROM articles a WHERE 1${s.sql}`).get(...s.args) as { t: number | null }).t;
+    const dated = this.db.prepare(`SELECT a.time_ms AS t FROM articles a WHERE a.published IS NOT NULL${s.sql} ORDER BY a.time_ms DESC LIMIT 1`).get(...s.args) as { t: number } | undefined;
+    const any = dated ?? (this.db.prepare(`SELECT a.time_ms AS t FROM articles a WHERE 1${s.sql} ORDER BY a.time_ms DESC LIMIT 1`).get(...s.args) as { t: number } | undefined);
+    return any?.t ?? null;
   }
 
   searchSentences(terms: string[], limit: number, scopes?: string[]): SentenceHit[] {
-    const clean = [...new Set(terms.map((t) => t.replace(/"/g, '').trim()).filter(Boolean))];
-    if (clean.length === 0) return [];
-    const query = clean.map((t) => `"${t}"`).join(' OR ');
+    const query = ftsQuery(terms);
+    if (!query) return [];
     type Row = { articleId: string; index: number; text: string; title: string; prev: string | null; prevParagraph: number | null; paragraph: number; bm25: number; scope: string };
     // Scoped searches over-fetch, then keep the place's own hits.
     const rows = this.stmt.search.all(query, scopes ? limit * 4 : limit) as Row[];
@@ -339,8 +353,8 @@ export class SqliteStore implements Store {
   articlesInWindow(q: WindowQuery): ArticleMeta[] {
     const s = scopeClause(q.scopes);
     const rows = this.db
-      .prepare(`SELECT ${META_COLUMNS} FROM articles a WHERE ((a.time_ms >= ? AND a.time_ms < ?) OR (a.added_ms >= ? AND a.added_ms < ?))${s.sql} ORDER BY a.time_ms DESC LIMIT ?`)
-      .all(q.since ?? 0, q.until ?? Number.MAX_SAFE_INTEGER, q.since ?? 0, q.until ?? Number.MAX_SAFE_INTEGER, ...s.args, q.limit ?? -1) as MetaRow[];
+      .prepare(`SELECT ${META_COLUMNS} FROM articles a WHERE a.time_ms >= ? AND a.time_ms < ?${s.sql} ORDER BY a.time_ms DESC LIMIT ?`)
+      .all(q.since ?? 0, q.until ?? Number.MAX_SAFE_INTEGER, ...s.args, q.limit ?? -1) as MetaRow[];
     return rows.map(articleMeta);
   }
 
@@ -388,6 +402,32 @@ export class SqliteStore implements Store {
       out.push(...rows.map((r) => this.figureOf(r)));
     }
     return out;
+  }
+
+  /** Quotes standing in the sentences that best match the terms (full-text search), best first. */
+  quotesMatching(terms: string[], limit: number, scopes?: string[]): WithArticle<Quote>[] {
+    const query = ftsQuery(terms);
+    if (!query) return [];
+    const s = scopeClause(scopes);
+    const rows = this.db
+      .prepare(`SELECT ${REF_COLUMNS}, q.json AS json, st.text AS stext, sp.canonical AS canonical FROM sentences_fts JOIN sentences st ON st.n = sentences_fts.rowid
+        JOIN quotes q ON q.article_n = st.article_n AND q.sidx = st.idx JOIN articles a ON a.n = st.article_n LEFT JOIN speakers sp ON sp.name = q.speaker
+        WHERE sentences_fts MATCH ?${s.sql} ORDER BY bm25(sentences_fts, 1.0, 0.25) LIMIT ?`)
+      .all(query, ...s.args, limit) as QuoteRow[];
+    return rows.map((r) => this.quoteOf(r));
+  }
+
+  /** Figures standing in the sentences that best match the terms (full-text search), best first. */
+  figuresMatching(terms: string[], limit: number, scopes?: string[]): WithArticle<Figure>[] {
+    const query = ftsQuery(terms);
+    if (!query) return [];
+    const s = scopeClause(scopes);
+    const rows = this.db
+      .prepare(`SELECT ${REF_COLUMNS}, f.json AS json, st.text AS stext FROM sentences_fts JOIN sentences st ON st.n = sentences_fts.rowid
+        JOIN figures f ON f.article_n = st.article_n AND f.sidx = st.idx JOIN articles a ON a.n = st.article_n
+        WHERE sentences_fts MATCH ?${s.sql} ORDER BY bm25(sentences_fts, 1.0, 0.25) LIMIT ?`)
+      .all(query, ...s.args, limit) as FigureRow[];
+    return rows.map((r) => this.figureOf(r));
   }
 
   latestQuotedArticles(limit: number, scopes?: string[]): string[] {

@@ -65,6 +65,24 @@ export interface StoryRecord {
 export interface IndexedArticle extends Article {
   /** Weighted term counts of the title and body (stories/vectors.ts termCounts). */
   terms: [string, number][];
+  /** Its rows made ready where it was analysed (store/codec.ts encodeArticle), so the writer only writes. */
+  encoded?: EncodedArticle;
+}
+
+/** An article's stored form, prepared off the writer's thread. */
+export interface EncodedArticle {
+  body: Uint8Array;
+  /** The full-text context of each sentence (its headline; the sentence before, when it refers back). */
+  contexts: string[];
+  quotes: string[];
+  figures: string[];
+}
+
+/** Where a stored article is: its row and the moment it was first indexed. */
+export interface StoredRow {
+  id: string;
+  n: number;
+  addedAt: string;
 }
 
 /** Where an arriving article went: computed by the indexer, stored with it. */
@@ -109,6 +127,10 @@ export interface NeighbourRecord {
 export interface StoryIndex {
   termFrequencies(terms: string[], articles: number): { df: Map<string, number>; articles: number };
   addTermFrequencies(terms: Iterable<string>): void;
+  /** Writes what the writer keeps in memory (once per batch, inside its transaction). */
+  flush(): void;
+  /** Forgets what the writer keeps in memory (after a failed batch). */
+  reset(): void;
   /** How many articles' times fall within [from, to) ms. */
   articlesBetween(from: number, to: number): number;
   /**
@@ -136,7 +158,7 @@ export interface Store {
   transaction<T>(fn: () => T): T;
   fileRecords(): Map<string, FileRecord>;
   /** Replaces everything indexed from one file with `articles`, and records the file. */
-  replaceFile(record: FileRecord, articles: IndexedArticle[], analyzer: string): void;
+  replaceFile(record: FileRecord, articles: IndexedArticle[], analyzer: string): StoredRow[];
   /** Records a file whose bytes are unchanged (a touched mtime). */
   touchFile(record: FileRecord): void;
   /** Drops a file and everything indexed from it. */
@@ -188,6 +210,10 @@ export interface Store {
   /** Quotes of the given articles, under their speakers' names across articles. */
   quotesOf(articleIds: string[]): WithArticle<Quote>[];
   figuresOf(articleIds: string[]): WithArticle<Figure>[];
+  /** Quotes standing in the sentences that best match any of the terms (full-text search), best first. */
+  quotesMatching(terms: string[], limit: number, scopes?: string[]): WithArticle<Quote>[];
+  /** Figures standing in the sentences that best match any of the terms, best first. */
+  figuresMatching(terms: string[], limit: number, scopes?: string[]): WithArticle<Figure>[];
   /** The newest `limit` articles that hold quotes. */
   latestQuotedArticles(limit: number, scopes?: string[]): string[];
   /** Every quote, newest article first, under the speakers' names across articles (streamed). */

@@ -10,6 +10,7 @@ import { graceHours } from './scheduler/settings.ts';
 import { composeFor, scheduleStoreOf } from './service/digest.ts';
 import { summarizeIngest } from './service/ingest.ts';
 import type { Sitrep } from './service/sitrep.ts';
+import { startSources } from './sources/start.ts';
 
 /** Builds the adapter for a chat platform. Platforms register here as they are built. */
 export type AdapterFactory = (sitrep: Sitrep, env: NodeJS.ProcessEnv) => Promise<ChatAdapter>;
@@ -63,6 +64,7 @@ export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env
   // Group stories and resolve speakers now, so the first command answers inside chat deadlines.
   sitrep.warm();
   const unwatch = watchDataFolder(sitrep);
+  const stopSources = startSources(sitrep, running);
   if (plan.start.includes('console')) {
     const context: CommandContext = { sitrep, platform: 'console', channelId: 'console', canManage: true };
     const adapter = new ConsoleAdapter({ context });
@@ -73,6 +75,7 @@ export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env
       await adapter.start();
     } finally {
       unwatch();
+      await stopSources();
       await scheduler.stop();
     }
     return 0;
@@ -92,6 +95,7 @@ export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env
   }
   if (adapters.length === 0) {
     unwatch();
+    await stopSources();
     return 1;
   }
   const scheduler = digestScheduler(sitrep, running, env);
@@ -102,6 +106,7 @@ export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env
     process.once('SIGTERM', stop);
   });
   unwatch();
+  await stopSources();
   await scheduler.stop();
   await Promise.all(adapters.map((a) => a.stop()));
   return 0;

@@ -64,7 +64,8 @@ export class Sitrep {
     return report;
   }
 
-  private invalidate(): void {
+  /** Drops the cached articles, quotes and stories (after articles were indexed from elsewhere, e.g. a followed feed). */
+  invalidate(): void {
     this.articleCache = null;
     this.storyCache = null;
     this.quoteCache = null;

@@ -9,8 +9,10 @@ export interface FileRecord {
   mtimeMs: number;
   /** Hash of the file's bytes. */
   hash: string;
-  /** 'data' for files found in the data folder, 'named' for files given on the command line. */
-  origin: 'data' | 'named';
+  /** 'data' for files found in the data folder, 'named' for files given on the command line, 'source' for items of a followed feed or page (path `source:<sourceId>/<itemKey>`). */
+  origin: 'data' | 'named' | 'source';
+  /** The place whose answers may use it: 'discord:GUILD', 'slack:TEAM', 'console'; 'shared' (or absent) for the data folder. */
+  scope?: string;
 }
 
 /** A sentence found by full-text search, with its BM25 rank (lower is better, as SQLite reports it). */

@@ -1,0 +1,25 @@
+// The one place where a source's item joins the index: as a virtual file `source:<sourceId>/<itemKey>`
+// holding one analysed article, through the Store's replaceFile, exactly as a data file is indexed
+// (src/service/ingest.ts). An edited item replaces its article (same path, same id, first-seen date kept).
+// Kept to this one small function so the indexing can move to the ingest worker without touching the rest.
+import { analyzed, ANALYZER_VERSION } from '../core/analyze.ts';
+import type { ParsedArticle } from '../core/types.ts';
+import type { FileRecord, Store } from '../store/store.ts';
+
+export interface SourceItemRecord {
+  path: string;
+  /** Hash of the item: a changed hash is an edited item. */
+  hash: string;
+  /** The place the source belongs to ('discord:GUILD', 'slack:TEAM', 'console'). */
+  scope: string;
+}
+
+export function indexSourceItem(store: Store, item: SourceItemRecord, article: ParsedArticle, now = Date.now()): void {
+  const record: FileRecord = { path: item.path, size: article.words, mtimeMs: now, hash: item.hash, origin: 'source', scope: item.scope };
+  store.replaceFile(record, [analyzed(article)], ANALYZER_VERSION);
+}
+
+/** Drops the articles of a removed source. */
+export function removeSourceItems(store: Store, paths: string[]): void {
+  store.transaction(() => paths.forEach((p) => store.removeFile(p)));
+}

@@ -1,5 +1,6 @@
 // /sources: follow feeds and article pages from chat (add, list, remove, status). Each source belongs to
 // the server or workspace that added it; adding and removing need the rights that managing digests needs.
+import { dayMonthYear } from '../src/sources/dates.ts';
 import { SourceError } from '../src/sources/resolve.ts';
 import { sourcesOf } from '../src/sources/registry.ts';
 import { CONSOLE_SCOPE, type Place } from '../src/sources/service.ts';
@@ -41,7 +42,7 @@ const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word
 /** "HTTP 404 (not found) since 12 May", or null when the source is well. */
 export function sourceError(s: Source): string | null {
   if (!s.lastError) return null;
-  const since = s.failingSince ? ` since ${new Date(s.failingSince).toUTCString().slice(5, 11).trim()}` : '';
+  const since = s.failingSince ? ` since ${dayMonthYear(s.failingSince, false)}` : '';
   return `${s.lastError}${since}`;
 }
 

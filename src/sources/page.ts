@@ -19,10 +19,19 @@ export interface PageArticle {
   url: string | null;
   /** The page says it is not free to read (JSON-LD isAccessibleForFree: false). */
   paywalled: boolean;
+  /** The page's JSON-LD calls it a news article (or another kind of article). */
+  declaredArticle: boolean;
 }
 
 /** Fewer words than this and the page is not taken as the full article (a teaser, a paywall). */
 export const MIN_ARTICLE_WORDS = 80;
+/** A page whose JSON-LD says it is an article needs only this many words. */
+export const MIN_DECLARED_ARTICLE_WORDS = 40;
+
+/** The page holds an article worth indexing as the full text. */
+export function isFullArticle(page: PageArticle): boolean {
+  return Boolean(page.content) && !page.paywalled && page.words >= (page.declaredArticle ? MIN_DECLARED_ARTICLE_WORDS : MIN_ARTICLE_WORDS);
+}
 
 type Rec = Record<string, unknown>;
 const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|LiveBlogPosting|OpinionNewsArticle|BackgroundNewsArticle|Report)$/;
@@ -112,5 +121,6 @@ export function readPage(html: string, pageUrl: string): PageArticle {
     author: meta?.author ?? parsed?.byline ?? null,
     url,
     paywalled: meta?.free === false,
+    declaredArticle: meta !== null,
   };
 }

@@ -1,6 +1,7 @@
 // Polling one source: a conditional GET, then the feed's items reconciled with those seen before (new
 // items become articles, edited items update theirs, items dropped from the feed keep their articles),
 // then the next fetch time. A failure is counted, backed off, and after a day marked failing, once.
+import { dayMonthYear } from './dates.ts';
 import type { Store } from '../store/store.ts';
 import type { Source, SourceItem, SourceStore } from '../store/sources.ts';
 import { itemArticle } from './article.ts';
@@ -8,7 +9,7 @@ import { FeedParseError, readFeed, type Feed, type FeedItem } from './feed.ts';
 import { ACCEPT_FEED, ACCEPT_PAGE, httpReason, type SourceHttp, type SourceResponse } from './http.ts';
 import { itemKeys, itemPath, reconcile } from './identity.ts';
 import { indexSourceItem } from './ingest-items.ts';
-import { MIN_ARTICLE_WORDS, readPage, type PageArticle } from './page.ts';
+import { isFullArticle, MIN_ARTICLE_WORDS, readPage, type PageArticle } from './page.ts';
 import { intervalAfterSuccess, jittered, retryAfterMs, waitAfterFailure, type PollPolicy } from './policy.ts';
 
 /** Told once when a source starts failing: the adapters post it in the channel that added the source. */
@@ -46,7 +47,7 @@ async function fullPage(deps: PollDeps, link: string | null): Promise<PageArticl
   try {
     const res = await deps.http.getOk(link, ACCEPT_PAGE);
     const page = readPage(res.text, res.url);
-    return page.content && !page.paywalled && page.words >= MIN_ARTICLE_WORDS ? page : null;
+    return isFullArticle(page) ? page : null;
   } catch (e) {
     deps.log(`sources: the page ${link} could not be read (${(e as Error).message}); the feed's summary is kept`);
     return null;
@@ -124,7 +125,7 @@ async function fail(deps: PollDeps, source: Source, reason: string, retryAfter: 
   if (now.getTime() - Date.parse(source.failingSince) >= deps.policy.failingAfterMs) source.status = 'failing';
   if (source.status === 'failing' && !source.notified) {
     source.notified = true;
-    const since = new Date(source.failingSince).toUTCString().slice(5, 16);
+    const since = dayMonthYear(source.failingSince);
     const message = `${source.title ?? source.url} has failed every fetch since ${since}: ${reason}. Sitrep keeps trying, less often; /sources status shows it, /sources remove ${source.url} stops it.`;
     try {
       await deps.notify?.({ source, message });

@@ -4,7 +4,7 @@
 import { discoverFeeds } from './discover.ts';
 import { FeedParseError, looksLikeHtml, readFeed, type Feed } from './feed.ts';
 import { ACCEPT_FEED, httpReason, type SourceHttp, type SourceResponse } from './http.ts';
-import { MIN_ARTICLE_WORDS, readPage, type PageArticle } from './page.ts';
+import { isFullArticle, readPage, type PageArticle } from './page.ts';
 
 export type Resolved =
   | { kind: 'feed'; url: string; feed: Feed; response: SourceResponse }
@@ -46,6 +46,6 @@ export async function resolveSource(http: SourceHttp, url: string): Promise<Reso
   const discovered = await firstReadableFeed(http, discoverFeeds(response.text, response.url).map((f) => f.url));
   if (discovered) return { kind: 'feed', ...discovered };
   const page = readPage(response.text, response.url);
-  if (page.content && page.words >= MIN_ARTICLE_WORDS) return { kind: 'page', url, page, response };
+  if (isFullArticle(page)) return { kind: 'page', url, page, response };
   throw new SourceError(`${url} is not a feed: an HTML page that names no feed and holds no article Sitrep could read.`);
 }

@@ -126,7 +126,7 @@ export const sources: Command = {
   name: 'sources',
   description: 'Follow news feeds and pages here: add, list, remove, status.',
   usage: USAGE,
-  examples: ['/sources add https://www.example.com/news/rss.xml', '/sources status'],
+  examples: ['/sources status', '/sources add https://www.example.com/news/rss.xml', '/sources remove https://www.example.com/news/rss.xml'],
   subcommands: [
     { name: 'list', description: 'The feeds and pages followed here.', options: [] },
     { name: 'add', description: 'Follow a feed, a page that names its feed, or an article page.', options: [{ name: 'url', description: 'The address of the feed or page.', required: true, maxLength: 2000 }] },

@@ -14,7 +14,7 @@ export class HostGate {
     const tail = result.then(
       () => undefined,
       () => undefined,
-    ).then(() => (this.spacingMs > 0 ? new Promise<void>((resolve) => setTimeout(resolve, this.spacingMs).unref?.()) : undefined));
+    ).then(() => (this.spacingMs > 0 ? new Promise<void>((resolve) => setTimeout(resolve, this.spacingMs)) : undefined));
     this.tails.set(key, tail);
     void tail.then(() => {
       if (this.tails.get(key) === tail) this.tails.delete(key);

@@ -34,7 +34,7 @@ export async function resolveSource(http: SourceHttp, url: string): Promise<Reso
   try {
     response = await http.get(url, ACCEPT_FEED);
   } catch (e) {
-    throw new SourceError(`Could not fetch ${url}: ${(e as Error).message}.`);
+    throw new SourceError(`Could not fetch ${url}: ${(e as Error).message.replace(/\.$/, '')}.`);
   }
   if (response.status < 200 || response.status > 299) throw new SourceError(`${url} answered ${httpReason(response.status)}.`);
   try {

@@ -2,13 +2,14 @@
 // items become articles, edited items update theirs, items dropped from the feed keep their articles),
 // then the next fetch time. A failure is counted, backed off, and after a day marked failing, once.
 import { dayMonthYear } from './dates.ts';
+import type { ParsedArticle } from '../core/types.ts';
 import type { Store } from '../store/store.ts';
 import type { Source, SourceItem, SourceStore } from '../store/sources.ts';
 import { itemArticle } from './article.ts';
 import { FeedParseError, readFeed, type Feed, type FeedItem } from './feed.ts';
 import { ACCEPT_FEED, ACCEPT_PAGE, httpReason, type SourceHttp, type SourceResponse } from './http.ts';
-import { itemKeys, itemPath, reconcile } from './identity.ts';
-import { indexSourceItem } from './ingest-items.ts';
+import { itemKeys, itemPath, reconcile, type ItemKeys } from './identity.ts';
+import { indexSourceItems } from './ingest-items.ts';
 import { isFullArticle, MIN_ARTICLE_WORDS, readPage, type PageArticle } from './page.ts';
 import { intervalAfterSuccess, jittered, retryAfterMs, waitAfterFailure, type PollPolicy } from './policy.ts';
 
@@ -54,22 +55,34 @@ async function fullPage(deps: PollDeps, link: string | null): Promise<PageArticl
   }
 }
 
-/** Indexes one new or edited item; false when nothing readable was in it. */
-async function indexItem(deps: PollDeps, source: Source, item: FeedItem, key: string, known: SourceItem | undefined, hash: string, altKey: string): Promise<boolean> {
+/** A new or edited item, read and ready to be indexed. */
+interface Prepared {
+  kind: 'new' | 'edited';
+  article: ParsedArticle;
+  row: SourceItem;
+}
+
+/** Items analysed and written per transaction; the chat loop gets a turn between batches. */
+const BATCH = 10;
+
+/** Reads one new or edited item (fetching its page when the feed has only a summary); null when nothing readable is in it. */
+async function prepareItem(deps: PollDeps, source: Source, item: FeedItem, key: string, known: SourceItem | undefined, keys: ItemKeys): Promise<Omit<Prepared, 'kind'> | null> {
   const now = deps.now();
   const path = known?.path ?? itemPath(source.id, key);
   const firstSeen = known ? new Date(known.firstSeen) : now;
   const page = wordsIn(item.content) >= MIN_ARTICLE_WORDS ? null : await fullPage(deps, item.link);
-  let article;
   try {
-    article = itemArticle({ path, item, outlet: source.title, page, firstSeen, now });
+    const article = itemArticle({ path, item, outlet: source.title, page, firstSeen, now });
+    const row: SourceItem = { sourceId: source.id, key: known?.key ?? key, altKey: keys.altKey, path, hash: keys.hash, firstSeen: firstSeen.toISOString(), lastSeen: now.toISOString(), summaryOnly: Boolean(article.summaryOnly) };
+    return { article, row };
   } catch (e) {
     deps.log(`sources: an item of ${source.url} has no readable text (${(e as Error).message})`);
-    return false;
+    return null;
   }
-  indexSourceItem(deps.store, { path, hash, scope: source.scope }, article, now.getTime());
-  deps.sources.putItem({ sourceId: source.id, key: known?.key ?? key, altKey, path, hash, firstSeen: firstSeen.toISOString(), lastSeen: now.toISOString(), summaryOnly: Boolean(article.summaryOnly) });
-  return true;
+}
+
+function store(deps: PollDeps, source: Source, batch: Prepared[]): void {
+  indexSourceItems(deps.store, batch.map((p) => ({ item: { path: p.row.path, hash: p.row.hash, scope: source.scope }, article: p.article })), () => batch.forEach((p) => deps.sources.putItem(p.row)), deps.now().getTime());
 }
 
 /** Reconciles a feed's items with those seen before and indexes what is new or edited. */
@@ -78,16 +91,24 @@ export async function applyFeed(deps: PollDeps, source: Source, feed: Feed): Pro
   const byKey = new Map(known.map((k) => [k.key, k]));
   const keys = feed.items.map(itemKeys);
   const result = reconcile(keys, known, source.guidChurn);
+  let batch: Prepared[] = [];
   let newItems = 0;
   let editedItems = 0;
+  const flush = async () => {
+    store(deps, source, batch);
+    newItems += batch.filter((p) => p.kind === 'new').length;
+    editedItems += batch.filter((p) => p.kind === 'edited').length;
+    batch = [];
+    await yieldToChat();
+  };
   for (let i = 0; i < feed.items.length; i++) {
     const fate = result.fates[i];
     if (fate.kind === 'unchanged' || fate.kind === 'duplicate') continue;
-    const ok = await indexItem(deps, source, feed.items[i], fate.key, fate.kind === 'edited' ? byKey.get(fate.known.key) : undefined, keys[i].hash, keys[i].altKey);
-    if (ok && fate.kind === 'new') newItems++;
-    if (ok && fate.kind === 'edited') editedItems++;
-    await yieldToChat();
+    const prepared = await prepareItem(deps, source, feed.items[i], fate.key, fate.kind === 'edited' ? byKey.get(fate.known.key) : undefined, keys[i]);
+    if (prepared) batch.push({ kind: fate.kind, ...prepared });
+    if (batch.length >= BATCH) await flush();
   }
+  if (batch.length) await flush();
   if (result.churn) source.guidChurn = true;
   const notes = [feed.warning, result.duplicateGuids ? `${result.duplicateGuids} item${result.duplicateGuids === 1 ? ' shares' : 's share'} a GUID with another item` : null, source.guidChurn ? 'the feed changes its items\' GUIDs on every fetch; items are known by their links' : null];
   source.warning = notes.filter(Boolean).join('; ') || null;

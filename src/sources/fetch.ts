@@ -80,7 +80,7 @@ export function guardedAgent(settings: FetchSettings): Agent {
   const connectTo = buildConnector({ timeout: settings.connectTimeoutMs });
   const connect: buildConnector.connector = (opts, callback) => {
     checkedAddress(opts.hostname, settings).then(
-      (address) => connectTo({ ...opts, hostname: address, servername: opts.servername ?? (isIP(opts.hostname) ? undefined : opts.hostname) }, callback),
+      (address) => connectTo({ ...opts, hostname: address, servername: opts.servername ?? (isIP(opts.hostname.replace(/^\[|\]$/g, '')) ? undefined : opts.hostname) }, callback),
       (e: Error) => callback(e, null),
     );
   };

@@ -429,3 +429,17 @@ describe('charsets', () => {
     expect(decodeBody(cp1251('<?xml version="1.0" encoding="windows-1251"?><rss>Мир</rss>'), null).text).toContain('Мир');
   });
 });
+
+describe('one story through two feeds', () => {
+  it('is one article in the stories, whatever tracking parameters its link carries', async () => {
+    server.serve('/two/a', rss('North Wire', [entry(0, { link: 'https://news.example/severn-flood?utm_source=rss' })]));
+    server.serve('/two/b', atom('South Wire', [entry(0, { guid: 'other-id', link: 'https://www.news.example/severn-flood/' })]));
+    await sources.add(server.url('/two/a'), PLACE);
+    await sources.add(server.url('/two/b'), PLACE);
+    sitrep.invalidate();
+    const stories = sitrep.stories();
+    expect(stories).toHaveLength(1);
+    expect(stories[0].articles).toHaveLength(1);
+    expect(stories[0].duplicates).toBe(1);
+  });
+});

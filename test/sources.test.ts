@@ -402,12 +402,14 @@ describe('safe fetching', () => {
     await f.close();
   });
 
-  it('stops a gzip bomb at the body cap, counted after decompression', async () => {
+  it('stops a gzip bomb at the body cap, counted after decompression, and refuses a 50 MB body', async () => {
     const bomb = gzipSync(Buffer.alloc(20 * 1024 * 1024, 0x20));
     expect(bomb.length).toBeLessThan(64 * 1024);
     server.route('/bomb', (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' }).end(bomb));
     const f = fetcher();
     await expect(f.get({ url: server.url('/bomb') })).rejects.toThrow(/over the 0.25 MB limit once decompressed/);
+    server.route('/huge', (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-length': String(50 * 1024 * 1024) }).end());
+    await expect(f.get({ url: server.url('/huge') })).rejects.toThrow(/the body is 50.0 MB, over the 0.25 MB limit/);
     await f.close();
   });
 });

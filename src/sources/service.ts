@@ -54,7 +54,9 @@ export interface SourcesServiceOptions {
 export const CONSOLE_SCOPE = 'console';
 
 function checkAddress(text: string): string {
-  const url = text.trim().replace(/^<(.*)>$/, '$1').replace(/\|.*$/, '');
+  const typed = text.trim().replace(/^<(.*)>$/, '$1').replace(/\|.*$/, '');
+  // "www.example.com/rss" (as chat apps show a link typed without its scheme) is taken as https.
+  const url = /^[\w-]+(\.[\w-]+)+(:\d+)?(\/\S*)?$/.test(typed) ? `https://${typed}` : typed;
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -10,7 +10,7 @@ export interface OptionSpec {
   /** In free text, the word that introduces this option ("about" in `/who-said Carter about casualties`). */
   keyword?: string;
   /** Where suggestions come from, for platforms with autocomplete. */
-  autocomplete?: 'speakers' | 'timezones';
+  autocomplete?: 'speakers' | 'timezones' | 'sources';
   maxLength?: number;
 }
 
@@ -26,6 +26,8 @@ export interface CommandContext {
   platform: 'console' | 'cli' | 'discord' | 'slack';
   /** The channel the command came from (for digests and subscriptions). */
   channelId?: string;
+  /** The place (server or workspace) asking: 'discord:GUILD', 'slack:TEAM'; absent for the console and CLI. */
+  place?: string;
   userId?: string;
   /** True when the user may manage the server/workspace (subscribe and unsubscribe digests). */
   canManage?: boolean;

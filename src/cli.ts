@@ -13,6 +13,8 @@ import { StoreOpenError } from './store/open-error.ts';
 import { IndexBusyError } from './store/writer-lock.ts';
 import { summarizeIngest, type IngestReport } from './service/ingest.ts';
 import { Sitrep } from './service/sitrep.ts';
+import { closeSources } from './sources/registry.ts';
+import { runSourcesCli, SOURCES_CLI_ONLY } from './sources/cli.ts';
 import { start } from './start.ts';
 
 const USAGE = `Usage: sitrep [--data DIR] [--db PATH] <command> [arguments] [--json]
@@ -22,6 +24,9 @@ Commands:
   ingest [PATH...]      index the data folder (and any files or folders named)
   deploy-commands [--guild ID | --global]
                         register the Discord slash commands (one server, or global)
+  sources import FEEDS.opml
+                        follow every feed an OPML file lists
+  sources poll          fetch every source once, index what is new, and exit
 ${COMMANDS.map((c) => (c.usage.length > 22 ? `  ${c.usage.slice(1)}\n${' '.repeat(24)}${c.description}` : `  ${c.usage.slice(1).padEnd(22)}${c.description}`)).join('\n')}
 
 Options:
@@ -163,6 +168,7 @@ export async function main(argv: string[]): Promise<number> {
         return 1;
       });
     }
+    if (name === 'sources' && SOURCES_CLI_ONLY.includes(args[0])) return await runSourcesCli(sitrep, args, g.json);
     const cmd = findCommand(name);
     if (!cmd) {
       console.error(`sitrep: unknown command "${name}".\n\n${USAGE}`);
@@ -188,6 +194,7 @@ export async function main(argv: string[]): Promise<number> {
     else console.log(renderText(result.reply));
     return 0;
   } finally {
+    await closeSources(sitrep);
     sitrep.close();
   }
 }

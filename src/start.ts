@@ -10,6 +10,7 @@ import { graceHours } from './scheduler/settings.ts';
 import { composeFor, scheduleStoreOf } from './service/digest.ts';
 import { summarizeIngest } from './service/ingest.ts';
 import type { Sitrep } from './service/sitrep.ts';
+import { startSources } from './sources/start.ts';
 
 /** Builds the adapter for a chat platform. Platforms register here as they are built. */
 export type AdapterFactory = (sitrep: Sitrep, env: NodeJS.ProcessEnv) => Promise<ChatAdapter>;
@@ -73,6 +74,7 @@ export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env
   for (const r of plan.reasons) console.error(`sitrep: ${r}`);
   const running = new Map<string, ChatAdapter>();
   const unwatch = watchDataFolder(sitrep);
+  const stopSources = startSources(sitrep, running);
   if (plan.start.includes('console')) {
     const context: CommandContext = { sitrep, platform: 'console', channelId: 'console', canManage: true };
     const adapter = new ConsoleAdapter({ context });
@@ -82,6 +84,7 @@ export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env
     try {
       await adapter.start();
     } finally {
+      await stopSources();
       await scheduler.stop();
       await unwatch();
     }
@@ -102,6 +105,7 @@ export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env
   }
   if (adapters.length === 0) {
     await unwatch();
+    await stopSources();
     return 1;
   }
   const scheduler = digestScheduler(sitrep, running, env);
@@ -111,6 +115,7 @@ export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+      await stopSources();
   await scheduler.stop();
   await Promise.all(adapters.map((a) => a.stop()));
   await unwatch();

@@ -39,6 +39,8 @@ export interface ParsedArticle extends ArticleRef {
   words: number;
   /** Hash of the normalised body text: equal for exact copies of one article. */
   contentHash: string;
+  /** True when only a feed's summary was indexed (the linked page was paywalled or could not be read). */
+  summaryOnly?: boolean;
 }
 
 export type QuoteKind = 'direct' | 'indirect' | 'mixed';

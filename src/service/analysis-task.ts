@@ -7,6 +7,7 @@ import { decodeBytes, MAX_FILE_BYTES } from '../core/ingest/decode.ts';
 import { parseArticles } from '../core/ingest/parse.ts';
 import { termCounts } from '../core/stories/vectors.ts';
 import { digest } from '../core/text/normalize.ts';
+import type { ParsedArticle } from '../core/types.ts';
 import { encodeArticle } from '../store/codec.ts';
 import type { FileRecord, IndexedArticle } from '../store/store.ts';
 
@@ -27,6 +28,12 @@ export type FileOutcome =
   | { kind: 'touch'; record: FileRecord }
   | { kind: 'skip'; path: string; reason: string; known: boolean };
 
+/** A parsed article analysed and made ready to store: quotes, figures, story terms, encoded rows. */
+export function indexedArticle(p: ParsedArticle): IndexedArticle {
+  const a = analyzed(p);
+  return { ...a, terms: [...termCounts(a)], encoded: encodeArticle(a) };
+}
+
 export function analyzeFile(job: FileJob): FileOutcome {
   const known = job.knownHash !== undefined;
   if (job.size > MAX_FILE_BYTES)
@@ -43,10 +50,7 @@ export function analyzeFile(job: FileJob): FileOutcome {
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return { kind: 'skip', path: job.path, known, reason: decoded.reason };
   try {
-    const articles = parseArticles(job.path, decoded.text).map((p) => {
-      const a = analyzed(p);
-      return { ...a, terms: [...termCounts(a)], encoded: encodeArticle(a) } satisfies IndexedArticle;
-    });
+    const articles = parseArticles(job.path, decoded.text).map(indexedArticle);
     return { kind: 'index', record, articles, warning: decoded.warning };
   } catch (e) {
     return { kind: 'skip', path: job.path, known, reason: (e as Error).message };

@@ -9,7 +9,7 @@ import { relative, resolve, sep } from 'node:path';
 import { analyze, ANALYZER_VERSION } from '../core/analyze.ts';
 import { canonicalSpeakerNames } from '../core/quotes/speakers.ts';
 import type { Quote } from '../core/types.ts';
-import type { FileRecord, Store } from '../store/store.ts';
+import type { FileRecord, IndexedArticle, Store } from '../store/store.ts';
 import { analyzeFiles, type FileJob, type FileOutcome } from './analysis-task.ts';
 import { placeArticle } from './placement.ts';
 import { isArticleFile, scanFolder } from './scan.ts';
@@ -82,11 +82,30 @@ function store1(store: Store, o: FileOutcome, report: IngestReport): void {
     return;
   }
   if (o.warning) report.warnings.push({ file: o.record.path, reason: o.warning });
-  const rows = store.replaceFile(o.record, o.articles, ANALYZER_VERSION);
-  o.articles.forEach((a, i) => placeArticle(store, a, rows[i]));
+  storeFile(store, o.record, o.articles);
   report.filesIndexed++;
   report.articlesIndexed += o.articles.length;
   report.words += o.articles.reduce((n, a) => n + a.words, 0);
+}
+
+/** Stores one file's articles and places each in its story (inside the caller's transaction). */
+export function storeFile(store: Store, record: FileRecord, articles: IndexedArticle[]): void {
+  const rows = store.replaceFile(record, articles, ANALYZER_VERSION);
+  articles.forEach((a, i) => placeArticle(store, a, rows[i]));
+}
+
+/** Runs `fn` in one write transaction and settles what it changed: speakers' names, term frequencies. */
+export function writeBatch(store: Store, fn: () => void): void {
+  try {
+    store.transaction(() => {
+      fn();
+      store.settleSpeakers(canonicalRule);
+      store.storyIndex().flush();
+    });
+  } catch (e) {
+    store.storyIndex().reset();
+    throw e;
+  }
 }
 
 /** Reads, analyses and stores the jobs, a batch per transaction. */
@@ -99,16 +118,9 @@ async function indexJobs(store: Store, jobs: FileJob[], report: IngestReport, op
   for (let b = 0; b < batches.length; b++) {
     const outcomes = await next!;
     next = b + 1 < batches.length ? analyzer(batches[b + 1]) : null;
-    try {
-      store.transaction(() => {
-        for (const o of outcomes) store1(store, o, report);
-        store.settleSpeakers(canonicalRule);
-        store.storyIndex().flush();
-      });
-    } catch (e) {
-      store.storyIndex().reset();
-      throw e;
-    }
+    writeBatch(store, () => {
+      for (const o of outcomes) store1(store, o, report);
+    });
     await opts.onBatch?.(Math.min(jobs.length, (b + 1) * BATCH_FILES), jobs.length);
   }
 }

@@ -11,6 +11,8 @@ import { decodeBody, encodeArticle, packFact, unpackFact } from './codec.ts';
 import { openError } from './open-error.ts';
 import type { ScheduleStore } from './schedule.ts';
 import { SqliteScheduleStore } from './schedule-sqlite.ts';
+import type { SourceStore } from './sources.ts';
+import { SqliteSourceStore } from './sources-sqlite.ts';
 import { INDEX_TABLES, SCHEMA, SCHEMA_VERSION } from './sqlite-schema.ts';
 import { SqliteStoryIndex } from './sqlite-stories.ts';
 import { articleMeta, META_COLUMNS, REF_COLUMNS, refOfRow, timesOf, type MetaRow, type RefRow } from './sqlite-rows.ts';
@@ -56,6 +58,7 @@ export class SqliteStore implements Store {
   readonly stories: SqliteStoryIndex;
   private readonly speakers: SqliteSpeakers;
   private scheduleStore: ScheduleStore | null = null;
+  private sourceStore: SourceStore | null = null;
 
   constructor(
     readonly path: string,
@@ -207,7 +210,7 @@ export class SqliteStore implements Store {
   private insertArticle(a: IndexedArticle, analyzer: string, addedAt: string, scope: string): number {
     const { timeMs, addedMs } = timesOf(a.published, addedAt);
     const encoded = a.encoded ?? encodeArticle(a);
-    const meta = JSON.stringify({ byline: a.byline, categories: a.categories });
+    const meta = JSON.stringify({ byline: a.byline, categories: a.categories, ...(a.summaryOnly ? { summaryOnly: true } : {}) });
     const info = this.stmt.insertArticle.run({
       id: a.id, file: a.file, scope, title: a.title, source: a.source, url: a.url, canonUrl: canonicalUrl(a.url), published: a.published,
       timeMs, addedMs, addedAt, contentHash: a.contentHash, words: a.words, analyzer, hasQuotes: a.quotes.length ? 1 : 0, meta, body: Buffer.from(encoded.body),
@@ -255,14 +258,14 @@ export class SqliteStore implements Store {
 
   private hydrate(r: MetaRow & { n: number; analyzer: string; meta: string; body: Buffer }): StoredArticle {
     const body = decodeBody(r.body);
-    const meta = JSON.parse(r.meta) as { byline: string | null; categories: string[] };
+    const meta = JSON.parse(r.meta) as { byline: string | null; categories: string[]; summaryOnly?: boolean };
     const sentences = this.stmt.sentencesOf.all(r.n) as Sentence[];
     const at = (i: number) => sentences[i]?.text;
     const quotes = (this.stmt.quotesOfN.all(r.n) as { json: string }[]).map((q) => unpackFact<Quote>(q.json, at));
     const figures = (this.stmt.figuresOfN.all(r.n) as { json: string }[]).map((f) => unpackFact<Figure>(f.json, at));
     const m = articleMeta(r);
     return {
-      ...refOfRow(r), byline: meta.byline, categories: meta.categories, headings: body.headings, paragraphs: body.paragraphs, sentences,
+      ...refOfRow(r), byline: meta.byline, categories: meta.categories, ...(meta.summaryOnly ? { summaryOnly: true } : {}), headings: body.headings, paragraphs: body.paragraphs, sentences,
       words: r.words, contentHash: r.content_hash, quotes: this.speakers.rename(quotes), figures, addedAt: m.addedAt, analyzer: r.analyzer,
     };
   }
@@ -492,6 +495,11 @@ export class SqliteStore implements Store {
   schedule(): ScheduleStore {
     this.scheduleStore ??= new SqliteScheduleStore(this.db);
     return this.scheduleStore;
+  }
+
+  sources(): SourceStore {
+    this.sourceStore ??= new SqliteSourceStore(this.db);
+    return this.sourceStore;
   }
 
   getMeta(key: string): string | null {

@@ -4,6 +4,7 @@
 // loads the whole index.
 import type { Article, ArticleRef, Figure, ParsedArticle, Quote, WithArticle } from '../core/types.ts';
 import type { ScheduleStore } from './schedule.ts';
+import type { SourceStore } from './sources.ts';
 
 /** What the index knows of one source file, to tell new and changed files from unchanged ones. */
 export interface FileRecord {
@@ -12,9 +13,9 @@ export interface FileRecord {
   mtimeMs: number;
   /** Hash of the file's bytes. */
   hash: string;
-  /** 'data' for files found in the data folder, 'named' for files given on the command line, 'source' for feed items. */
+  /** 'data' for files found in the data folder, 'named' for files given on the command line, 'source' for items of a followed feed or page (path `source:<sourceId>/<itemKey>`). */
   origin: 'data' | 'named' | 'source';
-  /** The place whose answers may use the file's articles ('shared': every place). */
+  /** The place whose answers may use it: 'discord:GUILD', 'slack:TEAM', 'console'; 'shared' (or absent) for the data folder. */
   scope?: string;
 }
 
@@ -233,6 +234,8 @@ export interface Store {
 
   /** The digest subscriptions and run ledger, in the same database. */
   schedule(): ScheduleStore;
+  /** The followed sources and their poll state, in the same database. */
+  sources(): SourceStore;
   getMeta(key: string): string | null;
   setMeta(key: string, value: string): void;
   close(): void;

@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Sitrep } from '../../src/service/sitrep.ts';
+import type { StoredArticle } from '../../src/store/store.ts';
 
 export const SAMPLES_DIR = join(import.meta.dirname, '..', '..', 'data');
 export const SAMPLE_CLEAN = '004_d812bad6fd6cf605.txt';
@@ -46,4 +47,9 @@ export function tempSitrep(from?: string): TempSitrep {
       rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/** Every article of a (small) test index, newest first, with its analysis. */
+export function articlesOf(sitrep: Sitrep): StoredArticle[] {
+  return sitrep.store.articlesByIds([...sitrep.store.eachArticle()].map((a) => a.id));
 }

@@ -1,6 +1,7 @@
 // Suggestions for options that declare an autocomplete source: speakers from the indexed quotes, and IANA
 // time zones. At most 25 choices, as Discord allows.
 import type { Sitrep } from '../../service/sitrep.ts';
+import { sourcesOf } from '../../sources/registry.ts';
 import { LIMITS } from './limits.ts';
 
 export interface Choice {
@@ -8,7 +9,7 @@ export interface Choice {
   value: string;
 }
 
-export type AutocompleteSource = 'speakers' | 'timezones';
+export type AutocompleteSource = 'speakers' | 'timezones' | 'sources';
 
 let zones: string[] | null = null;
 function timeZones(): string[] {
@@ -31,11 +32,23 @@ export function rankMatches(values: string[], typed: string): string[] {
   return [...starts, ...contains];
 }
 
-export function suggest(sitrep: Sitrep, source: AutocompleteSource, typed: string): Choice[] {
+export function suggest(sitrep: Sitrep, source: AutocompleteSource, typed: string, place?: string): Choice[] {
+  if (source === 'sources') return sourceChoices(sitrep, place, typed);
   // Speakers come from the index, most quoted first, already narrowed to what was typed.
   const values = source === 'speakers' ? sitrep.speakerSuggestions(typed, LIMITS.choices * 4) : timeZones();
   return rankMatches(values, typed)
     .filter((v) => v.length <= LIMITS.choiceName)
     .slice(0, LIMITS.choices)
     .map((v) => ({ name: v, value: v }));
+}
+
+/** The server's sources: the title shown, the address as the value. */
+function sourceChoices(sitrep: Sitrep, place: string | undefined, typed: string): Choice[] {
+  if (!place) return [];
+  const list = sourcesOf(sitrep).list(place);
+  const byText = new Map(list.map((s) => [`${s.title ?? s.url} (${s.url})`, s.url]));
+  return rankMatches([...byText.keys()], typed)
+    .filter((name) => byText.get(name)!.length <= LIMITS.choiceName)
+    .slice(0, LIMITS.choices)
+    .map((name) => ({ name: name.length <= LIMITS.choiceName ? name : byText.get(name)!, value: byText.get(name)! }));
 }

@@ -63,6 +63,7 @@ export async function handleChatInput(interaction: ChatInputCommandInteraction, 
     sitrep: deps.sitrep,
     platform: 'discord',
     channelId: interaction.channelId,
+    place: interaction.guildId ? `discord:${interaction.guildId}` : undefined,
     userId: interaction.user.id,
     canManage: manage,
     services: deps.services,
@@ -85,7 +86,7 @@ export async function handleChatInput(interaction: ChatInputCommandInteraction, 
 export async function handleAutocomplete(interaction: AutocompleteInteraction, deps: HandlerDeps): Promise<void> {
   const focused = interaction.options.getFocused(true);
   const spec = optionSpec(interaction.commandName, interaction.options.getSubcommand(false), focused.name);
-  const choices = spec?.autocomplete ? suggest(deps.sitrep, spec.autocomplete, String(focused.value ?? '')) : [];
+  const choices = spec?.autocomplete ? suggest(deps.sitrep, spec.autocomplete, String(focused.value ?? ''), interaction.guildId ? `discord:${interaction.guildId}` : undefined) : [];
   await interaction.respond(choices);
 }
 

@@ -36,6 +36,7 @@ export async function handleMention(message: Message, botId: string, deps: Handl
     sitrep: deps.sitrep,
     platform: 'discord',
     channelId: message.channelId,
+    place: message.guildId ? `discord:${message.guildId}` : undefined,
     userId: message.author.id,
     canManage: authorCanManage(message),
     services: deps.services,

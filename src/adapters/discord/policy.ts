@@ -6,7 +6,7 @@ import { errorReply, type Reply } from '../../reply.ts';
 type Rule = Record<string, true | readonly string[]>;
 
 /** Need the Manage Server (ManageGuild) permission: checked again when run, whatever the server's settings. */
-export const MANAGE_GUILD: Rule = { digest: ['subscribe', 'unsubscribe'] };
+export const MANAGE_GUILD: Rule = { digest: ['subscribe', 'unsubscribe'], sources: ['add', 'remove'] };
 
 /** Known to be slow: defer before running rather than waiting to see. */
 export const DEFER_UP_FRONT: Rule = { digest: ['now'] };

@@ -48,7 +48,7 @@ export function slashCommandHandler(deps: SlackHandlerDeps) {
     // Let the ack reach Slack before any synchronous work (the index is SQLite) holds the event loop.
     await nextTick();
     try {
-      const ctx = await commandContext(deps, command.channel_id, command.user_id);
+      const ctx = await commandContext(deps, command.channel_id, command.user_id, command.team_id);
       const result = await runCommand(ctx, parsed.name, parsed.input);
       await respondWithReply(respond, result.reply);
     } catch (e) {

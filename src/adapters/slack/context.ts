@@ -18,11 +18,12 @@ export interface SlackHandlerDeps {
   log: SlackLog;
 }
 
-export async function commandContext(deps: SlackHandlerDeps, channelId: string | undefined, userId: string | undefined): Promise<CommandContext> {
+export async function commandContext(deps: SlackHandlerDeps, channelId: string | undefined, userId: string | undefined, teamId?: string): Promise<CommandContext> {
   return {
     sitrep: deps.sitrep,
     platform: 'slack',
     channelId,
+    place: teamId ? `slack:${teamId}` : undefined,
     userId,
     canManage: await deps.admins.canManage(userId),
     now: deps.now,

@@ -8,12 +8,12 @@ import { plainFromSlack, routeMention, stripMention } from './incoming.ts';
 import { isPrivate, postPrivateReply, postReply } from './send.ts';
 
 export function mentionHandler(deps: SlackHandlerDeps) {
-  return async ({ event, client, context }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ event, body, client, context }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
     const text = plainFromSlack(stripMention(event.text ?? '', context.botUserId));
     const routed = routeMention(text) ?? { name: 'help', text: '' };
     const threadTs = event.thread_ts;
     try {
-      const ctx = await commandContext(deps, event.channel, event.user);
+      const ctx = await commandContext(deps, event.channel, event.user, context.teamId ?? body.team_id);
       const result = await runCommand(ctx, routed.name, routed.text);
       if (isPrivate(result.reply) && event.user) await postPrivateReply(client, event.channel, event.user, result.reply, { threadTs });
       else await postReply(client, event.channel, result.reply, { threadTs });

@@ -1,0 +1,26 @@
+// The sources service of a running Sitrep, in the same database file as its index (as the digest's
+// schedule store is). Built on first use from the environment's settings; `sitrep start` and tests may
+// install their own (with a notifier, or short timeouts).
+import type { Sitrep } from '../service/sitrep.ts';
+import { SourcesService, type SourcesServiceOptions } from './service.ts';
+import { sourceSettings, type SourceSettings } from './settings.ts';
+
+const services = new WeakMap<Sitrep, SourcesService>();
+
+export function createSources(sitrep: Sitrep, settings: SourceSettings = sourceSettings(), extra: Partial<SourcesServiceOptions> = {}): SourcesService {
+  const service = new SourcesService({ store: sitrep.store, sources: sitrep.store.sources(), settings, ...extra });
+  services.set(sitrep, service);
+  return service;
+}
+
+/** The Sitrep's sources service (created from the environment on first use). */
+export function sourcesOf(sitrep: Sitrep): SourcesService {
+  return services.get(sitrep) ?? createSources(sitrep);
+}
+
+/** Stops the Sitrep's sources service, if it has one (its timer and its open connections). */
+export async function closeSources(sitrep: Sitrep): Promise<void> {
+  const service = services.get(sitrep);
+  services.delete(sitrep);
+  await service?.close();
+}

@@ -63,7 +63,7 @@ describe('Discord adapter against a fake Discord', () => {
   let sitrep: Sitrep;
   let dir: string;
   const contexts: CommandContext[] = [];
-  const { reply: huge, words: hugeWords } = longReply();
+  const { reply: huge, words: hugeWords } = longReply(1200);
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sitrep-discord-'));
@@ -192,6 +192,16 @@ describe('Discord adapter against a fake Discord', () => {
     expect(posted.body.embeds[0].title).toBe('Heads up @everyone');
   });
 
+  it('shows mention, channel and timestamp tokens from article text as written, and strips terminal escapes', async () => {
+    const quote = 'Officials told <@1100000000000000502> in <#1100000000000000200> at <t:1444300000:R> and <@&123> \x1b[2Jnothing.';
+    await adapter.post(IDS.digest, { sections: [{ items: [{ text: quote, cite: { article: { id: 'x', file: null, title: 'T', source: 'VOA News', url: null, published: null } } }] }] });
+    const posted = fake.find('POST', new RegExp(`^/channels/${IDS.digest}/messages$`)).at(-1)!;
+    const d = posted.body.embeds[0].description as string;
+    expect(d).toContain('\\<@1100000000000000502> in \\<#1100000000000000200> at \\<t:1444300000:R> and \\<@&123>');
+    expect(d).not.toMatch(/(^|[^\\])<[@#t]/);
+    expect(d).not.toContain('\x1b');
+  });
+
   it('posts a digest to its channel', async () => {
     const digest = findCommand('digest');
     let reply: Reply;
@@ -220,7 +230,7 @@ describe('Discord adapter against a fake Discord', () => {
     await expect(adapter.post('general', { sections: [], intro: 'x' })).rejects.toThrow(/not a Discord channel id/);
   });
 
-  it('delivers a 3,000-word answer within the limits, continued in further messages, no word cut', async () => {
+  it('delivers a 1,200-word answer within the limits, continued in further messages, no word cut', async () => {
     const expected = renderReply(huge).length;
     expect(expected).toBeGreaterThan(1);
     // As a slash command: the callback, then follow-ups.
@@ -360,7 +370,7 @@ describe('Discord rendering', () => {
   });
 
   it('keeps a long title whole in the body when it must be shortened', () => {
-    const title = 'word '.repeat(80).trim();
+    const title = 'word '.repeat(55).trim();
     const [m] = renderReply({ title, sections: [] });
     expect(m.embeds[0].title!.length).toBeLessThanOrEqual(256);
     expect(m.embeds[0].title!.endsWith('…')).toBe(true);
@@ -373,12 +383,14 @@ describe('Discord rendering', () => {
     expect(m.embeds[0].description).toBe('Hi ([VOA News](https://voa.example/a_%28b%29))');
   });
 
-  it('splits long fields and keeps 25 fields per embed', () => {
-    const fields = Array.from({ length: 40 }, (_, i) => ({ name: `f${i}`, value: 'x '.repeat(700).trim() }));
+  it('keeps 25 fields per embed and cuts an over-long field value at a word', () => {
+    const fields = Array.from({ length: 30 }, (_, i) => ({ name: `f${i}`, value: (i === 0 ? 'x ' : 'y ').repeat(i === 0 ? 700 : 100).trim() }));
     const messages = renderReply({ title: 'Fields', sections: [], fields });
     for (const m of messages) expectWithinLimits({ embeds: m.embeds });
     const all = messages.flatMap((m) => m.embeds.flatMap((e) => e.fields ?? []));
-    expect(all.length).toBe(80);
+    expect(all.length).toBe(30);
+    expect(all[0].value.length).toBeLessThanOrEqual(1000);
+    expect(all[0].value.endsWith('x…')).toBe(true);
   });
 
   it('reads what was asked after the mention', () => {

@@ -16,6 +16,7 @@ import { createSlackAdapter, type SlackAdapter } from '../src/adapters/slack/ind
 import { LIMITS, renderReply, type SlackBlock, type SlackMessage } from '../src/adapters/slack/render.ts';
 import { readSlackSettings, SlackSettingsError } from '../src/adapters/slack/settings.ts';
 import { MAX_RESPONSES, respondWithReply } from '../src/adapters/slack/send.ts';
+import { MAX_MESSAGES } from '../src/adapters/prepare.ts';
 import { splitWords } from '../src/adapters/slack/split.ts';
 import type { Reply } from '../src/reply.ts';
 import { DigestScheduler } from '../src/scheduler/scheduler.ts';
@@ -119,6 +120,16 @@ describe('Slack rendering', () => {
     expect(text).toContain('<https://www.voanews.com/a/missiles?x=1&amp;y=2|&lt;!channel&gt;');
   });
 
+  it('shows *bold*, _italic_, ~strike~ and `code` from article text as written, not as formatting', () => {
+    const quote = 'He said *never* and _maybe_, ~not~ `rm -rf`; snake_case stays.';
+    const [m] = renderReply({ sections: [{ items: [{ text: quote, note: '*loud*', cite: { article: article() } }] }] });
+    const line = (m.blocks[0] as { text: { text: string } }).text.text;
+    expect(line).toContain('He said \u2217never\u2217 and \u02cdmaybe\u02cd, \u223cnot\u223c \u02cbrm -rf\u02cb; snake_case stays.');
+    // Sitrep's own formatting is kept: the note in italics, the source as a link.
+    expect(line).toContain('_\u2217loud\u2217_ (<https://www.voanews.com/');
+    expect(line.replace(/_\u2217loud\u2217_/, '')).not.toMatch(/[*~`]|(^|\s)_/);
+  });
+
   it('uses a header for a plain title and a bold section for one that needs escaping or is too long', () => {
     const [plain] = renderReply({ title: 'Stories (3)', sections: [] });
     expect(plain.blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text', text: 'Stories (3)' } });
@@ -128,34 +139,36 @@ describe('Slack rendering', () => {
     expectWithinLimits([m]);
   });
 
-  it('splits a long answer into several messages within Slack limits, never mid-word', () => {
+  it('splits a long answer into a few messages within Slack limits, never mid-word, and cuts an endless line', () => {
     const words = Array.from({ length: 900 }, (_, i) => `word${i}`);
     const long = words.join(' ');
-    const items = Array.from({ length: 120 }, (_, i) => ({ text: `Item ${i}: ${long.slice(0, 400 + (i % 7) * 300)}`, cite: { article: article() } }));
+    const items = Array.from({ length: 30 }, (_, i) => ({ text: `Item ${i}: ${long.slice(0, 100 + (i % 7) * 40)}`, cite: { article: article() } }));
     items.push({ text: long, cite: { article: article() } });
     items.push({ text: 'A line with a very long note and title', note: long, cite: { article: article({ title: long, source: null }) } } as (typeof items)[number]);
     const messages = renderReply({ title: 'A very long answer', sections: [{ items }], footer: 'end' });
-    expect(messages.length).toBeGreaterThan(1);
     expectWithinLimits(messages);
-    // The huge item comes out whole: its words, in order, none broken.
+    expect(messages.length).toBeLessThanOrEqual(MAX_MESSAGES);
+    // The 6,000-character line is cut at a word with an ellipsis, and still links its source.
     const out = messages.flatMap((m) => m.blocks).map((b) => (b.type === 'section' ? (b.text?.text ?? '') : '')).join('\n');
-    const lastItem = out.slice(out.indexOf('121. '), out.indexOf('122. ')).split(/\s+/).filter((w) => /^word\d+$/.test(w));
-    expect(lastItem).toEqual(words);
+    const line = out.split('\n').find((l) => l.startsWith('31. '))!;
+    expect(line.length).toBeLessThan(700);
+    expect(line).toMatch(/word\d+… \(<https:\/\/www\.voanews\.com/);
+    expect(line.match(/word\d+/g)).toEqual(words.slice(0, line.match(/word\d+/g)!.length));
     expect(messages[0].blocks[0].type).toBe('header');
-    expect(messages[1].blocks[0]).toMatchObject({ type: 'context', elements: [{ text: `*A very long answer* (continued, 2/${messages.length})` }] });
-    expect(messages[messages.length - 1].blocks.at(-1)?.type).toBe('context');
   });
 
-  it('sends at most five messages through a response_url, saying when an answer was longer', async () => {
-    const items = Array.from({ length: 400 }, (_, i) => ({ text: `Item ${i} ${'lorem ipsum dolor '.repeat(40)}` }));
+  it('never spans more than a few messages, and says when an answer was cut', async () => {
+    const items = Array.from({ length: 400 }, (_, i) => ({ text: `Item ${i} ${'lorem ipsum dolor '.repeat(20)}` }));
+    const reply: Reply = { title: 'Huge', sections: [{ items }] };
     const sent: Array<Record<string, any>> = [];
     await respondWithReply(async (m) => {
       sent.push(m as Record<string, any>);
       return {};
-    }, { title: 'Huge', sections: [{ items }] });
-    expect(renderReply({ title: 'Huge', sections: [{ items }] }).length).toBeGreaterThan(MAX_RESPONSES);
-    expect(sent).toHaveLength(MAX_RESPONSES);
-    expect(sent.at(-1)!.text).toMatch(/did not fit/);
+    }, reply);
+    expect(sent).toHaveLength(MAX_MESSAGES);
+    expect(MAX_MESSAGES).toBeLessThanOrEqual(MAX_RESPONSES);
+    expect(sent.at(-1)!.text).toMatch(/cut short/);
+    expect(sent[1].text).toContain(`*Huge* (continued, 2/${MAX_MESSAGES})`);
     expectWithinLimits(sent.map((m) => ({ text: m.text, blocks: m.blocks })));
     expect(sent.every((m) => m.response_type === 'in_channel')).toBe(true);
   });

@@ -263,7 +263,7 @@ describe('Slack over HTTP (signed requests, fake Web API)', () => {
     adapter = await createSlackAdapter(
       sitrep,
       { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', SLACK_ADMIN_USERS: LISTED },
-      { host: '127.0.0.1', logLevel: 'error', retryConfig: { retries: 0 }, log: quiet },
+      { host: '127.0.0.1', logLevel: 'error', retryConfig: { retries: 0 }, log: quiet, limiter: null, eventLedger: join(tmp, 'events-http.db') },
     );
     await adapter.start();
     eventsUrl = `http://127.0.0.1:${adapter.port}/slack/events`;
@@ -299,7 +299,7 @@ describe('Slack over HTTP (signed requests, fake Web API)', () => {
     const bad = await createSlackAdapter(
       sitrep,
       { SLACK_BOT_TOKEN: 'xoxb-wrong-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0' },
-      { host: '127.0.0.1', logLevel: 'error', retryConfig: { retries: 0 }, log: quiet },
+      { host: '127.0.0.1', logLevel: 'error', retryConfig: { retries: 0 }, log: quiet, eventLedger: ':memory:' },
     );
     const err = await bad.start().then(() => null, (e: Error) => e);
     expect(err?.message).toMatch(/SLACK_BOT_TOKEN.*invalid_auth/);
@@ -577,7 +577,7 @@ describe('Slack in Socket Mode (fake socket-mode server)', () => {
     adapter = await createSlackAdapter(
       sitrep,
       { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl },
-      { logLevel: 'error', retryConfig: { retries: 0 }, autoReconnect: false, log: quiet },
+      { logLevel: 'error', retryConfig: { retries: 0 }, autoReconnect: false, log: quiet, limiter: null, eventLedger: ':memory:' },
     );
     await adapter.start();
     await socket.waitForConnection();

@@ -9,6 +9,7 @@ import { runCommand, setErrorLog } from '../commands/run.ts';
 import type { Command, CommandContext, CommandInput } from '../commands/types.ts';
 import { COMMANDS } from '../commands/index.ts';
 import { buildCommandDefinitions } from '../src/adapters/discord/commands-definition.ts';
+import { ChatRateLimiter } from '../src/adapters/rate-limit.ts';
 import { deployCommands, parseDeployArgs } from '../src/adapters/discord/deploy.ts';
 import { createDiscordAdapter, DiscordAdapter } from '../src/adapters/discord/index.ts';
 import { LIMITS } from '../src/adapters/discord/limits.ts';
@@ -433,6 +434,34 @@ describe('Discord adapter against a fake Discord', () => {
     for (const r of sends) {
       const body = r.path.endsWith('/callback') ? r.body.data : r.body;
       if (body && (body.embeds || body.content !== undefined)) expect(body.allowed_mentions?.parse, r.path).toEqual([]);
+    }
+  });
+});
+
+describe('Discord rate limits', () => {
+  it('answers one person at most N commands in a window, then a polite private reply, and others still get answers', async () => {
+    const fake = await FakeDiscord.start();
+    const sitrep = Sitrep.open({ dataDir: 'data', dbPath: ':memory:' });
+    sitrep.sync();
+    const limiter = new ChatRateLimiter({ points: 2, seconds: 60 }, { points: 100, seconds: 60 });
+    const adapter = new DiscordAdapter(sitrep, { token: TOKEN, applicationId: IDS.application, apiUrl: fake.apiUrl }, { limiter, log: () => undefined });
+    try {
+      await adapter.start();
+      const asks = [BOB, BOB, BOB, ALICE].map((invoker) => fake.invoke({ name: 'stories', options: {}, invoker }));
+      const first = await Promise.all(asks.map((i) => fake.waitFor(() => fake.forInteraction(i.token)[0], 'a callback')));
+      expect(first.map((r) => r.body.type)).toEqual([5, 5, 4, 5]);
+      const refusal = first[2].body.data;
+      expect(refusal.flags & EPHEMERAL).toBe(EPHEMERAL);
+      expect(refusal.embeds[0].description).toMatch(/up to 2 commands every 60 seconds.*try again in \d+ seconds?/s);
+      await fake.waitFor(() => fake.forInteraction(asks[3].token).find((r) => r.method === 'PATCH'), 'Alice\'s answer');
+      // A mention counts too.
+      const msg = fake.say({ content: `<@${BOT.id}> stories`, mentions: [BOT], author: BOB });
+      const reply = await fake.waitFor(() => fake.find('POST', /\/messages$/).find((r) => r.body.message_reference?.message_id === msg.id), 'the refusal');
+      expect(reply.body.embeds[0].description).toMatch(/try again in/);
+    } finally {
+      await adapter.stop();
+      await fake.close();
+      sitrep.close();
     }
   });
 });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS, findCommand } from '../commands/index.ts';
 import type { Command } from '../commands/types.ts';
+import { ChatRateLimiter } from '../src/adapters/rate-limit.ts';
 import { AdminCheck } from '../src/adapters/slack/admins.ts';
 import { EventDeduper } from '../src/adapters/slack/dedupe.ts';
 import { escapeMrkdwn, link } from '../src/adapters/slack/escape.ts';
@@ -379,8 +380,20 @@ describe('Slack over HTTP (signed requests, fake Web API)', () => {
     await good.send();
     await waitAnswer(good.id);
     expect(answersTo(forged.id)).toEqual([]);
-    const stale = await fetch(eventsUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-    expect(stale.status).toBe(401);
+    const unsigned = await fetch(eventsUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(unsigned.status).toBe(401);
+  });
+
+  it('refuses a correctly signed request whose timestamp is more than five minutes old', async () => {
+    const old = slash('/stories', '');
+    const body = slashBody({ command: '/stories', text: '', response_url: fake.responseUrl(old.id) });
+    const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
+    const res = await sendSigned(eventsUrl, body, { secret: SECRET, contentType: 'application/x-www-form-urlencoded', timestamp: sixMinutesAgo });
+    expect(res.status).toBe(401);
+    const fresh = slash('/stories', '');
+    await fresh.send();
+    await waitAnswer(fresh.id);
+    expect(answersTo(old.id)).toEqual([]);
   });
 
   it('answers a mention in the channel, and in the thread when it was in one', async () => {
@@ -398,6 +411,16 @@ describe('Slack over HTTP (signed requests, fake Web API)', () => {
     await sendSigned(eventsUrl, threaded, { secret: SECRET, contentType: 'application/json' });
     await fake.waitFor((c) => c.some((x) => x.method === 'chat.postMessage' && x.args.channel === 'C0MENTION2'));
     expect(fake.callsOf('chat.postMessage').find((x) => x.args.channel === 'C0MENTION2')!.args.thread_ts).toBe('1700000000.000001');
+  });
+
+  it('runs `@Sitrep who-said Carter` as /who-said, as on every platform', async () => {
+    const channel = 'C0WHOSAID1';
+    const body = JSON.stringify(mentionPayload({ eventId: 'Ev-who-said', channel, text: `<@${BOT_USER_ID}> who-said Carter` }));
+    await sendSigned(eventsUrl, body, { secret: SECRET, contentType: 'application/json' });
+    await fake.waitFor((c) => c.some((x) => x.method === 'chat.postMessage' && x.args.channel === channel));
+    const post = fake.callsOf('chat.postMessage').find((x) => x.args.channel === channel)!;
+    expect(post.args.blocks[0].text.text).toMatch(/Carter/);
+    expect(post.args.text).toMatch(/“/);
   });
 
   it('answers a retried event (X-Slack-Retry-Num) only once', async () => {
@@ -518,6 +541,68 @@ describe('Slack over HTTP (signed requests, fake Web API)', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------
+// Across a restart, and under load.
+
+describe('Slack across a restart and under load', () => {
+  let fake: FakeSlack;
+  const env = () => ({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0' });
+  const options = (extra: Partial<Parameters<typeof createSlackAdapter>[2]> = {}) => ({ host: '127.0.0.1', logLevel: 'error' as const, retryConfig: { retries: 0 }, log: quiet, eventLedger: join(tmp, 'events-restart.db'), ...extra });
+
+  beforeAll(async () => {
+    fake = new FakeSlack({ botToken: BOT_TOKEN, users: [{ id: READER }] });
+    await fake.start();
+  });
+
+  afterAll(async () => {
+    await fake?.stop();
+  });
+
+  it('answers an event once even when Slack retries it after Sitrep restarted', async () => {
+    const channel = 'C0RESTART1';
+    const body = JSON.stringify(mentionPayload({ eventId: 'Ev-restart-1', channel, text: `<@${BOT_USER_ID}> how many troops?` }));
+    const first = await createSlackAdapter(sitrep, env(), options({ limiter: null }));
+    await first.start();
+    await sendSigned(`http://127.0.0.1:${first.port}/slack/events`, body, { secret: SECRET, contentType: 'application/json' });
+    await fake.waitFor((c) => c.some((x) => x.method === 'chat.postMessage' && x.args.channel === channel));
+    await first.stop();
+
+    const second = await createSlackAdapter(sitrep, env(), options({ limiter: null }));
+    await second.start();
+    try {
+      const url = `http://127.0.0.1:${second.port}/slack/events`;
+      expect((await sendSigned(url, body, { secret: SECRET, contentType: 'application/json', retryNum: 1 })).status).toBe(200);
+      const marker = JSON.stringify(mentionPayload({ eventId: 'Ev-restart-marker', channel: 'C0RESTART2', text: `<@${BOT_USER_ID}> stories` }));
+      await sendSigned(url, marker, { secret: SECRET, contentType: 'application/json' });
+      await fake.waitFor((c) => c.some((x) => x.method === 'chat.postMessage' && x.args.channel === 'C0RESTART2'));
+      expect(fake.callsOf('chat.postMessage').filter((x) => x.args.channel === channel)).toHaveLength(1);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('answers one person at most N commands in a window, with a polite private reply after that', async () => {
+    const adapter = await createSlackAdapter(sitrep, env(), options({ limiter: new ChatRateLimiter({ points: 2, seconds: 60 }, { points: 100, seconds: 60 }), eventLedger: ':memory:' }));
+    await adapter.start();
+    try {
+      const url = `http://127.0.0.1:${adapter.port}/slack/events`;
+      const send = (id: string, user = READER) => sendSigned(url, slashBody({ command: '/numbers', text: '', user_id: user, response_url: fake.responseUrl(id) }), { secret: SECRET, contentType: 'application/x-www-form-urlencoded' });
+      expect((await send('rl-1')).body).toBe('');
+      expect((await send('rl-2')).body).toBe('');
+      const third = await send('rl-3');
+      const ack = JSON.parse(third.body);
+      expect(ack.response_type).toBe('ephemeral');
+      expect(ack.text).toMatch(/up to 2 commands every 60 seconds.*try again in \d+ seconds?/s);
+      // Someone else in the channel is still answered.
+      expect((await send('rl-4', ADMIN)).body).toBe('');
+      await fake.waitFor((c) => c.some((x) => x.responseId === 'rl-4'), 15_000, 'the other person\'s answer');
+      expect(fake.calls.filter((x) => x.responseId === 'rl-3')).toEqual([]);
+    } finally {
+      await adapter.stop();
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
 // `sitrep start` with Slack settings serves a Slack-compatible endpoint.
 
 describe('sitrep start with Slack settings', () => {
@@ -627,6 +712,30 @@ describe('Slack in Socket Mode (fake socket-mode server)', () => {
     socket.send({ envelope_id: 'env-event-2', type: 'events_api', accepts_response_payload: false, retry_attempt: 0, retry_reason: '', payload: marker });
     await fake.waitFor((c) => c.some((x) => x.method === 'chat.postMessage' && x.args.channel === 'C0000SOCK2'));
     expect(fake.callsOf('chat.postMessage').filter((x) => x.args.channel === 'C0000SOCK1')).toHaveLength(1);
+  });
+});
+
+describe('Slack Socket Mode when Slack asks to reconnect', () => {
+  it('opens a new connection on a `disconnect` message and answers over it', async () => {
+    const socket = new FakeSocketMode();
+    await socket.start();
+    const fake = new FakeSlack({ botToken: BOT_TOKEN, appToken: APP_TOKEN, users: [{ id: READER }], socketUrl: socket.url });
+    await fake.start();
+    const adapter = await createSlackAdapter(sitrep, { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl }, { logLevel: 'error', retryConfig: { retries: 0 }, log: quiet, limiter: null, eventLedger: ':memory:' });
+    try {
+      await adapter.start();
+      await socket.waitForConnections(1);
+      socket.askToReconnect();
+      await socket.waitForConnections(2, 15_000);
+      expect(fake.callsOf('apps.connections.open')).toHaveLength(2);
+      socket.send({ envelope_id: 'env-after-reconnect', type: 'slash_commands', accepts_response_payload: true, payload: slashPayload({ command: '/stories', text: '', response_url: fake.responseUrl('sm-reconnected') }) });
+      await socket.waitForAck('env-after-reconnect');
+      await fake.waitFor((c) => c.some((x) => x.responseId === 'sm-reconnected'), 15_000, 'the answer after reconnecting');
+    } finally {
+      await adapter.stop();
+      await socket.stop();
+      await fake.stop();
+    }
   });
 });
 

@@ -597,6 +597,24 @@ describe('Discord settings and autocomplete', () => {
 });
 
 describe('Discord adapter shutdown', () => {
+  it('patches gateway internals only on the @discordjs/ws version line that needs it', async () => {
+    const { installedWsVersion, needsWorkaround, destroyClient } = await import('../src/adapters/discord/shutdown.ts');
+    expect(installedWsVersion()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(needsWorkaround('1.2.3')).toBe(true);
+    expect(needsWorkaround('2.0.0')).toBe(false);
+    expect(needsWorkaround(null)).toBe(false);
+    // On another version the shard is left alone: only the public destroy() is called.
+    const shard = { internalConnect: async () => undefined };
+    const original = shard.internalConnect;
+    let destroyed = 0;
+    const client = { ws: { _ws: { strategy: { shards: new Map([[0, shard]]) } } }, destroy: async () => void destroyed++ };
+    await destroyClient(client as never, '2.0.0');
+    expect(shard.internalConnect).toBe(original);
+    expect(destroyed).toBe(1);
+    await destroyClient(client as never, '1.2.3');
+    expect(shard.internalConnect).not.toBe(original);
+  });
+
   it('says the token was rejected, without showing it', async () => {
     const fake = await FakeDiscord.start({ acceptToken: TOKEN });
     const sitrep = Sitrep.open({ dataDir: null, dbPath: ':memory:' });

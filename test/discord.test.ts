@@ -466,6 +466,30 @@ describe('Discord rate limits', () => {
   });
 });
 
+describe('Discord stop with an answer in flight', () => {
+  it('sends the answer before disconnecting', async () => {
+    const fake = await FakeDiscord.start();
+    const sitrep = Sitrep.open({ dataDir: 'data', dbPath: ':memory:' });
+    sitrep.sync();
+    const run = async (ctx: CommandContext, name: string, input: CommandInput | string) => {
+      await new Promise((r) => setTimeout(r, 800));
+      return runCommand(ctx, name, input);
+    };
+    const adapter = new DiscordAdapter(sitrep, { token: TOKEN, applicationId: IDS.application, apiUrl: fake.apiUrl }, { run, limiter: null, log: () => undefined });
+    try {
+      await adapter.start();
+      const i = fake.invoke({ name: 'stories', options: {} });
+      await fake.waitFor(() => fake.forInteraction(i.token)[0], 'the deferral');
+      await adapter.stop();
+      expect(fake.forInteraction(i.token).find((r) => r.method === 'PATCH')?.status).toBe(200);
+    } finally {
+      await adapter.stop();
+      await fake.close();
+      sitrep.close();
+    }
+  });
+});
+
 describe('Discord slash-command definitions', () => {
   const defs = buildCommandDefinitions();
 

@@ -1,6 +1,7 @@
 // `sitrep start` with several adapters: one failing to start after another connected stops the started
 // one and exits with a clear message; stopping never hangs on a slow adapter.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { InFlight } from '../src/adapters/in-flight.ts';
 import { startAll, stopAll } from '../src/adapters/lifecycle.ts';
 import type { ChatAdapter } from '../src/adapters/types.ts';
 import { ADAPTER_FACTORIES, start } from '../src/start.ts';
@@ -63,5 +64,19 @@ describe('starting several adapters', () => {
     const b = fakeAdapter('slack');
     const started = await startAll(['discord', 'slack'], (p) => Promise.resolve(p === 'discord' ? a.adapter : b.adapter), () => undefined);
     expect(started.map((x) => x.platform)).toEqual(['discord', 'slack']);
+  });
+});
+
+describe('answers in flight at shutdown', () => {
+  it('are waited for, but never longer than the drain time', async () => {
+    const inFlight = new InFlight();
+    let sent = false;
+    void inFlight.track(new Promise((r) => setTimeout(r, 100)).then(() => (sent = true)));
+    expect(await inFlight.drain(2_000)).toBe(true);
+    expect(sent).toBe(true);
+    void inFlight.track(new Promise((r) => setTimeout(r, 5_000)));
+    const began = Date.now();
+    expect(await inFlight.drain(100)).toBe(false);
+    expect(Date.now() - began).toBeLessThan(1_000);
   });
 });

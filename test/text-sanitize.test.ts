@@ -90,3 +90,17 @@ describe('in every renderer', () => {
     expect(capLine('short', 50)).toBe('short');
   });
 });
+
+describe('an endless sentence', () => {
+  it('is indexed as clauses of at most a thousand characters, not one 100,000-character sentence', async () => {
+    const { MAX_SENTENCE } = await import('../src/core/text/sentences.ts');
+    const clause = 'officials said the convoy had crossed the border again before dawn';
+    const line = Array.from({ length: 1500 }, (_, i) => `${clause} ${i}`).join(', ');
+    expect(line.length).toBeGreaterThan(100_000);
+    const [a] = parseArticles('endless.txt', `Convoy crosses the border\n\n${line}.`);
+    expect(a.sentences.length).toBeGreaterThan(100);
+    expect(Math.max(...a.sentences.map((s) => s.text.length))).toBeLessThanOrEqual(MAX_SENTENCE);
+    expect(a.sentences[0].text).toMatch(/^officials said the convoy .* \d+,$/);
+    expect(a.sentences.map((s) => s.text).join(' ')).toBe(`${line}.`);
+  });
+});

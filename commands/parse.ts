@@ -2,8 +2,6 @@
 // `/digest subscribe 08:00 Europe/London`, `@sitrep how many troops?`, or CLI words and flags.
 import { CommandError, type Command, type CommandInput, type OptionSpec } from './types.ts';
 
-export { routeText as routeLine, type Routed } from './route.ts';
-
 function optionsOf(cmd: Command, subcommand?: string): OptionSpec[] {
   if (cmd.subcommands) return cmd.subcommands.find((s) => s.name === subcommand)?.options ?? [];
   return cmd.options ?? [];

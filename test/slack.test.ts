@@ -12,7 +12,8 @@ import { ChatRateLimiter } from '../src/adapters/rate-limit.ts';
 import { AdminCheck } from '../src/adapters/slack/admins.ts';
 import { EventDeduper } from '../src/adapters/slack/dedupe.ts';
 import { escapeMrkdwn, link } from '../src/adapters/slack/escape.ts';
-import { plainFromSlack, routeMention, stripMention } from '../src/adapters/slack/incoming.ts';
+import { plainFromSlack, stripMention } from '../src/adapters/slack/incoming.ts';
+import { routeText as routeMention } from '../commands/route.ts';
 import { createSlackAdapter, type SlackAdapter } from '../src/adapters/slack/index.ts';
 import { LIMITS, renderReply, type SlackBlock, type SlackMessage } from '../src/adapters/slack/render.ts';
 import { readSlackSettings, SlackSettingsError } from '../src/adapters/slack/settings.ts';
@@ -462,6 +463,15 @@ describe('Slack over HTTP (signed requests, fake Web API)', () => {
     expect(post.args.text).toContain('<https://www.voanews.com/a/missiles?x=1&amp;y=2|VOA News, 2015-10-08>');
     expect(String(post.args.unfurl_links)).toBe('false');
     expectNoPings(post.args);
+  });
+
+  it('posts article text with formatting marks, terminal escapes and invisible characters shown as written', async () => {
+    const quote = '“We will *never* accept _this_,” said Re\u200dyes\x1b[2J, ~twice~ — `final`.';
+    await adapter.post('C0FORMAT01', { title: 'Quotes', sections: [{ items: [{ text: quote, cite: { article: article() } }] }] });
+    const post = fake.callsOf('chat.postMessage').find((x) => x.args.channel === 'C0FORMAT01')!;
+    const line = post.args.blocks[1].text.text as string;
+    expect(line).toContain('“We will \u2217never\u2217 accept \u02cdthis\u02cd,” said Reyes, \u223ctwice\u223c — \u02cbfinal\u02cb.');
+    expect(JSON.stringify(post.args)).not.toMatch(/\\u001b|\u200d/);
   });
 
   it('tells commands who may manage digests: admins and SLACK_ADMIN_USERS yes, others no', async () => {

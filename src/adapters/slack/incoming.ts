@@ -1,7 +1,8 @@
 // Reading what people type in Slack. Slack sends message and slash-command text in its own markup:
 // `&amp;` `&lt;` `&gt;` for the control characters, `<@U123>` for mentions, `<https://x|label>` for links.
 // Sitrep's commands want plain words, so this turns the markup back into text (escape.ts escapes again on
-// the way out), and decides which command a mention asks for.
+// the way out). Which command a mention asks for is decided by the router every adapter shares
+// (commands/route.ts).
 import { routeText, type Routed } from '../../../commands/route.ts';
 
 /** Slack markup -> plain text: mentions as @id, channels as #name, links as their label (or URL). */
@@ -22,11 +23,6 @@ export function plainFromSlack(text: string): string {
 export function stripMention(text: string, botUserId?: string): string {
   const lead = botUserId ? new RegExp(`^\\s*<@${botUserId}(?:\\|[^>]*)?>[\\s,:]*`) : /^\s*<@[A-Z0-9]+(?:\|[^>]*)?>[\s,:]*/;
   return text.replace(lead, '').trim();
-}
-
-/** What a mention asks: the one router every adapter shares (commands/route.ts). */
-export function routeMention(plain: string): Routed | null {
-  return routeText(plain);
 }
 
 /** `/sitrep who-said Carter` (an umbrella command) -> who-said; `/sitrep` alone -> help; else a question. */

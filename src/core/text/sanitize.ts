@@ -42,8 +42,3 @@ export function sanitizeText(text: string): string {
     .replace(LONE_ZWJ, '')
     .replace(BIDI, '');
 }
-
-/** True when the text holds anything sanitizeText would remove. */
-export function hasUnsafeText(text: string): boolean {
-  return UNSAFE.test(text) && sanitizeText(text) !== text;
-}

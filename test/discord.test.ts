@@ -541,6 +541,13 @@ describe('Discord rendering', () => {
     expect(clip('one two three four', 10)).toBe('one two…');
   });
 
+  it('never spans more than five messages, and says when an answer was cut', () => {
+    const messages = renderReply(longReply(6000).reply);
+    expect(messages).toHaveLength(LIMITS.messagesPerReply);
+    for (const m of messages) expectWithinLimits({ embeds: m.embeds });
+    expect(messages.at(-1)!.embeds.at(-1)!.description).toMatch(/cut short \(\d+ more parts?\)/);
+  });
+
   it('keeps a long title whole in the body when it must be shortened', () => {
     const title = 'word '.repeat(55).trim();
     const [m] = renderReply({ title, sections: [] });

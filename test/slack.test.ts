@@ -16,9 +16,10 @@ import { plainFromSlack, stripMention } from '../src/adapters/slack/incoming.ts'
 import { routeText as routeMention } from '../commands/route.ts';
 import { createSlackAdapter, type SlackAdapter } from '../src/adapters/slack/index.ts';
 import { LIMITS, renderReply, type SlackBlock, type SlackMessage } from '../src/adapters/slack/render.ts';
+
+const MAX_MESSAGES = LIMITS.messagesPerReply;
 import { readSlackSettings, SlackSettingsError } from '../src/adapters/slack/settings.ts';
 import { MAX_RESPONSES, respondWithReply } from '../src/adapters/slack/send.ts';
-import { MAX_MESSAGES } from '../src/adapters/prepare.ts';
 import { splitWords } from '../src/adapters/slack/split.ts';
 import type { Reply } from '../src/reply.ts';
 import { DigestScheduler } from '../src/scheduler/scheduler.ts';

@@ -14,9 +14,7 @@ export const MAX_INTRO = 1000;
 export const MAX_HEADING = 300;
 export const MAX_FIELD = 1000;
 export const MAX_FOOTER = 500;
-/** Most messages one reply may span on a chat platform; the last says when an answer was cut. */
-export const MAX_MESSAGES = 3;
-/** What the last message says when a reply was cut to MAX_MESSAGES. */
+/** What the last message says when a reply was cut to the platform's most messages per reply. */
 export const cutNote = (left: number) => `This answer was cut short (${left} more part${left === 1 ? '' : 's'}). Ask a narrower question to see the rest.`;
 
 /** Where a clause ends: after , ; : or a dash, or a sentence end, followed by a space. */

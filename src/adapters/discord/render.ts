@@ -5,7 +5,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { sourceLabel, type Reply, type ReplyItem } from '../../reply.ts';
 import type { ArticleRef } from '../../core/types.ts';
-import { cutNote, MAX_MESSAGES, prepareReply } from '../prepare.ts';
+import { cutNote, prepareReply } from '../prepare.ts';
 import { LIMITS } from './limits.ts';
 import { clip, packLines, splitWords } from './split.ts';
 
@@ -137,8 +137,8 @@ export function packMessages(embeds: APIEmbed[], title?: string): RenderedMessag
   return messages;
 }
 
-/** At most MAX_MESSAGES messages; when there were more, the last one ends saying the answer was cut. */
-export function capMessages(messages: RenderedMessage[], color: number, max = MAX_MESSAGES): RenderedMessage[] {
+/** At most LIMITS.messagesPerReply messages; when there were more, the last one ends saying the answer was cut. */
+export function capMessages(messages: RenderedMessage[], color: number, max: number = LIMITS.messagesPerReply): RenderedMessage[] {
   if (messages.length <= max) return messages;
   const kept = messages.slice(0, max);
   const note: APIEmbed = { color, description: cutNote(messages.length - max) };

@@ -3,7 +3,7 @@
 // lines or at word boundaries, never mid-word. Every message carries a plain `text` fallback (used for
 // notifications and by clients without blocks). All outside text is escaped (see escape.ts).
 import { sourceLabel, type Reply, type ReplyItem } from '../../reply.ts';
-import { cutNote, MAX_MESSAGES, prepareReply } from '../prepare.ts';
+import { cutNote, prepareReply } from '../prepare.ts';
 import { escapedLength, escapeMrkdwn, link } from './escape.ts';
 import { packLines, shorten, splitWords } from './split.ts';
 
@@ -23,6 +23,8 @@ export const LIMITS = {
   note: 300,
   /** Longest `<url|label>` kept as a link. */
   maxLink: 1200,
+  /** Sitrep's own cap: messages one reply may span (at most 12,000 characters each); the last says when it was cut. */
+  messagesPerReply: 3,
 } as const;
 
 export interface MrkdwnText {
@@ -171,7 +173,7 @@ function toMessages(blocks: SlackBlock[], maxBlocks: number): SlackMessage[] {
 }
 
 /** At most `max` messages; when there were more, the last one ends saying the answer was cut. */
-export function capMessages(messages: SlackMessage[], max = MAX_MESSAGES): SlackMessage[] {
+export function capMessages(messages: SlackMessage[], max: number = LIMITS.messagesPerReply): SlackMessage[] {
   if (messages.length <= max) return messages;
   const kept = messages.slice(0, max);
   const note = `_${escapeMrkdwn(cutNote(messages.length - max))}_`;
@@ -195,7 +197,7 @@ function renderAll(reply: Reply): SlackMessage[] {
   const name = escapeMrkdwn(shorten(reply.title, LIMITS.headerText));
   return messages.map((m, i) => {
     if (i === 0) return m;
-    const line = `*${name}* (continued, ${i + 1}/${Math.min(messages.length, MAX_MESSAGES)})`;
+    const line = `*${name}* (continued, ${i + 1}/${Math.min(messages.length, LIMITS.messagesPerReply)})`;
     return { blocks: [{ type: 'context', elements: [mrkdwn(line)] }, ...m.blocks], text: `${line}\n${m.text}` };
   });
 }

@@ -43,14 +43,13 @@ export async function handleMention(message: Message, botId: string, deps: Handl
   const channel = message.channel;
   const sub = routed.text.split(/\s+/)[0]?.toLowerCase();
   const refusal = needsManageGuild(routed.name, sub) && !ctx.canManage ? manageServerRefusal(routed.name, sub) : await admit(ctx, deps.limiter);
-  let result;
-  if (refusal) result = { reply: refusal };
-  else {
+  const work = async () => {
     if (channel.isSendable()) await channel.sendTyping().catch(() => undefined);
     await yieldToEventLoop();
-    result = await runInbound(ctx, routed.name, routed.text, deps.run);
-  }
-  const [first, ...rest] = renderReply(result.reply);
+    return (await runInbound(ctx, routed.name, routed.text, deps.run)).reply;
+  };
+  const reply = refusal ?? (await work());
+  const [first, ...rest] = renderReply(reply);
   await message.reply({ embeds: first.embeds, allowedMentions: NO_MENTIONS });
   for (const m of rest) if (channel.isSendable()) await channel.send({ embeds: m.embeds, allowedMentions: NO_MENTIONS });
 }

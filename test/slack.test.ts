@@ -11,6 +11,7 @@ import type { Command } from '../commands/types.ts';
 import { ChatRateLimiter } from '../src/adapters/rate-limit.ts';
 import { AdminCheck } from '../src/adapters/slack/admins.ts';
 import { EventDeduper } from '../src/adapters/slack/dedupe.ts';
+import { SqliteEventClaims } from '../src/store/dedupe-sqlite.ts';
 import { escapeMrkdwn, link } from '../src/adapters/slack/escape.ts';
 import { plainFromSlack, stripMention } from '../src/adapters/slack/incoming.ts';
 import { routeText as routeMention } from '../commands/route.ts';
@@ -220,6 +221,21 @@ describe('Slack input and settings', () => {
     expect(d.claim('E1')).toBe(false);
     now = 2000;
     expect(d.claim('E1')).toBe(true);
+  });
+
+  it('keeps answered event ids in SQLite across a reopen, forgets them after the TTL, and names a file it cannot open', () => {
+    const file = join(tmp, 'claims', 'events.db');
+    let now = 1_000_000;
+    const first = new SqliteEventClaims(file, { ttlMs: 60_000, now: () => now });
+    expect(first.claim('Ev1')).toBe(true);
+    expect(first.claim('Ev1')).toBe(false);
+    first.close();
+    const reopened = new SqliteEventClaims(file, { ttlMs: 60_000, now: () => now });
+    expect(reopened.claim('Ev1')).toBe(false);
+    now += 120_000;
+    expect(reopened.claim('Ev1')).toBe(true);
+    reopened.close();
+    expect(() => new SqliteEventClaims(join(tmp, 'claims'))).toThrow(/cannot open the event ledger .*claims/);
   });
 
   it('lets admins, owners and SLACK_ADMIN_USERS manage digests, and nobody else', async () => {

@@ -83,6 +83,15 @@ export class SlackAdapter implements ChatAdapter {
 
   async start(): Promise<void> {
     this.openLedger();
+    try {
+      await this.connect();
+    } catch (e) {
+      this.claims.close();
+      throw e;
+    }
+  }
+
+  private async connect(): Promise<void> {
     // auth.test: a wrong token fails here, loudly, rather than on the first command.
     try {
       await this.app.init();

@@ -2,22 +2,6 @@
 // `/digest subscribe 08:00 Europe/London`, `@sitrep how many troops?`, or CLI words and flags.
 import { CommandError, type Command, type CommandInput, type OptionSpec } from './types.ts';
 
-/** A chat line split into command name and the text after it; plain text and mentions are questions. */
-export interface Routed {
-  name: string;
-  text: string;
-}
-
-/** "/ask where?" -> ask; "@sitrep how many?" -> ask; "how many?" -> ask; "" -> null. */
-export function routeLine(line: string): Routed | null {
-  const text = line.trim();
-  if (!text) return null;
-  const slash = text.match(/^\/([\w-]+)\s*([\s\S]*)$/);
-  if (slash) return { name: slash[1].toLowerCase(), text: slash[2].trim() };
-  const mention = text.match(/^(?:@\S+|<@!?\w+>)[\s,:]*([\s\S]*)$/);
-  return { name: 'ask', text: (mention ? mention[1] : text).trim() };
-}
-
 function optionsOf(cmd: Command, subcommand?: string): OptionSpec[] {
   if (cmd.subcommands) return cmd.subcommands.find((s) => s.name === subcommand)?.options ?? [];
   return cmd.options ?? [];
@@ -36,6 +20,13 @@ function pickSubcommand(cmd: Command, words: string[]): { subcommand?: string; r
 function assignPositional(specs: OptionSpec[], words: string[], options: Record<string, string | undefined>, cmd: Command): void {
   const open = specs.filter((s) => !s.keyword && options[s.name] === undefined);
   if (words.length === 0) return;
+  // A command whose options are all keyword options takes bare words as the first one that is unset:
+  // `/numbers missiles` is `/numbers about missiles`, as the usage hint `[topic]` promises.
+  const keyword = specs.find((s) => s.keyword && options[s.name] === undefined);
+  if (open.length === 0 && keyword && specs.every((s) => s.keyword)) {
+    options[keyword.name] = words.join(' ');
+    return;
+  }
   if (open.length === 0) throw new CommandError(`${cmd.usage.split(' ')[0]} takes no more words than that ("${words.join(' ')}" was left over).`, cmd.usage);
   open.forEach((spec, i) => {
     const value = i === open.length - 1 ? words.slice(i).join(' ') : words[i];
@@ -43,12 +34,22 @@ function assignPositional(specs: OptionSpec[], words: string[], options: Record<
   });
 }
 
+/**
+ * An option named as people would say it: "That question is", and for a keyword option the noun its
+ * description starts with ("A topic the figures must be about." -> "That topic is"), else "The words after
+ * \"about\" are". Never the bare keyword ("That about is").
+ */
+function optionInWords(spec: OptionSpec): string {
+  if (!spec.keyword) return `That ${spec.name.replace(/[-_]/g, ' ')} is`;
+  const noun = spec.description.match(/^(?:A|An|The)\s+([a-z]+)\b(?![’'])/i)?.[1];
+  return noun ? `That ${noun.toLowerCase()} is` : `The words after "${spec.keyword}" are`;
+}
+
 function checkRequired(cmd: Command, specs: OptionSpec[], options: Record<string, string | undefined>): void {
   for (const s of specs) {
     const v = options[s.name];
     if (s.required && (v === undefined || v.trim() === '')) throw new CommandError(`${cmd.usage.split(' ')[0]} needs ${s.description.replace(/\.$/, '').toLowerCase()}.`, cmd.usage);
-    if (v !== undefined && s.maxLength && v.length > s.maxLength)
-      throw new CommandError(`That ${s.name} is ${v.length.toLocaleString('en-US')} characters long; please keep it under ${s.maxLength.toLocaleString('en-US')}.`, cmd.usage);
+    if (v !== undefined && s.maxLength && v.length > s.maxLength) throw new CommandError(`${optionInWords(s)} ${v.length.toLocaleString('en-US')} characters long; please keep ${optionInWords(s).endsWith('are') ? 'them' : 'it'} under ${s.maxLength.toLocaleString('en-US')}.`, cmd.usage);
   }
 }
 

@@ -1,6 +1,7 @@
 // `sitrep start` (and `npm start`): index the data folder, then run the adapters the settings ask for.
 import type { CommandContext } from '../commands/types.ts';
 import { ConsoleAdapter } from './adapters/console/console.ts';
+import { AdapterStartError, startAll, stopAll } from './adapters/lifecycle.ts';
 import { planAdapters } from './adapters/select.ts';
 import type { ChatAdapter } from './adapters/types.ts';
 import { renderText } from './adapters/console/render.ts';
@@ -90,19 +91,18 @@ export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env
     }
     return 0;
   }
-  const adapters: ChatAdapter[] = [];
-  for (const platform of plan.start) {
-    const factory = ADAPTER_FACTORIES[platform as 'discord' | 'slack'];
-    if (!factory) {
-      console.error(`sitrep: ${platform} support is not part of this build.`);
-      continue;
-    }
-    const adapter = await factory(sitrep, env);
-    await adapter.start();
-    adapters.push(adapter);
-    running.set(platform, adapter);
-    console.error(`sitrep: ${platform} adapter running.`);
+  const log = (m: string) => console.error(`sitrep: ${m}`);
+  let adapters: ChatAdapter[];
+  try {
+    adapters = await startAll(plan.start, (p) => ADAPTER_FACTORIES[p as 'discord' | 'slack']?.(sitrep, env) ?? null, log);
+  } catch (e) {
+    if (!(e instanceof AdapterStartError)) throw e;
+    log(e.message);
+    await stopSources();
+    await unwatch();
+    return 1;
   }
+  for (const a of adapters) running.set(a.platform, a);
   if (adapters.length === 0) {
     await unwatch();
     await stopSources();
@@ -115,9 +115,10 @@ export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-      await stopSources();
+  await stopSources();
   await scheduler.stop();
-  await Promise.all(adapters.map((a) => a.stop()));
+  // Each adapter waits for answers still being sent, a few seconds at most.
+  await stopAll(adapters, log);
   await unwatch();
   return 0;
 }

@@ -5,9 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findCommand } from '../commands/index.ts';
-import { runCommand } from '../commands/run.ts';
-import type { CommandContext, CommandInput } from '../commands/types.ts';
+import { runCommand, setErrorLog } from '../commands/run.ts';
+import type { Command, CommandContext, CommandInput } from '../commands/types.ts';
+import { COMMANDS } from '../commands/index.ts';
 import { buildCommandDefinitions } from '../src/adapters/discord/commands-definition.ts';
+import { ChatRateLimiter } from '../src/adapters/rate-limit.ts';
 import { deployCommands, parseDeployArgs } from '../src/adapters/discord/deploy.ts';
 import { createDiscordAdapter, DiscordAdapter } from '../src/adapters/discord/index.ts';
 import { LIMITS } from '../src/adapters/discord/limits.ts';
@@ -23,6 +25,17 @@ import type { MessageBody, RecordedRequest } from './fakes/discord/rest.ts';
 import { FakeDiscord } from './fakes/discord/server.ts';
 
 const TOKEN = 'fake-bot-token-not-a-secret';
+
+/** A test-only command that fails the way a locked database would. */
+const explode: Command = {
+  name: 'explode',
+  description: 'Fails on purpose (tests only).',
+  usage: '/explode',
+  options: [],
+  run: () => {
+    throw new Error('SQLITE_BUSY: database /var/lib/sitrep/index.db is locked');
+  },
+};
 const EPHEMERAL = 1 << 6;
 
 /** 3,000 numbered words in sentences of 30, each line citing an article with a URL. */
@@ -63,7 +76,7 @@ describe('Discord adapter against a fake Discord', () => {
   let sitrep: Sitrep;
   let dir: string;
   const contexts: CommandContext[] = [];
-  const { reply: huge, words: hugeWords } = longReply();
+  const { reply: huge, words: hugeWords } = longReply(1200);
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sitrep-discord-'));
@@ -75,6 +88,13 @@ describe('Discord adapter against a fake Discord', () => {
       contexts.push(ctx);
       const q = typeof input === 'string' ? input : (input.options.question ?? '');
       if (q === 'long') return { reply: huge };
+      if (q === 'endless') return { reply: { title: 'Endless', sections: [{ items: [{ text: 'The council met again, and again it said nothing new, '.repeat(2000), cite: { article: { id: 'e', file: null, title: 'Endless', source: 'Wire', url: 'https://example.com/endless', published: null } } }] }] } };
+      if (q === 'block the event loop') {
+        // A command that holds the CPU for 3.5 s, longer than Discord's 3-second deadline.
+        const until = Date.now() + 3500;
+        while (Date.now() < until);
+        return runCommand(ctx, name, { options: { question: 'where did the missiles land?' } });
+      }
       if (q.startsWith('slowly') && typeof input !== 'string') {
         await new Promise((r) => setTimeout(r, 1500));
         return runCommand(ctx, name, { ...input, options: { ...input.options, question: q.replace(/^slowly:?\s*/, '') } });
@@ -82,7 +102,7 @@ describe('Discord adapter against a fake Discord', () => {
       return runCommand(ctx, name, input);
     };
     const env = { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: IDS.application, DISCORD_API_URL: fake.apiUrl };
-    adapter = (await createDiscordAdapter(sitrep, env, { run, deferAfterMs: 500, log: () => undefined })) as DiscordAdapter;
+    adapter = (await createDiscordAdapter(sitrep, env, { run, deferAfterMs: 500, limiter: null, log: () => undefined })) as DiscordAdapter;
     await adapter.start();
   });
 
@@ -102,21 +122,32 @@ describe('Discord adapter against a fake Discord', () => {
     await fake.waitFor(() => fake.gateway.received.some((f) => f.op === 1), 'a heartbeat');
   });
 
-  it('answers a slash command through the interaction callback', async () => {
+  it('defers a search command before running it, then edits the reply with the answer', async () => {
     const i = fake.invoke({ name: 'ask', options: { question: 'where did the missiles land?' } });
-    const cb = await fake.waitFor(() => fake.forInteraction(i.token).find((r) => r.path.endsWith('/callback')), 'the callback');
+    const edit = await fake.waitFor(() => fake.forInteraction(i.token).find((r) => r.method === 'PATCH'), 'the answer');
+    const [cb] = fake.forInteraction(i.token);
     expect(cb.method).toBe('POST');
     expect(cb.path).toBe(`/interactions/${i.id}/${i.token}/callback`);
     expect(cb.status).toBe(204);
-    expect(cb.body.type).toBe(4); // CHANNEL_MESSAGE_WITH_SOURCE
-    const data = cb.body.data as MessageBody;
+    expect(cb.body.type).toBe(5); // DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE
+    const data = edit.body as MessageBody;
+    expect(edit.status).toBe(200);
     expect(data.allowed_mentions).toMatchObject({ parse: [] });
-    expect((data.flags ?? 0) & EPHEMERAL).toBe(0);
     expect(data.embeds![0].title).toBe('where did the missiles land?');
     expect(data.embeds![0].description).toMatch(/landed in a rural area of Iran/);
     expect(data.embeds![0].description).toMatch(/VOA News, 2015-10-08/);
     expectWithinLimits(data);
     expect(contexts.at(-1)).toMatchObject({ platform: 'discord', channelId: IDS.general, userId: BOB.id, canManage: false });
+  });
+
+  it('answers a quick command straight through the interaction callback', async () => {
+    const i = fake.invoke({ name: 'help', options: {} });
+    const cb = await fake.waitFor(() => fake.forInteraction(i.token).find((r) => r.path.endsWith('/callback')), 'the callback');
+    expect(cb.status).toBe(204);
+    expect(cb.body.type).toBe(4); // CHANNEL_MESSAGE_WITH_SOURCE
+    expect((cb.body.data.flags ?? 0) & EPHEMERAL).toBe(0);
+    expect(cb.body.data.embeds[0].title).toMatch(/Sitrep/);
+    expect(cb.body.data.allowed_mentions).toMatchObject({ parse: [] });
   });
 
   it('defers a slow command inside the deadline, then edits the reply', async () => {
@@ -131,12 +162,37 @@ describe('Discord adapter against a fake Discord', () => {
     expect((edit.body as MessageBody).allowed_mentions).toMatchObject({ parse: [] });
   });
 
-  it('shows a bad argument as a private (ephemeral) error', async () => {
-    const i = fake.invoke({ name: 'ask', options: { question: '???' } });
+  it('defers a command that blocks the CPU for 3.5 s before the work starts, inside the 3-second deadline', async () => {
+    const i = fake.invoke({ name: 'ask', options: { question: 'block the event loop' } });
+    const edit = await fake.waitFor(() => fake.forInteraction(i.token).find((r) => r.method === 'PATCH'), 'the answer', 20_000);
+    const [cb, ...rest] = fake.forInteraction(i.token);
+    expect(cb.body.type).toBe(5);
+    expect(cb.status).toBe(204);
+    expect(edit.status).toBe(200);
+    expect((edit.body as MessageBody).embeds![0].description).toMatch(/Iran/);
+    expect([cb, ...rest].every((r) => r.status < 400)).toBe(true);
+  });
+
+  it('is as strict as Discord: a late first answer is an unknown interaction, a second one is refused', async () => {
+    const i = fake.invoke({ name: 'help', options: {} });
+    await fake.waitFor(() => fake.forInteraction(i.token)[0], 'the callback');
+    const callback = `${fake.apiUrl}/v10/interactions/${i.id}/${i.token}/callback`;
+    const again = await fetch(callback, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 5 }) });
+    expect(again.status).toBe(400);
+    expect((await again.json()).code).toBe(40060);
+    fake.interactions.get(i.token)!.at -= 10_000;
+    fake.interactions.get(i.token)!.acked = false;
+    const late = await fetch(callback, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 5 }) });
+    expect(late.status).toBe(404);
+    expect((await late.json()).code).toBe(10062);
+  });
+
+  it('shows a bad argument to a quick command as a private (ephemeral) error', async () => {
+    const i = fake.invoke({ name: 'digest', subcommand: 'subscribe', options: { time: '25:99' }, invoker: ALICE });
     const cb = await fake.waitFor(() => fake.forInteraction(i.token)[0], 'the callback');
     expect(cb.body.type).toBe(4);
     expect(cb.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(cb.body.data.embeds[0].description).toMatch(/Ask a question in words/);
+    expect(cb.body.data.embeds[0].description).toMatch(/not a time of day/);
   });
 
   it('answers privately when a deferred command ends in an error', async () => {
@@ -167,6 +223,58 @@ describe('Discord adapter against a fake Discord', () => {
     expect(contexts.at(-1)).toMatchObject({ channelId: IDS.thread, userId: ALICE.id, canManage: true });
   });
 
+  it('routes a mention as every platform does: a command word runs the command, a question is /ask', async () => {
+    const said = fake.say({ content: `<@${BOT.id}> who-said Carter`, mentions: [BOT] });
+    const whoSaid = await fake.waitFor(() => fake.find('POST', /\/messages$/).find((r) => r.body.message_reference?.message_id === said.id), 'the who-said reply');
+    expect(whoSaid.body.embeds[0].title).toMatch(/Carter/);
+    expect(whoSaid.body.embeds[0].title).not.toBe('who-said Carter');
+    const bare = fake.say({ content: `<@${BOT.id}>`, mentions: [BOT] });
+    const help = await fake.waitFor(() => fake.find('POST', /\/messages$/).find((r) => r.body.message_reference?.message_id === bare.id), 'the help reply');
+    expect(help.body.embeds[0].title).toMatch(/Sitrep/);
+  });
+
+  it('apologises for an internal error with an error id, and logs the details under that id', async () => {
+    const logged: string[] = [];
+    const previous = setErrorLog((m, e) => logged.push(`${m} ${(e as Error).message}`));
+    (COMMANDS as Command[]).push(explode);
+    try {
+      const i = fake.invoke({ name: 'explode', options: {} });
+      const reply = await fake.waitFor(() => fake.forInteraction(i.token).find((r) => r.method === 'POST' && r.path.startsWith('/webhooks/')), 'the apology');
+      const text = reply.body.embeds[0].description as string;
+      const id = text.match(/error ([0-9a-f]{8})/)?.[1];
+      expect(id).toBeTruthy();
+      expect(reply.body.flags & EPHEMERAL).toBe(EPHEMERAL);
+      expect(text).not.toContain('SQLITE_BUSY');
+      expect(text).not.toContain('/var/lib');
+      expect(logged.join('\n')).toContain(`error ${id}`);
+      expect(logged.join('\n')).toContain('SQLITE_BUSY: database /var/lib/sitrep/index.db is locked');
+    } finally {
+      setErrorLog(previous);
+      (COMMANDS as Command[]).splice(COMMANDS.indexOf(explode), 1);
+    }
+  });
+
+  it('lets ordinary members read /digest now and /digest status', async () => {
+    for (const sub of ['now', 'status']) {
+      const i = fake.invoke({ name: 'digest', subcommand: sub, options: {}, invoker: BOB });
+      const answer = await fake.waitFor(() => fake.forInteraction(i.token).find((r) => r.path.endsWith('/callback') ? r.body.type === 4 : r.method === 'PATCH'), `/digest ${sub}`);
+      const body = answer.path.endsWith('/callback') ? answer.body.data : answer.body;
+      expect(body.embeds[0].description ?? '').not.toMatch(/Manage Server/);
+      expect(body.embeds[0].title).toMatch(/digest/i);
+    }
+  });
+
+  it('sends an answer holding a 100,000-character line in a few messages at most, the line cut with its source', async () => {
+    const i = fake.invoke({ name: 'ask', options: { question: 'endless' } });
+    const edit = await fake.waitFor(() => fake.forInteraction(i.token).find((r) => r.method === 'PATCH'), 'the answer');
+    await new Promise((r) => setTimeout(r, 300));
+    const sent = fake.forInteraction(i.token).filter((r) => r.method !== 'DELETE' && !r.path.endsWith('/callback'));
+    expect(sent.length).toBe(1);
+    const d = edit.body.embeds[0].description as string;
+    expect(d.length).toBeLessThan(500);
+    expect(d).toMatch(/… \(\[Wire\]\(https:\/\/example\.com\/endless\)\)$/);
+  });
+
   it('ignores messages that do not mention the bot, and its own messages', async () => {
     const before = fake.find('POST', /\/messages$/).length;
     fake.say({ content: 'where did the missiles land?' });
@@ -180,9 +288,9 @@ describe('Discord adapter against a fake Discord', () => {
   it('lets no echoed "@everyone" or role mention ping', async () => {
     const question = '@everyone <@&123> where did the missiles land?';
     const i = fake.invoke({ name: 'ask', options: { question } });
-    const cb = await fake.waitFor(() => fake.forInteraction(i.token)[0], 'the callback');
-    expect(cb.body.data.allowed_mentions.parse).toEqual([]);
-    expect(cb.body.data.embeds[0].title).toBe(question);
+    const edit = await fake.waitFor(() => fake.forInteraction(i.token).find((r) => r.method === 'PATCH'), 'the answer');
+    expect(edit.body.allowed_mentions.parse).toEqual([]);
+    expect(edit.body.embeds[0].title).toBe(question);
     const msg = fake.say({ content: `<@${BOT.id}> ${question}`, mentions: [BOT], mentionEveryone: true, mentionRoles: ['123'] });
     const sent = await fake.waitFor(() => fake.find('POST', /\/messages$/).find((r) => r.body.message_reference?.message_id === msg.id), 'the reply');
     expect(sent.body.allowed_mentions.parse).toEqual([]);
@@ -190,6 +298,16 @@ describe('Discord adapter against a fake Discord', () => {
     const posted = fake.find('POST', new RegExp(`^/channels/${IDS.digest}/messages$`)).at(-1)!;
     expect(posted.body.allowed_mentions.parse).toEqual([]);
     expect(posted.body.embeds[0].title).toBe('Heads up @everyone');
+  });
+
+  it('shows mention, channel and timestamp tokens from article text as written, and strips terminal escapes', async () => {
+    const quote = 'Officials told <@1100000000000000502> in <#1100000000000000200> at <t:1444300000:R> and <@&123> \x1b[2Jnothing.';
+    await adapter.post(IDS.digest, { sections: [{ items: [{ text: quote, cite: { article: { id: 'x', file: null, title: 'T', source: 'VOA News', url: null, published: null } } }] }] });
+    const posted = fake.find('POST', new RegExp(`^/channels/${IDS.digest}/messages$`)).at(-1)!;
+    const d = posted.body.embeds[0].description as string;
+    expect(d).toContain('\\<@1100000000000000502> in \\<#1100000000000000200> at \\<t:1444300000:R> and \\<@&123>');
+    expect(d).not.toMatch(/(^|[^\\])<[@#t]/);
+    expect(d).not.toContain('\x1b');
   });
 
   it('posts a digest to its channel', async () => {
@@ -220,18 +338,19 @@ describe('Discord adapter against a fake Discord', () => {
     await expect(adapter.post('general', { sections: [], intro: 'x' })).rejects.toThrow(/not a Discord channel id/);
   });
 
-  it('delivers a 3,000-word answer within the limits, continued in further messages, no word cut', async () => {
+  it('delivers a 1,200-word answer within the limits, continued in further messages, no word cut', async () => {
     const expected = renderReply(huge).length;
     expect(expected).toBeGreaterThan(1);
     // As a slash command: the callback, then follow-ups.
     const i = fake.invoke({ name: 'ask', options: { question: 'long' } });
     const reqs = await fake.waitFor(() => {
       const r = fake.forInteraction(i.token);
-      return r.length >= expected && r;
+      return r.length >= expected + 1 && r;
     }, 'all the messages');
-    expect(reqs[0].body.type).toBe(4);
-    expect(reqs.slice(1).every((r) => r.method === 'POST' && r.path === `/webhooks/${IDS.application}/${i.token}` && r.query.get('wait') === 'true')).toBe(true);
-    const bodies: MessageBody[] = [reqs[0].body.data, ...reqs.slice(1).map((r) => r.body)];
+    expect(reqs[0].body.type).toBe(5);
+    expect(reqs[1].method).toBe('PATCH');
+    expect(reqs.slice(2).every((r) => r.method === 'POST' && r.path === `/webhooks/${IDS.application}/${i.token}` && r.query.get('wait') === 'true')).toBe(true);
+    const bodies: MessageBody[] = reqs.slice(1).map((r) => r.body);
     for (const b of bodies) {
       expectWithinLimits(b);
       expect(b.allowed_mentions).toMatchObject({ parse: [] });
@@ -319,6 +438,58 @@ describe('Discord adapter against a fake Discord', () => {
   });
 });
 
+describe('Discord rate limits', () => {
+  it('answers one person at most N commands in a window, then a polite private reply, and others still get answers', async () => {
+    const fake = await FakeDiscord.start();
+    const sitrep = Sitrep.open({ dataDir: 'data', dbPath: ':memory:' });
+    sitrep.sync();
+    const limiter = new ChatRateLimiter({ points: 2, seconds: 60 }, { points: 100, seconds: 60 });
+    const adapter = new DiscordAdapter(sitrep, { token: TOKEN, applicationId: IDS.application, apiUrl: fake.apiUrl }, { limiter, log: () => undefined });
+    try {
+      await adapter.start();
+      const asks = [BOB, BOB, BOB, ALICE].map((invoker) => fake.invoke({ name: 'stories', options: {}, invoker }));
+      const first = await Promise.all(asks.map((i) => fake.waitFor(() => fake.forInteraction(i.token)[0], 'a callback')));
+      expect(first.map((r) => r.body.type)).toEqual([5, 5, 4, 5]);
+      const refusal = first[2].body.data;
+      expect(refusal.flags & EPHEMERAL).toBe(EPHEMERAL);
+      expect(refusal.embeds[0].description).toMatch(/up to 2 commands every 60 seconds.*try again in \d+ seconds?/s);
+      await fake.waitFor(() => fake.forInteraction(asks[3].token).find((r) => r.method === 'PATCH'), 'Alice\'s answer');
+      // A mention counts too.
+      const msg = fake.say({ content: `<@${BOT.id}> stories`, mentions: [BOT], author: BOB });
+      const reply = await fake.waitFor(() => fake.find('POST', /\/messages$/).find((r) => r.body.message_reference?.message_id === msg.id), 'the refusal');
+      expect(reply.body.embeds[0].description).toMatch(/try again in/);
+    } finally {
+      await adapter.stop();
+      await fake.close();
+      sitrep.close();
+    }
+  });
+});
+
+describe('Discord stop with an answer in flight', () => {
+  it('sends the answer before disconnecting', async () => {
+    const fake = await FakeDiscord.start();
+    const sitrep = Sitrep.open({ dataDir: 'data', dbPath: ':memory:' });
+    sitrep.sync();
+    const run = async (ctx: CommandContext, name: string, input: CommandInput | string) => {
+      await new Promise((r) => setTimeout(r, 800));
+      return runCommand(ctx, name, input);
+    };
+    const adapter = new DiscordAdapter(sitrep, { token: TOKEN, applicationId: IDS.application, apiUrl: fake.apiUrl }, { run, limiter: null, log: () => undefined });
+    try {
+      await adapter.start();
+      const i = fake.invoke({ name: 'stories', options: {} });
+      await fake.waitFor(() => fake.forInteraction(i.token)[0], 'the deferral');
+      await adapter.stop();
+      expect(fake.forInteraction(i.token).find((r) => r.method === 'PATCH')?.status).toBe(200);
+    } finally {
+      await adapter.stop();
+      await fake.close();
+      sitrep.close();
+    }
+  });
+});
+
 describe('Discord slash-command definitions', () => {
   const defs = buildCommandDefinitions();
 
@@ -332,8 +503,19 @@ describe('Discord slash-command definitions', () => {
     expect(ask.options).toEqual([{ type: 3, name: 'question', description: 'A question in plain words.', required: true, max_length: 500 }]);
   });
 
+  it('shows /digest to every member: only subscribe and unsubscribe need Manage Server, checked when run', () => {
+    const digest = defs.find((d) => d.name === 'digest')!;
+    expect(digest.default_member_permissions).toBeUndefined();
+    for (const d of defs) expect(d.default_member_permissions, d.name).toBeUndefined();
+  });
+
   it('builds subcommands, autocomplete and Manage Server defaults from the declarations', async () => {
     const { commandDefinition } = await import('../src/adapters/discord/commands-definition.ts');
+    const { MANAGE_GUILD } = await import('../src/adapters/discord/policy.ts');
+    (MANAGE_GUILD as Record<string, true | readonly string[]>).admin = true;
+    const admin = commandDefinition({ name: 'admin', description: 'Only for managers.', usage: '/admin', options: [], run: () => ({ reply: { sections: [] } }) });
+    delete (MANAGE_GUILD as Record<string, unknown>).admin;
+    expect(admin.default_member_permissions).toBe(String(1 << 5)); // ManageGuild: every part needs it
     const d = commandDefinition({
       name: 'digest',
       description: 'The daily digest.',
@@ -344,7 +526,7 @@ describe('Discord slash-command definitions', () => {
       ],
       run: () => ({ reply: { sections: [] } }),
     });
-    expect(d.default_member_permissions).toBe(String(1 << 5)); // ManageGuild
+    expect(d.default_member_permissions).toBeUndefined(); // /digest now and status are for everyone
     expect(d.options![1]).toMatchObject({ type: 1, name: 'subscribe', options: [{ type: 3, name: 'time', required: true }, { type: 3, name: 'timezone', required: false, autocomplete: true }] });
   });
 });
@@ -359,8 +541,15 @@ describe('Discord rendering', () => {
     expect(clip('one two three four', 10)).toBe('one two…');
   });
 
+  it('never spans more than five messages, and says when an answer was cut', () => {
+    const messages = renderReply(longReply(6000).reply);
+    expect(messages).toHaveLength(LIMITS.messagesPerReply);
+    for (const m of messages) expectWithinLimits({ embeds: m.embeds });
+    expect(messages.at(-1)!.embeds.at(-1)!.description).toMatch(/cut short \(\d+ more parts?\)/);
+  });
+
   it('keeps a long title whole in the body when it must be shortened', () => {
-    const title = 'word '.repeat(80).trim();
+    const title = 'word '.repeat(55).trim();
     const [m] = renderReply({ title, sections: [] });
     expect(m.embeds[0].title!.length).toBeLessThanOrEqual(256);
     expect(m.embeds[0].title!.endsWith('…')).toBe(true);
@@ -373,12 +562,14 @@ describe('Discord rendering', () => {
     expect(m.embeds[0].description).toBe('Hi ([VOA News](https://voa.example/a_%28b%29))');
   });
 
-  it('splits long fields and keeps 25 fields per embed', () => {
-    const fields = Array.from({ length: 40 }, (_, i) => ({ name: `f${i}`, value: 'x '.repeat(700).trim() }));
+  it('keeps 25 fields per embed and cuts an over-long field value at a word', () => {
+    const fields = Array.from({ length: 30 }, (_, i) => ({ name: `f${i}`, value: (i === 0 ? 'x ' : 'y ').repeat(i === 0 ? 700 : 100).trim() }));
     const messages = renderReply({ title: 'Fields', sections: [], fields });
     for (const m of messages) expectWithinLimits({ embeds: m.embeds });
     const all = messages.flatMap((m) => m.embeds.flatMap((e) => e.fields ?? []));
-    expect(all.length).toBe(80);
+    expect(all.length).toBe(30);
+    expect(all[0].value.length).toBeLessThanOrEqual(1000);
+    expect(all[0].value.endsWith('x…')).toBe(true);
   });
 
   it('reads what was asked after the mention', () => {
@@ -437,6 +628,24 @@ describe('Discord settings and autocomplete', () => {
 });
 
 describe('Discord adapter shutdown', () => {
+  it('patches gateway internals only on the @discordjs/ws version line that needs it', async () => {
+    const { installedWsVersion, needsWorkaround, destroyClient } = await import('../src/adapters/discord/shutdown.ts');
+    expect(installedWsVersion()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(needsWorkaround('1.2.3')).toBe(true);
+    expect(needsWorkaround('2.0.0')).toBe(false);
+    expect(needsWorkaround(null)).toBe(false);
+    // On another version the shard is left alone: only the public destroy() is called.
+    const shard = { internalConnect: async () => undefined };
+    const original = shard.internalConnect;
+    let destroyed = 0;
+    const client = { ws: { _ws: { strategy: { shards: new Map([[0, shard]]) } } }, destroy: async () => void destroyed++ };
+    await destroyClient(client as never, '2.0.0');
+    expect(shard.internalConnect).toBe(original);
+    expect(destroyed).toBe(1);
+    await destroyClient(client as never, '1.2.3');
+    expect(shard.internalConnect).not.toBe(original);
+  });
+
   it('says the token was rejected, without showing it', async () => {
     const fake = await FakeDiscord.start({ acceptToken: TOKEN });
     const sitrep = Sitrep.open({ dataDir: null, dbPath: ':memory:' });

@@ -8,12 +8,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS, findCommand } from '../commands/index.ts';
 import type { Command } from '../commands/types.ts';
+import { ChatRateLimiter } from '../src/adapters/rate-limit.ts';
 import { AdminCheck } from '../src/adapters/slack/admins.ts';
 import { EventDeduper } from '../src/adapters/slack/dedupe.ts';
+import { SqliteEventClaims } from '../src/store/dedupe-sqlite.ts';
 import { escapeMrkdwn, link } from '../src/adapters/slack/escape.ts';
-import { plainFromSlack, routeMention, stripMention } from '../src/adapters/slack/incoming.ts';
+import { plainFromSlack, stripMention } from '../src/adapters/slack/incoming.ts';
+import { routeText as routeMention } from '../commands/route.ts';
 import { createSlackAdapter, type SlackAdapter } from '../src/adapters/slack/index.ts';
 import { LIMITS, renderReply, type SlackBlock, type SlackMessage } from '../src/adapters/slack/render.ts';
+
+const MAX_MESSAGES = LIMITS.messagesPerReply;
 import { readSlackSettings, SlackSettingsError } from '../src/adapters/slack/settings.ts';
 import { MAX_RESPONSES, respondWithReply } from '../src/adapters/slack/send.ts';
 import { splitWords } from '../src/adapters/slack/split.ts';
@@ -119,6 +124,16 @@ describe('Slack rendering', () => {
     expect(text).toContain('<https://www.voanews.com/a/missiles?x=1&amp;y=2|&lt;!channel&gt;');
   });
 
+  it('shows *bold*, _italic_, ~strike~ and `code` from article text as written, not as formatting', () => {
+    const quote = 'He said *never* and _maybe_, ~not~ `rm -rf`; snake_case stays.';
+    const [m] = renderReply({ sections: [{ items: [{ text: quote, note: '*loud*', cite: { article: article() } }] }] });
+    const line = (m.blocks[0] as { text: { text: string } }).text.text;
+    expect(line).toContain('He said \u2217never\u2217 and \u02cdmaybe\u02cd, \u223cnot\u223c \u02cbrm -rf\u02cb; snake_case stays.');
+    // Sitrep's own formatting is kept: the note in italics, the source as a link.
+    expect(line).toContain('_\u2217loud\u2217_ (<https://www.voanews.com/');
+    expect(line.replace(/_\u2217loud\u2217_/, '')).not.toMatch(/[*~`]|(^|\s)_/);
+  });
+
   it('uses a header for a plain title and a bold section for one that needs escaping or is too long', () => {
     const [plain] = renderReply({ title: 'Stories (3)', sections: [] });
     expect(plain.blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text', text: 'Stories (3)' } });
@@ -128,34 +143,36 @@ describe('Slack rendering', () => {
     expectWithinLimits([m]);
   });
 
-  it('splits a long answer into several messages within Slack limits, never mid-word', () => {
+  it('splits a long answer into a few messages within Slack limits, never mid-word, and cuts an endless line', () => {
     const words = Array.from({ length: 900 }, (_, i) => `word${i}`);
     const long = words.join(' ');
-    const items = Array.from({ length: 120 }, (_, i) => ({ text: `Item ${i}: ${long.slice(0, 400 + (i % 7) * 300)}`, cite: { article: article() } }));
+    const items = Array.from({ length: 30 }, (_, i) => ({ text: `Item ${i}: ${long.slice(0, 100 + (i % 7) * 40)}`, cite: { article: article() } }));
     items.push({ text: long, cite: { article: article() } });
     items.push({ text: 'A line with a very long note and title', note: long, cite: { article: article({ title: long, source: null }) } } as (typeof items)[number]);
     const messages = renderReply({ title: 'A very long answer', sections: [{ items }], footer: 'end' });
-    expect(messages.length).toBeGreaterThan(1);
     expectWithinLimits(messages);
-    // The huge item comes out whole: its words, in order, none broken.
+    expect(messages.length).toBeLessThanOrEqual(MAX_MESSAGES);
+    // The 6,000-character line is cut at a word with an ellipsis, and still links its source.
     const out = messages.flatMap((m) => m.blocks).map((b) => (b.type === 'section' ? (b.text?.text ?? '') : '')).join('\n');
-    const lastItem = out.slice(out.indexOf('121. '), out.indexOf('122. ')).split(/\s+/).filter((w) => /^word\d+$/.test(w));
-    expect(lastItem).toEqual(words);
+    const line = out.split('\n').find((l) => l.startsWith('31. '))!;
+    expect(line.length).toBeLessThan(700);
+    expect(line).toMatch(/word\d+… \(<https:\/\/www\.voanews\.com/);
+    expect(line.match(/word\d+/g)).toEqual(words.slice(0, line.match(/word\d+/g)!.length));
     expect(messages[0].blocks[0].type).toBe('header');
-    expect(messages[1].blocks[0]).toMatchObject({ type: 'context', elements: [{ text: `*A very long answer* (continued, 2/${messages.length})` }] });
-    expect(messages[messages.length - 1].blocks.at(-1)?.type).toBe('context');
   });
 
-  it('sends at most five messages through a response_url, saying when an answer was longer', async () => {
-    const items = Array.from({ length: 400 }, (_, i) => ({ text: `Item ${i} ${'lorem ipsum dolor '.repeat(40)}` }));
+  it('never spans more than a few messages, and says when an answer was cut', async () => {
+    const items = Array.from({ length: 400 }, (_, i) => ({ text: `Item ${i} ${'lorem ipsum dolor '.repeat(20)}` }));
+    const reply: Reply = { title: 'Huge', sections: [{ items }] };
     const sent: Array<Record<string, any>> = [];
     await respondWithReply(async (m) => {
       sent.push(m as Record<string, any>);
       return {};
-    }, { title: 'Huge', sections: [{ items }] });
-    expect(renderReply({ title: 'Huge', sections: [{ items }] }).length).toBeGreaterThan(MAX_RESPONSES);
-    expect(sent).toHaveLength(MAX_RESPONSES);
-    expect(sent.at(-1)!.text).toMatch(/did not fit/);
+    }, reply);
+    expect(sent).toHaveLength(MAX_MESSAGES);
+    expect(MAX_MESSAGES).toBeLessThanOrEqual(MAX_RESPONSES);
+    expect(sent.at(-1)!.text).toMatch(/cut short/);
+    expect(sent[1].text).toContain(`*Huge* (continued, 2/${MAX_MESSAGES})`);
     expectWithinLimits(sent.map((m) => ({ text: m.text, blocks: m.blocks })));
     expect(sent.every((m) => m.response_type === 'in_channel')).toBe(true);
   });
@@ -206,6 +223,21 @@ describe('Slack input and settings', () => {
     expect(d.claim('E1')).toBe(true);
   });
 
+  it('keeps answered event ids in SQLite across a reopen, forgets them after the TTL, and names a file it cannot open', () => {
+    const file = join(tmp, 'claims', 'events.db');
+    let now = 1_000_000;
+    const first = new SqliteEventClaims(file, { ttlMs: 60_000, now: () => now });
+    expect(first.claim('Ev1')).toBe(true);
+    expect(first.claim('Ev1')).toBe(false);
+    first.close();
+    const reopened = new SqliteEventClaims(file, { ttlMs: 60_000, now: () => now });
+    expect(reopened.claim('Ev1')).toBe(false);
+    now += 120_000;
+    expect(reopened.claim('Ev1')).toBe(true);
+    reopened.close();
+    expect(() => new SqliteEventClaims(join(tmp, 'claims'))).toThrow(/cannot open the event ledger .*claims/);
+  });
+
   it('lets admins, owners and SLACK_ADMIN_USERS manage digests, and nobody else', async () => {
     const flags: Record<string, object> = { UA: { is_admin: true }, UO: { is_owner: true }, UR: {} };
     const check = new AdminCheck({ extraAdmins: new Set(['UL']), lookup: async (u) => flags[u], warn: () => {} });
@@ -250,7 +282,7 @@ describe('Slack over HTTP (signed requests, fake Web API)', () => {
     adapter = await createSlackAdapter(
       sitrep,
       { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0', SLACK_ADMIN_USERS: LISTED },
-      { host: '127.0.0.1', logLevel: 'error', retryConfig: { retries: 0 }, log: quiet },
+      { host: '127.0.0.1', logLevel: 'error', retryConfig: { retries: 0 }, log: quiet, limiter: null, eventLedger: join(tmp, 'events-http.db') },
     );
     await adapter.start();
     eventsUrl = `http://127.0.0.1:${adapter.port}/slack/events`;
@@ -286,7 +318,7 @@ describe('Slack over HTTP (signed requests, fake Web API)', () => {
     const bad = await createSlackAdapter(
       sitrep,
       { SLACK_BOT_TOKEN: 'xoxb-wrong-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0' },
-      { host: '127.0.0.1', logLevel: 'error', retryConfig: { retries: 0 }, log: quiet },
+      { host: '127.0.0.1', logLevel: 'error', retryConfig: { retries: 0 }, log: quiet, eventLedger: ':memory:' },
     );
     const err = await bad.start().then(() => null, (e: Error) => e);
     expect(err?.message).toMatch(/SLACK_BOT_TOKEN.*invalid_auth/);
@@ -366,8 +398,20 @@ describe('Slack over HTTP (signed requests, fake Web API)', () => {
     await good.send();
     await waitAnswer(good.id);
     expect(answersTo(forged.id)).toEqual([]);
-    const stale = await fetch(eventsUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-    expect(stale.status).toBe(401);
+    const unsigned = await fetch(eventsUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(unsigned.status).toBe(401);
+  });
+
+  it('refuses a correctly signed request whose timestamp is more than five minutes old', async () => {
+    const old = slash('/stories', '');
+    const body = slashBody({ command: '/stories', text: '', response_url: fake.responseUrl(old.id) });
+    const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
+    const res = await sendSigned(eventsUrl, body, { secret: SECRET, contentType: 'application/x-www-form-urlencoded', timestamp: sixMinutesAgo });
+    expect(res.status).toBe(401);
+    const fresh = slash('/stories', '');
+    await fresh.send();
+    await waitAnswer(fresh.id);
+    expect(answersTo(old.id)).toEqual([]);
   });
 
   it('answers a mention in the channel, and in the thread when it was in one', async () => {
@@ -385,6 +429,16 @@ describe('Slack over HTTP (signed requests, fake Web API)', () => {
     await sendSigned(eventsUrl, threaded, { secret: SECRET, contentType: 'application/json' });
     await fake.waitFor((c) => c.some((x) => x.method === 'chat.postMessage' && x.args.channel === 'C0MENTION2'));
     expect(fake.callsOf('chat.postMessage').find((x) => x.args.channel === 'C0MENTION2')!.args.thread_ts).toBe('1700000000.000001');
+  });
+
+  it('runs `@Sitrep who-said Carter` as /who-said, as on every platform', async () => {
+    const channel = 'C0WHOSAID1';
+    const body = JSON.stringify(mentionPayload({ eventId: 'Ev-who-said', channel, text: `<@${BOT_USER_ID}> who-said Carter` }));
+    await sendSigned(eventsUrl, body, { secret: SECRET, contentType: 'application/json' });
+    await fake.waitFor((c) => c.some((x) => x.method === 'chat.postMessage' && x.args.channel === channel));
+    const post = fake.callsOf('chat.postMessage').find((x) => x.args.channel === channel)!;
+    expect(post.args.blocks[0].text.text).toMatch(/Carter/);
+    expect(post.args.text).toMatch(/“/);
   });
 
   it('answers a retried event (X-Slack-Retry-Num) only once', async () => {
@@ -426,6 +480,15 @@ describe('Slack over HTTP (signed requests, fake Web API)', () => {
     expect(post.args.text).toContain('<https://www.voanews.com/a/missiles?x=1&amp;y=2|VOA News, 2015-10-08>');
     expect(String(post.args.unfurl_links)).toBe('false');
     expectNoPings(post.args);
+  });
+
+  it('posts article text with formatting marks, terminal escapes and invisible characters shown as written', async () => {
+    const quote = '“We will *never* accept _this_,” said Re\u200dyes\x1b[2J, ~twice~ — `final`.';
+    await adapter.post('C0FORMAT01', { title: 'Quotes', sections: [{ items: [{ text: quote, cite: { article: article() } }] }] });
+    const post = fake.callsOf('chat.postMessage').find((x) => x.args.channel === 'C0FORMAT01')!;
+    const line = post.args.blocks[1].text.text as string;
+    expect(line).toContain('“We will \u2217never\u2217 accept \u02cdthis\u02cd,” said Reyes, \u223ctwice\u223c — \u02cbfinal\u02cb.');
+    expect(JSON.stringify(post.args)).not.toMatch(/\\u001b|\u200d/);
   });
 
   it('tells commands who may manage digests: admins and SLACK_ADMIN_USERS yes, others no', async () => {
@@ -505,6 +568,68 @@ describe('Slack over HTTP (signed requests, fake Web API)', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------
+// Across a restart, and under load.
+
+describe('Slack across a restart and under load', () => {
+  let fake: FakeSlack;
+  const env = () => ({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0' });
+  const options = (extra: Partial<Parameters<typeof createSlackAdapter>[2]> = {}) => ({ host: '127.0.0.1', logLevel: 'error' as const, retryConfig: { retries: 0 }, log: quiet, eventLedger: join(tmp, 'events-restart.db'), ...extra });
+
+  beforeAll(async () => {
+    fake = new FakeSlack({ botToken: BOT_TOKEN, users: [{ id: READER }] });
+    await fake.start();
+  });
+
+  afterAll(async () => {
+    await fake?.stop();
+  });
+
+  it('answers an event once even when Slack retries it after Sitrep restarted', async () => {
+    const channel = 'C0RESTART1';
+    const body = JSON.stringify(mentionPayload({ eventId: 'Ev-restart-1', channel, text: `<@${BOT_USER_ID}> how many troops?` }));
+    const first = await createSlackAdapter(sitrep, env(), options({ limiter: null }));
+    await first.start();
+    await sendSigned(`http://127.0.0.1:${first.port}/slack/events`, body, { secret: SECRET, contentType: 'application/json' });
+    await fake.waitFor((c) => c.some((x) => x.method === 'chat.postMessage' && x.args.channel === channel));
+    await first.stop();
+
+    const second = await createSlackAdapter(sitrep, env(), options({ limiter: null }));
+    await second.start();
+    try {
+      const url = `http://127.0.0.1:${second.port}/slack/events`;
+      expect((await sendSigned(url, body, { secret: SECRET, contentType: 'application/json', retryNum: 1 })).status).toBe(200);
+      const marker = JSON.stringify(mentionPayload({ eventId: 'Ev-restart-marker', channel: 'C0RESTART2', text: `<@${BOT_USER_ID}> stories` }));
+      await sendSigned(url, marker, { secret: SECRET, contentType: 'application/json' });
+      await fake.waitFor((c) => c.some((x) => x.method === 'chat.postMessage' && x.args.channel === 'C0RESTART2'));
+      expect(fake.callsOf('chat.postMessage').filter((x) => x.args.channel === channel)).toHaveLength(1);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('answers one person at most N commands in a window, with a polite private reply after that', async () => {
+    const adapter = await createSlackAdapter(sitrep, env(), options({ limiter: new ChatRateLimiter({ points: 2, seconds: 60 }, { points: 100, seconds: 60 }), eventLedger: ':memory:' }));
+    await adapter.start();
+    try {
+      const url = `http://127.0.0.1:${adapter.port}/slack/events`;
+      const send = (id: string, user = READER) => sendSigned(url, slashBody({ command: '/numbers', text: '', user_id: user, response_url: fake.responseUrl(id) }), { secret: SECRET, contentType: 'application/x-www-form-urlencoded' });
+      expect((await send('rl-1')).body).toBe('');
+      expect((await send('rl-2')).body).toBe('');
+      const third = await send('rl-3');
+      const ack = JSON.parse(third.body);
+      expect(ack.response_type).toBe('ephemeral');
+      expect(ack.text).toMatch(/up to 2 commands every 60 seconds.*try again in \d+ seconds?/s);
+      // Someone else in the channel is still answered.
+      expect((await send('rl-4', ADMIN)).body).toBe('');
+      await fake.waitFor((c) => c.some((x) => x.responseId === 'rl-4'), 15_000, 'the other person\'s answer');
+      expect(fake.calls.filter((x) => x.responseId === 'rl-3')).toEqual([]);
+    } finally {
+      await adapter.stop();
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
 // `sitrep start` with Slack settings serves a Slack-compatible endpoint.
 
 describe('sitrep start with Slack settings', () => {
@@ -564,7 +689,7 @@ describe('Slack in Socket Mode (fake socket-mode server)', () => {
     adapter = await createSlackAdapter(
       sitrep,
       { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl },
-      { logLevel: 'error', retryConfig: { retries: 0 }, autoReconnect: false, log: quiet },
+      { logLevel: 'error', retryConfig: { retries: 0 }, autoReconnect: false, log: quiet, limiter: null, eventLedger: ':memory:' },
     );
     await adapter.start();
     await socket.waitForConnection();
@@ -614,6 +739,30 @@ describe('Slack in Socket Mode (fake socket-mode server)', () => {
     socket.send({ envelope_id: 'env-event-2', type: 'events_api', accepts_response_payload: false, retry_attempt: 0, retry_reason: '', payload: marker });
     await fake.waitFor((c) => c.some((x) => x.method === 'chat.postMessage' && x.args.channel === 'C0000SOCK2'));
     expect(fake.callsOf('chat.postMessage').filter((x) => x.args.channel === 'C0000SOCK1')).toHaveLength(1);
+  });
+});
+
+describe('Slack Socket Mode when Slack asks to reconnect', () => {
+  it('opens a new connection on a `disconnect` message and answers over it', async () => {
+    const socket = new FakeSocketMode();
+    await socket.start();
+    const fake = new FakeSlack({ botToken: BOT_TOKEN, appToken: APP_TOKEN, users: [{ id: READER }], socketUrl: socket.url });
+    await fake.start();
+    const adapter = await createSlackAdapter(sitrep, { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl }, { logLevel: 'error', retryConfig: { retries: 0 }, log: quiet, limiter: null, eventLedger: ':memory:' });
+    try {
+      await adapter.start();
+      await socket.waitForConnections(1);
+      socket.askToReconnect();
+      await socket.waitForConnections(2, 15_000);
+      expect(fake.callsOf('apps.connections.open')).toHaveLength(2);
+      socket.send({ envelope_id: 'env-after-reconnect', type: 'slash_commands', accepts_response_payload: true, payload: slashPayload({ command: '/stories', text: '', response_url: fake.responseUrl('sm-reconnected') }) });
+      await socket.waitForAck('env-after-reconnect');
+      await fake.waitFor((c) => c.some((x) => x.responseId === 'sm-reconnected'), 15_000, 'the answer after reconnecting');
+    } finally {
+      await adapter.stop();
+      await socket.stop();
+      await fake.stop();
+    }
   });
 });
 

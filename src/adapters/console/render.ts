@@ -1,7 +1,11 @@
-// Renders a Reply as plain text for a terminal: numbered lines with their source after them.
+// Renders a Reply as plain text for a terminal: numbered lines with their source after them. Every text is
+// sanitized first (prepareReply), so nothing from an article can move the cursor, clear the screen or
+// retitle the window.
 import { sourceLabel, type Reply } from '../../reply.ts';
+import { prepareReply } from '../prepare.ts';
 
-export function renderText(reply: Reply): string {
+export function renderText(raw: Reply): string {
+  const reply = prepareReply(raw);
   const out: string[] = [];
   if (reply.title) out.push(reply.kind === 'error' ? reply.title : `== ${reply.title} ==`);
   if (reply.intro) out.push(reply.intro);

@@ -15,7 +15,7 @@ import {
 import { COMMANDS } from '../../../commands/index.ts';
 import type { Command, OptionSpec } from '../../../commands/types.ts';
 import { LIMITS } from './limits.ts';
-import { anyNeedsManageGuild } from './policy.ts';
+import { allNeedManageGuild } from './policy.ts';
 import { clip } from './split.ts';
 
 export type CommandDefinition = RESTPostAPIChatInputApplicationCommandsJSONBody;
@@ -77,10 +77,10 @@ export function commandDefinition(cmd: Command): CommandDefinition {
       }),
     );
   } else def.options = options(cmd.options);
-  // Discord sets default permissions per top-level command, not per subcommand: a command with any
-  // Manage Server subcommand is shown by default to members with Manage Server; admins can widen it under
-  // Server Settings > Integrations, and the run-time check still guards the subcommands that need it.
-  if (anyNeedsManageGuild(name)) def.default_member_permissions = PermissionFlagsBits.ManageGuild.toString();
+  // Discord sets default permissions per top-level command, not per subcommand: only a command that is all
+  // Manage Server is hidden from members by default. /digest is visible to everyone (now and status are for
+  // all); subscribe and unsubscribe are checked again when they run (policy.ts).
+  if (allNeedManageGuild(name)) def.default_member_permissions = PermissionFlagsBits.ManageGuild.toString();
   return def;
 }
 

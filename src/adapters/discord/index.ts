@@ -5,6 +5,8 @@ import { Events, type Client } from 'discord.js';
 import { runCommand } from '../../../commands/run.ts';
 import type { Reply } from '../../reply.ts';
 import type { Sitrep } from '../../service/sitrep.ts';
+import { DRAIN_MS, InFlight } from '../in-flight.ts';
+import { ChatRateLimiter } from '../rate-limit.ts';
 import type { ChatAdapter } from '../types.ts';
 import { createClient } from './client.ts';
 import { postReply } from './deliver.ts';
@@ -21,6 +23,10 @@ export interface DiscordAdapterOptions {
   deferAfterMs?: number;
   /** How long start() waits for the gateway to be ready (default 60 s). */
   readyTimeoutMs?: number;
+  /** Per-user and per-channel limits (default: SITREP_RATE_LIMIT_USER / _CHANNEL, else 6 and 20 per 30 s); null for none. */
+  limiter?: ChatRateLimiter | null;
+  /** How long stop() waits for answers still being sent (default 5 s). */
+  drainMs?: number;
   services?: Record<string, unknown>;
   log?: (message: string) => void;
 }
@@ -36,6 +42,7 @@ export class DiscordAdapter implements ChatAdapter {
   readonly platform = 'discord' as const;
   readonly client: Client;
   private readonly deps: HandlerDeps;
+  private readonly inFlight = new InFlight();
 
   constructor(
     sitrep: Sitrep,
@@ -43,12 +50,13 @@ export class DiscordAdapter implements ChatAdapter {
     private readonly opts: DiscordAdapterOptions = {},
   ) {
     const log = opts.log ?? ((m: string) => console.error(`sitrep: discord: ${m}`));
-    this.deps = { sitrep, run: opts.run ?? runCommand, deferAfterMs: opts.deferAfterMs ?? 1000, services: opts.services, log };
+    const limiter = opts.limiter === null ? undefined : (opts.limiter ?? new ChatRateLimiter());
+    this.deps = { sitrep, run: opts.run ?? runCommand, deferAfterMs: opts.deferAfterMs ?? 1000, limiter, inFlight: this.inFlight, services: opts.services, log };
     this.client = createClient(settings);
     this.client.on(Events.InteractionCreate, (i) => void handleInteraction(i, this.deps));
     this.client.on(Events.MessageCreate, (m) => {
       const botId = this.client.user?.id;
-      if (botId) handleMention(m, botId, this.deps).catch((e) => log(`reply to a mention failed: ${(e as Error).message}`));
+      if (botId) this.inFlight.track(handleMention(m, botId, this.deps)).catch((e) => log(`reply to a mention failed: ${(e as Error).message}`));
     });
     this.client.on(Events.Error, (e) => log(`client error: ${e.message}`));
   }
@@ -73,7 +81,9 @@ export class DiscordAdapter implements ChatAdapter {
     this.deps.log(`connected as ${this.client.user?.tag ?? 'the bot'} in ${this.client.guilds.cache.size} server(s).`);
   }
 
+  /** Waits for answers still being sent (a few seconds at most), then disconnects for good. */
   async stop(): Promise<void> {
+    if (!(await this.inFlight.drain(this.opts.drainMs ?? DRAIN_MS))) this.deps.log(`stopping with ${this.inFlight.size} answer(s) still unsent.`);
     await destroyClient(this.client);
   }
 
@@ -83,6 +93,7 @@ export class DiscordAdapter implements ChatAdapter {
 }
 
 /** The factory `sitrep start` uses (registered in src/start.ts). */
-export async function createDiscordAdapter(sitrep: Sitrep, env: NodeJS.ProcessEnv, opts?: DiscordAdapterOptions): Promise<ChatAdapter> {
-  return new DiscordAdapter(sitrep, readDiscordSettings(env), opts);
+export async function createDiscordAdapter(sitrep: Sitrep, env: NodeJS.ProcessEnv, opts: DiscordAdapterOptions = {}): Promise<ChatAdapter> {
+  const settings = readDiscordSettings(env);
+  return new DiscordAdapter(sitrep, settings, { ...opts, limiter: opts.limiter === undefined ? ChatRateLimiter.fromEnv(env) : opts.limiter });
 }

@@ -1,11 +1,15 @@
-// Slash commands and autocomplete. A command is answered through the interaction callback when it is quick;
-// when it is known to be slow, or has not answered within deferAfterMs, the interaction is deferred (inside
-// Discord's 3-second deadline) and the answer edits the deferred reply. Errors and private replies are
-// ephemeral. Longer answers continue as follow-up messages.
+// Slash commands and autocomplete. A command that may be slow (any search or analysis) is deferred *before*
+// it starts, then the event loop is let go once so the acknowledgement leaves, and only then does the work
+// run: a command that holds the CPU for seconds is still acknowledged inside Discord's 3-second deadline.
+// Quick commands (policy.ts) are answered in the callback, deferred anyway if they take deferAfterMs.
+// Refusals (rights, rate limit) are answered at once, privately. The answer edits the deferred reply;
+// errors and private replies are ephemeral; longer answers continue as follow-up messages.
 import { MessageFlags, PermissionFlagsBits, type AutocompleteInteraction, type ChatInputCommandInteraction, type CommandInteractionOption, type Interaction } from 'discord.js';
 import { findCommand } from '../../../commands/index.ts';
+import { internalError } from '../../../commands/run.ts';
 import type { CommandContext, CommandInput, CommandResult, OptionSpec } from '../../../commands/types.ts';
 import { errorReply, type Reply } from '../../reply.ts';
+import { admit, runInbound, yieldToEventLoop } from '../inbound.ts';
 import { suggest } from './autocomplete.ts';
 import { NO_MENTIONS } from './client.ts';
 import { defersUpFront, manageServerRefusal, needsManageGuild } from './policy.ts';
@@ -50,15 +54,27 @@ async function answer(interaction: ChatInputCommandInteraction, reply: Reply): P
   for (const m of rest) await interaction.followUp({ embeds: m.embeds, flags, allowedMentions: NO_MENTIONS });
 }
 
+/** Runs the command; a runner that throws anyway becomes an apology with an error id (details logged). */
+function runSafely(ctx: CommandContext, name: string, input: CommandInput, deps: HandlerDeps): Promise<CommandResult> {
+  return runInbound(ctx, name, input, deps.run).catch((e) => internalError(name, e, (m, err) => deps.log(`${m} ${(err as Error)?.stack ?? String(err)}`)));
+}
+
+/** Runs a quick command; defers it anyway when it has not answered within deferAfterMs. */
+async function runQuick(interaction: ChatInputCommandInteraction, run: () => Promise<CommandResult>, deps: HandlerDeps): Promise<CommandResult> {
+  const running = run();
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<'slow'>((resolve) => (timer = setTimeout(() => resolve('slow'), deps.deferAfterMs)));
+  const first = await Promise.race([running, slow]);
+  clearTimeout(timer);
+  if (first === 'slow') await interaction.deferReply();
+  return running;
+}
+
 export async function handleChatInput(interaction: ChatInputCommandInteraction, deps: HandlerDeps): Promise<void> {
   const name = interaction.commandName;
   const input = inputFromOptions(interaction.options.data);
   const sub = input.subcommand ?? null;
   const manage = canManage(interaction);
-  if (needsManageGuild(name, sub) && !manage) {
-    await answer(interaction, manageServerRefusal(name, sub));
-    return;
-  }
   const ctx: CommandContext = {
     sitrep: deps.sitrep,
     platform: 'discord',
@@ -68,19 +84,20 @@ export async function handleChatInput(interaction: ChatInputCommandInteraction, 
     canManage: manage,
     services: deps.services,
   };
-  if (defersUpFront(name, sub)) await interaction.deferReply();
-  const running: Promise<CommandResult> = deps.run(ctx, name, input).catch((e) => {
-    deps.log(`/${name} failed: ${(e as Error).message}`);
-    return { reply: errorReply(`Sorry, /${name} failed on our side. Please try again.`) };
-  });
-  if (!interaction.deferred) {
-    let timer: NodeJS.Timeout | undefined;
-    const slow = new Promise<'slow'>((resolve) => (timer = setTimeout(() => resolve('slow'), deps.deferAfterMs)));
-    const first = await Promise.race([running, slow]);
-    clearTimeout(timer);
-    if (first === 'slow') await interaction.deferReply();
+  const refusal = needsManageGuild(name, sub) && !manage ? manageServerRefusal(name, sub) : await admit(ctx, deps.limiter);
+  if (refusal) {
+    await answer(interaction, refusal);
+    return;
   }
-  await answer(interaction, (await running).reply);
+  const run = () => runSafely(ctx, name, input, deps);
+  if (!defersUpFront(name, sub)) {
+    await answer(interaction, (await runQuick(interaction, run, deps)).reply);
+    return;
+  }
+  // Acknowledge first, let the acknowledgement go out, then work.
+  await interaction.deferReply();
+  await yieldToEventLoop();
+  await answer(interaction, (await run()).reply);
 }
 
 export async function handleAutocomplete(interaction: AutocompleteInteraction, deps: HandlerDeps): Promise<void> {
@@ -93,7 +110,7 @@ export async function handleAutocomplete(interaction: AutocompleteInteraction, d
 /** Routes one interaction; failures are logged and, where still possible, reported to the user privately. */
 export async function handleInteraction(interaction: Interaction, deps: HandlerDeps): Promise<void> {
   try {
-    if (interaction.isChatInputCommand()) await handleChatInput(interaction, deps);
+    if (interaction.isChatInputCommand()) await (deps.inFlight ? deps.inFlight.track(handleChatInput(interaction, deps)) : handleChatInput(interaction, deps));
     else if (interaction.isAutocomplete()) await handleAutocomplete(interaction, deps);
   } catch (e) {
     deps.log(`interaction ${interaction.isCommand() ? `/${interaction.commandName}` : interaction.type} failed: ${(e as Error).message}`);

@@ -1,8 +1,9 @@
-// Questions asked by mentioning the bot in a channel or thread: "@Sitrep where did the missiles land?" is a
-// question for /ask; "@Sitrep /stories" runs that command. The reply quotes the message without pinging.
+// Questions asked by mentioning the bot in a channel or thread, routed as on every platform
+// (commands/route.ts): "@Sitrep where did the missiles land?" is a question for /ask; "@Sitrep /stories" and
+// "@Sitrep who-said Carter" run those commands. The reply quotes the message without pinging.
 import { PermissionFlagsBits, type Message } from 'discord.js';
-import { routeLine } from '../../../commands/parse.ts';
 import type { CommandContext } from '../../../commands/types.ts';
+import { admit, routeInbound, runInbound, yieldToEventLoop } from '../inbound.ts';
 import { NO_MENTIONS } from './client.ts';
 import { manageServerRefusal, needsManageGuild } from './policy.ts';
 import { renderReply } from './render.ts';
@@ -30,8 +31,7 @@ export function authorCanManage(message: Message): boolean {
 
 export async function handleMention(message: Message, botId: string, deps: HandlerDeps): Promise<void> {
   if (!mentionsBot(message, botId)) return;
-  const text = textAfterMention(message.content, botId);
-  const routed = routeLine(text || '/help')!;
+  const routed = routeInbound(textAfterMention(message.content, botId));
   const ctx: CommandContext = {
     sitrep: deps.sitrep,
     platform: 'discord',
@@ -42,12 +42,15 @@ export async function handleMention(message: Message, botId: string, deps: Handl
     services: deps.services,
   };
   const channel = message.channel;
-  if (channel.isSendable()) await channel.sendTyping().catch(() => undefined);
   const sub = routed.text.split(/\s+/)[0]?.toLowerCase();
-  const result = needsManageGuild(routed.name, sub) && !ctx.canManage
-    ? { reply: manageServerRefusal(routed.name, sub) }
-    : await deps.run(ctx, routed.name, routed.text);
-  const [first, ...rest] = renderReply(result.reply);
+  const refusal = needsManageGuild(routed.name, sub) && !ctx.canManage ? manageServerRefusal(routed.name, sub) : await admit(ctx, deps.limiter);
+  const work = async () => {
+    if (channel.isSendable()) await channel.sendTyping().catch(() => undefined);
+    await yieldToEventLoop();
+    return (await runInbound(ctx, routed.name, routed.text, deps.run)).reply;
+  };
+  const reply = refusal ?? (await work());
+  const [first, ...rest] = renderReply(reply);
   await message.reply({ embeds: first.embeds, allowedMentions: NO_MENTIONS });
   for (const m of rest) if (channel.isSendable()) await channel.send({ embeds: m.embeds, allowedMentions: NO_MENTIONS });
 }

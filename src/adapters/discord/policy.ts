@@ -1,4 +1,4 @@
-// Which commands need Manage Server and which defer at once, by command and subcommand. Both the slash-command
+// Which commands need Manage Server and which are answered without deferring, by command and subcommand. Both the slash-command
 // definitions (default_member_permissions) and the run-time checks read this one table.
 import { errorReply, type Reply } from '../../reply.ts';
 
@@ -8,8 +8,12 @@ type Rule = Record<string, true | readonly string[]>;
 /** Need the Manage Server (ManageGuild) permission: checked again when run, whatever the server's settings. */
 export const MANAGE_GUILD: Rule = { digest: ['subscribe', 'unsubscribe'], sources: ['add', 'remove'] };
 
-/** Known to be slow: defer before running rather than waiting to see. */
-export const DEFER_UP_FRONT: Rule = { digest: ['now'] };
+/**
+ * Known to be quick (no search or analysis: help text, one subscription row): answered straight in the
+ * interaction callback. Every other command is deferred before it starts, because it may hold the event
+ * loop past Discord's 3-second deadline, where no timer could fire to defer it.
+ */
+export const ANSWERS_AT_ONCE: Rule = { help: true, digest: ['subscribe', 'unsubscribe', 'status'] };
 
 function matches(rule: Rule, command: string, subcommand?: string | null): boolean {
   const r = rule[command];
@@ -18,10 +22,14 @@ function matches(rule: Rule, command: string, subcommand?: string | null): boole
 }
 
 export const needsManageGuild = (command: string, subcommand?: string | null) => matches(MANAGE_GUILD, command, subcommand);
-export const defersUpFront = (command: string, subcommand?: string | null) => matches(DEFER_UP_FRONT, command, subcommand);
+export const defersUpFront = (command: string, subcommand?: string | null) => !matches(ANSWERS_AT_ONCE, command, subcommand);
 
-/** True when any part of the command needs Manage Server (Discord sets permissions per top-level command). */
-export const anyNeedsManageGuild = (command: string) => command in MANAGE_GUILD;
+/**
+ * True when every part of the command needs Manage Server. Discord sets default permissions per top-level
+ * command, so only such a command is hidden from members by default; a command where some subcommands are
+ * for everyone (/digest now, /digest status) stays visible, and its guarded subcommands are checked when run.
+ */
+export const allNeedManageGuild = (command: string) => MANAGE_GUILD[command] === true;
 
 /** The private answer to someone without Manage Server who tries a command that needs it. */
 export const manageServerRefusal = (command: string, subcommand?: string | null): Reply =>

@@ -5,6 +5,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { sourceLabel, type Reply, type ReplyItem } from '../../reply.ts';
 import type { ArticleRef } from '../../core/types.ts';
+import { cutNote, prepareReply } from '../prepare.ts';
 import { LIMITS } from './limits.ts';
 import { clip, packLines, splitWords } from './split.ts';
 
@@ -15,10 +16,18 @@ export interface RenderedMessage {
 
 const COLOURS = { answer: 0x5865f2, error: 0xed4245, usage: 0xfee75c } as const;
 
-/** Escapes Discord markdown so article text shows as written. */
+/**
+ * Discord's angle-bracket tokens: user, role and channel mentions (<@1>, <@!1>, <@&1>, <#1>), timestamps
+ * (<t:1700000000:R>), slash-command mentions (</ask:1>), custom emoji (<:name:1>, <a:name:1>) and guild
+ * navigation (<id:customize>). In article text they would render live; a backslash shows them as written.
+ */
+const DISCORD_TOKEN = /<(?=[@#\/]|t:|a?:\w|id:)/g;
+
+/** Escapes Discord markdown and mention tokens so article text shows as written. */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/([\\*_~`|\[\]])/g, '\\$1')
+    .replace(DISCORD_TOKEN, '\\<')
     .replace(/^(\s*)([#>-])/gm, '$1\\$2')
     .replace(/^(\s*\d+)\.(\s)/gm, '$1\\.$2');
 }
@@ -128,9 +137,21 @@ export function packMessages(embeds: APIEmbed[], title?: string): RenderedMessag
   return messages;
 }
 
-/** A Reply as the Discord messages that carry it, in order. */
-export function renderReply(reply: Reply): RenderedMessage[] {
-  return packMessages(renderEmbeds(reply), reply.title?.trim() || undefined);
+/** At most LIMITS.messagesPerReply messages; when there were more, the last one ends saying the answer was cut. */
+export function capMessages(messages: RenderedMessage[], color: number, max: number = LIMITS.messagesPerReply): RenderedMessage[] {
+  if (messages.length <= max) return messages;
+  const kept = messages.slice(0, max);
+  const note: APIEmbed = { color, description: cutNote(messages.length - max) };
+  const last = [...kept[max - 1].embeds];
+  while (last.length && (last.length >= LIMITS.embedsPerMessage || last.reduce((n, e) => n + embedSize(e), 0) + embedSize(note) > LIMITS.embedTotal)) last.pop();
+  kept[max - 1] = { embeds: [...last, note] };
+  return kept;
+}
+
+/** A Reply as the Discord messages that carry it, in order (sanitized, lines capped, a few messages at most). */
+export function renderReply(raw: Reply): RenderedMessage[] {
+  const reply = prepareReply(raw);
+  return capMessages(packMessages(renderEmbeds(reply), reply.title?.trim() || undefined), COLOURS[reply.kind ?? 'answer']);
 }
 
 /** True when the reply should be seen only by the person who asked. */

@@ -4,7 +4,8 @@
 import { App, LogLevel, SocketModeReceiver, webApi, type AnyMiddlewareArgs, type Middleware } from '@slack/bolt';
 import { slashCommandHandler } from './commands.ts';
 import type { SlackHandlerDeps } from './context.ts';
-import { EventDeduper } from './dedupe.ts';
+import type { EventClaims } from '../../store/dedupe.ts';
+import type { InFlight } from '../in-flight.ts';
 import { mentionHandler } from './mentions.ts';
 import { EVENTS_PATH, type SlackSettings } from './settings.ts';
 
@@ -27,15 +28,26 @@ export interface BuiltApp {
 const LEVELS: Record<SlackLogLevel, LogLevel> = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR };
 
 /** Answers each event id once: Slack's retries of an event already seen stop here (Bolt has acked them). */
-export function dedupeMiddleware(deduper: EventDeduper): Middleware<AnyMiddlewareArgs> {
+export function dedupeMiddleware(claims: () => EventClaims): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next }) => {
     const id = (body as { event_id?: unknown }).event_id;
-    if (typeof id === 'string' && !deduper.claim(id)) return;
+    if (typeof id === 'string' && !claims().claim(id)) return;
     await next();
   };
 }
 
-export function buildApp(settings: SlackSettings, deps: SlackHandlerDeps, opts: SlackAppOptions = {}): BuiltApp {
+/** A handler whose work is remembered until it settles, so stop() can wait for answers being sent. */
+function tracked<A>(inFlight: InFlight | undefined, handler: (args: A) => Promise<void>): (args: A) => Promise<void> {
+  return (args) => (inFlight ? inFlight.track(handler(args)) : handler(args));
+}
+
+export interface AppParts {
+  /** The event ledger in use (it is opened when the adapter starts). */
+  claims: () => EventClaims;
+  inFlight?: InFlight;
+}
+
+export function buildApp(settings: SlackSettings, deps: SlackHandlerDeps, opts: SlackAppOptions = {}, parts: AppParts): BuiltApp {
   const logLevel = LEVELS[opts.logLevel ?? 'info'];
   // A chat answer that arrives half an hour late is no use: give up after a few minutes, not Slack's default 30.
   const clientOptions = { slackApiUrl: settings.apiUrl, retryConfig: opts.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes };
@@ -61,9 +73,9 @@ export function buildApp(settings: SlackSettings, deps: SlackHandlerDeps, opts: 
       deferInitialization: true,
     });
   }
-  app.use(dedupeMiddleware(new EventDeduper()));
-  app.command(/^\/[\w-]+$/, slashCommandHandler(deps));
-  app.event('app_mention', mentionHandler(deps));
+  app.use(dedupeMiddleware(parts.claims));
+  app.command(/^\/[\w-]+$/, tracked(parts.inFlight, slashCommandHandler(deps)));
+  app.event('app_mention', tracked(parts.inFlight, mentionHandler(deps)));
   app.error(async (error) => deps.log.error(`sitrep: Slack handler error: ${error.message}`));
   return { app, socket };
 }

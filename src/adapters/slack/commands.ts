@@ -6,9 +6,11 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { findCommand } from '../../../commands/index.ts';
 import { parseText } from '../../../commands/parse.ts';
-import { runCommand, unknownCommand } from '../../../commands/run.ts';
+import { commandErrorReply, unknownCommand } from '../../../commands/run.ts';
 import { CommandError, type CommandInput } from '../../../commands/types.ts';
-import { errorReply, type Reply } from '../../reply.ts';
+import { sanitizeText } from '../../core/text/sanitize.ts';
+import type { Reply } from '../../reply.ts';
+import { admit, runInbound, yieldToEventLoop } from '../inbound.ts';
 import { commandContext, type SlackHandlerDeps } from './context.ts';
 import { plainFromSlack, routeUmbrella } from './incoming.ts';
 import { renderReply } from './render.ts';
@@ -22,19 +24,17 @@ type Parsed = { ok: true; name: string; input: CommandInput } | { ok: false; rep
 /** Which command a slash command runs and with what input, or the reply explaining why it can't. */
 export function readSlashCommand(command: string, rawText: string): Parsed {
   let name = command.replace(/^\//, '').toLowerCase();
-  let text = plainFromSlack(rawText ?? '').trim();
+  let text = sanitizeText(plainFromSlack(rawText ?? '')).trim();
   if (name === UMBRELLA) ({ name, text } = routeUmbrella(text));
   const cmd = findCommand(name);
   if (!cmd) return { ok: false, reply: unknownCommand(name).reply };
   try {
     return { ok: true, name: cmd.name, input: parseText(cmd, text) };
   } catch (e) {
-    if (e instanceof CommandError) return { ok: false, reply: errorReply(e.message, e.usage ?? cmd.usage) };
+    if (e instanceof CommandError) return { ok: false, reply: commandErrorReply(new CommandError(e.message, e.usage ?? cmd.usage)) };
     throw e;
   }
 }
-
-const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function slashCommandHandler(deps: SlackHandlerDeps) {
   return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
@@ -44,12 +44,17 @@ export function slashCommandHandler(deps: SlackHandlerDeps) {
       await ack(responseBody(parsed.reply, renderReply(parsed.reply)[0]));
       return;
     }
+    const limited = await admit({ platform: 'slack', userId: command.user_id, channelId: command.channel_id }, deps.limiter);
+    if (limited) {
+      await ack(responseBody(limited, renderReply(limited)[0]));
+      return;
+    }
     await ack();
     // Let the ack reach Slack before any synchronous work (the index is SQLite) holds the event loop.
-    await nextTick();
+    await yieldToEventLoop();
     try {
       const ctx = await commandContext(deps, command.channel_id, command.user_id, command.team_id);
-      const result = await runCommand(ctx, parsed.name, parsed.input);
+      const result = await runInbound(ctx, parsed.name, parsed.input);
       await respondWithReply(respond, result.reply);
     } catch (e) {
       deps.log.error(`sitrep: Slack /${parsed.name} could not be answered: ${(e as Error).message}`);

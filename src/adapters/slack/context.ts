@@ -2,6 +2,7 @@
 // user in a channel.
 import type { CommandContext } from '../../../commands/types.ts';
 import type { Sitrep } from '../../service/sitrep.ts';
+import type { ChatRateLimiter } from '../rate-limit.ts';
 import type { AdminCheck } from './admins.ts';
 
 export interface SlackLog {
@@ -12,6 +13,8 @@ export interface SlackLog {
 export interface SlackHandlerDeps {
   sitrep: Sitrep;
   admins: AdminCheck;
+  /** Per-user and per-channel limits (none when absent). */
+  limiter?: ChatRateLimiter;
   /** Handed to commands (the digest scheduler, for example). */
   services?: Record<string, unknown>;
   now?: () => Date;

@@ -1,5 +1,7 @@
 // Slack retries an event it thinks went unanswered (X-Slack-Retry-Num over HTTP, retry_attempt in Socket
-// Mode), with the same event_id. Sitrep answers each event id once: the first delivery claims it.
+// Mode), with the same event_id. Sitrep answers each event id once: the first delivery claims it. The
+// adapter keeps claims in SQLite (src/store/dedupe-sqlite.ts) so they survive a restart; this in-memory
+// ledger is the fallback.
 
 export interface DedupeOptions {
   /** How long an id is remembered; Slack retries within minutes. */
@@ -9,7 +11,10 @@ export interface DedupeOptions {
   now?: () => number;
 }
 
-export class EventDeduper {
+import type { EventClaims } from '../../store/dedupe.ts';
+
+/** In memory: used when the event ledger file cannot be opened, and in tests. */
+export class EventDeduper implements EventClaims {
   private readonly seen = new Map<string, number>();
   private readonly ttlMs: number;
   private readonly max: number;
@@ -31,6 +36,10 @@ export class EventDeduper {
     this.seen.set(id, now);
     while (this.seen.size > this.max) this.seen.delete(this.seen.keys().next().value as string);
     return true;
+  }
+
+  close(): void {
+    this.seen.clear();
   }
 
   private prune(now: number): void {

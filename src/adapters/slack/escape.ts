@@ -3,9 +3,23 @@
 // own code (article text, titles, questions, user input) goes through `escapeMrkdwn`, so it can never
 // notify a channel or mention anyone; links are built only from escaped parts.
 
-/** `&` -> `&amp;`, `<` -> `&lt;`, `>` -> `&gt;`; bare @channel/@here/@everyone get a zero-width joiner. */
+/**
+ * Slack has no escape for its formatting marks, so in outside text they become look-alikes that Slack does
+ * not read as formatting: `*bold*`, `~strike~` and backticks always, and `_` when it could open or close
+ * italics (not inside a word such as snake_case).
+ */
+const LOOKALIKE: Record<string, string> = { '*': '\u2217', '~': '\u223c', '`': '\u02cb', _: '\u02cd' };
+
+export function neutralizeFormatting(text: string): string {
+  return text.replace(/[*~`]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, (c) => LOOKALIKE[c]);
+}
+
+/**
+ * `&` -> `&amp;`, `<` -> `&lt;`, `>` -> `&gt;`; bare @channel/@here/@everyone get a word joiner; formatting
+ * marks become look-alikes (see neutralizeFormatting), so quoted text shows as written.
+ */
 export function escapeMrkdwn(text: string): string {
-  return text
+  return neutralizeFormatting(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -3,11 +3,18 @@
 // digest scheduler uses it); stop() disconnects. Only this folder imports @slack/*.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { App, SocketModeReceiver } from '@slack/bolt';
 import type { Reply } from '../../reply.ts';
 import type { Sitrep } from '../../service/sitrep.ts';
+import { stateDir } from '../../config.ts';
+import type { EventClaims } from '../../store/dedupe.ts';
+import { SqliteEventClaims } from '../../store/dedupe-sqlite.ts';
+import { DRAIN_MS, InFlight } from '../in-flight.ts';
+import { ChatRateLimiter } from '../rate-limit.ts';
 import type { ChatAdapter } from '../types.ts';
 import { AdminCheck } from './admins.ts';
+import { EventDeduper } from './dedupe.ts';
 import { buildApp, type SlackAppOptions } from './app.ts';
 import type { SlackHandlerDeps, SlackLog } from './context.ts';
 import { postReply } from './send.ts';
@@ -23,6 +30,12 @@ export interface SlackAdapterOptions extends SlackAppOptions {
   services?: Record<string, unknown>;
   now?: () => Date;
   log?: SlackLog;
+  /** Per-user and per-channel limits (default: SITREP_RATE_LIMIT_USER / _CHANNEL, else 6 and 20 per 30 s); null for none. */
+  limiter?: ChatRateLimiter | null;
+  /** The event ledger file (default: slack-events.db in the state folder); ':memory:' keeps it in memory. */
+  eventLedger?: string;
+  /** How long stop() waits for answers still being sent (default 5 s). */
+  drainMs?: number;
 }
 
 export class SlackAdapter implements ChatAdapter {
@@ -31,13 +44,27 @@ export class SlackAdapter implements ChatAdapter {
   private readonly socket?: SocketModeReceiver;
   private server: Server | null = null;
   private running = false;
+  private readonly inFlight = new InFlight();
+  /** In memory until start() opens the ledger file. */
+  private claims: EventClaims = new EventDeduper();
 
   constructor(
     private readonly settings: SlackSettings,
     deps: SlackHandlerDeps,
     private readonly opts: SlackAdapterOptions = {},
   ) {
-    ({ app: this.app, socket: this.socket } = buildApp(settings, deps, opts));
+    ({ app: this.app, socket: this.socket } = buildApp(settings, deps, opts, { claims: () => this.claims, inFlight: this.inFlight }));
+  }
+
+  /** Opens the event ledger, so retries of events answered before a restart are not answered again. */
+  private openLedger(): void {
+    const path = this.opts.eventLedger;
+    if (!path) return;
+    try {
+      this.claims = new SqliteEventClaims(path);
+    } catch (e) {
+      (this.opts.log ?? console).warn(`sitrep: Slack: ${(e as Error).message}; remembering answered events in memory only (a retry after a restart may be answered twice).`);
+    }
   }
 
   /** HTTP mode: the port actually listened on (useful with PORT=0); undefined in Socket Mode or before start. */
@@ -55,6 +82,16 @@ export class SlackAdapter implements ChatAdapter {
   }
 
   async start(): Promise<void> {
+    this.openLedger();
+    try {
+      await this.connect();
+    } catch (e) {
+      this.claims.close();
+      throw e;
+    }
+  }
+
+  private async connect(): Promise<void> {
     // auth.test: a wrong token fails here, loudly, rather than on the first command.
     try {
       await this.app.init();
@@ -75,17 +112,25 @@ export class SlackAdapter implements ChatAdapter {
     (this.opts.log ?? console).error(`sitrep: ${describeSettings(this.settings)}${this.port !== undefined ? ` Listening on port ${this.port}.` : ''}`);
   }
 
+  /** Waits for answers still being sent (a few seconds at most), then disconnects and closes the ledger. */
   async stop(): Promise<void> {
-    if (!this.running) return;
-    this.running = false;
-    if (this.socket) {
-      await this.socket.client.disconnect();
+    if (!this.running) {
+      this.claims.close();
       return;
     }
-    const server = this.server;
-    this.server = null;
-    server?.closeAllConnections?.();
-    await this.app.stop();
+    this.running = false;
+    if (!(await this.inFlight.drain(this.opts.drainMs ?? DRAIN_MS))) (this.opts.log ?? console).warn(`sitrep: Slack: stopping with ${this.inFlight.size} answer(s) still unsent.`);
+    try {
+      if (this.socket) await this.socket.client.disconnect();
+      else {
+        const server = this.server;
+        this.server = null;
+        server?.closeAllConnections?.();
+        await this.app.stop();
+      }
+    } finally {
+      this.claims.close();
+    }
   }
 
   async post(channelId: string, reply: Reply): Promise<void> {
@@ -102,6 +147,8 @@ export async function createSlackAdapter(sitrep: Sitrep, env: NodeJS.ProcessEnv 
     lookup: async (user) => (await adapter!.client.users.info({ user })).user,
     warn: log.warn,
   });
-  adapter = new SlackAdapter(settings, { sitrep, admins, services: opts.services, now: opts.now, log }, { ...opts, log });
+  const limiter = opts.limiter === null ? undefined : (opts.limiter ?? ChatRateLimiter.fromEnv(env));
+  const eventLedger = opts.eventLedger ?? join(stateDir(env), 'slack-events.db');
+  adapter = new SlackAdapter(settings, { sitrep, admins, limiter, services: opts.services, now: opts.now, log }, { ...opts, log, eventLedger });
   return adapter;
 }

@@ -3,6 +3,7 @@
 // lines or at word boundaries, never mid-word. Every message carries a plain `text` fallback (used for
 // notifications and by clients without blocks). All outside text is escaped (see escape.ts).
 import { sourceLabel, type Reply, type ReplyItem } from '../../reply.ts';
+import { cutNote, prepareReply } from '../prepare.ts';
 import { escapedLength, escapeMrkdwn, link } from './escape.ts';
 import { packLines, shorten, splitWords } from './split.ts';
 
@@ -22,6 +23,8 @@ export const LIMITS = {
   note: 300,
   /** Longest `<url|label>` kept as a link. */
   maxLink: 1200,
+  /** Sitrep's own cap: messages one reply may span (at most 12,000 characters each); the last says when it was cut. */
+  messagesPerReply: 3,
 } as const;
 
 export interface MrkdwnText {
@@ -169,8 +172,23 @@ function toMessages(blocks: SlackBlock[], maxBlocks: number): SlackMessage[] {
   return messages;
 }
 
-/** A Reply as one or more Slack messages, in order. Never empty. */
-export function renderReply(reply: Reply): SlackMessage[] {
+/** At most `max` messages; when there were more, the last one ends saying the answer was cut. */
+export function capMessages(messages: SlackMessage[], max: number = LIMITS.messagesPerReply): SlackMessage[] {
+  if (messages.length <= max) return messages;
+  const kept = messages.slice(0, max);
+  const note = `_${escapeMrkdwn(cutNote(messages.length - max))}_`;
+  const last = kept[max - 1];
+  const blocks = last.blocks.length >= LIMITS.blocksPerMessage ? last.blocks.slice(0, LIMITS.blocksPerMessage - 1) : last.blocks;
+  kept[max - 1] = { text: `${last.text}\n${note}`, blocks: [...blocks, { type: 'context', elements: [mrkdwn(note)] }] };
+  return kept;
+}
+
+/** A Reply as one or more Slack messages, in order (sanitized, lines capped, a few messages at most). Never empty. */
+export function renderReply(raw: Reply): SlackMessage[] {
+  return capMessages(renderAll(prepareReply(raw)));
+}
+
+function renderAll(reply: Reply): SlackMessage[] {
   const blocks = [...titleBlocks(reply), ...introBlocks(reply), ...sectionBlocks(reply), ...fieldBlocks(reply), ...footerBlocks(reply)];
   if (blocks.length === 0) blocks.push(section('(nothing to show)'));
   // A reply in several messages: each one after the first starts with a line naming the reply.
@@ -179,7 +197,7 @@ export function renderReply(reply: Reply): SlackMessage[] {
   const name = escapeMrkdwn(shorten(reply.title, LIMITS.headerText));
   return messages.map((m, i) => {
     if (i === 0) return m;
-    const line = `*${name}* (continued, ${i + 1}/${messages.length})`;
+    const line = `*${name}* (continued, ${i + 1}/${Math.min(messages.length, LIMITS.messagesPerReply)})`;
     return { blocks: [{ type: 'context', elements: [mrkdwn(line)] }, ...m.blocks], text: `${line}\n${m.text}` };
   });
 }

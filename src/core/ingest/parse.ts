@@ -1,6 +1,7 @@
 // One file's text to articles: picks the reader by extension, then builds sentences, ids and hashes.
 import type { ParsedArticle, Sentence } from '../types.ts';
 import { countWords, digest, squash } from '../text/normalize.ts';
+import { sanitizeText } from '../text/sanitize.ts';
 import { splitSentences } from '../text/sentences.ts';
 import { readByline } from './byline.ts';
 import { readPlainLayout, splitBlocks, type Draft } from './draft.ts';
@@ -19,7 +20,9 @@ function extensionOf(file: string): string {
 }
 
 /** Reads the articles in one file's text. `file` is the path relative to the data folder. */
-export function parseArticles(file: string | null, text: string, format?: string): ParsedArticle[] {
+export function parseArticles(file: string | null, raw: string, format?: string): ParsedArticle[] {
+  // Layout is read from the text as it will be shown; entities decoded by a reader are cleaned in finish().
+  const text = sanitizeText(raw);
   const ext = format ?? (file ? extensionOf(file) : '.txt');
   let drafts: Draft[];
   try {
@@ -34,6 +37,9 @@ export function parseArticles(file: string | null, text: string, format?: string
   if (articles.length === 0) throw new ArticleParseError('has no article text (nothing left after page furniture)');
   return articles;
 }
+
+/** Article text as it is kept: no control sequences, zero-width or bidi characters, white space squashed. */
+const clean = (text: string): string => squash(sanitizeText(text));
 
 function finish(draft: Draft, file: string | null, index: number | null): ParsedArticle {
   // A byline among the first blocks, when the reader did not see one.
@@ -53,7 +59,7 @@ function finish(draft: Draft, file: string | null, index: number | null): Parsed
   const sentences: Sentence[] = [];
   let heading: string | null = null;
   for (const block of draft.blocks) {
-    const text = squash(block.text);
+    const text = clean(block.text);
     if (!text) continue;
     if (block.kind === 'heading') {
       headings.push(text);
@@ -65,17 +71,17 @@ function finish(draft: Draft, file: string | null, index: number | null): Parsed
     for (const s of splitSentences(text)) sentences.push({ index: sentences.length, paragraph, heading, text: s });
   }
   const body = paragraphs.join('\n\n');
-  const title = squash(draft.title ?? '') || fallbackTitle(sentences[0]?.text ?? file ?? 'Untitled');
+  const title = clean(draft.title ?? '') || fallbackTitle(sentences[0]?.text ?? file ?? 'Untitled');
   const key = file === null ? `text:${digest(body)}` : index === null ? file : `${file}#${index}`;
   return {
     id: digest(key),
     file,
     title,
-    source: draft.source ? squash(draft.source) : null,
-    url: draft.url,
+    source: draft.source ? clean(draft.source) : null,
+    url: draft.url ? sanitizeText(draft.url).trim() || null : null,
     published: draft.published,
-    byline: draft.byline ? squash(draft.byline) : null,
-    categories: draft.categories.map(squash).filter(Boolean),
+    byline: draft.byline ? clean(draft.byline) : null,
+    categories: draft.categories.map(clean).filter(Boolean),
     headings,
     paragraphs,
     sentences,

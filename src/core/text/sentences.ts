@@ -5,6 +5,30 @@ import sbd from 'sbd';
 
 const OPTIONS = { newline_boundaries: false, preserve_whitespace: false, sanitize: false } as const;
 
+/** Longest sentence kept whole; a longer run of text (a page with no full stops) is split at clauses. */
+export const MAX_SENTENCE = 1000;
+/** Where a clause ends: after ; : , or a dash, before a space. */
+const CLAUSE_END = /[;:,\u2014\u2013](?=\s)/g;
+
+/** A sentence longer than `max`, in pieces of at most `max`: at the last clause end in the second half, else a space. */
+export function splitLongSentence(sentence: string, max = MAX_SENTENCE): string[] {
+  const out: string[] = [];
+  let rest = sentence;
+  while (rest.length > max) {
+    const window = rest.slice(0, max);
+    let cut = -1;
+    for (const m of window.matchAll(CLAUSE_END)) if (m.index! + 1 >= max / 2) cut = m.index! + 1;
+    if (cut < 0) {
+      const space = window.lastIndexOf(' ');
+      cut = space >= max / 2 ? space : max;
+    }
+    out.push(rest.slice(0, cut).trim());
+    rest = rest.slice(cut).trim();
+  }
+  if (rest) out.push(rest);
+  return out;
+}
+
 /** Splits a paragraph into sentences. A paragraph is never joined to its neighbour. */
 export function splitSentences(paragraph: string): string[] {
   const text = paragraph.trim();
@@ -27,5 +51,5 @@ export function splitSentences(paragraph: string): string[] {
     }
     out.push(s);
   }
-  return out;
+  return out.flatMap((s) => splitLongSentence(s));
 }

@@ -29,7 +29,37 @@ interface Route {
   handle(match: RegExpMatchArray, body: any, req: IncomingMessage): { status: number; json?: unknown };
 }
 
-export function createRoutes(gatewayUrl: () => string, channelsById: () => Map<string, unknown>, acceptToken?: string): Route[] {
+/** Discord's deadline for the first response to an interaction. */
+export const INTERACTION_DEADLINE_MS = 3000;
+
+/** An interaction the fake dispatched: when, and whether it has been acknowledged (as Discord tracks it). */
+export interface IssuedInteraction {
+  at: number;
+  acked: boolean;
+}
+
+const UNKNOWN_INTERACTION = { status: 404, json: { message: 'Unknown interaction', code: 10062 } };
+const ALREADY_ACKNOWLEDGED = { status: 400, json: { message: 'Interaction has already been acknowledged.', code: 40060 } };
+const UNKNOWN_WEBHOOK = { status: 404, json: { message: 'Unknown Webhook', code: 10015 } };
+
+/**
+ * As strict as Discord: the first callback must come within 3 s of the interaction (else 404, 10062),
+ * an interaction is acknowledged once (a second callback: 400, 40060), and its webhook (edits, follow-ups)
+ * exists only once it has been acknowledged (else 404, 10015).
+ */
+function callback(interactions: Map<string, IssuedInteraction>, token: string): { status: number; json?: unknown } {
+  const i = interactions.get(token);
+  if (!i || Date.now() - i.at > INTERACTION_DEADLINE_MS) return UNKNOWN_INTERACTION;
+  if (i.acked) return ALREADY_ACKNOWLEDGED;
+  i.acked = true;
+  return { status: 204 };
+}
+
+function webhook(interactions: Map<string, IssuedInteraction>, token: string, ok: () => { status: number; json?: unknown }) {
+  return interactions.get(token)?.acked ? ok() : UNKNOWN_WEBHOOK;
+}
+
+export function createRoutes(gatewayUrl: () => string, channelsById: () => Map<string, unknown>, acceptToken?: string, interactions: Map<string, IssuedInteraction> = new Map()): Route[] {
   return [
     {
       method: 'GET',
@@ -41,23 +71,23 @@ export function createRoutes(gatewayUrl: () => string, channelsById: () => Map<s
     },
     { method: 'GET', pattern: /^\/gateway$/, handle: () => ({ status: 200, json: { url: gatewayUrl() } }) },
     // Interaction responses: 204 and no body (unless with_response=true, which Sitrep does not ask for).
-    { method: 'POST', pattern: /^\/interactions\/(\d+)\/([^/]+)\/callback$/, handle: () => ({ status: 204 }) },
+    { method: 'POST', pattern: /^\/interactions\/(\d+)\/([^/]+)\/callback$/, handle: (m) => callback(interactions, m[2]) },
     {
       method: 'PATCH',
       pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/,
-      handle: (_m, body) => ({ status: 200, json: sentMessage(IDS.general, body, { webhook_id: IDS.application, application_id: IDS.application }) }),
+      handle: (m, body) => webhook(interactions, m[2], () => ({ status: 200, json: sentMessage(IDS.general, body, { webhook_id: IDS.application, application_id: IDS.application }) })),
     },
     {
       method: 'GET',
       pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/,
-      handle: () => ({ status: 200, json: sentMessage(IDS.general, {}, { webhook_id: IDS.application }) }),
+      handle: (m) => webhook(interactions, m[2], () => ({ status: 200, json: sentMessage(IDS.general, {}, { webhook_id: IDS.application }) })),
     },
-    { method: 'DELETE', pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/, handle: () => ({ status: 204 }) },
+    { method: 'DELETE', pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/, handle: (m) => webhook(interactions, m[2], () => ({ status: 204 })) },
     // Follow-up messages (wait=true answers with the message).
     {
       method: 'POST',
       pattern: /^\/webhooks\/(\d+)\/([^/]+)$/,
-      handle: (_m, body) => ({ status: 200, json: sentMessage(IDS.general, body, { webhook_id: IDS.application, application_id: IDS.application }) }),
+      handle: (m, body) => webhook(interactions, m[2], () => ({ status: 200, json: sentMessage(IDS.general, body, { webhook_id: IDS.application, application_id: IDS.application }) })),
     },
     { method: 'POST', pattern: /^\/channels\/(\d+)\/typing$/, handle: () => ({ status: 204 }) },
     {

@@ -5,10 +5,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeGateway } from './gateway.ts';
 import { chatInput, guildCreate, messageCreate, autocomplete, type InvokeOptions } from './payloads.ts';
-import { createRoutes, serveRest, type RecordedRequest } from './rest.ts';
+import { createRoutes, serveRest, type IssuedInteraction, type RecordedRequest } from './rest.ts';
 
 export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
+  /** Interactions dispatched, by token: when, and whether acknowledged (the REST routes enforce Discord's rules). */
+  readonly interactions = new Map<string, IssuedInteraction>();
   private server!: Server;
   gateway!: FakeGateway;
   private port = 0;
@@ -28,7 +30,7 @@ export class FakeDiscord {
     const channels = new Map<string, unknown>();
     const g = guildCreate();
     for (const c of [...g.channels, ...g.threads]) channels.set(c.id, { ...c, guild_id: g.id });
-    const routes = createRoutes(() => fake.gatewayUrl, () => channels, opts.acceptToken);
+    const routes = createRoutes(() => fake.gatewayUrl, () => channels, opts.acceptToken, fake.interactions);
     fake.server = createServer((req, res) => {
       void serveRest(req, res, routes, (r) => {
         fake.requests.push(r);
@@ -76,12 +78,14 @@ export class FakeDiscord {
   /** Dispatches a slash command and returns the interaction (its id and token identify the answer). */
   invoke(o: InvokeOptions) {
     const interaction = chatInput(o);
+    this.interactions.set(interaction.token, { at: Date.now(), acked: false });
     this.gateway.dispatch('INTERACTION_CREATE', interaction);
     return interaction;
   }
 
   autocomplete(o: InvokeOptions & { focused: string }) {
     const interaction = autocomplete(o);
+    this.interactions.set(interaction.token, { at: Date.now(), acked: false });
     this.gateway.dispatch('INTERACTION_CREATE', interaction);
     return interaction;
   }

@@ -14,6 +14,8 @@ export interface SendOptions {
   signWith?: string;
   /** X-Slack-Retry-Num (a redelivery). */
   retryNum?: number;
+  /** The request's timestamp in seconds (default now); signed with it, so an old one is a correctly signed stale request. */
+  timestamp?: number;
 }
 
 export interface SentResponse {
@@ -22,7 +24,7 @@ export interface SentResponse {
 }
 
 export async function sendSigned(url: string, body: string, opts: SendOptions): Promise<SentResponse> {
-  const timestamp = Math.floor(Date.now() / 1000);
+  const timestamp = opts.timestamp ?? Math.floor(Date.now() / 1000);
   const headers: Record<string, string> = {
     'content-type': opts.contentType,
     'x-slack-request-timestamp': String(timestamp),

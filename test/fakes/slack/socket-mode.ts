@@ -11,6 +11,8 @@ export interface Ack {
 
 export class FakeSocketMode {
   readonly acks: Ack[] = [];
+  /** How many times an app has connected. */
+  connections = 0;
   private wss: WebSocketServer | null = null;
   private socket: WebSocket | null = null;
   private connectedWaiters: Array<() => void> = [];
@@ -21,6 +23,7 @@ export class FakeSocketMode {
     await new Promise<void>((resolve) => this.wss!.once('listening', () => resolve()));
     this.wss.on('connection', (ws) => {
       this.socket = ws;
+      this.connections++;
       ws.on('message', (data) => {
         try {
           this.acks.push(JSON.parse(data.toString()) as Ack);
@@ -51,6 +54,20 @@ export class FakeSocketMode {
         resolve();
       });
     });
+  }
+
+  /** Waits until the app has connected `n` times in all (a reconnect makes it two). */
+  async waitForConnections(n: number, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(this.connections >= n && this.connected)) {
+      if (Date.now() > deadline) throw new Error(`the app connected ${this.connections} time(s), not ${n}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  /** Slack's request to reconnect (it is recycling the server holding the connection). */
+  askToReconnect(reason = 'refresh_requested'): void {
+    this.send({ type: 'disconnect', reason, debug_info: { host: 'fake-socket-mode' } });
   }
 
   /** Sends an envelope to the app. */

@@ -11,7 +11,9 @@ import { graceHours } from './scheduler/settings.ts';
 import { composeFor, scheduleStoreOf } from './service/digest.ts';
 import { summarizeIngest } from './service/ingest.ts';
 import type { Sitrep } from './service/sitrep.ts';
-import { startSources } from './sources/start.ts';
+import { analysisPool } from './service/analysis-pool.ts';
+import type { SourceNotifier } from './sources/poll.ts';
+import { sourceNotifier } from './sources/start.ts';
 
 /** Builds the adapter for a chat platform. Platforms register here as they are built. */
 export type AdapterFactory = (sitrep: Sitrep, env: NodeJS.ProcessEnv) => Promise<ChatAdapter>;
@@ -28,8 +30,9 @@ export const RESYNC_MS = 60_000;
  * Keeps the index up to date while Sitrep runs: the background indexer (its own thread) syncs at once and
  * then every `ms`, so articles dropped in are answered from. The chat thread only asks and logs.
  */
-export function watchDataFolder(sitrep: Sitrep, ms = RESYNC_MS): () => Promise<void> {
-  const indexer = sitrep.startIndexer();
+export function watchDataFolder(sitrep: Sitrep, ms = RESYNC_MS, sources?: { notify: SourceNotifier }): () => Promise<void> {
+  // Followed sources are polled in the indexer's thread too; their notices come back here to be posted.
+  const indexer = sitrep.startIndexer({ pollSources: Boolean(sources), onNotice: (n) => void Promise.resolve(sources?.notify(n)).catch(() => {}) });
   let running: Promise<void> | null = null;
   const tick = () => {
     if (running) return;
@@ -74,8 +77,15 @@ export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env
   const plan = planAdapters(env);
   for (const r of plan.reasons) console.error(`sitrep: ${r}`);
   const running = new Map<string, ChatAdapter>();
-  const unwatch = watchDataFolder(sitrep);
-  const stopSources = startSources(sitrep, running);
+  // What the chat thread itself must analyse (a source's first items on /sources add) goes to a thread.
+  const pool = analysisPool(1);
+  sitrep.usePool(pool);
+  const stopIndexer = watchDataFolder(sitrep, RESYNC_MS, { notify: sourceNotifier(running) });
+  const unwatch = async () => {
+    await stopIndexer();
+    sitrep.usePool(null);
+    await pool.close();
+  };
   if (plan.start.includes('console')) {
     const context: CommandContext = { sitrep, platform: 'console', channelId: 'console', canManage: true };
     const adapter = new ConsoleAdapter({ context });
@@ -85,7 +95,6 @@ export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env
     try {
       await adapter.start();
     } finally {
-      await stopSources();
       await scheduler.stop();
       await unwatch();
     }
@@ -98,14 +107,12 @@ export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env
   } catch (e) {
     if (!(e instanceof AdapterStartError)) throw e;
     log(e.message);
-    await stopSources();
     await unwatch();
     return 1;
   }
   for (const a of adapters) running.set(a.platform, a);
   if (adapters.length === 0) {
     await unwatch();
-    await stopSources();
     return 1;
   }
   const scheduler = digestScheduler(sitrep, running, env);
@@ -115,7 +122,6 @@ export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  await stopSources();
   await scheduler.stop();
   // Each adapter waits for answers still being sent, a few seconds at most.
   await stopAll(adapters, log);

@@ -2,11 +2,15 @@
 // thread that answers chat never parses or extracts.
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import type { ParsedArticle } from '../core/types.ts';
+import type { IndexedArticle } from '../store/store.ts';
 import type { FileJob, FileOutcome } from './analysis-task.ts';
 import type { Analyzer } from './ingest.ts';
 
 export interface AnalysisPool {
   analyze: Analyzer;
+  /** Analyses articles read elsewhere (a feed's items). */
+  articles(parsed: ParsedArticle[]): Promise<IndexedArticle[]>;
   close(): Promise<void>;
 }
 
@@ -22,6 +26,7 @@ export function analysisPool(threads = availableParallelism()): AnalysisPool {
       const done = await Promise.all(parts.map((p) => pool.run(p) as Promise<FileOutcome[]>));
       return done.flat();
     },
+    articles: (parsed) => pool.run(parsed, { name: 'analyzeArticles' }) as Promise<IndexedArticle[]>,
     close: () => pool.destroy(),
   };
 }

@@ -57,6 +57,11 @@ export function analyzeFile(job: FileJob): FileOutcome {
   }
 }
 
+/** Analyses articles read elsewhere (a followed feed's items). */
+export function analyzeArticles(parsed: ParsedArticle[]): IndexedArticle[] {
+  return parsed.map(indexedArticle);
+}
+
 /** Analyses a batch (the worker's unit of work: fewer messages than one file each). */
 export function analyzeFiles(jobs: FileJob[]): FileOutcome[] {
   return jobs.map(analyzeFile);

@@ -3,5 +3,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { analyzeFiles } = await import('./analysis-task.ts');
-export default analyzeFiles;
+const task = await import('./analysis-task.ts');
+export default task.analyzeFiles;
+export const analyzeArticles = task.analyzeArticles;

@@ -2,6 +2,7 @@
 // never wait on the work itself.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { SourceNotice } from '../sources/poll.ts';
 import type { IngestReport } from './ingest.ts';
 import type { IndexerRequest, IndexerResponse, IndexerSettings } from './indexer-thread.ts';
 
@@ -16,12 +17,16 @@ export function backgroundThreads(): number {
   return Math.max(1, availableParallelism() - 1);
 }
 
-export function startIndexer(settings: IndexerSettings): BackgroundIndexer {
+export function startIndexer(settings: IndexerSettings, onNotice?: (notice: SourceNotice) => void): BackgroundIndexer {
   const worker = new Worker(new URL('./indexer-worker.mjs', import.meta.url), { workerData: settings });
   const waiting = new Map<number, { resolve: (r: IngestReport | null) => void; reject: (e: Error) => void }>();
   let next = 0;
   let exited = false;
   worker.on('message', (m: IndexerResponse) => {
+    if (m.kind === 'notice') {
+      onNotice?.(m.notice);
+      return;
+    }
     const w = waiting.get(m.id);
     if (!w) return;
     waiting.delete(m.id);

@@ -2,6 +2,8 @@
 // it writes), a pool of analysis threads, and one sync at a time on request. Nothing here runs on the
 // thread that answers chat.
 import { parentPort, workerData } from 'node:worker_threads';
+import type { SourceNotice } from '../sources/poll.ts';
+import { closeSources, sourcesOf } from '../sources/registry.ts';
 import { analysisPool } from './analysis-pool.ts';
 import { Sitrep } from './sitrep.ts';
 
@@ -10,20 +12,35 @@ export interface IndexerSettings {
   dbPath: string;
   retentionDays: number;
   threads: number;
+  /** Poll the followed sources here too (a running Sitrep); their notices go back to the chat thread. */
+  pollSources?: boolean;
 }
 
 export type IndexerRequest = { kind: 'sync'; id: number } | { kind: 'close' };
-export type IndexerResponse = { kind: 'synced'; id: number; report: unknown } | { kind: 'failed'; id: number; error: string; busy: boolean };
+export type IndexerResponse =
+  | { kind: 'synced'; id: number; report: unknown }
+  | { kind: 'failed'; id: number; error: string; busy: boolean }
+  | { kind: 'notice'; notice: SourceNotice };
 
 const settings = workerData as IndexerSettings;
 const sitrep = Sitrep.open({ dataDir: settings.dataDir, dbPath: settings.dbPath, retentionDays: settings.retentionDays });
 const pool = analysisPool(settings.threads);
 sitrep.usePool(pool);
+if (settings.pollSources) {
+  try {
+    const sources = sourcesOf(sitrep);
+    sources.setNotifier((notice) => parentPort!.postMessage({ kind: 'notice', notice } satisfies IndexerResponse));
+    sources.start();
+  } catch (e) {
+    console.error(`sitrep: sources are not polled: ${(e as Error).message}`);
+  }
+}
 
 let queue: Promise<void> = Promise.resolve();
 parentPort!.on('message', (m: IndexerRequest) => {
   if (m.kind === 'close') {
     queue = queue.then(async () => {
+      await closeSources(sitrep);
       await pool.close();
       sitrep.close();
       parentPort!.close();

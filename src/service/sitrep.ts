@@ -6,11 +6,13 @@ import { rankSentences } from '../core/ask/rank.ts';
 import { findSpeakers, quotesAbout, type SpeakerCount } from '../core/quotes/query.ts';
 import { mergeSpeakers, type SpeakerEntry } from '../core/quotes/speakers.ts';
 import { contentTerms } from '../core/text/terms.ts';
-import { refOf, type ArticleRef, type Figure, type Quote, type WithArticle } from '../core/types.ts';
+import { refOf, type ArticleRef, type Figure, type ParsedArticle, type Quote, type WithArticle } from '../core/types.ts';
 import { SqliteStore } from '../store/sqlite.ts';
-import type { ArticleMeta, Store, StoryRecord, WindowQuery } from '../store/store.ts';
+import type { ArticleMeta, IndexedArticle, Store, StoryRecord, WindowQuery } from '../store/store.ts';
 import { takeWriterLock } from '../store/writer-lock.ts';
+import type { SourceNotice } from '../sources/poll.ts';
 import type { AnalysisPool } from './analysis-pool.ts';
+import { analyzeArticles } from './analysis-task.ts';
 import { backgroundThreads, startIndexer, type BackgroundIndexer } from './background-indexer.ts';
 import { ingestPaths, syncFolder, type IngestOptions, type IngestReport } from './ingest.ts';
 
@@ -72,6 +74,11 @@ export class Sitrep {
     this.pool = pool;
   }
 
+  /** Analyses articles read elsewhere (a feed's items): in the worker threads when there are some. */
+  async analyzeArticles(parsed: ParsedArticle[]): Promise<IndexedArticle[]> {
+    return this.pool ? this.pool.articles(parsed) : analyzeArticles(parsed);
+  }
+
   private ingestOptions(extra: IngestOptions = {}): IngestOptions {
     return { retentionDays: this.retentionDays, analyzer: this.pool?.analyze, ...extra };
   }
@@ -98,8 +105,9 @@ export class Sitrep {
   }
 
   /** Starts the background indexer: a thread of its own that keeps this index up to date. */
-  startIndexer(threads = backgroundThreads()): BackgroundIndexer {
-    return startIndexer({ dataDir: this.dataDir, dbPath: this.dbPath, retentionDays: this.retentionDays, threads });
+  startIndexer(opts: { threads?: number; pollSources?: boolean; onNotice?: (notice: SourceNotice) => void } = {}): BackgroundIndexer {
+    const settings = { dataDir: this.dataDir, dbPath: this.dbPath, retentionDays: this.retentionDays, threads: opts.threads ?? backgroundThreads(), pollSources: opts.pollSources };
+    return startIndexer(settings, opts.onNotice);
   }
 
   /** The window of "the latest": the days up to the newest article indexed. */

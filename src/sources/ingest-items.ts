@@ -3,10 +3,8 @@
 // (src/service/ingest.ts). An edited item replaces its article (same path, same id, first-seen date kept).
 // Kept to this one small function so the indexing can move to the ingest worker without touching the rest.
 // Items are written in batches: one transaction per batch is far faster than one per item (the FTS index).
-import { indexedArticle } from '../service/analysis-task.ts';
 import { storeFile, writeBatch } from '../service/ingest.ts';
-import type { ParsedArticle } from '../core/types.ts';
-import type { FileRecord, Store } from '../store/store.ts';
+import type { FileRecord, IndexedArticle, Store } from '../store/store.ts';
 
 export interface SourceItemRecord {
   path: string;
@@ -16,11 +14,10 @@ export interface SourceItemRecord {
   scope: string;
 }
 
-/** Analyses and stores a batch of items' articles, in one transaction (with `alongside`, the caller's own rows). */
-export function indexSourceItems(store: Store, batch: { item: SourceItemRecord; article: ParsedArticle }[], alongside: () => void = () => {}, now = Date.now()): void {
-  const ready = batch.map(({ item, article }) => ({ item, article: indexedArticle(article) }));
+/** Stores a batch of items' analysed articles, in one transaction (with `alongside`, the caller's own rows). */
+export function indexSourceItems(store: Store, batch: { item: SourceItemRecord; article: IndexedArticle }[], alongside: () => void = () => {}, now = Date.now()): void {
   writeBatch(store, () => {
-    for (const { item, article } of ready) {
+    for (const { item, article } of batch) {
       const record: FileRecord = { path: item.path, size: article.words, mtimeMs: now, hash: item.hash, origin: 'source', scope: item.scope };
       storeFile(store, record, [article]);
     }

@@ -3,12 +3,13 @@
 // then the next fetch time. A failure is counted, backed off, and after a day marked failing, once.
 import { dayMonthYear } from './dates.ts';
 import type { ParsedArticle } from '../core/types.ts';
-import type { Store } from '../store/store.ts';
+import type { IndexedArticle, Store } from '../store/store.ts';
 import type { Source, SourceItem, SourceStore } from '../store/sources.ts';
 import { itemArticle } from './article.ts';
 import { FeedParseError, readFeed, type Feed, type FeedItem } from './feed.ts';
 import { ACCEPT_FEED, ACCEPT_PAGE, httpReason, type SourceHttp, type SourceResponse } from './http.ts';
 import { itemKeys, itemPath, reconcile, type ItemKeys } from './identity.ts';
+import { analyzeArticles } from '../service/analysis-task.ts';
 import { indexSourceItems } from './ingest-items.ts';
 import { isFullArticle, MIN_ARTICLE_WORDS, readPage, type PageArticle } from './page.ts';
 import { intervalAfterSuccess, jittered, retryAfterMs, waitAfterFailure, type PollPolicy } from './policy.ts';
@@ -26,6 +27,8 @@ export interface PollDeps {
   http: SourceHttp;
   policy: PollPolicy;
   notify?: SourceNotifier;
+  /** Analyses items off the calling thread (the analysis pool); inline when absent. */
+  analyze?: (parsed: ParsedArticle[]) => Promise<IndexedArticle[]>;
   now: () => Date;
   log: (message: string) => void;
 }
@@ -81,8 +84,10 @@ async function prepareItem(deps: PollDeps, source: Source, item: FeedItem, key: 
   }
 }
 
-function store(deps: PollDeps, source: Source, batch: Prepared[]): void {
-  indexSourceItems(deps.store, batch.map((p) => ({ item: { path: p.row.path, hash: p.row.hash, scope: source.scope }, article: p.article })), () => batch.forEach((p) => deps.sources.putItem(p.row)), deps.now().getTime());
+/** Analyses a batch of items (in worker threads when the deps have them) and stores it in one transaction. */
+async function store(deps: PollDeps, source: Source, batch: Prepared[]): Promise<void> {
+  const articles = await (deps.analyze ?? ((parsed: ParsedArticle[]) => analyzeArticles(parsed)))(batch.map((p) => p.article));
+  indexSourceItems(deps.store, batch.map((p, i) => ({ item: { path: p.row.path, hash: p.row.hash, scope: source.scope }, article: articles[i] })), () => batch.forEach((p) => deps.sources.putItem(p.row)), deps.now().getTime());
 }
 
 /** Reconciles a feed's items with those seen before and indexes what is new or edited. */
@@ -95,7 +100,7 @@ export async function applyFeed(deps: PollDeps, source: Source, feed: Feed): Pro
   let newItems = 0;
   let editedItems = 0;
   const flush = async () => {
-    store(deps, source, batch);
+    await store(deps, source, batch);
     newItems += batch.filter((p) => p.kind === 'new').length;
     editedItems += batch.filter((p) => p.kind === 'edited').length;
     batch = [];

@@ -8,7 +8,7 @@ import { sourceSettings, type SourceSettings } from './settings.ts';
 const services = new WeakMap<Sitrep, SourcesService>();
 
 export function createSources(sitrep: Sitrep, settings: SourceSettings = sourceSettings(), extra: Partial<SourcesServiceOptions> = {}): SourcesService {
-  const service = new SourcesService({ store: sitrep.store, sources: sitrep.store.sources(), settings, ...extra });
+  const service = new SourcesService({ store: sitrep.store, sources: sitrep.store.sources(), settings, analyze: (parsed) => sitrep.analyzeArticles(parsed), ...extra });
   services.set(sitrep, service);
   return service;
 }

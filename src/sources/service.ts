@@ -2,7 +2,8 @@
 // import, one poll of everything, and the schedule that polls sources as they fall due. Each source belongs
 // to the place that added it (its scope).
 import { digest } from '../core/text/normalize.ts';
-import type { Store } from '../store/store.ts';
+import type { ParsedArticle } from '../core/types.ts';
+import type { IndexedArticle, Store } from '../store/store.ts';
 import type { Source, SourceStore } from '../store/sources.ts';
 import { GuardedFetcher } from './fetch.ts';
 import { HostGate, hostOf } from './hosts.ts';
@@ -46,8 +47,10 @@ export interface SourcesServiceOptions {
   notify?: SourceNotifier;
   now?: () => Date;
   log?: (message: string) => void;
-  /** Called after a poll indexed new or edited articles (the service's caches are refreshed there). */
+  /** Called after a poll indexed new or edited articles. */
   onIndexed?: () => void;
+  /** Analyses items off the calling thread (the Sitrep's analysis pool). */
+  analyze?: (parsed: ParsedArticle[]) => Promise<IndexedArticle[]>;
 }
 
 /** The scope of the console and the command line. */
@@ -81,6 +84,7 @@ export class SourcesService {
       http: this.http,
       policy: opts.settings.policy,
       notify: (n) => this.opts.notify?.(n),
+      analyze: opts.analyze,
       now: opts.now ?? (() => new Date()),
       log: opts.log ?? ((m) => console.error(`sitrep: ${m}`)),
     };

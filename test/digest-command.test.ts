@@ -7,7 +7,7 @@ import { renderText } from '../src/adapters/console/render.ts';
 import { scheduleStoreOf } from '../src/service/digest.ts';
 import { Sitrep } from '../src/service/sitrep.ts';
 
-const DATA = join(import.meta.dirname, '..', 'data');
+const DATA = join(import.meta.dirname, 'fixtures', 'samples');
 let sitrep: Sitrep;
 let ctx: CommandContext;
 const NOW = new Date('2026-03-02T10:00:00Z');

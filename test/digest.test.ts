@@ -14,7 +14,7 @@ import { analyzed } from '../src/core/analyze.ts';
 import { parseArticles } from '../src/core/ingest/parse.ts';
 import { refOf, type ArticleRef, type Figure, type Quote, type WithArticle } from '../src/core/types.ts';
 
-const DATA = join(import.meta.dirname, '..', 'data');
+const DATA = join(import.meta.dirname, 'fixtures', 'samples');
 const NOW = new Date('2026-03-02T08:00:00Z');
 
 function fromText(file: string, text: string, extra: Partial<DigestArticle> = {}): DigestArticle {

@@ -67,7 +67,7 @@ describe('Discord adapter against a fake Discord', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sitrep-discord-'));
-    sitrep = Sitrep.open({ dataDir: 'data', dbPath: join(dir, 'index.db') });
+    sitrep = Sitrep.open({ dataDir: join(import.meta.dirname, 'fixtures', 'samples'), dbPath: join(dir, 'index.db') });
     sitrep.sync();
     fake = await FakeDiscord.start({ heartbeatIntervalMs: 2000 });
     // The real runner, with two test hooks: "slowly ..." questions take a while, "long" gets 3,000 words.
@@ -422,7 +422,7 @@ describe('Discord settings and autocomplete', () => {
   });
 
   it('suggests time zones and speakers', () => {
-    const sitrep = Sitrep.open({ dataDir: 'data', dbPath: ':memory:' });
+    const sitrep = Sitrep.open({ dataDir: join(import.meta.dirname, 'fixtures', 'samples'), dbPath: ':memory:' });
     try {
       sitrep.sync();
       expect(suggest(sitrep, 'timezones', 'london').map((c) => c.value)).toContain('Europe/London');

@@ -39,7 +39,7 @@ let sitrep: Sitrep;
 
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'sitrep-slack-'));
-  sitrep = Sitrep.open({ dataDir: join(import.meta.dirname, '..', 'data'), dbPath: join(tmp, 'index.db') });
+  sitrep = Sitrep.open({ dataDir: join(import.meta.dirname, 'fixtures', 'samples'), dbPath: join(tmp, 'index.db') });
   sitrep.sync();
 });
 
@@ -512,7 +512,7 @@ describe('sitrep start with Slack settings', () => {
     const fake = new FakeSlack({ botToken: BOT_TOKEN, users: [{ id: READER }] });
     await fake.start();
     const root = join(import.meta.dirname, '..');
-    const child = spawn(process.execPath, [join(root, 'bin', 'sitrep.js'), '--data', join(root, 'data'), '--db', join(tmp, 'start.db'), 'start'], {
+    const child = spawn(process.execPath, [join(root, 'bin', 'sitrep.js'), '--data', join(root, 'test', 'fixtures', 'samples'), '--db', join(tmp, 'start.db'), 'start'], {
       cwd: tmp,
       env: { PATH: process.env.PATH, HOME: tmp, SITREP_STATE_DIR: tmp, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],

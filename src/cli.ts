@@ -6,7 +6,8 @@ import { runCommand } from '../commands/run.ts';
 import { CommandError } from '../commands/types.ts';
 import { renderText } from './adapters/console/render.ts';
 import { dataDir, dbPath, loadDotEnv } from './config.ts';
-import { summarizeIngest, type IngestReport } from './service/ingest.ts';
+import { summarizeIngest, syncFolder, type IngestReport } from './service/ingest.ts';
+import { FolderUnreadableError } from './service/scan.ts';
 import { Sitrep } from './service/sitrep.ts';
 import { start } from './start.ts';
 
@@ -23,19 +24,22 @@ Options:
   --data DIR   folder of articles (default: SITREP_DATA or ./data)
   --db PATH    index file (default: SITREP_DB or one file per data folder in ~/.local/state/sitrep/)
   --json       print one JSON object on stdout
-  --quiet      no indexing summary on stderr`;
+  --quiet      no indexing summary on stderr
+  --prune      let this run drop every indexed file that is gone from the data folder, even most of the
+               index (without it, a sync that would drop more than half keeps them and says so)`;
 
 interface Global {
   data?: string;
   db?: string;
   json: boolean;
   quiet: boolean;
+  prune: boolean;
   help: boolean;
   rest: string[];
 }
 
 function readGlobal(argv: string[]): Global {
-  const g: Global = { json: false, quiet: false, help: false, rest: [] };
+  const g: Global = { json: false, quiet: false, prune: false, help: false, rest: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const eq = a.match(/^--(data|db)=(.*)$/);
@@ -46,6 +50,7 @@ function readGlobal(argv: string[]): Global {
       g[a.slice(2) as 'data' | 'db'] = v;
     } else if (a === '--json') g.json = true;
     else if (a === '--quiet' || a === '-q') g.quiet = true;
+    else if (a === '--prune') g.prune = true;
     else if ((a === '--help' || a === '-h') && g.rest.length === 0) g.help = true;
     else g.rest.push(a);
   }
@@ -54,7 +59,23 @@ function readGlobal(argv: string[]): Global {
 
 function report(r: IngestReport | null, g: Global, always = false): void {
   if (!r || g.quiet) return;
-  if (always || r.filesIndexed || r.removed || r.skipped.length || r.warnings.length) console.error(`sitrep: ${summarizeIngest(r)}`);
+  if (always || r.filesIndexed || r.removed || r.skipped.length || r.warnings.length || r.pruneRefused) console.error(`sitrep: ${summarizeIngest(r)}`);
+}
+
+/**
+ * The first sync of a run. A data folder that cannot be read is reported (naming it) and changes nothing:
+ * commands answer from the index as it was. `--prune` runs this sync with pruning allowed; the Sitrep's
+ * caches are still empty here, so syncing its store directly is the same as `sitrep.sync()`.
+ */
+function firstSync(sitrep: Sitrep, g: Global): { report: IngestReport | null; error: string | null } {
+  try {
+    const report = g.prune && sitrep.dataDir ? syncFolder(sitrep.store, sitrep.dataDir, { prune: true }) : sitrep.sync();
+    return { report, error: null };
+  } catch (e) {
+    if (!(e instanceof FolderUnreadableError)) throw e;
+    console.error(`sitrep: error: ${e.message}`);
+    return { report: null, error: e.message };
+  }
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -79,16 +100,16 @@ export async function main(argv: string[]): Promise<number> {
   const sitrep = Sitrep.open({ dataDir: data, dbPath: dbPath(g.db, data) });
   try {
     if (name === 'ingest') {
-      const synced = sitrep.sync();
+      const { report: synced, error } = firstSync(sitrep, g);
       const named = args.length ? sitrep.ingest(args) : null;
-      if (g.json) console.log(JSON.stringify({ ingest: { data: synced, named } }));
+      if (g.json) console.log(JSON.stringify({ ingest: { data: synced, named, ...(error ? { error } : {}) } }));
       else {
         report(synced, g, true);
         report(named, g, true);
       }
-      return (named ?? synced)?.skipped.length ? 1 : 0;
+      return error || synced?.pruneRefused || (named ?? synced)?.skipped.length ? 1 : 0;
     }
-    report(sitrep.sync(), g);
+    report(firstSync(sitrep, g).report, g);
     if (name === 'start') {
       return await start(sitrep).catch((e: Error) => {
         console.error(`sitrep: ${e.message}`);

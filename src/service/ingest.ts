@@ -9,7 +9,8 @@ import { decodeBytes, MAX_FILE_BYTES } from '../core/ingest/decode.ts';
 import { parseArticles } from '../core/ingest/parse.ts';
 import { digest } from '../core/text/normalize.ts';
 import type { FileRecord, Store } from '../store/store.ts';
-import { isArticleFile, scanFolder, type FoundFile } from './scan.ts';
+import { prunePlan, type PruneOptions } from './prune.ts';
+import { isArticleFile, scanDataFolder, type FoundFile } from './scan.ts';
 
 export interface IngestIssue {
   file: string;
@@ -31,6 +32,8 @@ export interface IngestReport {
   skipped: IngestIssue[];
   warnings: IngestIssue[];
   ms: number;
+  /** Set when the sync kept files missing from the folder rather than drop most of the index (see prune.ts). */
+  pruneRefused?: string | null;
 }
 
 function emptyReport(): IngestReport {
@@ -93,13 +96,17 @@ function refreshAnalysis(store: Store, report: IngestReport): void {
   });
 }
 
-/** Syncs the index with every article file in `dataDir` (recursively). */
-export function syncFolder(store: Store, dataDir: string): IngestReport {
+/**
+ * Syncs the index with every article file in `dataDir` (recursively). Throws FolderUnreadableError, having
+ * changed nothing, when the folder cannot be read; never drops most of the index without `prune`.
+ */
+export function syncFolder(store: Store, dataDir: string, opts: PruneOptions = {}): IngestReport {
   const started = performance.now();
   const report = emptyReport();
   const known = store.fileRecords();
-  const found = scanFolder(dataDir);
-  const seen = new Set(found.map((f) => f.path));
+  const scan = scanDataFolder(dataDir);
+  const found = scan.files;
+  report.skipped.push(...scan.skipped);
   // Files are committed in batches: one transaction per batch is far faster than one per file, and a
   // crash still loses at most the batch in flight (each file's rows are written together).
   for (let i = 0; i < found.length; i += 100) {
@@ -107,12 +114,12 @@ export function syncFolder(store: Store, dataDir: string): IngestReport {
       for (const f of found.slice(i, i + 100)) indexFile(store, f, 'data', known.get(f.path), report);
     });
   }
-  for (const [path, record] of known) {
-    if (record.origin === 'data' && !seen.has(path)) {
-      store.removeFile(path);
-      report.removed++;
-    }
+  const plan = prunePlan(known, new Set(found.map((f) => f.path)), { ...opts, keepUnder: scan.unreadable });
+  for (const path of plan.remove) {
+    store.removeFile(path);
+    report.removed++;
   }
+  report.pruneRefused = plan.refused;
   refreshAnalysis(store, report);
   report.total = store.count();
   report.ms = performance.now() - started;
@@ -134,7 +141,9 @@ export function ingestPaths(store: Store, paths: string[], dataDir: string | nul
       continue;
     }
     if (st.isDirectory()) {
-      const sub = scanFolder(absolute).map((f) => ({ ...f, path: pathFor(f.absolute, dataDir) }));
+      const scan = scanDataFolder(absolute);
+      report.skipped.push(...scan.skipped.map((i) => ({ ...i, file: `${p.replace(/\/+$/, '')}/${i.file}` })));
+      const sub = scan.files.map((f) => ({ ...f, path: pathFor(f.absolute, dataDir) }));
       store.transaction(() => sub.forEach((f) => indexFile(store, f, originOf(f.absolute, dataDir), known.get(f.path), report)));
       continue;
     }
@@ -177,5 +186,6 @@ export function summarizeIngest(r: IngestReport): string {
   const list = (issues: IngestIssue[]) => issues.slice(0, 5).map((i) => `${i.file} ${i.reason}`).join('; ') + (issues.length > 5 ? `; and ${issues.length - 5} more` : '');
   if (r.skipped.length) line += `. Skipped ${r.skipped.length}: ${list(r.skipped)}`;
   if (r.warnings.length) line += `. Warning${r.warnings.length === 1 ? '' : 's'}: ${list(r.warnings)}`;
+  if (r.pruneRefused) line += `. Not removed: ${r.pruneRefused}`;
   return line;
 }

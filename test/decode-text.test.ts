@@ -37,7 +37,7 @@ describe('judging whether a file is text', () => {
     expect(decodeBytes(sample)).toMatchObject({ ok: true });
     const french = Buffer.from(
       'Grève à la SNCF\n\nLes cheminots ont voté jeudi une grève reconductible à partir de lundi, a annoncé le syndicat. ' +
-        'Le ministre a déclaré que le gouvernement était « prêt à discuter » mais qu'il ne céderait pas sur la réforme des retraites.\n\n' +
+        'Le ministre a déclaré que le gouvernement était « prêt à discuter » mais ne céderait pas sur la réforme des retraites.\n\n' +
         'Die Gewerkschaft erklärte am Donnerstag, dass die Verhandlungen über die Löhne gescheitert seien. Größere Streiks würden folgen.',
       'latin1',
     );

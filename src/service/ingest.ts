@@ -6,7 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { analyzed, analyze, ANALYZER_VERSION } from '../core/analyze.ts';
 import { decodeBytes, MAX_FILE_BYTES } from '../core/ingest/decode.ts';
-import { parseArticles } from '../core/ingest/parse.ts';
+import { readArticles } from '../core/ingest/parse.ts';
 import { digest } from '../core/text/normalize.ts';
 import type { FileRecord, Store } from '../store/store.ts';
 import { prunePlan, type PruneOptions } from './prune.ts';
@@ -71,8 +71,10 @@ function indexFile(store: Store, found: FoundFile, origin: FileRecord['origin'],
   }
   if (decoded.warning) report.warnings.push({ file: found.path, reason: decoded.warning });
   try {
-    const articles = parseArticles(found.path, decoded.text).map(analyzed);
+    const read = readArticles(found.path, decoded.text);
+    const articles = read.articles.map(analyzed);
     store.replaceFile(record, articles, ANALYZER_VERSION);
+    for (const w of read.warnings) report.warnings.push({ file: found.path, reason: w });
     report.filesIndexed++;
     report.articlesIndexed += articles.length;
     report.words += articles.reduce((n, a) => n + a.words, 0);

@@ -20,6 +20,11 @@ function extensionOf(file: string): string {
 
 /** Reads the articles in one file's text. `file` is the path relative to the data folder. */
 export function parseArticles(file: string | null, text: string, format?: string): ParsedArticle[] {
+  return readArticles(file, text, format).articles;
+}
+
+/** As parseArticles, with the warnings worth telling the user (an ambiguous date, ...). */
+export function readArticles(file: string | null, text: string, format?: string): { articles: ParsedArticle[]; warnings: string[] } {
   const ext = format ?? (file ? extensionOf(file) : '.txt');
   let drafts: Draft[];
   try {
@@ -32,7 +37,7 @@ export function parseArticles(file: string | null, text: string, format?: string
   }
   const articles = drafts.map((d, i) => finish(d, file, drafts.length > 1 ? i : null)).filter((a) => a.sentences.length > 0);
   if (articles.length === 0) throw new ArticleParseError('has no article text (nothing left after page furniture)');
-  return articles;
+  return { articles, warnings: [...new Set(drafts.flatMap((d) => d.notes))] };
 }
 
 function finish(draft: Draft, file: string | null, index: number | null): ParsedArticle {

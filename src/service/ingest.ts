@@ -7,6 +7,7 @@ import { relative, resolve, sep } from 'node:path';
 import { analyzed, analyze, ANALYZER_VERSION } from '../core/analyze.ts';
 import { decodeBytes, MAX_FILE_BYTES } from '../core/ingest/decode.ts';
 import { readArticles } from '../core/ingest/parse.ts';
+import { takeNewProblems } from '../core/diagnostics.ts';
 import { digest } from '../core/text/normalize.ts';
 import type { FileRecord, Store } from '../store/store.ts';
 import { prunePlan, type PruneOptions } from './prune.ts';
@@ -123,9 +124,15 @@ export function syncFolder(store: Store, dataDir: string, opts: PruneOptions = {
   }
   report.pruneRefused = plan.refused;
   refreshAnalysis(store, report);
+  tellProblems(report);
   report.total = store.count();
   report.ms = performance.now() - started;
   return report;
+}
+
+/** Degraded extraction (a word list that would not load) is a warning of the first run that meets it. */
+function tellProblems(report: IngestReport): void {
+  for (const p of takeNewProblems()) report.warnings.unshift({ file: p.source, reason: p.message });
 }
 
 /** Indexes files named on the command line; paths inside `dataDir` are kept relative to it. */
@@ -157,6 +164,7 @@ export function ingestPaths(store: Store, paths: string[], dataDir: string | nul
     indexFile(store, { path, absolute, size: st.size, mtimeMs: st.mtimeMs }, originOf(absolute, dataDir), known.get(path), report);
   }
   refreshAnalysis(store, report);
+  tellProblems(report);
   report.total = store.count();
   report.ms = performance.now() - started;
   return report;

@@ -37,16 +37,20 @@ interface RunRow {
   stories: number | null;
 }
 
-function parse(json: string | null): unknown {
+/** Reads a JSON column; a corrupt value is null, and `corrupt` is told (the caller warns once). */
+function parse(json: string | null, corrupt: (error: string) => void): unknown {
   if (json === null) return null;
   try {
     return JSON.parse(json);
-  } catch {
+  } catch (e) {
+    corrupt((e as Error).message);
     return null;
   }
 }
 
-function toRun(r: RunRow): DigestRun {
+type Corrupt = (r: RunRow, column: string, error: string) => void;
+
+function toRun(r: RunRow, corrupt: Corrupt): DigestRun {
   return {
     platform: r.platform,
     channelId: r.channel_id,
@@ -61,16 +65,37 @@ function toRun(r: RunRow): DigestRun {
     error: r.error,
     windowSince: r.window_since,
     windowUntil: r.window_until,
-    record: parse(r.record),
-    reply: parse(r.reply) as DigestRun['reply'],
+    record: parse(r.record, (e) => corrupt(r, 'record', e)),
+    reply: parse(r.reply, (e) => corrupt(r, 'reply', e)) as DigestRun['reply'],
     stories: r.stories,
   };
 }
 
+export interface ScheduleStoreOptions {
+  /** Told, once per run and column, of ledger JSON that cannot be read (default: stderr). */
+  warn?: (message: string) => void;
+}
+
 export class SqliteScheduleStore implements ScheduleStore {
   private readonly s;
+  private readonly warned = new Set<string>();
+  private readonly corrupt: Corrupt;
 
-  constructor(readonly db: Database.Database) {
+  constructor(
+    readonly db: Database.Database,
+    opts: ScheduleStoreOptions = {},
+  ) {
+    const warn = opts.warn ?? ((m: string) => console.error(`sitrep: WARNING: ${m}`));
+    this.corrupt = (r, column, error) => {
+      const key = `${r.platform}/${r.channel_id}/${r.local_date}/${column}`;
+      if (this.warned.has(key)) return;
+      this.warned.add(key);
+      const effect =
+        column === 'reply'
+          ? 'a retry composes the digest again instead of posting what was composed'
+          : 'the next digest cannot tell which stories this one showed, so it may repeat them';
+      warn(`the digest ledger's ${column} for ${r.platform}/${r.channel_id} on ${r.local_date} is corrupt JSON (${error}); ${effect}.`);
+    };
     db.exec(SCHEMA);
     const key = 'platform = @platform AND channel_id = @channelId AND local_date = @localDate';
     this.s = {
@@ -129,7 +154,7 @@ export class SqliteScheduleStore implements ScheduleStore {
   }
 
   dueRetries(now: string): DigestRun[] {
-    return (this.s.dueRetries.all(now) as RunRow[]).map(toRun);
+    return (this.s.dueRetries.all(now) as RunRow[]).map((r) => toRun(r, this.corrupt));
   }
 
   markPosted(key: RunKey, at: string): void {
@@ -146,16 +171,16 @@ export class SqliteScheduleStore implements ScheduleStore {
 
   run(key: RunKey): DigestRun | null {
     const r = this.s.run.get(key) as RunRow | undefined;
-    return r ? toRun(r) : null;
+    return r ? toRun(r, this.corrupt) : null;
   }
 
   lastRun(platform: string, channelId: string): DigestRun | null {
     const r = this.s.lastRun.get(platform, channelId) as RunRow | undefined;
-    return r ? toRun(r) : null;
+    return r ? toRun(r, this.corrupt) : null;
   }
 
   lastPosted(platform: string, channelId: string): DigestRun | null {
     const r = this.s.lastPosted.get(platform, channelId) as RunRow | undefined;
-    return r ? toRun(r) : null;
+    return r ? toRun(r, this.corrupt) : null;
   }
 }

@@ -38,8 +38,8 @@ describe('a corrupt digest ledger', () => {
     const db = new Database(':memory:');
     const warnings: string[] = [];
     const store = new SqliteScheduleStore(db, { warn: (m) => warnings.push(m) });
-    const key = { platform: 'discord', channelId: '123456789012', localDate: '2026-03-02' };
-    store.claimRun({ ...key, slotAt: '2026-03-02T08:00:00.000Z', claimedBy: 'test', claimedAt: '2026-03-02T08:00:00.000Z' });
+    const key = { platform: 'discord', channelId: '123456789012', slotAt: '2026-03-02T08:00:00.000Z' };
+    store.claimRun({ ...key, localDate: '2026-03-02', claimedBy: 'test', claimedAt: '2026-03-02T08:00:00.000Z' });
     store.setComposed(key, { windowSince: '2026-03-01T08:00:00.000Z', windowUntil: '2026-03-02T08:00:00.000Z', record: { stories: [] }, reply: { title: 'Digest', sections: [] }, stories: 0 });
     store.markPosted(key, '2026-03-02T08:00:05.000Z');
     db.prepare("UPDATE digest_runs SET record = '{\"stories\": [' ").run();

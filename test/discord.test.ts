@@ -249,6 +249,15 @@ describe('Discord adapter against a fake Discord', () => {
     expect(posted[0].embeds![0].title).toBe('A very long answer');
     expect(posted[1].embeds![0].title).toBe('A very long answer (continued)');
     expect(posted.at(-1)!.embeds!.at(-1)!.footer?.text).toBe('The end.');
+    // A digest retry after the first part was delivered: only the rest is sent, each part reported with its id.
+    const ids: [number, string][] = [];
+    const again = fake.find('POST', new RegExp(`^/channels/${IDS.digest}/messages$`)).length;
+    await adapter.post(IDS.digest, huge, { sent: ['already'], delivered: (i, id) => ids.push([i, id]) });
+    const resent = fake.find('POST', new RegExp(`^/channels/${IDS.digest}/messages$`)).slice(again).map((r) => r.body as MessageBody);
+    expect(resent.length).toBe(expected - 1);
+    expect(resent[0].embeds![0].title).toBe('A very long answer (continued)');
+    expect(ids.map(([i]) => i)).toEqual(Array.from({ length: expected - 1 }, (_, k) => k + 1));
+    expect(ids.every(([, id]) => /^\d+$/.test(id))).toBe(true);
   });
 
   it('answers autocomplete from the declared source of the option', async () => {

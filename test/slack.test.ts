@@ -426,6 +426,14 @@ describe('Slack over HTTP (signed requests, fake Web API)', () => {
     expect(post.args.text).toContain('<https://www.voanews.com/a/missiles?x=1&amp;y=2|VOA News, 2015-10-08>');
     expect(String(post.args.unfurl_links)).toBe('false');
     expectNoPings(post.args);
+    // A retry of a digest whose only part was delivered sends nothing; a first try reports the message ts.
+    const before = fake.callsOf('chat.postMessage').length;
+    await adapter.post('C00DIGEST1', digest, { sent: ['1.0'], delivered: () => {} });
+    expect(fake.callsOf('chat.postMessage').length).toBe(before);
+    const ids: string[] = [];
+    await adapter.post('C00DIGEST1', digest, { sent: [], delivered: (_i, id) => ids.push(id) });
+    expect(ids).toHaveLength(1);
+    expect(ids[0]).toMatch(/^\d+\.\d+$/);
   });
 
   it('tells commands who may manage digests: admins and SLACK_ADMIN_USERS yes, others no', async () => {

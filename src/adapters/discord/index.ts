@@ -5,7 +5,7 @@ import { Events, type Client } from 'discord.js';
 import { runCommand } from '../../../commands/run.ts';
 import type { Reply } from '../../reply.ts';
 import type { Sitrep } from '../../service/sitrep.ts';
-import type { ChatAdapter } from '../types.ts';
+import type { ChatAdapter, Delivery } from '../types.ts';
 import { createClient } from './client.ts';
 import { postReply } from './deliver.ts';
 import { destroyClient } from './shutdown.ts';
@@ -77,8 +77,8 @@ export class DiscordAdapter implements ChatAdapter {
     await destroyClient(this.client);
   }
 
-  post(channelId: string, reply: Reply): Promise<void> {
-    return postReply(this.client, channelId, reply);
+  post(channelId: string, reply: Reply, delivery?: Delivery): Promise<void> {
+    return postReply(this.client, channelId, reply, delivery);
   }
 }
 

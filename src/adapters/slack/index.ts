@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { App, SocketModeReceiver } from '@slack/bolt';
 import type { Reply } from '../../reply.ts';
 import type { Sitrep } from '../../service/sitrep.ts';
-import type { ChatAdapter } from '../types.ts';
+import type { ChatAdapter, Delivery } from '../types.ts';
 import { AdminCheck } from './admins.ts';
 import { buildApp, type SlackAppOptions } from './app.ts';
 import type { SlackHandlerDeps, SlackLog } from './context.ts';
@@ -88,8 +88,8 @@ export class SlackAdapter implements ChatAdapter {
     await this.app.stop();
   }
 
-  async post(channelId: string, reply: Reply): Promise<void> {
-    await postReply(this.app.client, channelId, reply);
+  async post(channelId: string, reply: Reply, delivery?: Delivery): Promise<void> {
+    await postReply(this.app.client, channelId, reply, {}, delivery);
   }
 }
 

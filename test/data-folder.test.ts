@@ -103,10 +103,14 @@ describe('links in the data folder', () => {
     writeFileSync(join(outside, 'env.txt'), 'Settings for the bot\n\nThe slack bot token is xoxb-123-SECRET and must never be shared.');
     symlinkSync(join(outside, 'env.txt'), join(t.dataDir, 'notes.txt'));
     mkdirSync(join(outside, 'more'));
+    writeFileSync(join(outside, 'more', 'keys.txt'), 'Keys\n\nThe deploy key is xoxb-456-SECRET, kept here.');
     symlinkSync(join(outside, 'more'), join(t.dataDir, 'archive'));
     const report = t.sitrep.sync()!;
     expect(report.total).toBe(2);
-    expect(report.skipped).toEqual([{ file: 'notes.txt', reason: 'is a link to a file outside the data folder; not followed' }]);
+    expect(report.skipped).toEqual([
+      { file: 'archive/', reason: 'is a link to a folder outside the data folder; not followed' },
+      { file: 'notes.txt', reason: 'is a link to a file outside the data folder; not followed' },
+    ]);
     expect(summarizeIngest(report)).toMatch(/notes\.txt is a link to a file outside the data folder/);
     expect(t.sitrep.ask('slack bot token').map((a) => a.text).join(' ')).not.toMatch(/SECRET/);
   });

@@ -97,7 +97,14 @@ export function scanDataFolder(root: string): ScanResult {
       return;
     }
     if (!within(realRoot, real)) {
-      if (isArticleFile(abs) || isArticleFile(real)) result.skipped.push({ file: rel(abs), reason: 'is a link to a file outside the data folder; not followed' });
+      let folder = false;
+      try {
+        folder = statSync(real).isDirectory();
+      } catch {
+        /* gone: reported as a file link */
+      }
+      if (folder) result.skipped.push({ file: `${rel(abs)}/`, reason: 'is a link to a folder outside the data folder; not followed' });
+      else if (isArticleFile(abs) || isArticleFile(real)) result.skipped.push({ file: rel(abs), reason: 'is a link to a file outside the data folder; not followed' });
       return;
     }
     // Links to folders are not followed (the folder they point to, inside, is scanned in its own place).

@@ -29,14 +29,17 @@ CREATE INDEX IF NOT EXISTS digest_runs_channel ON digest_runs(platform, channel_
  * (platform, channel, slot) key, keeping every run. One transaction: a crash leaves the old table intact.
  */
 function migrateRuns(db: Database.Database): void {
-  const columns = db.prepare("SELECT name, pk FROM pragma_table_info('digest_runs')").all() as { name: string; pk: number }[];
-  if (columns.length === 0) {
-    db.exec(`CREATE TABLE digest_runs (${RUNS_COLUMNS});${RUNS_INDEXES}`);
-    return;
-  }
-  const keyedBySlot = columns.some((c) => c.name === 'slot_at' && c.pk > 0);
-  if (keyedBySlot) return;
+  const columns = () => db.prepare("SELECT name, pk FROM pragma_table_info('digest_runs')").all() as { name: string; pk: number }[];
+  const current = (cols: { name: string; pk: number }[]) => cols.some((c) => c.name === 'slot_at' && c.pk > 0);
+  if (current(columns())) return;
+  // Checked again under the write lock: another process opening the same file may have just done it.
   db.transaction(() => {
+    const cols = columns();
+    if (current(cols)) return;
+    if (cols.length === 0) {
+      db.exec(`CREATE TABLE digest_runs (${RUNS_COLUMNS});${RUNS_INDEXES}`);
+      return;
+    }
     db.exec(`CREATE TABLE digest_runs_v2 (${RUNS_COLUMNS});
       INSERT INTO digest_runs_v2(platform, channel_id, local_date, slot_at, status, attempts, claimed_by, claimed_at, next_attempt_at,
         finished_at, error, window_since, window_until, record, reply, stories)
@@ -44,7 +47,7 @@ function migrateRuns(db: Database.Database): void {
         finished_at, error, window_since, window_until, record, reply, stories FROM digest_runs;
       DROP TABLE digest_runs;
       ALTER TABLE digest_runs_v2 RENAME TO digest_runs;${RUNS_INDEXES}`);
-  })();
+  }).immediate();
 }
 
 interface RunRow {

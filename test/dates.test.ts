@@ -21,6 +21,7 @@ const CASES = [
   { date: '2015-10-08T23:30:00-07:00' },
   { date: '2015-10-08T12:00:00' },
   { date: 'Thu, 08 Oct 2015 23:59:00 GMT' },
+  { date: 'Thu, 08 Oct 2015 23:30:00 -0700' },
   { date: 'October 8, 2015' },
   { date: '1444262400' },
 ];
@@ -36,7 +37,7 @@ describe('publication dates', () => {
     const runs = ZONES.map(readUnder);
     expect(runs.map((r) => r.tz)).toEqual(ZONES);
     const utc = runs[0].out.map((o) => o.published);
-    expect(utc).toEqual(['2015-10-08', '2015-08-10', '2015-10-08', null, '2015-10-08', '2015-10-09', '2015-10-08', '2015-10-08', '2015-10-08', '2015-10-08']);
+    expect(utc).toEqual(['2015-10-08', '2015-08-10', '2015-10-08', null, '2015-10-08', '2015-10-09', '2015-10-08', '2015-10-08', '2015-10-09', '2015-10-08', '2015-10-08']);
     for (const r of runs) expect(r.out.map((o) => o.published), r.tz).toEqual(utc);
   });
 

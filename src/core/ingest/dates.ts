@@ -1,9 +1,10 @@
 // Publication dates to YYYY-MM-DD, the same on every host whatever its time zone: nothing here reads the
-// host's zone (no Date.parse of free text). Read: ISO 8601 (an instant with an offset or Z is taken in
-// UTC; a bare date as written), year-first numbers (2015/10/08), dates with a named month ("October 08,
-// 2015", "8 Oct 2015", "Thu, 08 Oct 2015 12:00:00 GMT"), Unix times, and day/month numbers
-// ("13/10/2015"). A numeric date that could be day-first or month-first ("08/10/2015") is ambiguous: it is
-// left unread, with a note saying so, unless the source says which order it writes.
+// host's zone (no Date.parse of free text). Read: ISO 8601, year-first numbers (2015/10/08), dates with a
+// named month ("October 08, 2015", "8 Oct 2015", "Thu, 08 Oct 2015 12:00:00 GMT"), Unix times, and
+// day/month numbers ("13/10/2015"). A date with a time and an offset (Z, GMT, -0700) is the UTC day of that
+// instant; a bare date is the day as written. A numeric date that could be day-first or month-first
+// ("08/10/2015") is ambiguous: it is left unread, with a note saying so, unless the source says which order
+// it writes.
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -39,22 +40,35 @@ const monthOf = (name: string) => {
   return i >= 0 ? i + 1 : null;
 };
 
+/** Minutes east of UTC of "Z", "GMT", "UTC", "+09:00", "-0700"; null for anything else. */
+function offsetMinutes(zone: string | undefined): number | null {
+  if (!zone) return null;
+  if (/^(z|gmt|utc)$/i.test(zone)) return 0;
+  const m = zone.match(/^([+-])(\d{2}):?(\d{2})$/);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : null;
+}
+
+/** A date with a time of day and an offset is the UTC day of that instant; without an offset, the day as written. */
+function inUtc(y: number, m: number, d: number, time: RegExpMatchArray | null): DateReading {
+  const day = iso(y, m, d);
+  const offset = offsetMinutes(time?.[4]);
+  if (!day || !time || offset === null) return { date: day };
+  return { date: utcDay(Date.UTC(y, m - 1, d, +time[1], +time[2], time[3] ? +time[3] : 0) - offset * 60_000) };
+}
+
+const TIME_AND_ZONE = /^[T ,]*(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|GMT|UTC|[+-]\d{2}:?\d{2})?/i;
+
 function readIso(t: string): DateReading | null {
-  const m = t.match(/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?/i);
+  const m = t.match(/^(\d{4})-(\d{2})-(\d{2})/);
   if (!m) return null;
-  if (m[4] !== undefined && m[7]) {
-    const zone = m[7].toUpperCase() === 'Z' ? 0 : (m[7][0] === '-' ? -1 : 1) * (Number(m[7].slice(1, 3)) * 60 + Number(m[7].slice(-2)));
-    const wall = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], m[6] ? +m[6] : 0);
-    if (iso(+m[1], +m[2], +m[3])) return { date: utcDay(wall - zone * 60_000) };
-  }
-  return { date: iso(+m[1], +m[2], +m[3]) };
+  return inUtc(+m[1], +m[2], +m[3], t.slice(m[0].length).match(TIME_AND_ZONE));
 }
 
 function readNamedMonth(t: string): DateReading | null {
   let m = t.match(/([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})/);
-  if (m && monthOf(m[1])) return { date: iso(+m[3], monthOf(m[1])!, +m[2]) };
+  if (m && monthOf(m[1])) return inUtc(+m[3], monthOf(m[1])!, +m[2], t.slice(m.index! + m[0].length).match(TIME_AND_ZONE));
   m = t.match(/(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+(\d{4})/);
-  if (m && monthOf(m[2])) return { date: iso(+m[3], monthOf(m[2])!, +m[1]) };
+  if (m && monthOf(m[2])) return inUtc(+m[3], monthOf(m[2])!, +m[1], t.slice(m.index! + m[0].length).match(TIME_AND_ZONE));
   return null;
 }
 

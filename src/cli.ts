@@ -6,7 +6,7 @@ import { runCommand } from '../commands/run.ts';
 import { CommandError } from '../commands/types.ts';
 import { renderText } from './adapters/console/render.ts';
 import { dataDir, dbPath, loadDotEnv } from './config.ts';
-import { summarizeIngest, syncFolder, type IngestReport } from './service/ingest.ts';
+import { problemLines, summarizeIngest, syncFolder, type IngestReport } from './service/ingest.ts';
 import { FolderUnreadableError } from './service/scan.ts';
 import { Sitrep } from './service/sitrep.ts';
 import { start } from './start.ts';
@@ -58,7 +58,13 @@ function readGlobal(argv: string[]): Global {
 }
 
 function report(r: IngestReport | null, g: Global, always = false): void {
-  if (!r || g.quiet) return;
+  if (!r) return;
+  // Degraded extraction is said even with --quiet.
+  if (g.quiet) {
+    for (const line of problemLines(r)) console.error(`sitrep: ${line}`);
+    return;
+  }
+  if (r.problems?.length) always = true;
   if (always || r.filesIndexed || r.removed || r.skipped.length || r.warnings.length || r.pruneRefused) console.error(`sitrep: ${summarizeIngest(r)}`);
 }
 

@@ -24,12 +24,12 @@ describe("natural's lexicon failing to load", () => {
     t = tempSitrep(SAMPLES_DIR);
     const first = t.sitrep.sync()!;
     expect(first.total).toBe(2);
-    expect(first.warnings[0]).toEqual({ file: "natural's part-of-speech lexicon", reason: expect.stringMatching(/^could not be loaded \(Cannot find module .*\); figures are read with weaker guesses/) });
-    expect(summarizeIngest(first)).toMatch(/Warning: natural's part-of-speech lexicon could not be loaded/);
+    expect(first.problems).toEqual([{ file: "natural's part-of-speech lexicon", reason: expect.stringMatching(/^could not be loaded \(Cannot find module .*\); figures are read with weaker guesses/) }]);
+    expect(summarizeIngest(first)).toMatch(/WARNING: natural's part-of-speech lexicon could not be loaded/);
     writeFileSync(join(t.dataDir, 'strike.txt'), 'Port strike ends\n\nDock workers voted on Friday to end the 12-day strike, the union said.');
     const second = t.sitrep.sync()!;
     expect(second.filesIndexed).toBe(1);
-    expect(second.warnings).toEqual([]);
+    expect(second.problems).toBeUndefined();
   });
 });
 

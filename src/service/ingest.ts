@@ -35,6 +35,8 @@ export interface IngestReport {
   ms: number;
   /** Set when the sync kept files missing from the folder rather than drop most of the index (see prune.ts). */
   pruneRefused?: string | null;
+  /** Degraded extraction met for the first time in this process (a word list that would not load). */
+  problems?: IngestIssue[];
 }
 
 function emptyReport(): IngestReport {
@@ -130,9 +132,15 @@ export function syncFolder(store: Store, dataDir: string, opts: PruneOptions = {
   return report;
 }
 
-/** Degraded extraction (a word list that would not load) is a warning of the first run that meets it. */
+/** Degraded extraction (a word list that would not load) is told by the first run that meets it. */
 function tellProblems(report: IngestReport): void {
-  for (const p of takeNewProblems()) report.warnings.unshift({ file: p.source, reason: p.message });
+  const problems = takeNewProblems().map((p) => ({ file: p.source, reason: p.message }));
+  if (problems.length) report.problems = problems;
+}
+
+/** "WARNING: natural's part-of-speech lexicon could not be loaded (...)": lines to show even when quiet. */
+export function problemLines(r: IngestReport): string[] {
+  return (r.problems ?? []).map((p) => `WARNING: ${p.file} ${p.reason}`);
 }
 
 /** Indexes files named on the command line; paths inside `dataDir` are kept relative to it. */
@@ -197,5 +205,6 @@ export function summarizeIngest(r: IngestReport): string {
   if (r.skipped.length) line += `. Skipped ${r.skipped.length}: ${list(r.skipped)}`;
   if (r.warnings.length) line += `. Warning${r.warnings.length === 1 ? '' : 's'}: ${list(r.warnings)}`;
   if (r.pruneRefused) line += `. Not removed: ${r.pruneRefused}`;
+  for (const p of problemLines(r)) line += `. ${p}`;
   return line;
 }

@@ -124,3 +124,17 @@ describe('links in the data folder', () => {
     expect(scan.skipped).toEqual([]);
   });
 });
+
+describe('a digest composed while the data folder cannot be read', () => {
+  it('is composed from the index as it is, saying why', async () => {
+    const { composeFor } = await import('../src/service/digest.ts');
+    t = tempSitrep(SAMPLES_DIR);
+    t.sitrep.sync();
+    renameSync(t.dataDir, `${t.dataDir}-unmounted`);
+    const said: string[] = [];
+    const sub = { platform: 'cli', channelId: 'cli', time: '08:00', timezone: 'UTC', createdAt: '2026-01-01T00:00:00Z', createdBy: null };
+    const composed = composeFor(t.sitrep, (m) => said.push(m))(sub, { now: new Date(), previous: null });
+    expect(composed.stories).toBe(1);
+    expect(said).toEqual([expect.stringMatching(/^cannot read the data folder .* composed from the index as it is\.$/)]);
+  });
+});

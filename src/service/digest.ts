@@ -9,6 +9,7 @@ import { localDateOf } from '../scheduler/time.ts';
 import type { ComposedRun, DigestRun, ScheduleStore, Subscription } from '../store/schedule.ts';
 import { SqliteScheduleStore } from '../store/schedule-sqlite.ts';
 import { SqliteStore } from '../store/sqlite.ts';
+import { FolderUnreadableError } from './scan.ts';
 import type { Sitrep } from './sitrep.ts';
 
 const stores = new WeakMap<Sitrep, ScheduleStore>();
@@ -56,10 +57,18 @@ export function channelDigest(sitrep: Sitrep, req: DigestRequest): ChannelDigest
   return { digest, reply: digestReply(digest), window, record: digestRecord(digest) };
 }
 
-/** The scheduler's compose step for one subscription. */
-export function composeFor(sitrep: Sitrep): (sub: Subscription, ctx: { now: Date; previous: DigestRun | null }) => ComposedRun {
+/**
+ * The scheduler's compose step for one subscription. It indexes what is new first; a data folder that cannot
+ * be read then (an unmounted disk) is said, and the digest is composed from the index as it is, not lost.
+ */
+export function composeFor(sitrep: Sitrep, warn: (message: string) => void = (m) => console.error(`sitrep: ${m}`)): (sub: Subscription, ctx: { now: Date; previous: DigestRun | null }) => ComposedRun {
   return (sub, ctx) => {
-    sitrep.sync();
+    try {
+      sitrep.sync();
+    } catch (e) {
+      if (!(e instanceof FolderUnreadableError)) throw e;
+      warn(`${e.message} The digest for ${sub.platform}/${sub.channelId} is composed from the index as it is.`);
+    }
     const d = channelDigest(sitrep, { now: ctx.now, previous: ctx.previous, timezone: sub.timezone });
     return { windowSince: d.window.since.toISOString(), windowUntil: d.window.until.toISOString(), record: d.record, reply: d.reply, stories: d.digest.stories.length };
   };

@@ -95,7 +95,9 @@ export function describeRun(run: DigestRun, timezone: string): string {
     case 'failed':
       return `failed after ${tries} (${when(run.finishedAt)}): ${run.error ?? 'unknown error'}`;
     case 'retrying':
-      return `not posted yet: try ${run.attempts} failed (${run.error ?? 'unknown error'}); next try ${when(run.nextAttemptAt)}`;
+      return `not posted yet: try ${run.attempts} failed (${run.error ?? 'unknown error'}); ${run.parts.length ? `${run.parts.length} ${run.parts.length === 1 ? 'part' : 'parts'} already posted, the rest ` : ''}next try ${when(run.nextAttemptAt)}`;
+    case 'composing':
+      return `claimed ${when(run.claimedAt)}, being composed (nothing sent yet; if Sitrep stopped, another attempt composes it again)`;
     default:
       return `claimed ${when(run.claimedAt)}, no outcome recorded (posting, or Sitrep stopped while posting; it is never posted twice)`;
   }

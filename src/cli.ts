@@ -11,7 +11,8 @@ import { writeJson } from './lazy-json.ts';
 import { analysisPool } from './service/analysis-pool.ts';
 import { StoreOpenError } from './store/open-error.ts';
 import { IndexBusyError } from './store/writer-lock.ts';
-import { summarizeIngest, type IngestReport } from './service/ingest.ts';
+import { problemLines, summarizeIngest, type IngestReport } from './service/ingest.ts';
+import { FolderUnreadableError } from './service/scan.ts';
 import { Sitrep } from './service/sitrep.ts';
 import { closeSources } from './sources/registry.ts';
 import { runSourcesCli, SOURCES_CLI_ONLY } from './sources/cli.ts';
@@ -36,6 +37,8 @@ Options:
   --since DATE with --json: only items newer than DATE (YYYY-MM-DD or ISO 8601)
   --limit N    with --json: at most N articles' items (stories: N stories)
   --quiet      no indexing summary on stderr
+  --prune      let this run drop every indexed file that is gone from the data folder, even most of the
+               index (without it, a sync that would drop more than half keeps them and says so)
 
 Settings: SITREP_RETENTION_DAYS (default ${DEFAULT_RETENTION_DAYS}; 0 keeps everything), SITREP_INGEST_THREADS.`;
 
@@ -46,12 +49,13 @@ interface Global {
   limit?: string;
   json: boolean;
   quiet: boolean;
+  prune: boolean;
   help: boolean;
   rest: string[];
 }
 
 function readGlobal(argv: string[]): Global {
-  const g: Global = { json: false, quiet: false, help: false, rest: [] };
+  const g: Global = { json: false, quiet: false, prune: false, help: false, rest: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const eq = a.match(/^--(data|db|since|limit)=(.*)$/);
@@ -62,6 +66,7 @@ function readGlobal(argv: string[]): Global {
       g[a.slice(2) as 'data' | 'db' | 'since' | 'limit'] = v;
     } else if (a === '--json') g.json = true;
     else if (a === '--quiet' || a === '-q') g.quiet = true;
+    else if (a === '--prune') g.prune = true;
     else if ((a === '--help' || a === '-h') && g.rest.length === 0) g.help = true;
     else g.rest.push(a);
   }
@@ -84,19 +89,35 @@ function rangeOf(g: Global): { since?: number; limit?: number } {
   return range;
 }
 
-/** Indexes the data folder before a one-shot command; another Sitrep indexing is no reason not to answer. */
-async function syncBefore(sitrep: Sitrep, g: Global): Promise<void> {
-  try {
-    report(await sitrep.sync(), g);
-  } catch (e) {
-    if (!(e instanceof IndexBusyError)) throw e;
-    if (!g.quiet) console.error(`sitrep: ${e.message}`);
+function report(r: IngestReport | null, g: Global, always = false): void {
+  if (!r) return;
+  // Degraded extraction is said even with --quiet.
+  if (g.quiet) {
+    for (const line of problemLines(r)) console.error(`sitrep: ${line}`);
+    return;
   }
+  if (r.problems?.length) always = true;
+  if (always || r.filesIndexed || r.removed || r.skipped.length || r.warnings.length || r.pruneRefused) console.error(`sitrep: ${summarizeIngest(r)}`);
 }
 
-function report(r: IngestReport | null, g: Global, always = false): void {
-  if (!r || g.quiet) return;
-  if (always || r.filesIndexed || r.removed || r.skipped.length || r.warnings.length) console.error(`sitrep: ${summarizeIngest(r)}`);
+/**
+ * The first sync of a run. A data folder that cannot be read is reported (naming it) and changes nothing:
+ * commands answer from the index as it was; so do they while another Sitrep is indexing. `--prune` runs
+ * this sync with pruning allowed.
+ */
+async function firstSync(sitrep: Sitrep, g: Global): Promise<{ report: IngestReport | null; error: string | null }> {
+  try {
+    return { report: await sitrep.sync({ prune: g.prune }), error: null };
+  } catch (e) {
+    if (e instanceof IndexBusyError) {
+      // Another Sitrep is indexing: answer from the index as it is.
+      if (!g.quiet) console.error(`sitrep: ${e.message}`);
+      return { report: null, error: e.message };
+    }
+    if (!(e instanceof FolderUnreadableError)) throw e;
+    console.error(`sitrep: error: ${e.message}`);
+    return { report: null, error: e.message };
+  }
 }
 
 /** Opens the index; one that cannot be written (a read-only file or folder) is opened for reading. */
@@ -144,14 +165,15 @@ export async function main(argv: string[]): Promise<number> {
       const pool = analysisPool(ingestThreads());
       sitrep.usePool(pool);
       try {
-        const synced = await sitrep.sync();
+        const { report: synced, error } = await firstSync(sitrep, g);
+        if (error && /another Sitrep/.test(error)) return 1;
         const named = args.length ? await sitrep.ingest(args) : null;
-        if (g.json) console.log(JSON.stringify({ ingest: { data: synced, named } }));
+        if (g.json) console.log(JSON.stringify({ ingest: { data: synced, named, ...(error ? { error } : {}) } }));
         else {
           report(synced, g, true);
           report(named, g, true);
         }
-        return (named ?? synced)?.skipped.length ? 1 : 0;
+        return error || synced?.pruneRefused || (named ?? synced)?.skipped.length ? 1 : 0;
       } catch (e) {
         if (!(e instanceof IndexBusyError)) throw e;
         console.error(`sitrep: ${e.message}`);
@@ -161,7 +183,7 @@ export async function main(argv: string[]): Promise<number> {
         await pool.close();
       }
     }
-    if (name !== 'start') await syncBefore(sitrep, g);
+    if (name !== 'start') report((await firstSync(sitrep, g)).report, g);
     if (name === 'start') {
       return await start(sitrep).catch((e: Error) => {
         console.error(`sitrep: ${e.message}`);

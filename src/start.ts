@@ -3,7 +3,7 @@ import type { CommandContext } from '../commands/types.ts';
 import { ConsoleAdapter } from './adapters/console/console.ts';
 import { AdapterStartError, startAll, stopAll } from './adapters/lifecycle.ts';
 import { planAdapters } from './adapters/select.ts';
-import type { ChatAdapter } from './adapters/types.ts';
+import type { ChatAdapter, Delivery } from './adapters/types.ts';
 import { renderText } from './adapters/console/render.ts';
 import type { Reply } from './reply.ts';
 import { DigestScheduler } from './scheduler/scheduler.ts';
@@ -56,21 +56,28 @@ export function watchDataFolder(sitrep: Sitrep, ms = RESYNC_MS, sources?: { noti
   };
 }
 
+/** Platforms whose digests print to standard output when no adapter of theirs runs. */
+const PRINTED_PLATFORMS = new Set(['console', 'cli']);
+
 /**
  * The daily digest scheduler, posting through the running adapter of each subscription's platform.
- * Console and command-line subscriptions print to standard output.
+ * Console and command-line subscriptions print to standard output. Runs of a platform with no running
+ * adapter here are left for an instance that has one (never claimed and lost).
  */
 export function digestScheduler(sitrep: Sitrep, adapters: Map<string, ChatAdapter>, env: NodeJS.ProcessEnv = process.env): DigestScheduler {
-  const post = async (platform: string, channelId: string, reply: Reply) => {
+  const post = async (platform: string, channelId: string, reply: Reply, delivery: Delivery) => {
     const adapter = adapters.get(platform);
-    if (adapter) return adapter.post(channelId, reply);
-    if (platform === 'console' || platform === 'cli') {
+    if (adapter) return adapter.post(channelId, reply, delivery);
+    if (PRINTED_PLATFORMS.has(platform)) {
+      if (delivery.sent.length) return;
       process.stdout.write(`[digest for ${platform}/${channelId}]\n${renderText(reply)}\n`);
+      delivery.delivered(0, 'stdout');
       return;
     }
     throw new Error(`no ${platform} adapter is running`);
   };
-  return new DigestScheduler({ store: scheduleStoreOf(sitrep), compose: composeFor(sitrep), post, graceHours: graceHours(env) });
+  const canPost = (platform: string) => adapters.has(platform) || PRINTED_PLATFORMS.has(platform);
+  return new DigestScheduler({ store: scheduleStoreOf(sitrep), compose: composeFor(sitrep), post, canPost, graceHours: graceHours(env) });
 }
 
 export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env): Promise<number> {

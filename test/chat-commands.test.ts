@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLES_DIR } from './helpers/sitrep.ts';
 import { COMMANDS, findCommand } from '../commands/index.ts';
 import { parseText } from '../commands/parse.ts';
 import { routeText } from '../commands/route.ts';
@@ -17,9 +18,9 @@ import { Sitrep } from '../src/service/sitrep.ts';
 let sitrep: Sitrep;
 let ctx: CommandContext;
 
-beforeAll(() => {
-  sitrep = Sitrep.open({ dataDir: join(import.meta.dirname, '..', 'data'), dbPath: ':memory:' });
-  sitrep.sync();
+beforeAll(async () => {
+  sitrep = Sitrep.open({ dataDir: SAMPLES_DIR, dbPath: ':memory:' });
+  await sitrep.sync();
   ctx = { sitrep, platform: 'console', channelId: 'console', canManage: true };
 });
 

@@ -7,7 +7,7 @@ import { renderText } from '../src/adapters/console/render.ts';
 import { scheduleStoreOf } from '../src/service/digest.ts';
 import { Sitrep } from '../src/service/sitrep.ts';
 
-const DATA = join(import.meta.dirname, '..', 'data');
+const DATA = join(import.meta.dirname, 'fixtures', 'samples');
 let sitrep: Sitrep;
 let ctx: CommandContext;
 const NOW = new Date('2026-03-02T10:00:00Z');
@@ -47,8 +47,8 @@ describe('/digest', () => {
     const json = first.json as { digest: { window: { since: string; until: string }; stories: { id: string; title: string; sources: { id: string }[]; outlets: string[] }[] } };
     // The scheduler posted that digest.
     const store = scheduleStoreOf(sitrep);
-    const key = { platform: 'discord', channelId: 'news', localDate: now.toISOString().slice(0, 10) };
-    store.claimRun({ ...key, slotAt: now.toISOString(), claimedBy: 'test', claimedAt: now.toISOString() });
+    const key = { platform: 'discord', channelId: 'news', slotAt: now.toISOString() };
+    store.claimRun({ ...key, localDate: now.toISOString().slice(0, 10), claimedBy: 'test', claimedAt: now.toISOString() });
     const record = { stories: json.digest.stories.map((st) => ({ id: st.id, title: st.title, articleIds: st.sources.map((a) => a.id), sources: st.outlets })) };
     store.setComposed(key, { windowSince: json.digest.window.since, windowUntil: json.digest.window.until, record, reply: first.reply, stories: 1 });
     store.markPosted(key, now.toISOString());

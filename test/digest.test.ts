@@ -14,11 +14,13 @@ import { analyzed } from '../src/core/analyze.ts';
 import { parseArticles } from '../src/core/ingest/parse.ts';
 import { refOf, type ArticleRef, type Figure, type Quote, type WithArticle } from '../src/core/types.ts';
 
-const DATA = join(import.meta.dirname, '..', 'data');
+const DATA = join(import.meta.dirname, 'fixtures', 'samples');
 const NOW = new Date('2026-03-02T08:00:00Z');
+/** When the test articles were indexed: an hour before the digest (after the publication day of most). */
+const INDEXED = new Date(NOW.getTime() - 3_600_000);
 
 function fromText(file: string, text: string, extra: Partial<DigestArticle> = {}): DigestArticle {
-  return { ...analyzed(parseArticles(file, text)[0]), addedAt: NOW.toISOString(), ...extra };
+  return { ...analyzed(parseArticles(file, text)[0]), addedAt: INDEXED.toISOString(), ...extra };
 }
 
 function samples(): DigestArticle[] {
@@ -92,7 +94,7 @@ describe('the digest of the two sample articles', () => {
 
 describe('building a digest', () => {
   it('ranks a story three outlets report above one article, and leaves out articles outside the window', () => {
-    const old = fromText('old.txt', BUDGET.replace('school budget', 'library budget'), { source: 'Old Times', published: '2026-02-01' });
+    const old = fromText('old.txt', BUDGET.replace('school budget', 'library budget'), { source: 'Old Times', published: '2026-02-01', addedAt: '2026-02-01T12:00:00Z' });
     const digest = buildDigest({ articles: [fromText('budget.txt', BUDGET, { source: 'City Paper', published: '2026-03-02' }), ...quakeStory(), old], window: window24h });
     expect(digest.stories.map((s) => s.title)).toEqual(['Survivors pulled from rubble after deadly Turkey earthquake', 'City council approves school budget after long debate']);
     expect(digest.stories[0].outlets.sort()).toEqual(['Daily Two', 'Radio Three', 'Wire One']);
@@ -256,3 +258,23 @@ describe('summarizing one article', () => {
 });
 
 export { refOf };
+
+describe('the window of a digest', () => {
+  it('holds an article by the later of its publication and its indexing: published yesterday, indexed after today\'s digest, it is in the next one', () => {
+    const [late] = quakeStory();
+    const indexedLate = { ...late, published: '2026-03-01', addedAt: '2026-03-02T09:00:00Z' };
+    const today = { since: new Date('2026-03-01T08:00:00Z'), until: NOW };
+    const tomorrow = { since: NOW, until: new Date('2026-03-03T08:00:00Z') };
+    expect(inWindow(indexedLate, tomorrow)).toBe(true);
+    expect(inWindow(indexedLate, today)).toBe(false);
+    expect(buildDigest({ articles: [indexedLate], window: tomorrow }).stories.map((s) => s.title)).toEqual([late.title]);
+  });
+
+  it('holds an article indexed on or before its publication day by that whole day, as before', () => {
+    const [a] = quakeStory();
+    const early = { ...a, published: '2026-03-02', addedAt: '2026-03-01T23:00:00Z' };
+    expect(inWindow(early, { since: new Date('2026-03-02T07:00:00Z'), until: NOW })).toBe(true);
+    expect(inWindow(early, { since: NOW, until: new Date('2026-03-03T08:00:00Z') })).toBe(true);
+    expect(inWindow(early, { since: new Date('2026-03-03T00:00:00Z'), until: new Date('2026-03-03T08:00:00Z') })).toBe(false);
+  });
+});

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLES_DIR } from './helpers/sitrep.ts';
 import { findCommand } from '../commands/index.ts';
 import { runCommand, setErrorLog } from '../commands/run.ts';
 import type { Command, CommandContext, CommandInput } from '../commands/types.ts';
@@ -80,7 +81,7 @@ describe('Discord adapter against a fake Discord', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sitrep-discord-'));
-    sitrep = Sitrep.open({ dataDir: 'data', dbPath: join(dir, 'index.db') });
+    sitrep = Sitrep.open({ dataDir: join(import.meta.dirname, 'fixtures', 'samples'), dbPath: join(dir, 'index.db') });
     await sitrep.sync();
     fake = await FakeDiscord.start({ heartbeatIntervalMs: 2000 });
     // The real runner, with two test hooks: "slowly ..." questions take a while, "long" gets 3,000 words.
@@ -368,6 +369,15 @@ describe('Discord adapter against a fake Discord', () => {
     expect(posted[0].embeds![0].title).toBe('A very long answer');
     expect(posted[1].embeds![0].title).toBe('A very long answer (continued)');
     expect(posted.at(-1)!.embeds!.at(-1)!.footer?.text).toBe('The end.');
+    // A digest retry after the first part was delivered: only the rest is sent, each part reported with its id.
+    const ids: [number, string][] = [];
+    const again = fake.find('POST', new RegExp(`^/channels/${IDS.digest}/messages$`)).length;
+    await adapter.post(IDS.digest, huge, { sent: ['already'], delivered: (i, id) => ids.push([i, id]) });
+    const resent = fake.find('POST', new RegExp(`^/channels/${IDS.digest}/messages$`)).slice(again).map((r) => r.body as MessageBody);
+    expect(resent.length).toBe(expected - 1);
+    expect(resent[0].embeds![0].title).toBe('A very long answer (continued)');
+    expect(ids.map(([i]) => i)).toEqual(Array.from({ length: expected - 1 }, (_, k) => k + 1));
+    expect(ids.every(([, id]) => /^\d+$/.test(id))).toBe(true);
   });
 
   it('answers autocomplete from the declared source of the option', async () => {
@@ -441,8 +451,8 @@ describe('Discord adapter against a fake Discord', () => {
 describe('Discord rate limits', () => {
   it('answers one person at most N commands in a window, then a polite private reply, and others still get answers', async () => {
     const fake = await FakeDiscord.start();
-    const sitrep = Sitrep.open({ dataDir: 'data', dbPath: ':memory:' });
-    sitrep.sync();
+    const sitrep = Sitrep.open({ dataDir: SAMPLES_DIR, dbPath: ':memory:' });
+    await sitrep.sync();
     const limiter = new ChatRateLimiter({ points: 2, seconds: 60 }, { points: 100, seconds: 60 });
     const adapter = new DiscordAdapter(sitrep, { token: TOKEN, applicationId: IDS.application, apiUrl: fake.apiUrl }, { limiter, log: () => undefined });
     try {
@@ -469,8 +479,8 @@ describe('Discord rate limits', () => {
 describe('Discord stop with an answer in flight', () => {
   it('sends the answer before disconnecting', async () => {
     const fake = await FakeDiscord.start();
-    const sitrep = Sitrep.open({ dataDir: 'data', dbPath: ':memory:' });
-    sitrep.sync();
+    const sitrep = Sitrep.open({ dataDir: SAMPLES_DIR, dbPath: ':memory:' });
+    await sitrep.sync();
     const run = async (ctx: CommandContext, name: string, input: CommandInput | string) => {
       await new Promise((r) => setTimeout(r, 800));
       return runCommand(ctx, name, input);
@@ -613,7 +623,7 @@ describe('Discord settings and autocomplete', () => {
   });
 
   it('suggests time zones and speakers', async () => {
-    const sitrep = Sitrep.open({ dataDir: 'data', dbPath: ':memory:' });
+    const sitrep = Sitrep.open({ dataDir: join(import.meta.dirname, 'fixtures', 'samples'), dbPath: ':memory:' });
     try {
       await sitrep.sync();
       expect(suggest(sitrep, 'timezones', 'london').map((c) => c.value)).toContain('Europe/London');

@@ -7,7 +7,7 @@ import { refOf, type Figure, type WithArticle } from '../src/core/types.ts';
 
 const figuresOf = (file: string, text: string): WithArticle<Figure>[] =>
   parseArticles(file, text).flatMap((a) => extractFigures(a).map((f) => ({ ...f, article: refOf(a) })));
-const sample = (file: string) => figuresOf(file, readFileSync(new URL(`../data/${file}`, import.meta.url), 'utf8'));
+const sample = (file: string) => figuresOf(file, readFileSync(new URL(`./fixtures/samples/${file}`, import.meta.url), 'utf8'));
 
 describe('agreement between the two sample reports', () => {
   const groups = groupFigures([...sample('000_1c765ed5a3505be5.txt'), ...sample('004_d812bad6fd6cf605.txt')]);

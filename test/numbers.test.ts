@@ -11,7 +11,7 @@ const one = (sentence: string): Figure => {
   expect(found, `one figure in: ${sentence}`).toHaveLength(1);
   return found[0];
 };
-const article = (file: string) => parseArticles(file, readFileSync(new URL(`../data/${file}`, import.meta.url), 'utf8'))[0];
+const article = (file: string) => parseArticles(file, readFileSync(new URL(`./fixtures/samples/${file}`, import.meta.url), 'utf8'))[0];
 
 describe('digits', () => {
   it('reads thousands separators and decimals', () => {

@@ -45,7 +45,7 @@ describe('speakers across articles', () => {
 
   it('reports one name per person over the two sample articles', () => {
     const quotes = ['000_1c765ed5a3505be5.txt', '004_d812bad6fd6cf605.txt'].flatMap((f) => {
-      const a = parseArticles(f, readFileSync(new URL(`../data/${f}`, import.meta.url), 'utf8'))[0];
+      const a = parseArticles(f, readFileSync(new URL(`./fixtures/samples/${f}`, import.meta.url), 'utf8'))[0];
       return extractQuotes(a).map((x) => ({ ...x, article: refOf(a) }));
     });
     const named = withCanonicalSpeakers(quotes);

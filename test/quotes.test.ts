@@ -7,7 +7,7 @@ import type { Quote } from '../src/core/types.ts';
 
 const quotesOf = (text: string): Quote[] => extractQuotes(parseArticles('t.txt', text)[0]);
 const find = (qs: Quote[], words: string) => qs.find((q) => q.text.includes(words));
-const sample = (file: string) => extractQuotes(parseArticles(file, readFileSync(new URL(`../data/${file}`, import.meta.url), 'utf8'))[0]);
+const sample = (file: string) => extractQuotes(parseArticles(file, readFileSync(new URL(`./fixtures/samples/${file}`, import.meta.url), 'utf8'))[0]);
 
 describe('direct quotes', () => {
   it('reads a double-quoted quote with its speaker after it', () => {

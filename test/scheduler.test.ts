@@ -104,11 +104,15 @@ describe('the scheduler', () => {
     const clock = fakeClock('2024-06-03T07:00:00Z');
     const before = setup(clock);
     before.store.subscribe(subscription());
-    // The crashed instance had claimed the run and died before recording the post.
-    before.store.claimRun({ platform: 'discord', channelId: 'news', localDate: '2024-06-03', slotAt: '2024-06-03T07:00:00.000Z', claimedBy: 'crashed', claimedAt: '2024-06-03T07:00:00.000Z' });
-    clock.advance(2);
+    // The crashed instance had claimed the run, began sending, and died before recording the post.
+    const key = { platform: 'discord', channelId: 'news', slotAt: '2024-06-03T07:00:00.000Z' };
+    before.store.claimRun({ ...key, localDate: '2024-06-03', claimedBy: 'crashed', claimedAt: '2024-06-03T07:00:00.000Z' });
+    expect(before.store.beginSending(key, 'crashed')).toBe(true);
     const after = setup(clock);
-    await after.scheduler.tick();
+    for (let m = 0; m < 60; m++) {
+      clock.advance(1);
+      await after.scheduler.tick();
+    }
     expect(after.posted).toEqual([]);
     expect(describeRun(after.store.lastRun('discord', 'news')!, 'Europe/London')).toMatch(/no outcome recorded/);
   });

@@ -44,7 +44,7 @@ let sitrep: Sitrep;
 
 beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'sitrep-slack-'));
-  sitrep = Sitrep.open({ dataDir: join(import.meta.dirname, '..', 'data'), dbPath: join(tmp, 'index.db') });
+  sitrep = Sitrep.open({ dataDir: join(import.meta.dirname, 'fixtures', 'samples'), dbPath: join(tmp, 'index.db') });
   await sitrep.sync();
 });
 
@@ -480,6 +480,14 @@ describe('Slack over HTTP (signed requests, fake Web API)', () => {
     expect(post.args.text).toContain('<https://www.voanews.com/a/missiles?x=1&amp;y=2|VOA News, 2015-10-08>');
     expect(String(post.args.unfurl_links)).toBe('false');
     expectNoPings(post.args);
+    // A retry of a digest whose only part was delivered sends nothing; a first try reports the message ts.
+    const before = fake.callsOf('chat.postMessage').length;
+    await adapter.post('C00DIGEST1', digest, { sent: ['1.0'], delivered: () => {} });
+    expect(fake.callsOf('chat.postMessage').length).toBe(before);
+    const ids: string[] = [];
+    await adapter.post('C00DIGEST1', digest, { sent: [], delivered: (_i, id) => ids.push(id) });
+    expect(ids).toHaveLength(1);
+    expect(ids[0]).toMatch(/^\d+\.\d+$/);
   });
 
   it('posts article text with formatting marks, terminal escapes and invisible characters shown as written', async () => {
@@ -637,7 +645,7 @@ describe('sitrep start with Slack settings', () => {
     const fake = new FakeSlack({ botToken: BOT_TOKEN, users: [{ id: READER }] });
     await fake.start();
     const root = join(import.meta.dirname, '..');
-    const child = spawn(process.execPath, [join(root, 'bin', 'sitrep.js'), '--data', join(root, 'data'), '--db', join(tmp, 'start.db'), 'start'], {
+    const child = spawn(process.execPath, [join(root, 'bin', 'sitrep.js'), '--data', join(root, 'test', 'fixtures', 'samples'), '--db', join(tmp, 'start.db'), 'start'], {
       cwd: tmp,
       env: { PATH: process.env.PATH, HOME: tmp, SITREP_STATE_DIR: tmp, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLES_DIR } from './helpers/sitrep.ts';
 import { createDiscordAdapter, type DiscordAdapter } from '../src/adapters/discord/index.ts';
 import { createSlackAdapter, type SlackAdapter } from '../src/adapters/slack/index.ts';
 import { Sitrep } from '../src/service/sitrep.ts';
@@ -32,8 +33,8 @@ beforeAll(async () => {
   feeds.serve('/harbour.xml', rss('Harbour Wire', [{ title: STORIES[1].title, link: feeds.url('/news/strike'), guid: 'strike-1', date: '2026-11-30T09:00:00Z', content: html(STORIES[1]) }]));
   feeds.serve('/council.xml', rss('City Desk', [{ title: STORIES[2].title, link: feeds.url('/news/homes'), guid: 'homes-1', date: '2026-11-30T09:00:00Z', content: html(STORIES[2]) }]));
   dir = mkdtempSync(join(tmpdir(), 'sitrep-sources-chat-'));
-  sitrep = Sitrep.open({ dataDir: 'data', dbPath: join(dir, 'index.db') });
-  sitrep.sync();
+  sitrep = Sitrep.open({ dataDir: SAMPLES_DIR, dbPath: join(dir, 'index.db') });
+  await sitrep.sync();
   const settings = sourceSettings({ SITREP_ALLOW_PRIVATE_HOSTS: '127.0.0.1' });
   settings.hostSpacingMs = 0;
   settings.fetch.totalTimeoutMs = 2000;

@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 const sitrep = (args: string[]) =>
-  run(process.execPath, [join(ROOT, 'bin', 'sitrep.js'), '--data', join(ROOT, 'data'), '--db', join(state, 'index.db'), ...args], {
+  run(process.execPath, [join(ROOT, 'bin', 'sitrep.js'), '--data', join(ROOT, 'test', 'fixtures', 'samples'), '--db', join(state, 'index.db'), ...args], {
     cwd: ROOT,
     env: { ...process.env, SITREP_STATE_DIR: state, SITREP_ALLOW_PRIVATE_HOSTS: '127.0.0.1', SITREP_SOURCES_HOST_SPACING_SECONDS: '0' },
   }).catch((e: { stdout: string; stderr: string; code: number }) => ({ stdout: e.stdout, stderr: e.stderr, code: e.code }));

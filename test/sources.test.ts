@@ -284,7 +284,7 @@ describe('items become articles once', () => {
     writeFileSync(join(dir, 'note.txt'), `${STORIES[2].title}\n\n${STORIES[2].paragraphs.join('\n\n')}\n`);
     await syncFolder(sitrep.store, dir);
     rmSync(join(dir, 'note.txt'));
-    const report = await syncFolder(sitrep.store, dir);
+    const report = await syncFolder(sitrep.store, dir, { prune: true });
     expect(report.removed).toBe(1);
     expect(sitrep.store.count()).toBe(1);
     expect(sitrep.store.fileRecords().get([...sitrep.store.fileRecords().keys()][0])!.origin).toBe('source');

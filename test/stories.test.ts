@@ -10,7 +10,7 @@ import { groupStories, type StoryInput } from '../src/core/stories/group.ts';
 import { articleVectors, cosine } from '../src/core/stories/vectors.ts';
 import type { ParsedArticle } from '../src/core/types.ts';
 
-const DATA = join(import.meta.dirname, '..', 'data');
+const DATA = join(import.meta.dirname, 'fixtures', 'samples');
 const BBC = join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'bbc', 'articles');
 
 function samples(): ParsedArticle[] {

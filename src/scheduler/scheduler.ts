@@ -1,19 +1,22 @@
 // The digest scheduler: each minute, every subscribed channel whose local digest time has come (or came
-// while Sitrep was down, within the grace window) gets its digest, exactly once per local date.
+// while Sitrep was down, within the grace window) gets its digest, exactly once per local day.
 //
-// Exactly once: the run is claimed in the ledger under (platform, channel, local date) before anything is
-// posted, and only the caller whose insert created the row goes on. A restart, a second instance on the
-// same database, or a crash mid-post finds the row and never posts again. A failed post is retried with
-// backoff (each retry claimed the same way); after the last try the run is marked failed.
-// It never formats anything: `compose` builds the reply, `post` delivers it.
+// Exactly once: the run is claimed in the ledger before anything is composed, and only the caller whose
+// insert created the row goes on; a channel never gets two runs on one local day, even across a change of
+// its zone. A crash while composing (nothing sent yet) is recovered: once the claim is older than the
+// compose lease, another attempt takes it over and composes again. Once sending began, a crash leaves the
+// run unposted rather than risk posting it twice. Each part of a long digest is recorded as it is
+// delivered, so a retry after a failed part sends only the rest. An instance only claims runs for the
+// platforms it can post to. It never formats anything: `compose` builds the reply, `post` delivers it.
 import cron from 'node-cron';
 import { randomUUID } from 'node:crypto';
+import type { Delivery } from '../adapters/types.ts';
 import type { Reply } from '../reply.ts';
 import type { ComposedRun, DigestRun, RunKey, ScheduleStore, Subscription } from '../store/schedule.ts';
 import { DEFAULT_GRACE_HOURS } from './settings.ts';
-import { dueSlot, nextSlot, type Slot } from './time.ts';
+import { dayBounds, dueSlot, nextSlot, type Slot } from './time.ts';
 
-export type PostFn = (platform: string, channelId: string, reply: Reply) => Promise<void>;
+export type PostFn = (platform: string, channelId: string, reply: Reply, delivery: Delivery) => Promise<void>;
 
 export interface ComposeContext {
   /** The slot being posted: its local date and scheduled moment. */
@@ -29,12 +32,16 @@ export interface SchedulerOptions {
   store: ScheduleStore;
   compose: ComposeFn;
   post: PostFn;
+  /** Whether this instance can post to a platform; runs of other platforms are left to instances that can. */
+  canPost?: (platform: string) => boolean;
   /** The clock; tests pass a fake one. */
   now?: () => Date;
   /** How late a missed slot may still be posted, in hours (default 6). */
   graceHours?: number;
   /** Minutes to wait before each retry of a failed post; its length is the number of retries. */
   backoffMinutes?: number[];
+  /** How long a claim may stay composing before another attempt takes it over, in minutes. */
+  composeLeaseMinutes?: number;
   /** Names this instance in the ledger. */
   instanceId?: string;
   log?: (message: string) => void;
@@ -53,11 +60,17 @@ export interface ChannelSchedule {
 }
 
 const DEFAULT_BACKOFF = [1, 5, 15];
+/** Composing a digest takes seconds; a claim still composing after this long belongs to a stopped instance. */
+export const DEFAULT_COMPOSE_LEASE_MINUTES = 10;
+
+const keyOf = (r: RunKey): RunKey => ({ platform: r.platform, channelId: r.channelId, slotAt: r.slotAt });
 
 export class DigestScheduler {
   private readonly now: () => Date;
   private readonly graceMs: number;
   private readonly backoff: number[];
+  private readonly leaseMs: number;
+  private readonly canPost: (platform: string) => boolean;
   private readonly id: string;
   private readonly log: (m: string) => void;
   private ticking: Promise<TickReport> | null = null;
@@ -67,6 +80,8 @@ export class DigestScheduler {
     this.now = opts.now ?? (() => new Date());
     this.graceMs = (opts.graceHours ?? DEFAULT_GRACE_HOURS) * 3_600_000;
     this.backoff = opts.backoffMinutes ?? DEFAULT_BACKOFF;
+    this.leaseMs = (opts.composeLeaseMinutes ?? DEFAULT_COMPOSE_LEASE_MINUTES) * 60_000;
+    this.canPost = opts.canPost ?? (() => true);
     this.id = opts.instanceId ?? `sitrep-${process.pid}-${randomUUID().slice(0, 8)}`;
     this.log = opts.log ?? ((m) => console.error(`sitrep: ${m}`));
   }
@@ -89,7 +104,7 @@ export class DigestScheduler {
     await this.ticking;
   }
 
-  /** One pass: due slots, then due retries. Overlapping calls on one instance share one pass. */
+  /** One pass: due slots, then runs left composing by a stopped instance, then due retries. Overlapping calls share one pass. */
   tick(): Promise<TickReport> {
     this.ticking ??= this.pass().finally(() => {
       this.ticking = null;
@@ -101,29 +116,19 @@ export class DigestScheduler {
     const report: TickReport = { posted: [], retrying: [], failed: [] };
     const { store } = this.opts;
     for (const sub of store.subscriptions()) {
+      if (!this.canPost(sub.platform)) continue;
       try {
         await this.runSlot(sub, report);
       } catch (e) {
         this.log(`digest for ${sub.platform}/${sub.channelId} failed: ${(e as Error).message}`);
       }
     }
+    await this.recoverStale(report);
     const nowIso = this.now().toISOString();
     for (const run of store.dueRetries(nowIso)) {
+      if (!this.canPost(run.platform)) continue;
       if (!store.claimRetry(run, nowIso, this.id)) continue; // another instance took this attempt
-      const sub = store.subscription(run.platform, run.channelId);
-      if (!sub) {
-        store.markFailed(run, 'the channel unsubscribed before the digest could be posted', nowIso);
-        report.failed.push(run);
-        continue;
-      }
-      let reply = run.reply;
-      try {
-        if (!reply) reply = await this.compose(sub, run, { localDate: run.localDate, at: new Date(run.slotAt) });
-      } catch (e) {
-        this.failedAttempt(run, (e as Error).message, report);
-        continue;
-      }
-      await this.attempt(run, reply, report);
+      await this.resume(run, report);
     }
     return report;
   }
@@ -132,9 +137,11 @@ export class DigestScheduler {
     const now = this.now();
     const slot = dueSlot({ time: sub.time, timezone: sub.timezone, since: new Date(sub.createdAt) }, now, this.graceMs);
     if (!slot) return;
-    const key: RunKey = { platform: sub.platform, channelId: sub.channelId, localDate: slot.localDate };
-    // Claim first: whoever does not win this insert posts nothing.
-    if (!this.opts.store.claimRun({ ...key, slotAt: slot.at.toISOString(), claimedBy: this.id, claimedAt: now.toISOString() })) return;
+    const key: RunKey = { platform: sub.platform, channelId: sub.channelId, slotAt: slot.at.toISOString() };
+    const day = dayBounds(slot.localDate, sub.timezone);
+    // Claim first: whoever does not win this insert composes and posts nothing.
+    const claim = { ...key, localDate: slot.localDate, timezone: sub.timezone, dayStart: day.start.toISOString(), dayEnd: day.end.toISOString(), claimedBy: this.id, claimedAt: now.toISOString() };
+    if (!this.opts.store.claimRun(claim)) return;
     let reply: Reply;
     try {
       reply = await this.compose(sub, key, slot);
@@ -142,7 +149,50 @@ export class DigestScheduler {
       this.failedAttempt(key, `could not compose the digest: ${(e as Error).message}`, report);
       return;
     }
-    await this.attempt(key, reply, report);
+    await this.send(key, reply, report);
+  }
+
+  /** Takes over runs left composing by an instance that stopped before sending anything. */
+  private async recoverStale(report: TickReport): Promise<void> {
+    const { store } = this.opts;
+    const now = this.now();
+    const before = new Date(now.getTime() - this.leaseMs).toISOString();
+    for (const run of store.staleComposing(before)) {
+      if (!this.canPost(run.platform)) continue;
+      if (!store.reclaimStale(run, before, this.id, now.toISOString())) continue;
+      if (now.getTime() - Date.parse(run.slotAt) > Math.max(this.graceMs, this.leaseMs)) {
+        store.markFailed(run, 'Sitrep stopped while composing the digest, and the grace window passed before it could be composed again', now.toISOString());
+        report.failed.push(keyOf(run));
+        continue;
+      }
+      this.log(`digest for ${run.platform}/${run.channelId} (${run.localDate}) was left composing by a stopped instance; composing it again`);
+      await this.resume(run, report);
+    }
+  }
+
+  /** Another attempt at a claimed run: the stored reply when there is one, else a new composition. */
+  private async resume(run: DigestRun, report: TickReport): Promise<void> {
+    const { store } = this.opts;
+    const key = keyOf(run);
+    const sub = store.subscription(run.platform, run.channelId);
+    if (!sub) {
+      store.markFailed(key, 'the channel unsubscribed before the digest could be posted', this.now().toISOString());
+      report.failed.push(key);
+      return;
+    }
+    let reply = run.reply;
+    if (!reply && run.parts.length > 0) {
+      store.markFailed(key, 'part of the digest was posted but the composed digest cannot be read back; not posting the rest', this.now().toISOString());
+      report.failed.push(key);
+      return;
+    }
+    try {
+      reply ??= await this.compose(sub, key, { localDate: run.localDate, at: new Date(run.slotAt) });
+    } catch (e) {
+      this.failedAttempt(key, (e as Error).message, report);
+      return;
+    }
+    await this.send(key, reply, report, run.parts);
   }
 
   private async compose(sub: Subscription, key: RunKey, slot: Slot): Promise<Reply> {
@@ -153,30 +203,40 @@ export class DigestScheduler {
     return composed.reply;
   }
 
-  private async attempt(key: RunKey, reply: Reply, report: TickReport): Promise<void> {
+  /** Sends the reply's parts not yet delivered, recording each one as it goes. */
+  private async send(key: RunKey, reply: Reply, report: TickReport, sent: string[] = []): Promise<void> {
+    const { store } = this.opts;
+    // From here on a crash leaves the run unposted rather than posted twice.
+    if (!store.beginSending(key, this.id)) {
+      this.log(`digest for ${key.platform}/${key.channelId} was taken over by another instance while composing; leaving it to that one`);
+      return;
+    }
+    const delivery: Delivery = { sent: [...sent], delivered: (index, messageId) => store.markPartSent(key, index, messageId) };
     try {
-      await this.opts.post(key.platform, key.channelId, reply);
+      await this.opts.post(key.platform, key.channelId, reply, delivery);
     } catch (e) {
       this.failedAttempt(key, (e as Error).message || String(e), report);
       return;
     }
-    this.opts.store.markPosted(key, this.now().toISOString());
+    store.markPosted(key, this.now().toISOString());
     report.posted.push(key);
   }
 
   private failedAttempt(key: RunKey, error: string, report: TickReport): void {
     const { store } = this.opts;
-    const attempts = store.run(key)?.attempts ?? 1;
-    const k = { platform: key.platform, channelId: key.channelId, localDate: key.localDate };
+    const run = store.run(key);
+    const attempts = run?.attempts ?? 1;
+    const k = keyOf(key);
+    const what = `digest for ${key.platform}/${key.channelId} (${run?.localDate ?? key.slotAt})`;
     if (attempts <= this.backoff.length) {
       const next = new Date(this.now().getTime() + this.backoff[attempts - 1] * 60_000);
       store.markRetrying(k, error, next.toISOString());
       report.retrying.push(k);
-      this.log(`digest for ${key.platform}/${key.channelId} (${key.localDate}) failed (try ${attempts}): ${error}; retrying at ${next.toISOString()}`);
+      this.log(`${what} failed (try ${attempts}): ${error}; retrying at ${next.toISOString()}`);
     } else {
       store.markFailed(k, error, this.now().toISOString());
       report.failed.push(k);
-      this.log(`digest for ${key.platform}/${key.channelId} (${key.localDate}) failed after ${attempts} tries: ${error}`);
+      this.log(`${what} failed after ${attempts} tries: ${error}`);
     }
   }
 
@@ -191,8 +251,9 @@ export function channelSchedule(store: ScheduleStore, platform: string, channelI
   const subscription = store.subscription(platform, channelId);
   const last = store.lastRun(platform, channelId);
   if (!subscription) return { subscription, next: null, last };
-  const next = nextSlot({ time: subscription.time, timezone: subscription.timezone, since: new Date(subscription.createdAt) }, now, graceMs, (localDate) =>
-    Boolean(store.run({ platform, channelId, localDate })),
-  );
+  const next = nextSlot({ time: subscription.time, timezone: subscription.timezone, since: new Date(subscription.createdAt) }, now, graceMs, (localDate) => {
+    const day = dayBounds(localDate, subscription.timezone);
+    return Boolean(store.runOnDay(platform, channelId, day.start.toISOString(), day.end.toISOString()));
+  });
   return { subscription, next, last };
 }

@@ -1,7 +1,12 @@
 // Local times in IANA zones without a date library: what a wall-clock time on a local date is in UTC (across
 // DST changes), and which daily slot is due now. Pure functions over Intl.
 
+import { ZONE_ABBREVIATIONS } from './zone-abbreviations.ts';
+
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Zone names without a region that are fine to store: UTC itself. */
+const BARE_ZONES = new Set(['UTC', 'ETC/UTC']);
 
 const dtfCache = new Map<string, Intl.DateTimeFormat>();
 
@@ -14,14 +19,23 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** An IANA zone name, checked with Intl and returned in its canonical spelling ("europe/london" -> "Europe/London"). */
+/**
+ * An IANA zone name, checked with Intl and returned in its canonical spelling ("europe/london" ->
+ * "Europe/London"). Abbreviations and other names without a region ("EST", "CET", "Japan") are refused
+ * with the zone names people usually mean: they fix an offset with no daylight saving, or name several places.
+ */
 export function checkTimeZone(name: string): Checked<string> {
   const text = name.trim();
   if (!/^(?:[A-Za-z][A-Za-z0-9_+-]*)(?:\/[A-Za-z0-9_+-]+)*$/.test(text))
     return { ok: false, error: `"${name}" is not a time zone name. Use an IANA name such as Europe/London, America/New_York or UTC.` };
+  if (!text.includes('/') && !BARE_ZONES.has(text.toUpperCase())) {
+    const meant = ZONE_ABBREVIATIONS[text.toUpperCase()];
+    const suggestion = meant ? `Did you mean ${meant.join(' or ')}?` : 'Use a zone name with a region, such as Europe/London or America/New_York.';
+    return { ok: false, error: `"${name}" is an abbreviation, not a time zone Sitrep can keep (it does not follow daylight saving, or names several places). ${suggestion}` };
+  }
   try {
     const canonical = new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;
-    return { ok: true, value: canonical };
+    return { ok: true, value: canonical === 'Etc/UTC' || canonical === 'Etc/GMT' ? 'UTC' : canonical };
   } catch {
     return { ok: false, error: `"${name}" is not a time zone Sitrep knows. Use an IANA name such as Europe/London, America/New_York or UTC.` };
   }
@@ -103,13 +117,25 @@ export interface DailySchedule {
   since?: Date | null;
 }
 
-/** The slot due at `now`: the latest one not in the future, if it is at most `graceMs` old. */
+/** A slot is due for its whole minute, whatever the grace: grace 0 means "at the slot's minute". */
+export const SLOT_MINUTE_MS = 60_000;
+
+/** The local day `localDate` in a zone, as [start, end) instants. */
+export function dayBounds(localDate: string, timeZone: string): { start: Date; end: Date } {
+  return { start: zonedTime(localDate, '00:00', timeZone), end: zonedTime(addDays(localDate, 1), '00:00', timeZone) };
+}
+
+/**
+ * The slot due at `now`: the latest one not in the future, if it is at most `graceMs` old, or still in its
+ * own minute (a tick a few milliseconds late is on time).
+ */
 export function dueSlot(s: DailySchedule, now: Date, graceMs: number): Slot | null {
   const today = localDateOf(now, s.timezone);
   for (const localDate of [today, addDays(today, -1)]) {
     const at = zonedTime(localDate, s.time, s.timezone);
     if (at.getTime() > now.getTime()) continue;
-    if (now.getTime() - at.getTime() > graceMs) return null;
+    const late = now.getTime() - at.getTime();
+    if (late >= SLOT_MINUTE_MS && late > graceMs) return null;
     if (s.since && at.getTime() < s.since.getTime()) return null;
     return { localDate, at };
   }

@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { analyzed } from '../core/analyze.ts';
 import { decodeBytes, MAX_FILE_BYTES } from '../core/ingest/decode.ts';
-import { parseArticles } from '../core/ingest/parse.ts';
+import { takeNewProblems, type Problem } from '../core/diagnostics.ts';
+import { readArticles } from '../core/ingest/parse.ts';
 import { termCounts } from '../core/stories/vectors.ts';
 import { digest } from '../core/text/normalize.ts';
 import type { ParsedArticle } from '../core/types.ts';
@@ -24,7 +25,7 @@ export interface FileJob {
 }
 
 export type FileOutcome =
-  | { kind: 'index'; record: FileRecord; articles: IndexedArticle[]; warning?: string }
+  | { kind: 'index'; record: FileRecord; articles: IndexedArticle[]; warning?: string; notes?: string[]; problems?: Problem[] }
   | { kind: 'touch'; record: FileRecord }
   | { kind: 'skip'; path: string; reason: string; known: boolean };
 
@@ -50,8 +51,11 @@ export function analyzeFile(job: FileJob): FileOutcome {
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return { kind: 'skip', path: job.path, known, reason: decoded.reason };
   try {
-    const articles = parseArticles(job.path, decoded.text).map(indexedArticle);
-    return { kind: 'index', record, articles, warning: decoded.warning };
+    const read = readArticles(job.path, decoded.text);
+    const articles = read.articles.map(indexedArticle);
+    // Degraded extraction met in this thread for the first time travels with the outcome.
+    const problems = takeNewProblems();
+    return { kind: 'index', record, articles, warning: decoded.warning, ...(read.warnings.length ? { notes: read.warnings } : {}), ...(problems.length ? { problems } : {}) };
   } catch (e) {
     return { kind: 'skip', path: job.path, known, reason: (e as Error).message };
   }

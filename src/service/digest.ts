@@ -48,9 +48,11 @@ function firstWindowOf(store: Store, now: Date): DigestWindow {
 }
 
 /** The stories with articles in reach of the window, their members as the index keeps them. */
-function storiesInReach(store: Store, reach: DigestWindow): PlanStory<ArticleMeta>[] {
-  // Publication days are whole days: an article dated the day before `since` may still overlap it.
-  const metas = store.articlesInWindow({ since: reach.since.getTime() - DAY_MS, until: reach.until.getTime() + DAY_MS, limit: MAX_POOL }).filter((a) => inWindow(a, reach));
+function storiesInReach(store: Store, reach: DigestWindow, indexedSince?: Date): PlanStory<ArticleMeta>[] {
+  // Publication days are whole days: an article dated the day before `since` may still overlap it. After a
+  // previous digest, articles indexed since it count too, whatever their date (core/digest/window.ts).
+  const q = { since: reach.since.getTime() - DAY_MS, until: reach.until.getTime() + DAY_MS, limit: MAX_POOL, indexedSince: indexedSince?.getTime() };
+  const metas = store.articlesInWindow(q).filter((a) => inWindow(a, reach));
   const byStory = new Map<string, PlanStory<ArticleMeta>>();
   for (const a of metas) {
     const id = a.storyId ?? a.id;
@@ -81,7 +83,7 @@ export function channelDigest(sitrep: Sitrep, req: DigestRequest): ChannelDigest
   const since = req.previous?.windowUntil ? new Date(req.previous.windowUntil) : null;
   const window: DigestWindow = since && !Number.isNaN(since.getTime()) && since < req.now ? { since, until: req.now } : firstWindowOf(store, req.now);
   const previous = isRecord(req.previous?.record) ? req.previous.record : null;
-  const plan = planDigest(storiesInReach(store, digestReach(window)), window, previous);
+  const plan = planDigest(storiesInReach(store, digestReach(window), since ?? undefined), window, previous);
   const told = store.articlesByIds(plan.planned.flatMap((p) => p.members.map((m) => m.id)));
   const full = new Map<string, DigestArticle>(told.map((a) => [a.id, a]));
   const digest = tellDigest(plan, full, window, { previous, date: localDateOf(req.now, req.timezone ?? 'UTC'), idf: idfOf(store, told) });

@@ -7,12 +7,14 @@
 import { statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { analyze, ANALYZER_VERSION } from '../core/analyze.ts';
+import { takeNewProblems } from '../core/diagnostics.ts';
 import { canonicalSpeakerNames } from '../core/quotes/speakers.ts';
 import type { Quote } from '../core/types.ts';
 import type { FileRecord, IndexedArticle, Store } from '../store/store.ts';
 import { analyzeFiles, type FileJob, type FileOutcome } from './analysis-task.ts';
 import { placeArticle } from './placement.ts';
-import { isArticleFile, scanFolder } from './scan.ts';
+import { prunePlan, type PruneOptions } from './prune.ts';
+import { isArticleFile, scanDataFolder } from './scan.ts';
 
 export interface IngestIssue {
   file: string;
@@ -36,12 +38,16 @@ export interface IngestReport {
   skipped: IngestIssue[];
   warnings: IngestIssue[];
   ms: number;
+  /** Set when the sync kept files missing from the folder rather than drop most of the index (see prune.ts). */
+  pruneRefused?: string | null;
+  /** Degraded extraction met for the first time in this process (a word list that would not load). */
+  problems?: IngestIssue[];
 }
 
 /** Analyses jobs: inline, or in worker threads (analysis-pool.ts). */
 export type Analyzer = (jobs: FileJob[]) => Promise<FileOutcome[]> | FileOutcome[];
 
-export interface IngestOptions {
+export interface IngestOptions extends PruneOptions {
   analyzer?: Analyzer;
   /** Articles last seen longer ago than this many days are dropped (0 or undefined: keep everything). */
   retentionDays?: number;
@@ -82,6 +88,8 @@ function store1(store: Store, o: FileOutcome, report: IngestReport): void {
     return;
   }
   if (o.warning) report.warnings.push({ file: o.record.path, reason: o.warning });
+  for (const w of o.notes ?? []) report.warnings.push({ file: o.record.path, reason: w });
+  for (const p of o.problems ?? []) (report.problems ??= []).push({ file: p.source, reason: p.message });
   storeFile(store, o.record, o.articles);
   report.filesIndexed++;
   report.articlesIndexed += o.articles.length;
@@ -156,19 +164,35 @@ function prune(store: Store, report: IngestReport, days: number | undefined): vo
 
 function finish(store: Store, report: IngestReport, started: number, opts: IngestOptions): IngestReport {
   refreshAnalysis(store, report);
+  tellProblems(report);
   prune(store, report, opts.retentionDays);
   report.total = store.count();
   report.ms = performance.now() - started;
   return report;
 }
 
-/** Syncs the index with every article file in `dataDir` (recursively). */
+/** Degraded extraction (a word list that would not load) is told by the first run that meets it. */
+function tellProblems(report: IngestReport): void {
+  const problems = takeNewProblems().map((p) => ({ file: p.source, reason: p.message }));
+  if (problems.length) (report.problems ??= []).push(...problems);
+}
+
+/** "WARNING: natural's part-of-speech lexicon could not be loaded (...)": lines to show even when quiet. */
+export function problemLines(r: IngestReport): string[] {
+  return (r.problems ?? []).map((p) => `WARNING: ${p.file} ${p.reason}`);
+}
+
+/**
+ * Syncs the index with every article file in `dataDir` (recursively). Throws FolderUnreadableError, having
+ * changed nothing, when the folder cannot be read; never drops most of the index without `prune`.
+ */
 export async function syncFolder(store: Store, dataDir: string, opts: IngestOptions = {}): Promise<IngestReport> {
   const started = performance.now();
   const report = emptyReport();
   const known = store.fileRecords();
-  const found = scanFolder(dataDir);
-  const seen = new Set(found.map((f) => f.path));
+  const scan = scanDataFolder(dataDir);
+  const found = scan.files;
+  report.skipped.push(...scan.skipped);
   const jobs: FileJob[] = [];
   for (const f of found) {
     const k = known.get(f.path);
@@ -176,12 +200,12 @@ export async function syncFolder(store: Store, dataDir: string, opts: IngestOpti
     else jobs.push({ ...f, origin: 'data', scope: 'shared', knownHash: k?.hash });
   }
   await indexJobs(store, jobs, report, opts);
-  const gone = [...known.values()].filter((r) => r.origin === 'data' && !seen.has(r.path));
-  store.transaction(() => {
-    for (const r of gone) store.removeFile(r.path);
-    if (gone.length) store.settleSpeakers(canonicalRule);
+  const plan = prunePlan(known, new Set(found.map((f) => f.path)), { prune: opts.prune, keepUnder: scan.unreadable });
+  writeBatch(store, () => {
+    for (const path of plan.remove) store.removeFile(path);
   });
-  report.removed = gone.length;
+  report.removed = plan.remove.length;
+  report.pruneRefused = plan.refused;
   return finish(store, report, started, opts);
 }
 
@@ -204,7 +228,11 @@ export async function ingestPaths(store: Store, paths: string[], dataDir: string
       report.skipped.push({ file: p, reason: 'does not exist' });
       continue;
     }
-    if (st.isDirectory()) for (const f of scanFolder(absolute)) add(f.absolute, f.size, f.mtimeMs);
+    if (st.isDirectory()) {
+      const scan = scanDataFolder(absolute);
+      report.skipped.push(...scan.skipped.map((i) => ({ ...i, file: `${p.replace(/\/+$/, '')}/${i.file}` })));
+      for (const f of scan.files) add(f.absolute, f.size, f.mtimeMs);
+    }
     else if (!isArticleFile(absolute)) report.skipped.push({ file: p, reason: 'is not an article file (.txt, .md, .html or .json)' });
     else add(absolute, st.size, st.mtimeMs);
   }
@@ -239,5 +267,7 @@ export function summarizeIngest(r: IngestReport): string {
   const list = (issues: IngestIssue[]) => issues.slice(0, 5).map((i) => `${i.file} ${i.reason}`).join('; ') + (issues.length > 5 ? `; and ${issues.length - 5} more` : '');
   if (r.skipped.length) line += `. Skipped ${r.skipped.length}: ${list(r.skipped)}`;
   if (r.warnings.length) line += `. Warning${r.warnings.length === 1 ? '' : 's'}: ${list(r.warnings)}`;
+  if (r.pruneRefused) line += `. Not removed: ${r.pruneRefused}`;
+  for (const p of problemLines(r)) line += `. ${p}`;
   return line;
 }

@@ -1,6 +1,8 @@
 // Digest subscriptions and the run ledger in SQLite, in the same database file as the index (pass it
-// SqliteStore's `.db`). The ledger's primary key (platform, channel, local date) is what makes a digest
-// post at most once a day per channel, across restarts and across instances sharing the file.
+// SqliteStore's `.db`). A claim is one INSERT that only succeeds when the channel has no run on the same
+// local day (checked in the same statement, so atomic across instances sharing the file), and the primary
+// key (platform, channel, slot) backs it: a digest posts at most once a day per channel, across restarts,
+// instances and zone changes.
 import type Database from 'better-sqlite3';
 import type { ClaimInput, ComposedRun, DigestRun, RunKey, ScheduleStore, Subscription } from './schedule.ts';
 
@@ -9,19 +11,50 @@ CREATE TABLE IF NOT EXISTS digest_subscriptions (
   platform TEXT NOT NULL, channel_id TEXT NOT NULL, time TEXT NOT NULL, timezone TEXT NOT NULL,
   created_at TEXT NOT NULL, created_by TEXT,
   PRIMARY KEY (platform, channel_id));
-CREATE TABLE IF NOT EXISTS digest_runs (
-  platform TEXT NOT NULL, channel_id TEXT NOT NULL, local_date TEXT NOT NULL, slot_at TEXT NOT NULL,
-  status TEXT NOT NULL, attempts INTEGER NOT NULL, claimed_by TEXT NOT NULL, claimed_at TEXT NOT NULL,
-  next_attempt_at TEXT, finished_at TEXT, error TEXT, window_since TEXT, window_until TEXT,
-  record TEXT, reply TEXT, stories INTEGER,
-  PRIMARY KEY (platform, channel_id, local_date));
-CREATE INDEX IF NOT EXISTS digest_runs_retry ON digest_runs(status, next_attempt_at);
 `;
+
+const RUNS_COLUMNS = `
+  platform TEXT NOT NULL, channel_id TEXT NOT NULL, local_date TEXT NOT NULL, timezone TEXT NOT NULL DEFAULT '',
+  slot_at TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL, claimed_by TEXT NOT NULL, claimed_at TEXT NOT NULL,
+  next_attempt_at TEXT, finished_at TEXT, error TEXT, window_since TEXT, window_until TEXT,
+  record TEXT, reply TEXT, stories INTEGER, parts TEXT,
+  PRIMARY KEY (platform, channel_id, slot_at)`;
+
+const RUNS_INDEXES = `
+CREATE INDEX IF NOT EXISTS digest_runs_retry ON digest_runs(status, next_attempt_at);
+CREATE INDEX IF NOT EXISTS digest_runs_channel ON digest_runs(platform, channel_id, slot_at);`;
+
+/**
+ * Creates the run ledger, or moves one keyed by local date (before zone changes were handled) to the
+ * (platform, channel, slot) key, keeping every run. One transaction: a crash leaves the old table intact.
+ */
+function migrateRuns(db: Database.Database): void {
+  const columns = () => db.prepare("SELECT name, pk FROM pragma_table_info('digest_runs')").all() as { name: string; pk: number }[];
+  const current = (cols: { name: string; pk: number }[]) => cols.some((c) => c.name === 'slot_at' && c.pk > 0);
+  if (current(columns())) return;
+  // Checked again under the write lock: another process opening the same file may have just done it.
+  db.transaction(() => {
+    const cols = columns();
+    if (current(cols)) return;
+    if (cols.length === 0) {
+      db.exec(`CREATE TABLE digest_runs (${RUNS_COLUMNS});${RUNS_INDEXES}`);
+      return;
+    }
+    db.exec(`CREATE TABLE digest_runs_v2 (${RUNS_COLUMNS});
+      INSERT INTO digest_runs_v2(platform, channel_id, local_date, slot_at, status, attempts, claimed_by, claimed_at, next_attempt_at,
+        finished_at, error, window_since, window_until, record, reply, stories)
+      SELECT platform, channel_id, local_date, slot_at, status, attempts, claimed_by, claimed_at, next_attempt_at,
+        finished_at, error, window_since, window_until, record, reply, stories FROM digest_runs;
+      DROP TABLE digest_runs;
+      ALTER TABLE digest_runs_v2 RENAME TO digest_runs;${RUNS_INDEXES}`);
+  }).immediate();
+}
 
 interface RunRow {
   platform: string;
   channel_id: string;
   local_date: string;
+  timezone: string | null;
   slot_at: string;
   status: DigestRun['status'];
   attempts: number;
@@ -35,22 +68,28 @@ interface RunRow {
   record: string | null;
   reply: string | null;
   stories: number | null;
+  parts: string | null;
 }
 
-function parse(json: string | null): unknown {
+/** Reads a JSON column; a corrupt value is null, and `corrupt` is told (the caller warns once). */
+function parse(json: string | null, corrupt: (error: string) => void): unknown {
   if (json === null) return null;
   try {
     return JSON.parse(json);
-  } catch {
+  } catch (e) {
+    corrupt((e as Error).message);
     return null;
   }
 }
 
-function toRun(r: RunRow): DigestRun {
+type Corrupt = (r: RunRow, column: string, error: string) => void;
+
+function toRun(r: RunRow, corrupt: Corrupt): DigestRun {
   return {
     platform: r.platform,
     channelId: r.channel_id,
     localDate: r.local_date,
+    timezone: r.timezone ?? '',
     slotAt: r.slot_at,
     status: r.status,
     attempts: r.attempts,
@@ -61,18 +100,48 @@ function toRun(r: RunRow): DigestRun {
     error: r.error,
     windowSince: r.window_since,
     windowUntil: r.window_until,
-    record: parse(r.record),
-    reply: parse(r.reply) as DigestRun['reply'],
+    record: parse(r.record, (e) => corrupt(r, 'record', e)),
+    reply: parse(r.reply, (e) => corrupt(r, 'reply', e)) as DigestRun['reply'],
     stories: r.stories,
+    parts: partsOf(r, corrupt),
   };
+}
+
+function partsOf(r: RunRow, corrupt: Corrupt): string[] {
+  const parts = parse(r.parts, (e) => corrupt(r, 'parts', e));
+  return Array.isArray(parts) ? parts.map(String) : [];
+}
+
+export interface ScheduleStoreOptions {
+  /** Told, once per run and column, of ledger JSON that cannot be read (default: stderr). */
+  warn?: (message: string) => void;
 }
 
 export class SqliteScheduleStore implements ScheduleStore {
   private readonly s;
+  private readonly warned = new Set<string>();
+  private readonly corrupt: Corrupt;
 
-  constructor(readonly db: Database.Database) {
+  constructor(
+    readonly db: Database.Database,
+    opts: ScheduleStoreOptions = {},
+  ) {
+    const warn = opts.warn ?? ((m: string) => console.error(`sitrep: WARNING: ${m}`));
+    this.corrupt = (r, column, error) => {
+      const key = `${r.platform}/${r.channel_id}/${r.local_date}/${column}`;
+      if (this.warned.has(key)) return;
+      this.warned.add(key);
+      const effect =
+        column === 'reply'
+          ? 'a retry composes the digest again instead of posting what was composed'
+          : column === 'parts'
+            ? 'a retry cannot tell which parts were delivered, so the run is not retried'
+            : 'the next digest cannot tell which stories this one showed, so it may repeat them';
+      warn(`the digest ledger's ${column} for ${r.platform}/${r.channel_id} on ${r.local_date} is corrupt JSON (${error}); ${effect}.`);
+    };
     db.exec(SCHEMA);
-    const key = 'platform = @platform AND channel_id = @channelId AND local_date = @localDate';
+    migrateRuns(db);
+    const key = 'platform = @platform AND channel_id = @channelId AND slot_at = @slotAt';
     this.s = {
       subscribe: db.prepare(`INSERT INTO digest_subscriptions(platform, channel_id, time, timezone, created_at, created_by)
         VALUES (@platform, @channelId, @time, @timezone, @createdAt, @createdBy)
@@ -80,16 +149,26 @@ export class SqliteScheduleStore implements ScheduleStore {
       unsubscribe: db.prepare('DELETE FROM digest_subscriptions WHERE platform = ? AND channel_id = ?'),
       subscription: db.prepare('SELECT * FROM digest_subscriptions WHERE platform = ? AND channel_id = ?'),
       subscriptions: db.prepare('SELECT * FROM digest_subscriptions ORDER BY platform, channel_id'),
-      claim: db.prepare(`INSERT INTO digest_runs(platform, channel_id, local_date, slot_at, status, attempts, claimed_by, claimed_at)
-        VALUES (@platform, @channelId, @localDate, @slotAt, 'posting', 1, @claimedBy, @claimedAt) ON CONFLICT DO NOTHING`),
+      // One statement: the insert happens only when the channel has no run on this local day.
+      claim: db.prepare(`INSERT INTO digest_runs(platform, channel_id, local_date, timezone, slot_at, status, attempts, claimed_by, claimed_at)
+        SELECT @platform, @channelId, @localDate, @timezone, @slotAt, 'composing', 1, @claimedBy, @claimedAt
+        WHERE NOT EXISTS (SELECT 1 FROM digest_runs WHERE platform = @platform AND channel_id = @channelId
+          AND ((slot_at >= @dayStart AND slot_at < @dayEnd) OR (local_date = @localDate AND timezone = @timezone)))
+        ON CONFLICT DO NOTHING`),
       composed: db.prepare(`UPDATE digest_runs SET window_since = @windowSince, window_until = @windowUntil, record = @record, reply = @reply, stories = @stories WHERE ${key}`),
-      claimRetry: db.prepare(`UPDATE digest_runs SET status = 'posting', attempts = attempts + 1, claimed_by = @claimedBy, next_attempt_at = NULL
+      beginSending: db.prepare(`UPDATE digest_runs SET status = 'posting' WHERE ${key} AND status = 'composing' AND claimed_by = @claimedBy`),
+      partSent: db.prepare(`UPDATE digest_runs SET parts = CASE WHEN json_array_length(COALESCE(parts, '[]')) <= @index
+          THEN json_insert(COALESCE(parts, '[]'), '$[#]', @messageId) ELSE json_set(parts, '$[' || @index || ']', @messageId) END WHERE ${key}`),
+      claimRetry: db.prepare(`UPDATE digest_runs SET status = 'composing', attempts = attempts + 1, claimed_by = @claimedBy, claimed_at = @now, next_attempt_at = NULL
         WHERE ${key} AND status = 'retrying' AND next_attempt_at <= @now`),
       dueRetries: db.prepare(`SELECT * FROM digest_runs WHERE status = 'retrying' AND next_attempt_at <= ? ORDER BY next_attempt_at`),
+      stale: db.prepare(`SELECT * FROM digest_runs WHERE status = 'composing' AND claimed_at <= ? ORDER BY slot_at`),
+      reclaim: db.prepare(`UPDATE digest_runs SET claimed_by = @claimedBy, claimed_at = @now WHERE ${key} AND status = 'composing' AND claimed_at <= @before`),
       posted: db.prepare(`UPDATE digest_runs SET status = 'posted', finished_at = @at, error = NULL, next_attempt_at = NULL WHERE ${key}`),
       retrying: db.prepare(`UPDATE digest_runs SET status = 'retrying', error = @error, next_attempt_at = @next WHERE ${key}`),
       failed: db.prepare(`UPDATE digest_runs SET status = 'failed', error = @error, finished_at = @at, next_attempt_at = NULL WHERE ${key}`),
       run: db.prepare(`SELECT * FROM digest_runs WHERE ${key}`),
+      onDay: db.prepare('SELECT * FROM digest_runs WHERE platform = ? AND channel_id = ? AND slot_at >= ? AND slot_at < ? ORDER BY slot_at LIMIT 1'),
       lastRun: db.prepare('SELECT * FROM digest_runs WHERE platform = ? AND channel_id = ? ORDER BY slot_at DESC LIMIT 1'),
       lastPosted: db.prepare("SELECT * FROM digest_runs WHERE platform = ? AND channel_id = ? AND status = 'posted' ORDER BY slot_at DESC LIMIT 1"),
     };
@@ -117,45 +196,73 @@ export class SqliteScheduleStore implements ScheduleStore {
   }
 
   claimRun(run: ClaimInput): boolean {
-    return this.s.claim.run(run).changes === 1;
+    const { platform, channelId, localDate, slotAt, claimedBy, claimedAt } = run;
+    const params = { platform, channelId, localDate, slotAt, claimedBy, claimedAt, timezone: run.timezone ?? '', dayStart: run.dayStart ?? slotAt, dayEnd: run.dayEnd ?? slotAt };
+    return this.s.claim.run(params).changes === 1;
+  }
+
+  beginSending(key: RunKey, claimedBy: string): boolean {
+    return this.s.beginSending.run({ ...this.k(key), claimedBy }).changes === 1;
+  }
+
+  markPartSent(key: RunKey, index: number, messageId: string): void {
+    this.s.partSent.run({ ...this.k(key), index, messageId });
+  }
+
+  staleComposing(before: string): DigestRun[] {
+    return (this.s.stale.all(before) as RunRow[]).map((r) => toRun(r, this.corrupt));
+  }
+
+  reclaimStale(key: RunKey, before: string, claimedBy: string, now: string): boolean {
+    return this.s.reclaim.run({ ...this.k(key), before, claimedBy, now }).changes === 1;
+  }
+
+  runOnDay(platform: string, channelId: string, dayStart: string, dayEnd: string): DigestRun | null {
+    const r = this.s.onDay.get(platform, channelId, dayStart, dayEnd) as RunRow | undefined;
+    return r ? toRun(r, this.corrupt) : null;
+  }
+
+  /** Only the key's own fields (callers may pass a whole DigestRun). */
+  private k(key: RunKey): RunKey {
+    return { platform: key.platform, channelId: key.channelId, slotAt: key.slotAt };
   }
 
   setComposed(key: RunKey, c: ComposedRun): void {
-    this.s.composed.run({ ...key, windowSince: c.windowSince, windowUntil: c.windowUntil, record: JSON.stringify(c.record ?? null), reply: JSON.stringify(c.reply), stories: c.stories });
+    this.s.composed.run({ ...this.k(key), windowSince: c.windowSince, windowUntil: c.windowUntil, record: JSON.stringify(c.record ?? null), reply: JSON.stringify(c.reply), stories: c.stories });
   }
 
   claimRetry(key: RunKey, now: string, claimedBy: string): boolean {
-    return this.s.claimRetry.run({ ...key, now, claimedBy }).changes === 1;
+    return this.s.claimRetry.run({ ...this.k(key), now, claimedBy }).changes === 1;
   }
 
   dueRetries(now: string): DigestRun[] {
-    return (this.s.dueRetries.all(now) as RunRow[]).map(toRun);
+    return (this.s.dueRetries.all(now) as RunRow[]).map((r) => toRun(r, this.corrupt));
   }
 
   markPosted(key: RunKey, at: string): void {
-    this.s.posted.run({ ...key, at });
+    this.s.posted.run({ ...this.k(key), at });
   }
 
   markRetrying(key: RunKey, error: string, nextAttemptAt: string): void {
-    this.s.retrying.run({ ...key, error, next: nextAttemptAt });
+    this.s.retrying.run({ ...this.k(key), error, next: nextAttemptAt });
   }
 
   markFailed(key: RunKey, error: string, at: string): void {
-    this.s.failed.run({ ...key, error, at });
+    this.s.failed.run({ ...this.k(key), error, at });
   }
 
   run(key: RunKey): DigestRun | null {
-    const r = this.s.run.get(key) as RunRow | undefined;
-    return r ? toRun(r) : null;
+    const r = this.s.run.get(this.k(key)) as RunRow | undefined;
+    return r ? toRun(r, this.corrupt) : null;
   }
 
   lastRun(platform: string, channelId: string): DigestRun | null {
     const r = this.s.lastRun.get(platform, channelId) as RunRow | undefined;
-    return r ? toRun(r) : null;
+    return r ? toRun(r, this.corrupt) : null;
   }
 
   lastPosted(platform: string, channelId: string): DigestRun | null {
     const r = this.s.lastPosted.get(platform, channelId) as RunRow | undefined;
-    return r ? toRun(r) : null;
+    return r ? toRun(r, this.corrupt) : null;
   }
 }

@@ -1,5 +1,7 @@
 // The storage boundary of digest subscriptions and the run ledger. A run is keyed by (platform, channel,
-// local date): claiming it is one insert that only one caller can win, made before anything is posted.
+// slot): claiming it is one insert that only one caller can win, made before anything is composed, and it
+// only wins when the channel has no run yet on the same local day (in the channel's zone at the time), so a
+// zone change never brings a second digest in one day, nor skips the next.
 import type { Reply } from '../reply.ts';
 
 export interface Subscription {
@@ -15,21 +17,25 @@ export interface Subscription {
 }
 
 /**
- * posting: claimed, an attempt is under way (left so by a crash: never posted again);
+ * composing: claimed, the digest is being composed and nothing is sent yet (a crash here is recovered: once
+ *   the claim is stale another attempt composes it again);
+ * posting: sending began (left so by a crash: never posted again, at most once beats twice);
  * retrying: the last attempt failed, another is due at nextAttemptAt; posted; failed: every attempt failed.
  */
-export type RunStatus = 'posting' | 'retrying' | 'posted' | 'failed';
+export type RunStatus = 'composing' | 'posting' | 'retrying' | 'posted' | 'failed';
 
 export interface RunKey {
   platform: string;
   channelId: string;
-  /** The channel's local date of the slot, YYYY-MM-DD. */
-  localDate: string;
+  /** The scheduled moment (ISO 8601, UTC). */
+  slotAt: string;
 }
 
 export interface DigestRun extends RunKey {
-  /** The scheduled moment (ISO 8601, UTC). */
-  slotAt: string;
+  /** The channel's local date of the slot, YYYY-MM-DD (in `timezone`). */
+  localDate: string;
+  /** The channel's zone when the run was claimed ('' for runs older than this field). */
+  timezone: string;
   status: RunStatus;
   attempts: number;
   claimedBy: string;
@@ -45,10 +51,16 @@ export interface DigestRun extends RunKey {
   /** The composed reply, kept so retries post exactly what was composed. */
   reply: Reply | null;
   stories: number | null;
+  /** Message ids of the parts of the reply already delivered, in order (a retry sends only the rest). */
+  parts: string[];
 }
 
 export interface ClaimInput extends RunKey {
-  slotAt: string;
+  localDate: string;
+  timezone?: string;
+  /** The local day of the slot in the channel's zone, [dayStart, dayEnd) (ISO 8601, UTC): one run per day. */
+  dayStart?: string;
+  dayEnd?: string;
   claimedBy: string;
   claimedAt: string;
 }
@@ -68,14 +80,27 @@ export interface ScheduleStore {
   unsubscribe(platform: string, channelId: string): boolean;
   subscription(platform: string, channelId: string): Subscription | null;
   subscriptions(): Subscription[];
-  /** Claims a run (status posting, attempt 1). True only for the one caller whose insert made it. */
+  /**
+   * Claims a run (status composing, attempt 1). True only for the one caller whose insert made it, and only
+   * when the channel has no run whose slot falls in [dayStart, dayEnd).
+   */
   claimRun(run: ClaimInput): boolean;
   /** Stores what was composed for a claimed run. */
   setComposed(key: RunKey, composed: ComposedRun): void;
-  /** Claims the next attempt of a run that is retrying and due. True only for one caller. */
+  /** Marks that sending begins (composing -> posting). False when `claimedBy` no longer holds the claim. */
+  beginSending(key: RunKey, claimedBy: string): boolean;
+  /** Records that part `index` of the reply was delivered as message `messageId`. */
+  markPartSent(key: RunKey, index: number, messageId: string): void;
+  /** Claims the next attempt of a run that is retrying and due (status composing). True only for one caller. */
   claimRetry(key: RunKey, now: string, claimedBy: string): boolean;
   /** Runs waiting to be retried whose next attempt is due. */
   dueRetries(now: string): DigestRun[];
+  /** Runs left composing by a claim made at or before `before` (an instance that stopped before sending). */
+  staleComposing(before: string): DigestRun[];
+  /** Takes over a stale composing run. True only for one caller. */
+  reclaimStale(key: RunKey, before: string, claimedBy: string, now: string): boolean;
+  /** The channel's run whose slot falls in [dayStart, dayEnd), if any. */
+  runOnDay(platform: string, channelId: string, dayStart: string, dayEnd: string): DigestRun | null;
   markPosted(key: RunKey, at: string): void;
   markRetrying(key: RunKey, error: string, nextAttemptAt: string): void;
   markFailed(key: RunKey, error: string, at: string): void;

@@ -356,8 +356,10 @@ export class SqliteStore implements Store {
   articlesInWindow(q: WindowQuery): ArticleMeta[] {
     const s = scopeClause(q.scopes);
     const rows = this.db
-      .prepare(`SELECT ${META_COLUMNS} FROM articles a WHERE a.time_ms >= ? AND a.time_ms < ?${s.sql} ORDER BY a.time_ms DESC LIMIT ?`)
-      .all(q.since ?? 0, q.until ?? Number.MAX_SAFE_INTEGER, ...s.args, q.limit ?? -1) as MetaRow[];
+      .prepare(
+        `SELECT ${META_COLUMNS} FROM articles a WHERE ((a.time_ms >= ? AND a.time_ms < ?) OR (a.added_ms >= ? AND a.added_ms < ?))${s.sql} ORDER BY a.time_ms DESC LIMIT ?`,
+      )
+      .all(q.since ?? 0, q.until ?? Number.MAX_SAFE_INTEGER, q.indexedSince ?? 0, q.indexedSince === undefined ? 0 : (q.until ?? Number.MAX_SAFE_INTEGER), ...s.args, q.limit ?? -1) as MetaRow[];
     return rows.map(articleMeta);
   }
 

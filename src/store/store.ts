@@ -99,6 +99,8 @@ export interface WindowQuery {
   since?: number;
   until?: number;
   limit?: number;
+  /** Also articles indexed since this moment (ms), whatever their publication date. */
+  indexedSince?: number;
   /** The places whose articles may be used; undefined: every place. */
   scopes?: string[];
 }

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { Sitrep } from '../../src/service/sitrep.ts';
 import type { StoredArticle } from '../../src/store/store.ts';
 
-export const SAMPLES_DIR = join(import.meta.dirname, '..', '..', 'data');
+/** The two sample articles the tests use: copies kept in the fixtures, so a user's own articles in data/ never change a test. */
+export const SAMPLES_DIR = join(import.meta.dirname, '..', 'fixtures', 'samples');
 export const SAMPLE_CLEAN = '004_d812bad6fd6cf605.txt';
 export const SAMPLE_SLOPPY = '000_1c765ed5a3505be5.txt';
 

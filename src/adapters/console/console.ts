@@ -8,7 +8,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { CommandContext } from '../../../commands/types.ts';
 import type { Reply } from '../../reply.ts';
 import { routeInbound, runInbound } from '../inbound.ts';
-import type { ChatAdapter } from '../types.ts';
+import type { ChatAdapter, Delivery } from '../types.ts';
 import { renderText } from './render.ts';
 
 export interface ConsoleOptions {
@@ -80,8 +80,10 @@ export class ConsoleAdapter implements ChatAdapter {
     };
   }
 
-  async post(channelId: string, reply: Reply): Promise<void> {
+  async post(channelId: string, reply: Reply, delivery?: Delivery): Promise<void> {
+    if (delivery?.sent.length) return;
     this.printAside(() => this.write(`[${channelId}]\n${renderText(reply)}\n`));
+    delivery?.delivered(0, 'console');
   }
 
   /** Resolves when the session ends (/quit or end of input). */

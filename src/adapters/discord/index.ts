@@ -7,7 +7,7 @@ import type { Reply } from '../../reply.ts';
 import type { Sitrep } from '../../service/sitrep.ts';
 import { DRAIN_MS, InFlight } from '../in-flight.ts';
 import { ChatRateLimiter } from '../rate-limit.ts';
-import type { ChatAdapter } from '../types.ts';
+import type { ChatAdapter, Delivery } from '../types.ts';
 import { createClient } from './client.ts';
 import { postReply } from './deliver.ts';
 import { destroyClient } from './shutdown.ts';
@@ -87,8 +87,8 @@ export class DiscordAdapter implements ChatAdapter {
     await destroyClient(this.client);
   }
 
-  post(channelId: string, reply: Reply): Promise<void> {
-    return postReply(this.client, channelId, reply);
+  post(channelId: string, reply: Reply, delivery?: Delivery): Promise<void> {
+    return postReply(this.client, channelId, reply, delivery);
   }
 }
 

@@ -12,7 +12,7 @@ import type { EventClaims } from '../../store/dedupe.ts';
 import { SqliteEventClaims } from '../../store/dedupe-sqlite.ts';
 import { DRAIN_MS, InFlight } from '../in-flight.ts';
 import { ChatRateLimiter } from '../rate-limit.ts';
-import type { ChatAdapter } from '../types.ts';
+import type { ChatAdapter, Delivery } from '../types.ts';
 import { AdminCheck } from './admins.ts';
 import { EventDeduper } from './dedupe.ts';
 import { buildApp, type SlackAppOptions } from './app.ts';
@@ -133,8 +133,8 @@ export class SlackAdapter implements ChatAdapter {
     }
   }
 
-  async post(channelId: string, reply: Reply): Promise<void> {
-    await postReply(this.app.client, channelId, reply);
+  async post(channelId: string, reply: Reply, delivery?: Delivery): Promise<void> {
+    await postReply(this.app.client, channelId, reply, {}, delivery);
   }
 }
 

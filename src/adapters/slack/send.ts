@@ -2,6 +2,7 @@
 // chat.postEphemeral. Every message goes out with its blocks and its plain fallback text, unfurls off.
 import type { App, RespondArguments, RespondFn } from '@slack/bolt';
 import type { Reply } from '../../reply.ts';
+import type { Delivery } from '../types.ts';
 import { renderReply, type SlackMessage } from './render.ts';
 
 export type WebClient = App['client'];
@@ -44,10 +45,11 @@ export interface PostOptions {
   threadTs?: string;
 }
 
-/** Posts a reply to a channel (or a thread in it) with chat.postMessage. */
-export async function postReply(client: WebClient, channel: string, reply: Reply, opts: PostOptions = {}): Promise<void> {
-  for (const message of renderReply(reply)) {
-    await client.chat.postMessage({
+/** Posts a reply to a channel (or a thread in it) with chat.postMessage; skips and reports parts through `delivery`. */
+export async function postReply(client: WebClient, channel: string, reply: Reply, opts: PostOptions = {}, delivery?: Delivery): Promise<void> {
+  for (const [i, message] of renderReply(reply).entries()) {
+    if (delivery && i < delivery.sent.length) continue;
+    const sent = await client.chat.postMessage({
       channel,
       text: message.text,
       blocks: message.blocks,
@@ -55,6 +57,7 @@ export async function postReply(client: WebClient, channel: string, reply: Reply
       unfurl_links: false,
       unfurl_media: false,
     });
+    delivery?.delivered(i, sent.ts ?? `${i}`);
   }
 }
 

@@ -1,4 +1,6 @@
-// Bytes to text, or a reason the file cannot be read. Never throws.
+// Bytes to text, or a reason the file cannot be read. Never throws. Whatever the encoding, the whole decoded
+// file must read as text (textlike.ts), else it is skipped with the reason.
+import { judgeText } from './textlike.ts';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -8,6 +10,15 @@ export type Decoded =
 
 /** Decodes a file's bytes: UTF-8 (with or without BOM), UTF-16 with a BOM, or Latin-1 as a fallback. */
 export function decodeBytes(bytes: Uint8Array): Decoded {
+  const decoded = decodeOnly(bytes);
+  if (!decoded.ok) return decoded;
+  const verdict = judgeText(decoded.text, decoded.warning === LATIN1_WARNING);
+  return verdict.ok ? decoded : { ok: false, reason: verdict.reason! };
+}
+
+const LATIN1_WARNING = 'is not UTF-8; read as Windows-1252 (Latin-1)';
+
+function decodeOnly(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) return { ok: false, reason: 'is empty' };
   if (bytes.length > MAX_FILE_BYTES)
     return { ok: false, reason: `is ${(bytes.length / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit for one article file` };
@@ -29,7 +40,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
       }
     }
     // Real-world files in Windows-1252 / Latin-1: decode them rather than lose them.
-    return { ok: true, text: new TextDecoder('windows-1252').decode(bytes), warning: 'is not UTF-8; read as Windows-1252 (Latin-1)' };
+    return { ok: true, text: new TextDecoder('windows-1252').decode(bytes), warning: LATIN1_WARNING };
   }
 }
 

@@ -16,10 +16,12 @@ export interface Draft {
   byline: string | null;
   categories: string[];
   blocks: Block[];
+  /** Things worth a warning that did not stop the reading (an ambiguous date, say). */
+  notes: string[];
 }
 
 export function emptyDraft(): Draft {
-  return { title: null, source: null, url: null, published: null, byline: null, categories: [], blocks: [] };
+  return { title: null, source: null, url: null, published: null, byline: null, categories: [], blocks: [], notes: [] };
 }
 
 const words = (s: string) => s.trim().split(/\s+/).filter(Boolean).length;

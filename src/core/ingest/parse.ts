@@ -20,7 +20,12 @@ function extensionOf(file: string): string {
 }
 
 /** Reads the articles in one file's text. `file` is the path relative to the data folder. */
-export function parseArticles(file: string | null, raw: string, format?: string): ParsedArticle[] {
+export function parseArticles(file: string | null, text: string, format?: string): ParsedArticle[] {
+  return readArticles(file, text, format).articles;
+}
+
+/** As parseArticles, with the warnings worth telling the user (an ambiguous date, ...). */
+export function readArticles(file: string | null, raw: string, format?: string): { articles: ParsedArticle[]; warnings: string[] } {
   // Layout is read from the text as it will be shown; entities decoded by a reader are cleaned in finish().
   const text = sanitizeText(raw);
   const ext = format ?? (file ? extensionOf(file) : '.txt');
@@ -35,7 +40,7 @@ export function parseArticles(file: string | null, raw: string, format?: string)
   }
   const articles = drafts.map((d, i) => finish(d, file, drafts.length > 1 ? i : null)).filter((a) => a.sentences.length > 0);
   if (articles.length === 0) throw new ArticleParseError('has no article text (nothing left after page furniture)');
-  return articles;
+  return { articles, warnings: [...new Set(drafts.flatMap((d) => d.notes))] };
 }
 
 /** Article text as it is kept: no control sequences, zero-width or bidi characters, white space squashed. */

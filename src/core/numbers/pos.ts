@@ -1,19 +1,33 @@
 // Part-of-speech hints for single words from natural's Brill tagger lexicon (word -> tags, most frequent
 // first), loaded once on first use. Words the lexicon lacks are guessed from their endings.
 import { createRequire } from 'node:module';
+import { recordProblem } from '../diagnostics.ts';
 
 const require = createRequire(import.meta.url);
 let lexicon: Record<string, string[]> | null = null;
 
+/** Where the lexicon is; tests point it elsewhere to see a failed load. */
+export const LEXICON_MODULE = { path: 'natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json' };
+
 function load(): Record<string, string[]> {
   if (!lexicon) {
     try {
-      lexicon = require('natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json') as Record<string, string[]>;
-    } catch {
+      lexicon = require(LEXICON_MODULE.path) as Record<string, string[]>;
+    } catch (e) {
+      // Figures still come out, read with weaker guesses (word endings): say so, once.
       lexicon = {};
+      recordProblem({
+        source: "natural's part-of-speech lexicon",
+        message: `could not be loaded (${(e as Error).message.split('\n')[0]}); figures are read with weaker guesses at what they count until it is fixed (reinstall with \`npm ci\`)`,
+      });
     }
   }
   return lexicon;
+}
+
+/** Forgets the loaded lexicon (tests only). */
+export function resetLexiconForTests(): void {
+  lexicon = null;
 }
 
 /** The lexicon's tags of a word as written, else of its lower-case form; null when unknown. */

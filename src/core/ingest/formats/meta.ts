@@ -1,5 +1,5 @@
 // Metadata fields under their many names (front matter, JSON, HTML meta tags) into a Draft.
-import { parseLooseDate } from '../dates.ts';
+import { dateOrderOf, readDate } from '../dates.ts';
 import type { Draft } from '../draft.ts';
 
 export type Meta = Record<string, unknown>;
@@ -31,7 +31,12 @@ export function applyMeta(draft: Draft, meta: Meta): void {
   draft.title ??= asText(pick(meta, ['title', 'headline', 'name']));
   draft.source ??= asText(pick(meta, ['source', 'outlet', 'publisher', 'site', 'site_name', 'sitename', 'publication']));
   draft.url ??= asText(pick(meta, ['url', 'link', 'canonical', 'permalink']));
-  draft.published ??= parseLooseDate(asText(pick(meta, ['published', 'date', 'published_at', 'publishedat', 'pubdate', 'datepublished', 'published_time', 'created', 'time'])));
+  if (draft.published === null) {
+    const order = dateOrderOf(asText(pick(meta, ['date_format', 'dateformat'])), asText(pick(meta, ['locale', 'lang', 'language', 'inlanguage'])));
+    const reading = readDate(asText(pick(meta, ['published', 'date', 'published_at', 'publishedat', 'pubdate', 'datepublished', 'published_time', 'created', 'time'])), order);
+    draft.published = reading.date;
+    if (reading.note) draft.notes.push(`publication date ${reading.note}`);
+  }
   draft.byline ??= asText(pick(meta, ['byline', 'author', 'authors', 'by', 'creator']));
   if (!draft.categories.length) draft.categories = asList(pick(meta, ['categories', 'category', 'tags', 'section', 'keywords', 'topics']));
 }

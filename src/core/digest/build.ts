@@ -4,7 +4,8 @@
 import { groupStories, type StoryInput } from '../stories/group.ts';
 import { contentTerms } from '../text/terms.ts';
 import { refOf, type ArticleRef } from '../types.ts';
-import { keyFigures } from './figures.ts';
+import { figureChanges, keyFigures } from './figures.ts';
+import { reportTime } from '../numbers/history.ts';
 import { keyQuotes } from './quotes.ts';
 import { importance } from './rank.ts';
 import { pickSentences, scoreSentences, type SummaryCandidate } from './summarize.ts';
@@ -70,7 +71,7 @@ export function buildDigest(opts: BuildOptions): Digest {
   }
   planned.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title));
   // 2. The shown stories, told.
-  const stories = planned.slice(0, maxStories).map((p) => tell(p, opts.previous ?? null, idf));
+  const stories = planned.slice(0, maxStories).map((p) => tell(p, opts.previous ?? null, idf, window));
   return {
     date: opts.date ?? window.until.toISOString().slice(0, 10),
     window: { since: window.since.toISOString(), until: window.until.toISOString() },
@@ -92,7 +93,7 @@ interface Planned {
 }
 
 /** A story's headline, summary, figures, quotes and sources. */
-function tell(p: Planned, previous: DigestRecord | null, idf: (t: string) => number): DigestStory {
+function tell(p: Planned, previous: DigestRecord | null, idf: (t: string) => number, window: DigestWindow): DigestStory {
   const { members, fresh, seenBefore } = p;
   const refs = members.map(refOf);
   let updated: DigestStory['updated'] = null;
@@ -130,16 +131,18 @@ function tell(p: Planned, previous: DigestRecord | null, idf: (t: string) => num
   );
   const refById = new Map(refs.map((r) => [r.id, r]));
   const summary = picked.map((s) => ({ text: s.text, article: refById.get(s.articleId)! }));
-  const numbers = keyFigures(
-    members.flatMap((a) => a.figures.map((f) => ({ ...f, article: refById.get(a.id)! }))),
-    { outletOf, summary: summary.map((s) => s.text) },
-  );
+  const storyFigures = members.flatMap((a) => a.figures.map((f) => ({ ...f, article: refById.get(a.id)! })));
+  const byId = new Map(members.map((a) => [a.id, a]));
+  const timeOf = (a: ArticleRef) => reportTime(a, byId.get(a.id)?.addedAt);
+  const numbers = keyFigures(storyFigures, { outletOf, summary: summary.map((s) => s.text), timeOf });
+  // what changed since the window's start (the channel's last digest)
+  const changes = figureChanges(storyFigures, (a) => inWindow(byId.get(a.id) ?? a, window), { outletOf, timeOf });
   const quotes = keyQuotes(
     members.flatMap((a) => a.quotes.map((q) => ({ ...q, article: refById.get(a.id)! }))),
     2,
     summary.map((s) => s.text),
   );
-  return { id: p.id, title: p.title, score: p.score, updated, summary, numbers, quotes, sources: refs, outlets: p.outlets };
+  return { id: p.id, title: p.title, score: p.score, updated, summary, numbers, changes, quotes, sources: refs, outlets: p.outlets };
 }
 
 /** What to remember of a digest so the next one can tell news from repeats. */

@@ -5,6 +5,7 @@
 import { digest } from '../text/normalize.ts';
 import type { ParsedArticle } from '../types.ts';
 import { canonicalUrl, jaccard, NEAR_COPY, shingles } from './duplicates.ts';
+import { eventSignature, isSameEvent, rarityFrom } from './same-event.ts';
 import { articleVectors, closePairs, cosine, headlineTerms, type Edge, type Vector } from './vectors.ts';
 
 export type StoryInput = Pick<ParsedArticle, 'id' | 'title' | 'source' | 'published' | 'paragraphs' | 'contentHash'> & {
@@ -27,7 +28,14 @@ export interface GroupOptions {
   strong?: number;
   /** Articles published further apart than this are never one story. */
   maxDaysApart?: number;
+  /** Join follow-ups by the names, places and figures they share with the story (same-event.ts); default true. */
+  followUps?: boolean;
+  /** Body similarity below which two articles are never compared as a follow-up. */
+  followUpCosine?: number;
 }
+
+/** Cosine below which two articles are not compared as a follow-up (they share too few words to be one event). */
+const FOLLOW_UP_COSINE = 0.15;
 
 /** Cosine above which two articles are compared word by word as possible copies. */
 const COPY_CANDIDATE = 0.75;
@@ -102,6 +110,8 @@ interface ClusterInput {
   vecs: Vector[];
   headlines: Set<string>[];
   published: (string | null)[];
+  /** Whether two articles report one event by the names and figures they share (a follow-up). */
+  sameEvent: (a: number, b: number) => boolean;
 }
 
 /**
@@ -112,8 +122,12 @@ interface ClusterInput {
 function link(x: ClusterInput, a: number, b: number, opts: Required<GroupOptions>): number {
   if (daysApart(x.published[a], x.published[b]) > opts.maxDaysApart) return -Infinity;
   const sim = cosine(x.vecs[a], x.vecs[b]);
-  if (sim >= opts.strong || shared(x.headlines[a], x.headlines[b]) >= 2) return sim;
-  return 0;
+  const base = sim >= opts.strong || shared(x.headlines[a], x.headlines[b]) >= 2 ? sim : 0;
+  // a follow-up in new words: the same named people, places and figures, in reports dated days apart at
+  // most (without dates, an article about the same people is as likely another story about them)
+  const dated = Boolean(x.published[a] && x.published[b]);
+  if (base < opts.threshold && opts.followUps && dated && sim >= opts.followUpCosine && x.sameEvent(a, b)) return Math.max(sim, opts.threshold);
+  return base;
 }
 
 /** Greedy average-link clustering over the close pairs, closest first. Returns groups of indexes. */
@@ -121,7 +135,11 @@ function cluster(x: ClusterInput, originals: number[], pairs: Edge[], opts: Requ
   const threshold = opts.threshold;
   const members = new Map<number, number[]>(originals.map((i) => [i, [i]]));
   const owner = new Map<number, number>(originals.map((i) => [i, i]));
-  const edges = pairs.filter((e) => e.sim >= threshold && members.has(e.i) && members.has(e.j)).sort((a, b) => b.sim - a.sim || a.i - b.i || a.j - b.j);
+  const edges = pairs
+    .filter((e) => members.has(e.i) && members.has(e.j))
+    .map((e) => ({ ...e, sim: e.sim >= threshold ? e.sim : link(x, e.i, e.j, opts) }))
+    .filter((e) => e.sim >= threshold)
+    .sort((a, b) => b.sim - a.sim || a.i - b.i || a.j - b.j);
   for (const { i, j } of edges) {
     const ca = owner.get(i)!;
     const cb = owner.get(j)!;
@@ -139,14 +157,23 @@ function cluster(x: ClusterInput, originals: number[], pairs: Edge[], opts: Requ
 }
 
 export function groupStories(all: StoryInput[], opts: GroupOptions = {}): Story[] {
-  const o: Required<GroupOptions> = { threshold: opts.threshold ?? 0.4, strong: opts.strong ?? 0.6, maxDaysApart: opts.maxDaysApart ?? 3 };
+  const o: Required<GroupOptions> = {
+    threshold: opts.threshold ?? 0.4,
+    strong: opts.strong ?? 0.6,
+    maxDaysApart: opts.maxDaysApart ?? 3,
+    followUps: opts.followUps ?? true,
+    followUpCosine: opts.followUpCosine ?? FOLLOW_UP_COSINE,
+  };
   const vecs = articleVectors(all);
   // 1. The same article arriving twice is one article.
-  const edges = closePairs(vecs, Math.min(o.threshold, COPY_CANDIDATE));
+  const edges = closePairs(vecs, Math.min(o.threshold, COPY_CANDIDATE, o.followUps ? o.followUpCosine : 1));
   const kept = foldCopies(all, edges);
   const originals = all.map((_, i) => i).filter((i) => kept[i] === i);
   // 2. Articles about one event are one story.
-  const input: ClusterInput = { vecs, headlines: all.map((a) => headlineTerms(a.title)), published: all.map((a) => a.published) };
+  const signatures = o.followUps ? all.map(eventSignature) : [];
+  const rarity = rarityFrom(signatures);
+  const sameEvent = (a: number, b: number) => isSameEvent(signatures[a], signatures[b], rarity);
+  const input: ClusterInput = { vecs, headlines: all.map((a) => headlineTerms(a.title)), published: all.map((a) => a.published), sameEvent };
   const groups = cluster(input, originals, edges, o);
   const stories: Story[] = groups.map((group) => {
     // Lead article: the one with a named source, then the newest, then the longest.

@@ -2,16 +2,25 @@
 // browser), resvg-js rasterises the SVG (a native binary shipped inside its npm package). Nothing is
 // downloaded at run time. The libraries load on first use, so commands that draw nothing never pay for them.
 
+/** Width of every chart image in pixels: the height follows from its layout. */
+export const CHART_WIDTH = 800;
+
 /** Font families resvg falls back to for the chart's sans-serif text. */
 const SANS = 'DejaVu Sans';
 
 export async function renderPng(spec: object): Promise<Uint8Array> {
   const [vega, vl, { Resvg }] = await Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]);
-  const compiled = vl.compile(spec as Parameters<typeof vl.compile>[0]).spec;
+  // vega-lite's warnings would go to the console; a chart it cannot draw throws instead
+  const quiet = { level: () => quiet, error: (...m: unknown[]) => { throw new Error(`chart: ${m.join(' ')}`); }, warn: () => quiet, info: () => quiet, debug: () => quiet };
+  const compiled = vl.compile(spec as Parameters<typeof vl.compile>[0], { logger: quiet as never }).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   try {
     const svg = await view.toSVG();
-    const png = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: SANS, sansSerifFamily: SANS }, background: 'white' }).render().asPng();
+    const png = new Resvg(svg, {
+      font: { loadSystemFonts: true, defaultFontFamily: SANS, sansSerifFamily: SANS },
+      background: 'white',
+      fitTo: { mode: 'width', value: CHART_WIDTH },
+    }).render().asPng();
     return new Uint8Array(png);
   } finally {
     view.finalize();

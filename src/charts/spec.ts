@@ -3,9 +3,9 @@
 import { formatValue, formatWhen, nameOf } from '../core/numbers/format.ts';
 import type { FigureHistory } from '../core/numbers/history.ts';
 
-/** Chart size in pixels: readable in a chat message at its displayed width. */
-export const CHART_WIDTH = 800;
-export const CHART_HEIGHT = 400;
+/** Size of the plot area in pixels (axes, title and legend come around it): readable at chat size. */
+export const PLOT_WIDTH = 560;
+export const PLOT_HEIGHT = 300;
 const FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
 
 const CONFIG = {
@@ -13,16 +13,16 @@ const CONFIG = {
   background: 'white',
   padding: 16,
   title: { fontSize: 18, anchor: 'start', subtitleFontSize: 13, subtitleColor: '#555' },
-  axis: { labelFontSize: 13, titleFontSize: 14 },
-  legend: { labelFontSize: 13, titleFontSize: 13, orient: 'bottom' },
+  axis: { labelFontSize: 13, titleFontSize: 14, labelLimit: 260 },
+  legend: { labelFontSize: 13, titleFontSize: 13, orient: 'right', labelLimit: 220, offset: 36 },
   view: { stroke: null },
 };
 
 const base = (title: string, subtitle: string) => ({
   $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-  width: CHART_WIDTH,
-  height: CHART_HEIGHT,
-  autosize: { type: 'fit', contains: 'padding' },
+  width: PLOT_WIDTH,
+  height: PLOT_HEIGHT,
+  autosize: { type: 'pad' },
   title: { text: title, subtitle },
   config: CONFIG,
 });
@@ -36,7 +36,8 @@ export function historySpec(h: FigureHistory): object {
   const x = { field: 'time', type: 'temporal', title: undated ? 'reported (publication day, or first seen, UTC)' : 'reported (publication day)', axis: { format: '%a %d %b', labelAngle: 0, tickCount: 'day' } };
   const y = { field: 'value', type: 'quantitative', title: name, scale: { zero: true } };
   return {
-    ...base(`${name} over time`, `${h.verdict}; sources: ${[...new Set(h.points.map((p) => p.outlet))].join(', ')}`),
+    // short titles: without a canvas vega estimates text widths generously, and a long line widens the image
+    ...base(`${name} over time`, h.verdict),
     layer: [
       { data: { values: steps }, mark: { type: 'line', interpolate: 'step-after', color: '#888', strokeWidth: 2 }, encoding: { x, y } },
       {
@@ -55,7 +56,7 @@ export function disagreementSpec(h: FigureHistory): object {
   const latest = [...h.steps].reverse().find((s) => s.disputed) ?? h.steps[h.steps.length - 1];
   const points = h.revised ? latest.points : h.points;
   const values = points.map((p) => ({ outlet: p.outlet, value: p.value, label: formatValue({ ...p.figure, qualifier: null }) }));
-  const x = { field: 'outlet', type: 'nominal', title: 'outlet', sort: '-y', axis: { labelAngle: 0 } };
+  const x = { field: 'outlet', type: 'nominal', title: 'outlet', sort: { field: 'value', order: 'descending' }, axis: { labelAngle: 0 } };
   const y = { field: 'value', type: 'quantitative', title: name, scale: { zero: true } };
   return {
     ...base(`${name}: outlets differ`, h.revised ? `reports of ${formatWhen(latest)}` : `${values.length} reports`),

@@ -50,7 +50,7 @@ export interface DigestChange {
   text: string;
   from: number;
   to: number;
-  direction: 'up' | 'down';
+  direction: 'up' | 'down' | 'revised';
   /** The article reporting the new value, and its sentence. */
   article: ArticleRef;
   sentence: string;

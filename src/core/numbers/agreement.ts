@@ -118,12 +118,18 @@ export function precisionOf(v: number): number {
   return 10 ** (exponent - digits + 1);
 }
 
-/** The same figure, or one a rounded (or truncated) form of the other: "$27bn" and "$27.5bn", "9.3" and "9.37". */
+/**
+ * The same figure, or one a rounded or truncated form of the other: "$27bn" and "$27.5bn", "9.3" and
+ * "9.37", "about 300" and "more than 250". Rounding moves a value by half its last place at most, truncation
+ * only down: 40 is no rounded 31.
+ */
 export function compatible(a: number, b: number): boolean {
   if (a === b) return true;
   const pa = precisionOf(a), pb = precisionOf(b);
-  const d = Math.abs(a - b);
-  return (pb > pa && d < pb) || (pa > pb && d < pa);
+  if (pa === pb) return false;
+  const [coarse, fine, p] = pa > pb ? [a, b, pa] : [b, a, pb];
+  const d = fine - coarse;
+  return Math.abs(d) <= p / 2 || (d >= 0 && d < p);
 }
 
 /** A value inside a range another source gives: "10 to 15" and "12". */

@@ -3,7 +3,7 @@
 // and changes ("death toll rose from 19 to 40 (Harbour Times, Coastline Wire)").
 import type { Figure } from '../types.ts';
 import type { FigureGroup } from './agreement.ts';
-import type { FigureChange, FigureHistory, HistoryStep } from './history.ts';
+import { stepValues, type FigureChange, type FigureHistory, type HistoryStep } from './history.ts';
 
 const SYMBOL: Record<string, string> = { USD: '$', GBP: '£', EUR: '€', JPY: '¥' };
 
@@ -93,11 +93,17 @@ export function verdictNote(h: FigureHistory): string {
   return 'sources agree';
 }
 
-const outletsOf = (s: HistoryStep, value: number) => [...new Set(s.points.filter((p) => p.value === value).map((p) => p.outlet))];
+/** A step's value as a change line says it: "19", or where outlets differ at that time "31–40". */
+function stepValueText(s: HistoryStep): string {
+  const values = stepValues(s);
+  const fmt = (v: number) => formatValue({ ...s.points.find((p) => p.value === v)!.figure, qualifier: null });
+  return values.length === 1 ? fmt(values[0]) : `${fmt(values[0])}–${fmt(values[values.length - 1])}`;
+}
+
+const VERB = { up: 'rose', down: 'fell', revised: 'was revised' } as const;
 
 /** "death toll rose from 19 to 40 (Harbour Times, Coastline Wire)": the new value's outlets first. */
 export function changeLine(c: FigureChange, g: FigureGroup): string {
-  const fmt = (s: HistoryStep) => formatValue({ ...s.points.find((p) => p.value === s.value)!.figure, qualifier: null });
-  const outlets = [...new Set([...outletsOf(c.to, c.to.value), ...outletsOf(c.from, c.from.value)])];
-  return `${changeName(g)} ${c.direction === 'up' ? 'rose' : 'fell'} from ${fmt(c.from)} to ${fmt(c.to)} (${outlets.join(', ')})`;
+  const outlets = [...new Set([...c.to.points, ...c.from.points].map((p) => p.outlet))];
+  return `${changeName(g)} ${VERB[c.direction]} from ${stepValueText(c.from)} to ${stepValueText(c.to)} (${outlets.join(', ')})`;
 }

@@ -110,7 +110,13 @@ export function figureHistory(group: FigureGroup, timeOf: (a: ArticleRef) => Rep
 export interface FigureChange {
   from: HistoryStep;
   to: HistoryStep;
-  direction: 'up' | 'down';
+  /** 'up' or 'down' when the new value is above or below every earlier one; 'revised' when between them. */
+  direction: 'up' | 'down' | 'revised';
+}
+
+/** The distinct values of a step, lowest first (one value, or the values outlets differ on). */
+export function stepValues(s: HistoryStep): number[] {
+  return [...new Set(s.points.map((p) => p.value))].sort((a, b) => a - b);
 }
 
 /**
@@ -123,6 +129,10 @@ export function changeSince(h: FigureHistory, isNew: (p: HistoryPoint) => boolea
   const to = fresh[fresh.length - 1];
   const before = h.steps.filter((s) => s.time < fresh[0].time && !s.points.some(isNew));
   const from = before.length ? before[before.length - 1] : fresh.length > 1 ? fresh[0] : null;
-  if (!from || from === to || compatible(from.value, to.value)) return null;
-  return { from, to, direction: to.value > from.value ? 'up' : 'down' };
+  if (!from || from === to) return null;
+  const was = stepValues(from);
+  const now = stepValues(to);
+  if (now.every((v) => was.some((w) => compatible(v, w)))) return null;
+  const direction = now[0] > was[was.length - 1] ? 'up' : now[now.length - 1] < was[0] ? 'down' : 'revised';
+  return { from, to, direction };
 }

@@ -84,7 +84,8 @@ function clausesAfter(f: Figure, own: Set<string>): Candidate[] {
   const out: Candidate[] = [];
   const consider = (w: string[], rank: number) => {
     const trimmed = trimClause(w, w.length > CLAUSE_WORDS);
-    if (trimmed.length < 2 || !/^[a-z]/.test(trimmed[0]) || !isVerb(trimmed[0])) return;
+    // one word is enough for the figure's own verb ("96 passengers survived"), not for a participle
+    if (trimmed.length < (rank === MAIN_VERB ? 1 : 2) || !/^[a-z]/.test(trimmed[0]) || !isVerb(trimmed[0])) return;
     out.push({ text: trimmed.join(' '), rank });
   };
   // a participle clause ends before the main verb: "[launched from warships in the Caspian Sea] crashed in Iran"

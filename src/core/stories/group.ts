@@ -166,13 +166,15 @@ export function groupStories(all: StoryInput[], opts: GroupOptions = {}): Story[
   };
   const vecs = articleVectors(all);
   // 1. The same article arriving twice is one article.
-  const edges = closePairs(vecs, Math.min(o.threshold, COPY_CANDIDATE, o.followUps ? o.followUpCosine : 1));
+  // follow-ups link only dated articles: look for their weaker pairs only when there are some
+  const followUps = o.followUps && all.filter((a) => a.published).length >= 2;
+  const edges = closePairs(vecs, Math.min(o.threshold, COPY_CANDIDATE, followUps ? o.followUpCosine : 1));
   const kept = foldCopies(all, edges);
   const originals = all.map((_, i) => i).filter((i) => kept[i] === i);
   // 2. Articles about one event are one story.
-  const signatures = o.followUps ? all.map(eventSignature) : [];
-  const rarity = rarityFrom(signatures);
-  const sameEvent = (a: number, b: number) => isSameEvent(signatures[a], signatures[b], rarity);
+  const signatures = all.map((a) => (followUps && a.published ? eventSignature(a) : null));
+  const rarity = rarityFrom(signatures.filter((x) => x !== null));
+  const sameEvent = (a: number, b: number) => signatures[a] !== null && signatures[b] !== null && isSameEvent(signatures[a], signatures[b], rarity);
   const input: ClusterInput = { vecs, headlines: all.map((a) => headlineTerms(a.title)), published: all.map((a) => a.published), sameEvent };
   const groups = cluster(input, originals, edges, o);
   const stories: Story[] = groups.map((group) => {

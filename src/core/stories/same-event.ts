@@ -39,7 +39,7 @@ export const FOLLOW_UP_SCORE = 3;
 export const FOLLOW_UP_KEYS = 3;
 
 function isNameWord(w: string, sentenceStart: boolean): boolean {
-  if (!NAME_WORD.test(w)) return false;
+  if (!NAME_WORD.test(w) || w.length < 2) return false;
   const lower = w.toLowerCase().replace(/['’]s$/, '');
   if (NOT_NAMES.has(lower)) return false;
   // a capitalised function word opening a sentence ("The", "After") is no name
@@ -55,7 +55,7 @@ function readText(text: string, sig: EventSignature, title: boolean): void {
     const flush = () => {
       if (run.length) {
         const whole = run.join(' ');
-        for (const w of run) sig.names.add(w);
+        for (const w of run) if (!STOPWORDS.has(w)) sig.names.add(w);
         if (run.length > 1) sig.names.add(whole);
         if (place) sig.places.add(whole);
       }

@@ -66,8 +66,10 @@ export const numbers: Command = {
       const storyMatches = want.length > 0 && story.articles.some((a) => matchesTopic(want, { counted: null, sentence: a.title }));
       let groups = groupFigures(figs);
       if (want.length) {
-        const kept = groups.filter((g) => g.values.some((v) => v.figures.some((f) => matchesTopic(want, f))));
-        groups = kept.length || !storyMatches ? kept : groups;
+        // the narrowest match there is: what the figure counts, else its sentence, else the story
+        const counts = groups.filter((g) => matchesTopic(want, { counted: g.counted, sentence: g.label }));
+        const says = groups.filter((g) => g.values.some((v) => v.figures.some((f) => matchesTopic(want, f))));
+        groups = counts.length ? counts : says.length || !storyMatches ? says : groups;
       }
       if (groups.length === 0) continue;
       const told = groups.map((g) => ({ g, h: figureHistory(g, timeOf) }));

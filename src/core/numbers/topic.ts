@@ -1,5 +1,6 @@
 // Whether a figure is about a topic (/numbers about TOPIC): every content word of the topic is in what the
-// figure counts or in the sentence it stands in. The article's title alone never makes a figure match.
+// figure counts or in the sentence it stands in (or, called with a group's label, in what the group counts).
+// The article's title alone never makes a figure match.
 import { contentTerms } from '../text/terms.ts';
 import type { Figure } from '../types.ts';
 

@@ -5,6 +5,7 @@ import { routeLine } from '../../../commands/parse.ts';
 import type { CommandContext } from '../../../commands/types.ts';
 import { NO_MENTIONS } from './client.ts';
 import { manageServerRefusal, needsManageGuild } from './policy.ts';
+import { filesOf } from './attachments.ts';
 import { renderReply } from './render.ts';
 import type { HandlerDeps } from './run-types.ts';
 
@@ -47,6 +48,6 @@ export async function handleMention(message: Message, botId: string, deps: Handl
     ? { reply: manageServerRefusal(routed.name, sub) }
     : await deps.run(ctx, routed.name, routed.text);
   const [first, ...rest] = renderReply(result.reply);
-  await message.reply({ embeds: first.embeds, allowedMentions: NO_MENTIONS });
+  await message.reply({ embeds: first.embeds, files: filesOf(result.reply), allowedMentions: NO_MENTIONS });
   for (const m of rest) if (channel.isSendable()) await channel.send({ embeds: m.embeds, allowedMentions: NO_MENTIONS });
 }

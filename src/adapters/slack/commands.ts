@@ -12,6 +12,7 @@ import { errorReply, type Reply } from '../../reply.ts';
 import { commandContext, type SlackHandlerDeps } from './context.ts';
 import { plainFromSlack, routeUmbrella } from './incoming.ts';
 import { renderReply } from './render.ts';
+import { uploadAttachments } from './attachments.ts';
 import { respondWithReply, responseBody } from './send.ts';
 
 /** The umbrella command's name (`/sitrep who-said Carter`). */
@@ -37,7 +38,7 @@ export function readSlashCommand(command: string, rawText: string): Parsed {
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function slashCommandHandler(deps: SlackHandlerDeps) {
-  return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+  return async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const parsed = readSlashCommand(command.command, command.text);
     if (!parsed.ok) {
       // Short and private, straight in the ack: nothing to wait for.
@@ -51,6 +52,7 @@ export function slashCommandHandler(deps: SlackHandlerDeps) {
       const ctx = await commandContext(deps, command.channel_id, command.user_id);
       const result = await runCommand(ctx, parsed.name, parsed.input);
       await respondWithReply(respond, result.reply);
+      await uploadAttachments(client, command.channel_id, result.reply, { log: deps.log });
     } catch (e) {
       deps.log.error(`sitrep: Slack /${parsed.name} could not be answered: ${(e as Error).message}`);
     }

@@ -10,6 +10,7 @@ import type { ChatAdapter } from '../types.ts';
 import { AdminCheck } from './admins.ts';
 import { buildApp, type SlackAppOptions } from './app.ts';
 import type { SlackHandlerDeps, SlackLog } from './context.ts';
+import { uploadAttachments } from './attachments.ts';
 import { postReply } from './send.ts';
 import { describeSettings, readSlackSettings, type SlackSettings } from './settings.ts';
 
@@ -90,6 +91,7 @@ export class SlackAdapter implements ChatAdapter {
 
   async post(channelId: string, reply: Reply): Promise<void> {
     await postReply(this.app.client, channelId, reply);
+    await uploadAttachments(this.app.client, channelId, reply);
   }
 }
 

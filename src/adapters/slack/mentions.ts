@@ -5,6 +5,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { runCommand } from '../../../commands/run.ts';
 import { commandContext, type SlackHandlerDeps } from './context.ts';
 import { plainFromSlack, routeMention, stripMention } from './incoming.ts';
+import { uploadAttachments } from './attachments.ts';
 import { isPrivate, postPrivateReply, postReply } from './send.ts';
 
 export function mentionHandler(deps: SlackHandlerDeps) {
@@ -16,7 +17,10 @@ export function mentionHandler(deps: SlackHandlerDeps) {
       const ctx = await commandContext(deps, event.channel, event.user);
       const result = await runCommand(ctx, routed.name, routed.text);
       if (isPrivate(result.reply) && event.user) await postPrivateReply(client, event.channel, event.user, result.reply, { threadTs });
-      else await postReply(client, event.channel, result.reply, { threadTs });
+      else {
+        await postReply(client, event.channel, result.reply, { threadTs });
+        await uploadAttachments(client, event.channel, result.reply, { threadTs, log: deps.log });
+      }
     } catch (e) {
       deps.log.error(`sitrep: Slack mention in ${event.channel} could not be answered: ${(e as Error).message}`);
     }

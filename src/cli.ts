@@ -9,6 +9,8 @@ import { dataDir, dbPath, loadDotEnv } from './config.ts';
 import { summarizeIngest, type IngestReport } from './service/ingest.ts';
 import { Sitrep } from './service/sitrep.ts';
 import { start } from './start.ts';
+import { writeCharts } from './charts/write.ts';
+import type { ReplyAttachment } from './reply.ts';
 
 const USAGE = `Usage: sitrep [--data DIR] [--db PATH] <command> [arguments] [--json]
 
@@ -23,11 +25,13 @@ Options:
   --data DIR   folder of articles (default: SITREP_DATA or ./data)
   --db PATH    index file (default: SITREP_DB or one file per data folder in ~/.local/state/sitrep/)
   --json       print one JSON object on stdout
+  --chart FILE write the answer's chart (PNG) to FILE (numbers); further charts go to FILE-2.png, ...
   --quiet      no indexing summary on stderr`;
 
 interface Global {
   data?: string;
   db?: string;
+  chart?: string;
   json: boolean;
   quiet: boolean;
   help: boolean;
@@ -38,18 +42,34 @@ function readGlobal(argv: string[]): Global {
   const g: Global = { json: false, quiet: false, help: false, rest: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const eq = a.match(/^--(data|db)=(.*)$/);
-    if (eq) g[eq[1] as 'data' | 'db'] = eq[2];
-    else if (a === '--data' || a === '--db') {
+    const eq = a.match(/^--(data|db|chart)=(.*)$/);
+    if (eq) g[eq[1] as 'data' | 'db' | 'chart'] = eq[2];
+    else if (a === '--data' || a === '--db' || a === '--chart') {
       const v = argv[++i];
       if (v === undefined) throw new CommandError(`${a} needs a value.`);
-      g[a.slice(2) as 'data' | 'db'] = v;
+      g[a.slice(2) as 'data' | 'db' | 'chart'] = v;
     } else if (a === '--json') g.json = true;
     else if (a === '--quiet' || a === '-q') g.quiet = true;
     else if ((a === '--help' || a === '-h') && g.rest.length === 0) g.help = true;
     else g.rest.push(a);
   }
   return g;
+}
+
+/** Writes the charts `--chart FILE` asks for, and says on stderr what there was; 1 when one could not be written. */
+function reportCharts(attachments: ReplyAttachment[], g: Global): number {
+  if (!g.chart) {
+    if (attachments.length && !g.quiet && !g.json) console.error(`sitrep: ${attachments.length} chart(s) with this answer; --chart FILE writes them.`);
+    return 0;
+  }
+  if (attachments.length === 0) {
+    console.error('sitrep: this answer has no chart (a figure needs three reports over time, or outlets that differ).');
+    return 0;
+  }
+  const { written, errors } = writeCharts(g.chart, attachments);
+  for (const path of written) console.error(`sitrep: chart written to ${path}`);
+  for (const e of errors) console.error(`sitrep: ${e}`);
+  return errors.length ? 1 : 0;
 }
 
 function report(r: IngestReport | null, g: Global, always = false): void {
@@ -115,7 +135,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (g.json) console.log(JSON.stringify(result.json ?? {}));
     else console.log(renderText(result.reply));
-    return 0;
+    return reportCharts(result.reply.attachments ?? [], g);
   } finally {
     sitrep.close();
   }

@@ -1,6 +1,7 @@
 // One ferry disaster told by four outlets over four days (test/fixtures/ferry, written for these tests):
 // the toll is revised three times (12, 19, 40, 51), one outlet disagrees on the third day (31 against 40),
 // and a follow-up in new headline words ("Divers end search as Bukakata toll reaches 51") joins the story.
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -141,5 +142,13 @@ describe('/numbers on the ferry story', () => {
     expect(json.groups.map((g) => g.counted)).toEqual(['passengers', 'passengers']);
     const none = await numbers('elephants');
     expect(none.reply.intro).toMatch(/No figures about "elephants"/);
+  });
+
+  it('prints the history as text on the command line and writes the PNG with --chart FILE', () => {
+    const file = join(t.dataDir, '..', 'toll.png');
+    const out = execFileSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'sitrep.js'), '--data', t.dataDir, '--db', t.dbPath, 'numbers', '--chart', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(out).toMatch(/12 \(Lakeside Herald, Mon 2 Mar\) → 19 \(Coastline Wire, Tue 3 Mar\)/);
+    expect(out).toMatch(/^Chart \(people-killed-in-the-sinking-history\.png\): Step chart of/m);
+    expect(decodePng(readFileSync(file)).width).toBe(CHART_WIDTH);
   });
 });

@@ -15,6 +15,7 @@ import { groupFigures } from '../src/core/numbers/agreement.ts';
 import { figureHistory, reportTime } from '../src/core/numbers/history.ts';
 import { refOf, type Figure, type WithArticle } from '../src/core/types.ts';
 import { renderText } from '../src/adapters/console/render.ts';
+import { chartFor, chartKind, chartsFor } from '../src/charts/attach.ts';
 import { CHART_WIDTH } from '../src/charts/render.ts';
 import { decodePng } from './helpers/png.ts';
 import { tempSitrep, type TempSitrep } from './helpers/sitrep.ts';
@@ -77,6 +78,30 @@ describe('a figure over time', () => {
     const undated = articles.slice(0, 2).map((a, i) => ({ ...refOf(a), published: null, seen: `2026-03-0${2 + i}T10:00:00Z` }));
     const t = reportTime(undated[1], undated[1].seen);
     expect(t).toEqual({ time: Date.parse('2026-03-03T10:00:00Z'), dated: false });
+  });
+});
+
+describe('charts', () => {
+  it('draws a step chart for three reports over time, bars for a disagreement, nothing for an agreed figure', () => {
+    expect(chartKind(historyOf(articles))).toBe('history');
+    expect(chartKind(historyOf(byDay('2026-03-04')))).toBe('disagreement');
+    const passengers = groupFigures(figuresOf(articles)).find((g) => g.counted === 'passengers' && g.agree)!;
+    expect(chartKind(figureHistory(passengers, (a) => reportTime(a)))).toBeNull();
+  });
+
+  it('leaves a chart that cannot be drawn out, and says why, without failing the answer', async () => {
+    const errors: string[] = [];
+    const charts = await chartsFor([historyOf(articles)], (e) => errors.push(e.message), async () => {
+      throw new Error('no renderer');
+    });
+    expect(charts).toBeUndefined();
+    expect(errors).toEqual(['no renderer']);
+  });
+
+  it('draws the disagreement as bars by outlet: a PNG of the expected width', async () => {
+    const chart = await chartFor(historyOf(byDay('2026-03-04')), 'disagreement');
+    expect(decodePng(chart.bytes).width).toBe(CHART_WIDTH);
+    expect(chart.description).toBe('Bar chart of people by outlet: 40 (Harbour Times), 31 (Voice of the Lakes).');
   });
 });
 

@@ -32,20 +32,22 @@ export function chartDescription(h: FigureHistory, kind: ChartKind): string {
   return `Bar chart of ${nameOf(h.group)} by outlet: ${latest.points.map((p) => `${p.value} (${p.outlet})`).join(', ')}.`;
 }
 
-export async function chartFor(h: FigureHistory, kind: ChartKind): Promise<ReplyAttachment> {
-  const bytes = await renderPng(kind === 'history' ? historySpec(h) : disagreementSpec(h));
+export type Draw = (spec: object) => Promise<Uint8Array>;
+
+export async function chartFor(h: FigureHistory, kind: ChartKind, draw: Draw = renderPng): Promise<ReplyAttachment> {
+  const bytes = await draw(kind === 'history' ? historySpec(h) : disagreementSpec(h));
   return { name: fileName(h, kind), contentType: 'image/png', bytes, description: chartDescription(h, kind) };
 }
 
 /** Up to MAX_CHARTS charts for the histories, in their order; undefined when there are none. */
-export async function chartsFor(histories: FigureHistory[], onError: (e: Error) => void = () => {}): Promise<ReplyAttachment[] | undefined> {
+export async function chartsFor(histories: FigureHistory[], onError: (e: Error) => void = () => {}, draw: Draw = renderPng): Promise<ReplyAttachment[] | undefined> {
   const out: ReplyAttachment[] = [];
   for (const h of histories) {
     if (out.length >= MAX_CHARTS) break;
     const kind = chartKind(h);
     if (!kind) continue;
     try {
-      out.push(await chartFor(h, kind));
+      out.push(await chartFor(h, kind, draw));
     } catch (e) {
       onError(e as Error);
     }

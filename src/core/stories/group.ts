@@ -133,11 +133,20 @@ function link(x: ClusterInput, a: number, b: number, opts: Required<GroupOptions
 /** Greedy average-link clustering over the close pairs, closest first. Returns groups of indexes. */
 function cluster(x: ClusterInput, originals: number[], pairs: Edge[], opts: Required<GroupOptions>): number[][] {
   const threshold = opts.threshold;
+  // a failed merge is tried again with other pairs: remember each pair's link
+  const n = x.vecs.length;
+  const memo = new Map<number, number>();
+  const linkOf = (a: number, b: number) => {
+    const key = a < b ? a * n + b : b * n + a;
+    let l = memo.get(key);
+    if (l === undefined) memo.set(key, (l = link(x, a, b, opts)));
+    return l;
+  };
   const members = new Map<number, number[]>(originals.map((i) => [i, [i]]));
   const owner = new Map<number, number>(originals.map((i) => [i, i]));
   const edges = pairs
     .filter((e) => members.has(e.i) && members.has(e.j))
-    .map((e) => ({ ...e, sim: e.sim >= threshold ? e.sim : link(x, e.i, e.j, opts) }))
+    .map((e) => ({ ...e, sim: e.sim >= threshold ? e.sim : linkOf(e.i, e.j) }))
     .filter((e) => e.sim >= threshold)
     .sort((a, b) => b.sim - a.sim || a.i - b.i || a.j - b.j);
   for (const { i, j } of edges) {
@@ -147,7 +156,7 @@ function cluster(x: ClusterInput, originals: number[], pairs: Edge[], opts: Requ
     const A = members.get(ca)!;
     const B = members.get(cb)!;
     let sum = 0;
-    for (const a of A) for (const b of B) sum += link(x, a, b, opts);
+    for (const a of A) for (const b of B) sum += linkOf(a, b);
     if (sum / (A.length * B.length) < threshold) continue;
     for (const b of B) owner.set(b, ca);
     A.push(...B);

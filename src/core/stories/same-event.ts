@@ -30,6 +30,8 @@ const NOT_NAMES = new Set([
 ]);
 const PLACE_WORDS = /^(?:in|near|at|off|from|across|outside|into|to)$/i;
 const NAME_WORD = /^\p{Lu}[\p{L}'’.-]*$/u;
+/** A word with a letter or digit at both ends (most words): nothing to strip. */
+const EDGE_OK = /^[A-Za-z0-9](?:.*[A-Za-z0-9])?$/;
 /** Whole names weigh this much more than one of their words: "Joseph Okello" says more than "Okello". */
 const WHOLE_NAME_WEIGHT = 0.5;
 /** A shared figure weighs this much of a shared name: numbers recur by chance more than names do. */
@@ -62,14 +64,15 @@ function readText(text: string, sig: EventSignature, title: boolean): void {
       run = [];
     };
     words.forEach((raw, i) => {
-      const w = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-      const number = w.replace(/,/g, '').match(/^\d+(?:\.\d+)?$/);
-      if (number) {
-        const v = Number(number[0]);
+      const w = EDGE_OK.test(raw) ? raw : raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+      const first = w.charCodeAt(0);
+      if (first >= 48 && first <= 57) {
+        const number = w.replace(/,/g, '').match(/^\d+(?:\.\d+)?$/);
+        const v = number ? Number(number[0]) : 0;
         if (v >= 10 && !(Number.isInteger(v) && v >= 1900 && v <= 2100 && !w.includes(','))) sig.figures.add(String(v));
       }
-      // a headline capitalises its words: only the body's capitals mark names, the title's must be seen there
-      if (!title && w && isNameWord(w, i === 0)) {
+      // a headline capitalises its words: only the body's capitals are read as names
+      if (!title && w && w[0] !== w[0].toLowerCase() && isNameWord(w, i === 0)) {
         if (run.length === 0) place = i > 0 && PLACE_WORDS.test(words[i - 1].replace(/[^\p{L}]/gu, ''));
         run.push(w.toLowerCase().replace(/['’]s$/, ''));
       } else flush();
@@ -111,28 +114,33 @@ export interface SameEventEvidence {
   score: number;
   /** The names and figures both articles give. */
   shared: string[];
+  /** Whole names (two words or more) both give: "joseph okello", "kalangala star". */
+  whole: string[];
 }
 
 /** The evidence that two articles report one event: their shared names (whole names more) and figures, each by rarity. */
 export function sameEventScore(a: EventSignature, b: EventSignature, rarity: Rarity = () => 1): SameEventEvidence {
   let score = 0;
   const shared: string[] = [];
+  const wholeNames: string[] = [];
   for (const n of a.names) {
     if (!b.names.has(n)) continue;
     const whole = n.includes(' ');
     score += rarity(`n:${n}`) * (whole ? WHOLE_NAME_WEIGHT : 1);
-    if (!whole) shared.push(n);
+    if (whole) wholeNames.push(n);
+    else shared.push(n);
   }
   for (const f of a.figures) {
     if (!b.figures.has(f)) continue;
     score += FIGURE_WEIGHT * rarity(`f:${f}`);
     shared.push(f);
   }
-  return { score, shared };
+  return { score, shared, whole: wholeNames };
 }
 
 /** Whether two articles report one event by what they name and count (their headlines aside). */
 export function isSameEvent(a: EventSignature, b: EventSignature, rarity?: Rarity): boolean {
   const e = sameEventScore(a, b, rarity);
-  return e.score >= FOLLOW_UP_SCORE && e.shared.length >= FOLLOW_UP_KEYS;
+  // one whole name at least: a person, a vessel, a company named in full, not only words they share
+  return e.score >= FOLLOW_UP_SCORE && e.shared.length >= FOLLOW_UP_KEYS && e.whole.length >= 1;
 }

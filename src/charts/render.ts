@@ -9,18 +9,20 @@ export const CHART_WIDTH = 800;
 const SANS = 'DejaVu Sans';
 
 export async function renderPng(spec: object): Promise<Uint8Array> {
-  const [vega, vl, { Resvg }] = await Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]);
+  const [vega, vl, { renderAsync }] = await Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]);
   // vega-lite's warnings would go to the console; a chart it cannot draw throws instead
   const quiet = { level: () => quiet, error: (...m: unknown[]) => { throw new Error(`chart: ${m.join(' ')}`); }, warn: () => quiet, info: () => quiet, debug: () => quiet };
   const compiled = vl.compile(spec as Parameters<typeof vl.compile>[0], { logger: quiet as never }).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   try {
     const svg = await view.toSVG();
-    const png = new Resvg(svg, {
+    // rasterised on libuv's thread pool, off the event loop (font loading and drawing are the slow part)
+    const image = await renderAsync(svg, {
       font: { loadSystemFonts: true, defaultFontFamily: SANS, sansSerifFamily: SANS },
       background: 'white',
       fitTo: { mode: 'width', value: CHART_WIDTH },
-    }).render().asPng();
+    });
+    const png = image.asPng();
     return new Uint8Array(png);
   } finally {
     view.finalize();

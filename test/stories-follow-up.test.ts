@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseArticles } from '../src/core/ingest/parse.ts';
 import { groupStories } from '../src/core/stories/group.ts';
 import { eventSignature, isSameEvent, rarityFrom, sameEventScore } from '../src/core/stories/same-event.ts';
-import { loadEvents, pairwise } from './helpers/pairwise.ts';
+import { HELD_OUT_FILE, loadEvents, pairwise } from './helpers/pairwise.ts';
 
 const FERRY = join(import.meta.dirname, 'fixtures', 'ferry');
 const ferry = readdirSync(FERRY).sort().flatMap((f) => parseArticles(f, readFileSync(join(FERRY, f), 'utf8')));
@@ -50,6 +50,14 @@ describe('grouping with follow-ups', () => {
     expect(withFollowUps.precision).toBeGreaterThanOrEqual(0.95);
     expect(withFollowUps.recall).toBeGreaterThanOrEqual(0.9);
     expect(without.recall).toBeLessThan(0.2);
+  });
+
+  it('joins the events of a held-out set written after the rule was fixed (4 events, 3 unrelated articles)', () => {
+    const { gold, inputs } = loadEvents(HELD_OUT_FILE);
+    const scored = pairwise(groupStories(inputs), gold);
+    expect(scored.truePairs).toBe(15);
+    expect(scored.precision).toBeGreaterThanOrEqual(0.9);
+    expect(scored.recall).toBeGreaterThanOrEqual(0.8);
   });
 
   it('does not join undated articles by names alone (another story about the same people is as likely)', () => {

@@ -12,6 +12,7 @@ import { digestReply } from '../src/core/digest/reply.ts';
 import type { DigestArticle } from '../src/core/digest/types.ts';
 import { parseArticles } from '../src/core/ingest/parse.ts';
 import { groupFigures } from '../src/core/numbers/agreement.ts';
+import { historyLine } from '../src/core/numbers/format.ts';
 import { figureHistory, reportTime } from '../src/core/numbers/history.ts';
 import { refOf, type Figure, type WithArticle } from '../src/core/types.ts';
 import { renderText } from '../src/adapters/console/render.ts';
@@ -75,9 +76,14 @@ describe('a figure over time', () => {
   });
 
   it('orders undated articles by when they were first seen, and says so', () => {
-    const undated = articles.slice(0, 2).map((a, i) => ({ ...refOf(a), published: null, seen: `2026-03-0${2 + i}T10:00:00Z` }));
-    const t = reportTime(undated[1], undated[1].seen);
-    expect(t).toEqual({ time: Date.parse('2026-03-03T10:00:00Z'), dated: false });
+    const seen = new Map(articles.map((a, i) => [a.id, `2026-03-0${2 + i}T10:0${i}:00Z`]));
+    const undated = articles.map((a) => ({ ...a, published: null }));
+    const h = figureHistory(toll(undated), (a) => reportTime(a, seen.get(a.id)));
+    expect(h.points.map((p) => p.value)).toEqual([12, 19, 40, 31, 51]);
+    expect(h.points.every((p) => !p.dated)).toBe(true);
+    expect(historyLine(h)).toMatch(/^people killed.*: 12 \(Lakeside Herald, first seen Mon 2 Mar 10:00\) → 19 \(Coastline Wire, first seen Tue 3 Mar 10:01\)/);
+    // an article with neither a date nor a first-seen time comes last, its time unknown
+    expect(reportTime({ published: null }, null)).toEqual({ time: Number.POSITIVE_INFINITY, dated: false });
   });
 });
 

@@ -17,6 +17,8 @@ import { Sitrep } from './service/sitrep.ts';
 import { closeSources } from './sources/registry.ts';
 import { runSourcesCli, SOURCES_CLI_ONLY } from './sources/cli.ts';
 import { start } from './start.ts';
+import { writeCharts } from './charts/write.ts';
+import type { ReplyAttachment } from './reply.ts';
 
 const USAGE = `Usage: sitrep [--data DIR] [--db PATH] <command> [arguments] [--json]
 
@@ -36,6 +38,7 @@ Options:
   --json       print one JSON object on stdout (long lists are written as they are read)
   --since DATE with --json: only items newer than DATE (YYYY-MM-DD or ISO 8601)
   --limit N    with --json: at most N articles' items (stories: N stories)
+  --chart FILE write the answer's chart (PNG) to FILE (numbers); further charts go to FILE-2.png, ...
   --quiet      no indexing summary on stderr
   --prune      let this run drop every indexed file that is gone from the data folder, even most of the
                index (without it, a sync that would drop more than half keeps them and says so)
@@ -47,6 +50,7 @@ interface Global {
   db?: string;
   since?: string;
   limit?: string;
+  chart?: string;
   json: boolean;
   quiet: boolean;
   prune: boolean;
@@ -58,12 +62,12 @@ function readGlobal(argv: string[]): Global {
   const g: Global = { json: false, quiet: false, prune: false, help: false, rest: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const eq = a.match(/^--(data|db|since|limit)=(.*)$/);
-    if (eq) g[eq[1] as 'data' | 'db' | 'since' | 'limit'] = eq[2];
-    else if (a === '--data' || a === '--db' || a === '--since' || a === '--limit') {
+    const eq = a.match(/^--(data|db|since|limit|chart)=(.*)$/);
+    if (eq) g[eq[1] as 'data' | 'db' | 'since' | 'limit' | 'chart'] = eq[2];
+    else if (a === '--data' || a === '--db' || a === '--since' || a === '--limit' || a === '--chart') {
       const v = argv[++i];
       if (v === undefined) throw new CommandError(`${a} needs a value.`);
-      g[a.slice(2) as 'data' | 'db' | 'since' | 'limit'] = v;
+      g[a.slice(2) as 'data' | 'db' | 'since' | 'limit' | 'chart'] = v;
     } else if (a === '--json') g.json = true;
     else if (a === '--quiet' || a === '-q') g.quiet = true;
     else if (a === '--prune') g.prune = true;
@@ -87,6 +91,22 @@ function rangeOf(g: Global): { since?: number; limit?: number } {
     range.limit = n;
   }
   return range;
+}
+
+/** Writes the charts `--chart FILE` asks for, and says on stderr what there was; 1 when one could not be written. */
+function reportCharts(attachments: ReplyAttachment[], g: Global): number {
+  if (!g.chart) {
+    if (attachments.length && !g.quiet && !g.json) console.error(`sitrep: ${attachments.length} chart(s) with this answer; --chart FILE writes them.`);
+    return 0;
+  }
+  if (attachments.length === 0) {
+    console.error('sitrep: this answer has no chart (a figure needs three reports over time, or outlets that differ).');
+    return 0;
+  }
+  const { written, errors } = writeCharts(g.chart, attachments);
+  for (const path of written) console.error(`sitrep: chart written to ${path}`);
+  for (const e of errors) console.error(`sitrep: ${e}`);
+  return errors.length ? 1 : 0;
 }
 
 function report(r: IngestReport | null, g: Global, always = false): void {
@@ -214,7 +234,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write('\n');
     }
     else console.log(renderText(result.reply));
-    return 0;
+    return reportCharts(result.reply.attachments ?? [], g);
   } finally {
     await closeSources(sitrep);
     sitrep.close();

@@ -26,6 +26,16 @@ export interface ReplyField {
   value: string;
 }
 
+/** A file sent with a reply (a chart), platform-neutral: each adapter uploads it its own way. */
+export interface ReplyAttachment {
+  /** File name with its extension ("people-killed.png"). */
+  name: string;
+  contentType: string;
+  bytes: Uint8Array;
+  /** What the file shows, in words: Slack's alt text, Discord's description, the console's caption. */
+  description: string;
+}
+
 export interface Reply {
   title?: string;
   /** A sentence or two before the sections. */
@@ -37,6 +47,8 @@ export interface Reply {
   private?: boolean;
   /** 'error' and 'usage' replies are shown as such (and privately where the platform can). */
   kind?: 'answer' | 'error' | 'usage';
+  /** Files sent with the reply (charts); the text never depends on them. */
+  attachments?: ReplyAttachment[];
 }
 
 export function errorReply(message: string, usage?: string): Reply {

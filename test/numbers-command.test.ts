@@ -29,7 +29,8 @@ describe('/numbers', () => {
   it('lists what the figures count and which sources agree, citing the sentence', async () => {
     const { reply } = await numbers();
     const text = renderText(reply);
-    expect(text).toMatch(/cruise missiles launched .*: 26 \(VOA News and 1 more agree\)/);
+    // every outlet giving the value is named
+    expect(text).toMatch(/cruise missiles launched .*: 26 \(VOA News, US Claims Russian Missiles Hit Iran Instead of Syria\)/);
     expect(reply.sections[0].items[0].cite?.sentence).toMatch(/missiles/);
   });
 

@@ -6,6 +6,7 @@ import { analyzed } from '../core/analyze.ts';
 import { decodeBytes, MAX_FILE_BYTES } from '../core/ingest/decode.ts';
 import { takeNewProblems, type Problem } from '../core/diagnostics.ts';
 import { readArticles } from '../core/ingest/parse.ts';
+import { eventSignature, signatureData } from '../core/stories/same-event.ts';
 import { termCounts } from '../core/stories/vectors.ts';
 import { digest } from '../core/text/normalize.ts';
 import type { ParsedArticle } from '../core/types.ts';
@@ -32,7 +33,9 @@ export type FileOutcome =
 /** A parsed article analysed and made ready to store: quotes, figures, story terms, encoded rows. */
 export function indexedArticle(p: ParsedArticle): IndexedArticle {
   const a = analyzed(p);
-  return { ...a, terms: [...termCounts(a)], encoded: encodeArticle(a) };
+  // Follow-ups are told by the names and figures of dated reports only (stories/same-event.ts).
+  const signature = a.published ? signatureData(eventSignature(a)) : null;
+  return { ...a, terms: [...termCounts(a)], encoded: encodeArticle(a), signature };
 }
 
 export function analyzeFile(job: FileJob): FileOutcome {

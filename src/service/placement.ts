@@ -2,6 +2,7 @@
 // index proposes, and the core's decision (join a story, start one, or fold as a copy). Runs on the
 // indexer's connection, inside the file's write transaction.
 import { assignStory, type NeighbourArticle } from '../core/stories/assign.ts';
+import { rarityFromCounts, signatureKeys, signatureOf } from '../core/stories/same-event.ts';
 import { canonicalUrl } from '../core/stories/duplicates.ts';
 import { weighVector } from '../core/stories/vectors.ts';
 import { digest } from '../core/text/normalize.ts';
@@ -16,21 +17,32 @@ const POSTING_TERMS = 20;
 /** Terms of an arriving article that look for neighbours: its most telling ones. */
 const ASKING_TERMS = 15;
 /** Partial dot product (over the proposing terms) a neighbour needs before its whole vector is compared. */
-const MIN_PARTIAL_DOT = 0.12;
+const MIN_PARTIAL_DOT = 0.1;
+/** Articles of a candidate story compared with an arriving one, at most (the newest). */
+const STORY_SAMPLE = 30;
 /** Articles further apart than this are never one story (group.ts GROUP_DEFAULTS.maxDaysApart). */
 const WINDOW_DAYS = 3;
 const DAY_MS = 86_400_000;
 
 function asNeighbour(store: Store, r: NeighbourRecord): NeighbourArticle {
-  return { id: r.id, storyId: r.storyId, vector: new Map(r.vector), title: r.title, published: r.published, contentHash: r.contentHash, url: r.url, paragraphs: () => store.paragraphsOf(r.n) };
+  return {
+    id: r.id, storyId: r.storyId, vector: new Map(r.vector), title: r.title, published: r.published, contentHash: r.contentHash, url: r.url,
+    paragraphs: () => store.paragraphsOf(r.n), signature: r.signature ? signatureOf(r.signature) : null,
+  };
 }
+
+/** Key counts of names and figures share the term-frequency table under this prefix. */
+const SIGNATURE_PREFIX = 'sig:';
 
 /** Places one stored article in its story. */
 export function placeArticle(store: Store, a: IndexedArticle, { n, addedAt }: StoredRow): void {
   const index = store.storyIndex();
   const counts = new Map(a.terms);
-  const { df, articles } = index.termFrequencies([...counts.keys()], store.count());
-  index.addTermFrequencies(counts.keys());
+  const signature = a.signature ? signatureOf(a.signature) : null;
+  const keys = signature ? signatureKeys(signature).map((k) => SIGNATURE_PREFIX + k) : [];
+  const { df, articles } = index.termFrequencies([...counts.keys(), ...keys], store.count());
+  index.addTermFrequencies([...counts.keys(), ...keys]);
+  const rarity = rarityFromCounts((k) => (df.get(SIGNATURE_PREFIX + k) ?? 0) + 1, articles);
   const vector = weighVector(counts, (t) => (df.get(t) ?? 0) + 1, articles);
   const { timeMs } = timesOf(a.published, addedAt);
   const day = dayOf(timeMs);
@@ -43,11 +55,23 @@ export function placeArticle(store: Store, a: IndexedArticle, { n, addedAt }: St
   const found = index.neighbours(asking, from, to, MAX_POSTING, n, MIN_PARTIAL_DOT);
   const same = index.sameText(a.contentHash, canonicalUrl(a.url), n);
   if (same && !found.some((f) => f.n === same.n)) found.push(same);
-  const neighbours = found.map((r) => asNeighbour(store, r));
-  const spans = index.spans([...new Set(neighbours.map((x) => x.storyId))]);
-  const placed = assignStory({ vector, title: a.title, published: a.published, contentHash: a.contentHash, url: a.url, paragraphs: a.paragraphs }, neighbours, spans);
+  const spans = index.spans([...new Set(found.map((x) => x.storyId))]);
+  // A story is compared by all its articles (average link), not only those the terms proposed: the rest
+  // are read, the newest STORY_SAMPLE of them for a large story.
+  const records = [...found];
+  for (const span of spans.values()) {
+    const proposed = found.filter((f) => f.storyId === span.id).length;
+    if (proposed >= span.size) continue;
+    const members = index.members(span.id, STORY_SAMPLE);
+    const have = new Set(found.map((f) => f.n));
+    records.push(...members.filter((m) => !have.has(m.n)));
+    span.size = Math.min(span.size, STORY_SAMPLE);
+  }
+  const neighbours = records.map((r) => asNeighbour(store, r));
+  const arriving = { vector, title: a.title, published: a.published, contentHash: a.contentHash, url: a.url, paragraphs: a.paragraphs, signature };
+  const placed = assignStory(arriving, neighbours, spans, {}, rarity);
   const storyId = placed.kind === 'new' ? digest(`story:${a.id}`, 12) : placed.storyId;
   const copyOf = placed.kind === 'copy' ? placed.of : null;
   const entries = [...vector].map(([t, w]) => [t, Number(w.toFixed(4))] as [string, number]);
-  index.place(n, { id: a.id, title: a.title, source: a.source, published: a.published, words: a.words, timeMs }, storyId, copyOf, entries, entries.slice(0, POSTING_TERMS));
+  index.place(n, { id: a.id, title: a.title, source: a.source, published: a.published, words: a.words, timeMs }, storyId, copyOf, entries, a.signature ?? null, entries.slice(0, POSTING_TERMS));
 }

@@ -147,6 +147,13 @@ export class Sitrep {
     return records.map((s) => this.view(s, members.get(s.id) ?? [])).filter((s) => s.articles.length > 0);
   }
 
+  /** The stories asked for, in that order (unknown ones left out). */
+  storiesByIds(ids: string[], scopes?: string[]): StoryView[] {
+    const records = ids.map((id) => this.store.story(id)).filter((s): s is StoryRecord => s !== null);
+    const members = this.store.storyMembers(records.map((s) => s.id), scopes);
+    return records.map((s) => this.view(s, members.get(s.id) ?? [])).filter((s) => s.articles.length > 0);
+  }
+
   countStories(q: WindowQuery = this.latestWindow()): number {
     return this.store.countStories(q);
   }

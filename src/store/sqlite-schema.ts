@@ -1,7 +1,7 @@
 // The SQLite schema. Text is kept once: sentences in `sentences` (the full-text index is contentless, it
 // holds only the index), the rest of an article's body compressed in `articles.body`; quotes and figures
 // keep their sentence only when it is not simply the sentence at their index.
-export const SCHEMA_VERSION = '4';
+export const SCHEMA_VERSION = '5';
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -14,7 +14,7 @@ CREATE TABLE IF NOT EXISTS articles (
   time_ms INTEGER NOT NULL, added_ms INTEGER NOT NULL, added_at TEXT NOT NULL,
   content_hash TEXT NOT NULL, words INTEGER NOT NULL, analyzer TEXT NOT NULL,
   story_id TEXT, copy_of TEXT, has_quotes INTEGER NOT NULL DEFAULT 0,
-  meta TEXT NOT NULL, body BLOB NOT NULL, vector TEXT);
+  meta TEXT NOT NULL, body BLOB NOT NULL, vector TEXT, signature TEXT);
 CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
 CREATE INDEX IF NOT EXISTS articles_time ON articles(time_ms);

@@ -3,6 +3,7 @@
 // frequencies. The decisions are the core's (stories/assign.ts); this keeps what they need, indexed.
 import type Database from 'better-sqlite3';
 import type { StorySpan } from '../core/stories/assign.ts';
+import type { SignatureData } from '../core/stories/same-event.ts';
 import { dayOf } from './sqlite-rows.ts';
 import type { NeighbourRecord, StoryIndex, StoryRecord, WindowQuery } from './store.ts';
 
@@ -29,6 +30,10 @@ function leads(a: LeadFacts, b: LeadFacts): boolean {
   return a.words > b.words;
 }
 
+type StoredNeighbour = Omit<NeighbourRecord, 'vector' | 'signature'> & { vector: string | null; signature: string | null };
+
+const neighbourOf = (r: StoredNeighbour): NeighbourRecord => ({ ...r, vector: r.vector ? JSON.parse(r.vector) : [], signature: r.signature ? JSON.parse(r.signature) : null });
+
 type StoryRow = { id: string; title: string; lead_id: string; size: number; copies: number; first_day: string | null; last_day: string | null; newest_ms: number };
 
 const toRecord = (r: StoryRow): StoryRecord => ({ id: r.id, title: r.title, leadId: r.lead_id, size: r.size, copies: r.copies, first: r.first_day, last: r.last_day, newest: r.newest_ms });
@@ -45,8 +50,9 @@ export class SqliteStoryIndex implements StoryIndex {
       windowCount: db.prepare('SELECT count(*) AS n FROM articles WHERE time_ms >= ? AND time_ms < ?'),
       addTerm: db.prepare('INSERT OR IGNORE INTO article_terms(term, day, article_n, w) VALUES (?, ?, ?, ?)'),
       dropTerms: db.prepare('DELETE FROM article_terms WHERE article_n = ?'),
-      neighbour: db.prepare(`SELECT n, id, story_id AS storyId, vector, title, published, content_hash AS contentHash, url FROM articles WHERE n = ? AND story_id IS NOT NULL AND copy_of IS NULL`),
-      sameText: db.prepare(`SELECT n, id, story_id AS storyId, vector, title, published, content_hash AS contentHash, url FROM articles WHERE (content_hash = ? OR canon_url = ?) AND story_id IS NOT NULL AND copy_of IS NULL AND n != ? LIMIT 1`),
+      neighbour: db.prepare(`SELECT n, id, story_id AS storyId, vector, signature, title, published, content_hash AS contentHash, url FROM articles WHERE n = ? AND story_id IS NOT NULL AND copy_of IS NULL`),
+      members: db.prepare(`SELECT n, id, story_id AS storyId, vector, signature, title, published, content_hash AS contentHash, url FROM articles WHERE story_id = ? AND copy_of IS NULL ORDER BY time_ms DESC LIMIT ?`),
+      sameText: db.prepare(`SELECT n, id, story_id AS storyId, vector, signature, title, published, content_hash AS contentHash, url FROM articles WHERE (content_hash = ? OR canon_url = ?) AND story_id IS NOT NULL AND copy_of IS NULL AND n != ? LIMIT 1`),
       story: db.prepare('SELECT * FROM stories WHERE id = ?'),
       lead: db.prepare('SELECT id, title, source, published, words FROM articles WHERE id = ?'),
       insertStory: db.prepare('INSERT INTO stories(id, title, lead_id, size, copies, first_day, last_day, newest_ms) VALUES (?, ?, ?, 1, 0, ?, ?, ?)'),
@@ -56,7 +62,7 @@ export class SqliteStoryIndex implements StoryIndex {
           newest_ms = max(newest_ms, ?) WHERE id = ?`),
       setLead: db.prepare('UPDATE stories SET lead_id = ?, title = ? WHERE id = ?'),
       addCopy: db.prepare('UPDATE stories SET copies = copies + 1 WHERE id = ?'),
-      place: db.prepare('UPDATE articles SET story_id = ?, copy_of = ?, vector = ? WHERE n = ?'),
+      place: db.prepare('UPDATE articles SET story_id = ?, copy_of = ?, vector = ?, signature = ? WHERE n = ?'),
       placed: db.prepare('SELECT id, story_id AS storyId, copy_of AS copyOf FROM articles WHERE n = ?'),
       copiesOf: db.prepare('SELECT n FROM articles WHERE copy_of = ?'),
       unCopy: db.prepare('UPDATE articles SET copy_of = NULL WHERE n = ?'),
@@ -129,16 +135,21 @@ export class SqliteStoryIndex implements StoryIndex {
     const out: NeighbourRecord[] = [];
     for (const [n, dot] of dots) {
       if (dot < minDot) continue;
-      const r = this.stmt.neighbour.get(n) as (Omit<NeighbourRecord, 'vector'> & { vector: string | null }) | undefined;
-      if (r) out.push({ ...r, vector: r.vector ? JSON.parse(r.vector) : [] });
+      const r = this.stmt.neighbour.get(n) as StoredNeighbour | undefined;
+      if (r) out.push(neighbourOf(r));
     }
     return out;
   }
 
+  /** A story's kept articles as neighbours, the newest first, at most `limit`. */
+  members(storyId: string, limit: number): NeighbourRecord[] {
+    return (this.stmt.members.all(storyId, limit) as StoredNeighbour[]).map(neighbourOf);
+  }
+
   /** An indexed article with the same text or address. */
   sameText(contentHash: string, canonUrl: string | null, exclude: number): NeighbourRecord | null {
-    const r = this.stmt.sameText.get(contentHash, canonUrl, exclude) as (Omit<NeighbourRecord, 'vector'> & { vector: string | null }) | undefined;
-    return r ? { ...r, vector: r.vector ? JSON.parse(r.vector) : [] } : null;
+    const r = this.stmt.sameText.get(contentHash, canonUrl, exclude) as StoredNeighbour | undefined;
+    return r ? neighbourOf(r) : null;
   }
 
   spans(storyIds: string[]): Map<string, StorySpan> {
@@ -151,8 +162,8 @@ export class SqliteStoryIndex implements StoryIndex {
   }
 
   /** Files the article under its story (a new one when `storyId` is unknown) or as a copy. */
-  place(n: number, a: LeadFacts & { timeMs: number }, storyId: string, copyOf: string | null, vector: [string, number][], terms: [string, number][]): void {
-    this.stmt.place.run(storyId, copyOf, JSON.stringify(vector), n);
+  place(n: number, a: LeadFacts & { timeMs: number }, storyId: string, copyOf: string | null, vector: [string, number][], signature: SignatureData | null, terms: [string, number][]): void {
+    this.stmt.place.run(storyId, copyOf, JSON.stringify(vector), signature ? JSON.stringify(signature) : null, n);
     if (copyOf) {
       this.stmt.addCopy.run(storyId);
       return;

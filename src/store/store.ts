@@ -3,6 +3,7 @@
 // indexed query for what one answer needs (a window of stories, one speaker, full-text hits): nothing here
 // loads the whole index.
 import type { Article, ArticleRef, Figure, ParsedArticle, Quote, WithArticle } from '../core/types.ts';
+import type { SignatureData } from '../core/stories/same-event.ts';
 import type { ScheduleStore } from './schedule.ts';
 import type { SourceStore } from './sources.ts';
 
@@ -68,6 +69,8 @@ export interface IndexedArticle extends Article {
   terms: [string, number][];
   /** Its rows made ready where it was analysed (store/codec.ts encodeArticle), so the writer only writes. */
   encoded?: EncodedArticle;
+  /** The names, places and figures it gives (dated articles), for follow-ups (stories/same-event.ts). */
+  signature?: SignatureData | null;
 }
 
 /** An article's stored form, prepared off the writer's thread. */
@@ -124,6 +127,7 @@ export interface NeighbourRecord {
   published: string | null;
   contentHash: string;
   url: string | null;
+  signature: SignatureData | null;
 }
 
 /** What the indexer keeps for story assignment (the decisions are the core's: stories/assign.ts). */
@@ -141,6 +145,8 @@ export interface StoryIndex {
    * partial dot product of the overlap reaches `minDot`; terms held by more than `maxPosting` there propose none.
    */
   neighbours(terms: [string, number][], fromDay: number, toDay: number, maxPosting: number, exclude: number, minDot?: number): NeighbourRecord[];
+  /** A story's kept articles as neighbours, the newest first, at most `limit`. */
+  members(storyId: string, limit: number): NeighbourRecord[];
   /** An indexed article with the same text or address. */
   sameText(contentHash: string, canonUrl: string | null, exclude: number): NeighbourRecord | null;
   spans(storyIds: string[]): Map<string, { id: string; size: number; first: string | null; last: string | null }>;
@@ -150,6 +156,7 @@ export interface StoryIndex {
     storyId: string,
     copyOf: string | null,
     vector: [string, number][],
+    signature: SignatureData | null,
     /** The telling terms (with weights) that propose this article as a neighbour of later ones. */
     terms: [string, number][],
   ): void;

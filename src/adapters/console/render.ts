@@ -19,5 +19,7 @@ export function renderText(raw: Reply): string {
   }
   for (const f of reply.fields ?? []) out.push(`${f.name}: ${f.value}`);
   if (reply.footer) out.push(reply.footer);
+  // charts are told in words; `sitrep ... --chart FILE` writes them
+  for (const a of reply.attachments ?? []) out.push(`Chart (${a.name}): ${a.description}`);
   return out.join('\n');
 }

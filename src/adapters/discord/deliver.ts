@@ -3,6 +3,7 @@ import type { Client } from 'discord.js';
 import type { Reply } from '../../reply.ts';
 import type { Delivery } from '../types.ts';
 import { NO_MENTIONS } from './client.ts';
+import { filesOf } from './attachments.ts';
 import { renderReply } from './render.ts';
 
 /** Posts each message of the reply in order; with `delivery`, skips parts already sent and reports each one sent. */
@@ -10,9 +11,10 @@ export async function postReply(client: Client, channelId: string, reply: Reply,
   if (!/^\d{5,25}$/.test(channelId)) throw new Error(`"${channelId}" is not a Discord channel id.`);
   const channel = await client.channels.fetch(channelId);
   if (!channel || !channel.isSendable()) throw new Error(`Discord channel ${channelId} is not a channel Sitrep can post in.`);
+  const files = filesOf(reply);
   for (const [i, m] of renderReply(reply).entries()) {
     if (delivery && i < delivery.sent.length) continue;
-    const sent = await channel.send({ embeds: m.embeds, allowedMentions: NO_MENTIONS });
+    const sent = await channel.send({ embeds: m.embeds, files: i === 0 ? files : [], allowedMentions: NO_MENTIONS });
     delivery?.delivered(i, sent.id);
   }
 }

@@ -13,6 +13,7 @@ import { admit, runInbound, yieldToEventLoop } from '../inbound.ts';
 import { suggest } from './autocomplete.ts';
 import { NO_MENTIONS } from './client.ts';
 import { defersUpFront, manageServerRefusal, needsManageGuild } from './policy.ts';
+import { filesOf } from './attachments.ts';
 import { isPrivate, renderReply } from './render.ts';
 import type { HandlerDeps } from './run-types.ts';
 
@@ -42,14 +43,15 @@ async function answer(interaction: ChatInputCommandInteraction, reply: Reply): P
   const ephemeral = isPrivate(reply);
   const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
   const [first, ...rest] = messages;
+  const files = filesOf(reply);
   if (!interaction.deferred && !interaction.replied) {
-    await interaction.reply({ embeds: first.embeds, flags, allowedMentions: NO_MENTIONS });
+    await interaction.reply({ embeds: first.embeds, files, flags, allowedMentions: NO_MENTIONS });
   } else if (ephemeral && !interaction.ephemeral) {
     // Deferred in public but the answer is private: drop the public "thinking…" and answer privately.
     await interaction.deleteReply().catch(() => undefined);
-    await interaction.followUp({ embeds: first.embeds, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await interaction.followUp({ embeds: first.embeds, files, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
   } else {
-    await interaction.editReply({ embeds: first.embeds, allowedMentions: NO_MENTIONS });
+    await interaction.editReply({ embeds: first.embeds, files, allowedMentions: NO_MENTIONS });
   }
   for (const m of rest) await interaction.followUp({ embeds: m.embeds, flags, allowedMentions: NO_MENTIONS });
 }

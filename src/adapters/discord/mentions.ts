@@ -6,6 +6,7 @@ import type { CommandContext } from '../../../commands/types.ts';
 import { admit, routeInbound, runInbound, yieldToEventLoop } from '../inbound.ts';
 import { NO_MENTIONS } from './client.ts';
 import { manageServerRefusal, needsManageGuild } from './policy.ts';
+import { filesOf } from './attachments.ts';
 import { renderReply } from './render.ts';
 import type { HandlerDeps } from './run-types.ts';
 
@@ -51,6 +52,6 @@ export async function handleMention(message: Message, botId: string, deps: Handl
   };
   const reply = refusal ?? (await work());
   const [first, ...rest] = renderReply(reply);
-  await message.reply({ embeds: first.embeds, allowedMentions: NO_MENTIONS });
+  await message.reply({ embeds: first.embeds, files: filesOf(reply), allowedMentions: NO_MENTIONS });
   for (const m of rest) if (channel.isSendable()) await channel.send({ embeds: m.embeds, allowedMentions: NO_MENTIONS });
 }

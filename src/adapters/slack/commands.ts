@@ -14,6 +14,7 @@ import { admit, runInbound, yieldToEventLoop } from '../inbound.ts';
 import { commandContext, type SlackHandlerDeps } from './context.ts';
 import { plainFromSlack, routeUmbrella } from './incoming.ts';
 import { renderReply } from './render.ts';
+import { uploadAttachments } from './attachments.ts';
 import { respondWithReply, responseBody } from './send.ts';
 
 /** The umbrella command's name (`/sitrep who-said Carter`). */
@@ -37,7 +38,7 @@ export function readSlashCommand(command: string, rawText: string): Parsed {
 }
 
 export function slashCommandHandler(deps: SlackHandlerDeps) {
-  return async ({ command, ack, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+  return async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const parsed = readSlashCommand(command.command, command.text);
     if (!parsed.ok) {
       // Short and private, straight in the ack: nothing to wait for.
@@ -56,6 +57,7 @@ export function slashCommandHandler(deps: SlackHandlerDeps) {
       const ctx = await commandContext(deps, command.channel_id, command.user_id, command.team_id);
       const result = await runInbound(ctx, parsed.name, parsed.input);
       await respondWithReply(respond, result.reply);
+      await uploadAttachments(client, command.channel_id, result.reply, { log: deps.log });
     } catch (e) {
       deps.log.error(`sitrep: Slack /${parsed.name} could not be answered: ${(e as Error).message}`);
     }

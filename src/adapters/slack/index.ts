@@ -3,11 +3,10 @@
 // digest scheduler uses it); stop() disconnects. Only this folder imports @slack/*.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { App, SocketModeReceiver } from '@slack/bolt';
 import type { Reply } from '../../reply.ts';
 import type { Sitrep } from '../../service/sitrep.ts';
-import { stateDir } from '../../config.ts';
 import type { EventClaims } from '../../store/dedupe.ts';
 import { SqliteEventClaims } from '../../store/dedupe-sqlite.ts';
 import { DRAIN_MS, InFlight } from '../in-flight.ts';
@@ -17,6 +16,7 @@ import { AdminCheck } from './admins.ts';
 import { EventDeduper } from './dedupe.ts';
 import { buildApp, type SlackAppOptions } from './app.ts';
 import type { SlackHandlerDeps, SlackLog } from './context.ts';
+import { uploadAttachments } from './attachments.ts';
 import { postReply } from './send.ts';
 import { describeSettings, readSlackSettings, type SlackSettings } from './settings.ts';
 
@@ -135,6 +135,7 @@ export class SlackAdapter implements ChatAdapter {
 
   async post(channelId: string, reply: Reply, delivery?: Delivery): Promise<void> {
     await postReply(this.app.client, channelId, reply, {}, delivery);
+    await uploadAttachments(this.app.client, channelId, reply);
   }
 }
 
@@ -148,7 +149,8 @@ export async function createSlackAdapter(sitrep: Sitrep, env: NodeJS.ProcessEnv 
     warn: log.warn,
   });
   const limiter = opts.limiter === null ? undefined : (opts.limiter ?? ChatRateLimiter.fromEnv(env));
-  const eventLedger = opts.eventLedger ?? join(stateDir(env), 'slack-events.db');
+  // The ledger of answered events sits beside the index it answers from (one per index, not one per machine).
+  const eventLedger = opts.eventLedger ?? (sitrep.dbPath === ':memory:' ? ':memory:' : join(dirname(sitrep.dbPath), 'slack-events.db'));
   adapter = new SlackAdapter(settings, { sitrep, admins, limiter, services: opts.services, now: opts.now, log }, { ...opts, log, eventLedger });
   return adapter;
 }

@@ -5,6 +5,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { admit, routeInbound, runInbound, yieldToEventLoop } from '../inbound.ts';
 import { commandContext, type SlackHandlerDeps } from './context.ts';
 import { plainFromSlack, stripMention } from './incoming.ts';
+import { uploadAttachments } from './attachments.ts';
 import { isPrivate, postPrivateReply, postReply } from './send.ts';
 
 export function mentionHandler(deps: SlackHandlerDeps) {
@@ -18,7 +19,10 @@ export function mentionHandler(deps: SlackHandlerDeps) {
       if (!limited) await yieldToEventLoop();
       const result = limited ? { reply: limited } : await runInbound(ctx, routed.name, routed.text);
       if (isPrivate(result.reply) && event.user) await postPrivateReply(client, event.channel, event.user, result.reply, { threadTs });
-      else await postReply(client, event.channel, result.reply, { threadTs });
+      else {
+        await postReply(client, event.channel, result.reply, { threadTs });
+        await uploadAttachments(client, event.channel, result.reply, { threadTs, log: deps.log });
+      }
     } catch (e) {
       deps.log.error(`sitrep: Slack mention in ${event.channel} could not be answered: ${(e as Error).message}`);
     }

@@ -4,7 +4,8 @@
 import { groupStories, type StoryInput } from '../stories/group.ts';
 import { contentTerms } from '../text/terms.ts';
 import { refOf, type ArticleRef } from '../types.ts';
-import { keyFigures } from './figures.ts';
+import { figureChanges, keyFigures } from './figures.ts';
+import { reportTime } from '../numbers/history.ts';
 import { keyQuotes } from './quotes.ts';
 import { importance } from './rank.ts';
 import { pickSentences, scoreSentences, type SummaryCandidate } from './summarize.ts';
@@ -95,7 +96,7 @@ export function tellDigest(plan: DigestPlan, full: Map<string, DigestArticle>, w
   const stories = plan.planned.map((p) => {
     const members = p.members.map((m) => full.get(m.id)).filter((a): a is DigestArticle => a !== undefined);
     const fresh = p.fresh.map((m) => full.get(m.id)).filter((a): a is DigestArticle => a !== undefined);
-    return tell({ ...p, members, fresh }, opts.previous ?? null, opts.idf);
+    return tell({ ...p, members, fresh }, opts.previous ?? null, opts.idf, window);
   });
   return {
     date: opts.date ?? window.until.toISOString().slice(0, 10),
@@ -134,7 +135,7 @@ export interface Planned<A extends PlanArticle = PlanArticle> {
 }
 
 /** A story's headline, summary, figures, quotes and sources. */
-function tell(p: Planned<DigestArticle>, previous: DigestRecord | null, idf: (t: string) => number): DigestStory {
+function tell(p: Planned<DigestArticle>, previous: DigestRecord | null, idf: (t: string) => number, window: DigestWindow): DigestStory {
   const { members, fresh, seenBefore } = p;
   const refs = members.map(refOf);
   let updated: DigestStory['updated'] = null;
@@ -172,16 +173,18 @@ function tell(p: Planned<DigestArticle>, previous: DigestRecord | null, idf: (t:
   );
   const refById = new Map(refs.map((r) => [r.id, r]));
   const summary = picked.map((s) => ({ text: s.text, article: refById.get(s.articleId)! }));
-  const numbers = keyFigures(
-    members.flatMap((a) => a.figures.map((f) => ({ ...f, article: refById.get(a.id)! }))),
-    { outletOf, summary: summary.map((s) => s.text) },
-  );
+  const storyFigures = members.flatMap((a) => a.figures.map((f) => ({ ...f, article: refById.get(a.id)! })));
+  const byId = new Map(members.map((a) => [a.id, a]));
+  const timeOf = (a: ArticleRef) => reportTime(a, byId.get(a.id)?.addedAt);
+  const numbers = keyFigures(storyFigures, { outletOf, summary: summary.map((s) => s.text), timeOf });
+  // what changed since the window's start (the channel's last digest)
+  const changes = figureChanges(storyFigures, (a) => inWindow(byId.get(a.id) ?? a, window), { outletOf, timeOf });
   const quotes = keyQuotes(
     members.flatMap((a) => a.quotes.map((q) => ({ ...q, article: refById.get(a.id)! }))),
     2,
     summary.map((s) => s.text),
   );
-  return { id: p.id, title: p.title, score: p.score, updated, summary, numbers, quotes, sources: refs, outlets: p.outlets };
+  return { id: p.id, title: p.title, score: p.score, updated, summary, numbers, changes, quotes, sources: refs, outlets: p.outlets };
 }
 
 /** What to remember of a digest so the next one can tell news from repeats. */

@@ -1,14 +1,20 @@
 // The digest as a Reply: one section per story (headline, summary lines citing their article, key figures
 // with agreement, quotes with speakers, sources). Adapters render it natively; this decides only content.
 import type { Reply, ReplyItem, ReplySection } from '../../reply.ts';
-import type { Digest, DigestFigure, DigestQuote, DigestStory } from './types.ts';
+import type { Digest, DigestChange, DigestFigure, DigestQuote, DigestStory } from './types.ts';
 
 function figureLine(f: DigestFigure): ReplyItem {
-  const others = f.agreement.sources.filter((s) => s !== (f.article.source ?? f.article.title));
-  let note: string | undefined;
-  if (f.agreement.articles > 1) note = others.length ? `also reported by ${others.join(', ')}` : `in ${f.agreement.articles} articles`;
-  if (f.differs.length) note = `${note ? `${note}; ` : ''}differs: ${f.differs.map((d) => `${d.text} (${d.article.source ?? d.article.title})`).join(', ')}`;
-  return { text: `Figure: ${f.text}`, note, cite: { article: f.article, sentence: f.sentence } };
+  const cite = { article: f.article, sentence: f.sentence };
+  if (f.history) return { text: `Figure: ${f.history}`, note: f.verdict === 'revision' ? 'revised over time' : 'revised over time; sources also differ', cite };
+  const [top, ...others] = f.values;
+  const listed = others.map((v) => `${v.outlets.join(', ')}, ${v.text}`).join('; ');
+  let note = top ? top.outlets.join(', ') : undefined;
+  if (others.length) note = `${note}; ${f.differs.length ? 'differs' : 'also'}: ${listed}`;
+  return { text: `Figure: ${f.label}`, note, cite };
+}
+
+function changeItem(c: DigestChange): ReplyItem {
+  return { text: `Changed: ${c.text}`, cite: { article: c.article, sentence: c.sentence } };
 }
 
 function quoteLine(q: DigestQuote): ReplyItem {
@@ -19,7 +25,7 @@ function quoteLine(q: DigestQuote): ReplyItem {
 
 export function storySection(s: DigestStory, rank: number): ReplySection {
   const items: ReplyItem[] = s.summary.map((l) => ({ text: l.text, cite: { article: l.article, sentence: l.text } }));
-  items.push(...s.numbers.map(figureLine), ...s.quotes.map(quoteLine));
+  items.push(...(s.changes ?? []).map(changeItem), ...s.numbers.map(figureLine), ...s.quotes.map(quoteLine));
   items.push({ text: `Sources: ${s.outlets.join('; ')}${s.sources.length > s.outlets.length ? ` (${s.sources.length} articles)` : ''}` });
   return { heading: `${rank}. ${s.title}${s.updated ? ` (${s.updated.note})` : ''}`, items };
 }

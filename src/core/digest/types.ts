@@ -35,7 +35,26 @@ export type DigestFigure = WithArticle<Figure> & {
   agreement: { articles: number; sources: string[] };
   /** Other values reported for the same thing by other articles of the story. */
   differs: { value: number; text: string; article: ArticleRef }[];
+  /** The line a reader sees: "passengers: about 300", "sailor aged 58", "2m shillings lost by a relative". */
+  label: string;
+  /** Every distinct value of the group with the outlets that gave it, most outlets first. */
+  values: { value: number; text: string; outlets: string[] }[];
+  /** Whether the values changed over time, differ at one time, both, or agree. */
+  verdict: 'agreement' | 'revision' | 'disagreement' | 'revision and disagreement';
+  /** The values over time when they changed ("12 (Herald, Mon 2 Mar) → 19 (Wire, Tue 3 Mar)"), else null. */
+  history: string | null;
 };
+
+/** A figure that changed since the window's start: "death toll rose from 19 to 40 (Harbour Times, Coastline Wire)". */
+export interface DigestChange {
+  text: string;
+  from: number;
+  to: number;
+  direction: 'up' | 'down' | 'revised';
+  /** The article reporting the new value, and its sentence. */
+  article: ArticleRef;
+  sentence: string;
+}
 
 export type DigestQuote = WithArticle<Quote>;
 
@@ -48,6 +67,8 @@ export interface DigestStory {
   updated: { newArticles: number; newSources: number; note: string } | null;
   summary: SummaryLine[];
   numbers: DigestFigure[];
+  /** Figures whose value changed since the window's start (the channel's last digest). */
+  changes: DigestChange[];
   quotes: DigestQuote[];
   /** Every article of the story, lead first. */
   sources: ArticleRef[];

@@ -6,7 +6,8 @@
 // "26 missiles launched" in one article are two things, which keeps them apart across articles too.
 import type { ArticleRef, Figure, FigureKind, WithArticle } from '../types.ts';
 import { contentTerms, stem } from '../text/terms.ts';
-import { tagsOf } from './pos.ts';
+import { isAge, labelOf } from './label.ts';
+import { rankGroups } from './rank.ts';
 
 export interface FigureValue {
   value: number;
@@ -32,6 +33,12 @@ export interface FigureGroup {
   differ: boolean;
   /** How many articles give a figure in the group. */
   sources: number;
+  /** The distinct outlets that give a figure in the group (an article naming none counts by its title). */
+  outlets: string[];
+  /** How many times the group's figures are stated, over all its articles. */
+  mentions: number;
+  /** An age ("58-year-old", "aged 58"): shown as "aged 58", ranked low. */
+  age: boolean;
 }
 
 /** Kinds that report a quantity of something; dates and ordinals are not compared. */
@@ -111,12 +118,18 @@ export function precisionOf(v: number): number {
   return 10 ** (exponent - digits + 1);
 }
 
-/** The same figure, or one a rounded (or truncated) form of the other: "$27bn" and "$27.5bn", "9.3" and "9.37". */
+/**
+ * The same figure, or one a rounded or truncated form of the other: "$27bn" and "$27.5bn", "9.3" and
+ * "9.37", "about 300" and "more than 250". Rounding moves a value by half its last place at most, truncation
+ * only down: 40 is no rounded 31.
+ */
 export function compatible(a: number, b: number): boolean {
   if (a === b) return true;
   const pa = precisionOf(a), pb = precisionOf(b);
-  const d = Math.abs(a - b);
-  return (pb > pa && d < pb) || (pa > pb && d < pa);
+  if (pa === pb) return false;
+  const [coarse, fine, p] = pa > pb ? [a, b, pa] : [b, a, pb];
+  const d = fine - coarse;
+  return Math.abs(d) <= p / 2 || (d >= 0 && d < p);
 }
 
 /** A value inside a range another source gives: "10 to 15" and "12". */
@@ -183,8 +196,8 @@ export function groupFigures(figures: WithArticle<Figure>[]): FigureGroup[] {
   }
   const groups: FigureGroup[] = [];
   for (const [, idx] of members) groups.push(toGroup(idx.map((i) => items[i])));
-  // groups several sources give first, then in reading order
-  return groups.sort((x, y) => y.sources - x.sources || Number(y.differ) - Number(x.differ));
+  // disagreements first, then what more outlets report; ages, lives and passing sums last (rank.ts)
+  return rankGroups(groups);
 }
 
 function toGroup(items: Item[]): FigureGroup {
@@ -211,8 +224,9 @@ function toGroup(items: Item[]): FigureGroup {
   const sources = new Set(items.map((i) => i.article)).size;
   const counted = items.map((i) => i.fig.counted).filter((c): c is string => !!c).sort((a, b) => b.length - a.length)[0] ?? null;
   const first = items[0].fig;
+  const outlets = [...new Set(items.map((i) => i.fig.article.source ?? i.fig.article.title))];
   return {
-    label: labelOf(items, counted),
+    label: labelOf(items.map((i) => i.fig), counted),
     kind: first.kind,
     counted,
     unit: first.unit,
@@ -220,46 +234,8 @@ function toGroup(items: Item[]): FigureGroup {
     agree: !differ,
     differ,
     sources,
+    outlets,
+    mentions: items.length,
+    age: items.every((i) => isAge(i.fig)),
   };
-}
-
-const AUX = /^(?:(?:that|which|who)\s+)?(?:(?:had|have|has)\s+been|were|was|are|is|being|been)\s+/i;
-
-/** The counted phrase and the clause after it in one of the sentences ("cruise missiles launched from the Caspian Sea"). */
-function labelOf(items: Item[], counted: string | null): string {
-  const name = counted ?? items[0].fig.unit ?? items[0].fig.kind;
-  if (items[0].fig.kind === 'duration') return name;
-  const own = new Set((counted ?? '').split(' '));
-  // the main verb's clause ("crashed in Iran") beats a participle's ("launched from warships"); shorter beats longer
-  let best: { text: string; main: boolean } | null = null;
-  const consider = (words: string[], main: boolean) => {
-    words = words.slice(0, 7);
-    while (words.length > 1 && /^(the|a|an|of|in|on|at|to|for|by|from|with|and|or|including|since|as|that|its|their|The)$/.test(words[words.length - 1])) words.pop();
-    if (words.length < 2 || !/^[a-z]/.test(words[0]) || !isVerb(words[0])) return;
-    const text = words.join(' ');
-    if (!best || (main && !best.main) || (main === best.main && text.length < best.text.length)) best = { text, main };
-  };
-  for (const { fig } of items) {
-    const at = fig.sentence.indexOf(fig.text);
-    if (at < 0) continue;
-    let rest = fig.sentence.slice(at + fig.text.length).trim().replace(AUX, '');
-    rest = rest.split(/[,;:.!?()"\u201c\u201d]|(?:^|\s)(?:and|but|which|who|where|when|while|because|after|falling|as|if)\s/)[0].trim();
-    let words = rest.split(/\s+/).filter(Boolean);
-    while (words.length && own.has(words[0].toLowerCase())) words = words.slice(1);
-    // a participle clause ends before the main verb: "[launched from warships in the Caspian Sea] crashed in Iran"
-    const finite = words.findIndex((w, k) => k > 0 && /^(VBD|VBZ|VBP|MD)$/.test(tagsOf(w)?.[0] ?? ''));
-    if (finite > 0) {
-      consider(words.slice(0, finite), false);
-      consider(words.slice(finite), true);
-    } else consider(words, /^(VBD|VBZ|VBP)$/.test(tagsOf(words[0] ?? '')?.[0] ?? '') && !/^(had|have|has|were|was)$/.test(words[0] ?? ''));
-  }
-  const label = best as { text: string } | null;
-  return label ? `${name} ${label.text}` : name;
-}
-
-/** A word that reads as a verb form opening a clause ("launched", "crashed", "hit"). */
-function isVerb(word: string): boolean {
-  const tags = tagsOf(word);
-  if (!tags) return /ed$/.test(word);
-  return tags.some((t) => t === 'VBD' || t === 'VBN' || t === 'VBZ' || t === 'VBG') && !/^(IN|DT|MD|NN|JJ|RB|CC|PRP)/.test(tags[0]);
 }

@@ -7,6 +7,7 @@
 // - else it starts a story of its own.
 import { canonicalUrl, jaccard, NEAR_COPY, shingles } from './duplicates.ts';
 import { COPY_CANDIDATE, daysApart, GROUP_DEFAULTS, shared, type GroupOptions } from './group.ts';
+import { isSameEvent, type EventSignature, type Rarity } from './same-event.ts';
 import { cosine, headlineTerms, type Vector } from './vectors.ts';
 
 /** What assignment knows of the arriving article. */
@@ -17,6 +18,8 @@ export interface ArrivingArticle {
   contentHash: string;
   url: string | null;
   paragraphs: string[];
+  /** The names, places and figures it gives (dated articles only), for follow-ups in new words. */
+  signature?: EventSignature | null;
 }
 
 /** An indexed article the store proposes as a neighbour (it shares a telling term within the window). */
@@ -30,6 +33,7 @@ export interface NeighbourArticle {
   url: string | null;
   /** The article's paragraphs, for the near-copy test; loaded only for very close neighbours. */
   paragraphs?: () => string[];
+  signature?: EventSignature | null;
 }
 
 /** A story one of the neighbours belongs to. */
@@ -58,25 +62,31 @@ export function copyOf(a: ArrivingArticle, neighbours: NeighbourArticle[]): Neig
   return null;
 }
 
-/** How strongly two articles say they report one event (group.ts's link): -Infinity when too far apart. */
-function link(a: ArrivingArticle, aHeadline: Set<string>, n: NeighbourArticle, o: Required<GroupOptions>): number {
+/**
+ * How strongly two articles say they report one event (group.ts's link): their body similarity when their
+ * headlines share two words or their bodies are very close, or, for dated reports, when they name the same
+ * people, places and figures (a follow-up in new words); -Infinity when too far apart.
+ */
+function link(a: ArrivingArticle, aHeadline: Set<string>, n: NeighbourArticle, o: Required<GroupOptions>, rarity: Rarity): number {
   if (daysApart(a.published, n.published) > o.maxDaysApart) return -Infinity;
   const sim = cosine(a.vector, n.vector);
-  if (sim >= o.strong || shared(aHeadline, headlineTerms(n.title)) >= 2) return sim;
-  return 0;
+  const base = sim >= o.strong || shared(aHeadline, headlineTerms(n.title)) >= 2 ? sim : 0;
+  const followUp = o.followUps && a.signature && n.signature && a.published && n.published && sim >= o.followUpCosine;
+  if (base < o.threshold && followUp && isSameEvent(a.signature!, n.signature!, rarity)) return Math.max(sim, o.threshold);
+  return base;
 }
 
 /**
  * Where the arriving article goes. Members of a story that the store did not propose share no telling term
  * with the article, so they add nothing to the story's average (they count in its size).
  */
-export function assignStory(a: ArrivingArticle, neighbours: NeighbourArticle[], stories: Map<string, StorySpan>, opts: GroupOptions = {}): Assignment {
+export function assignStory(a: ArrivingArticle, neighbours: NeighbourArticle[], stories: Map<string, StorySpan>, opts: GroupOptions = {}, rarity: Rarity = () => 1): Assignment {
   const o: Required<GroupOptions> = { ...GROUP_DEFAULTS, ...opts };
   const copy = copyOf(a, neighbours);
   if (copy) return { kind: 'copy', of: copy.id, storyId: copy.storyId };
   const headline = headlineTerms(a.title);
   const sums = new Map<string, number>();
-  for (const n of neighbours) sums.set(n.storyId, (sums.get(n.storyId) ?? 0) + link(a, headline, n, o));
+  for (const n of neighbours) sums.set(n.storyId, (sums.get(n.storyId) ?? 0) + link(a, headline, n, o, rarity));
   let best: { storyId: string; score: number } | null = null;
   for (const [storyId, sum] of sums) {
     const span = stories.get(storyId);

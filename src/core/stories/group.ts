@@ -5,6 +5,7 @@
 import { digest } from '../text/normalize.ts';
 import type { ParsedArticle } from '../types.ts';
 import { canonicalUrl, jaccard, NEAR_COPY, shingles } from './duplicates.ts';
+import { eventSignature, isSameEvent, rarityFrom } from './same-event.ts';
 import { articleVectors, closePairs, cosine, headlineTerms, type Edge, type Vector } from './vectors.ts';
 
 export type StoryInput = Pick<ParsedArticle, 'id' | 'title' | 'source' | 'published' | 'paragraphs' | 'contentHash'> & {
@@ -27,13 +28,20 @@ export interface GroupOptions {
   strong?: number;
   /** Articles published further apart than this are never one story. */
   maxDaysApart?: number;
+  /** Join follow-ups by the names, places and figures they share with the story (same-event.ts); default true. */
+  followUps?: boolean;
+  /** Body similarity below which two articles are never compared as a follow-up. */
+  followUpCosine?: number;
 }
+
+/** Cosine below which two articles are not compared as a follow-up (they share too few words to be one event). */
+export const FOLLOW_UP_COSINE = 0.15;
 
 /** Cosine above which two articles are compared word by word as possible copies. */
 export const COPY_CANDIDATE = 0.75;
 
 /** The grouping's defaults: shared by the batch grouping here and the incremental one (assign.ts). */
-export const GROUP_DEFAULTS: Required<GroupOptions> = { threshold: 0.4, strong: 0.6, maxDaysApart: 3 };
+export const GROUP_DEFAULTS: Required<GroupOptions> = { threshold: 0.4, strong: 0.6, maxDaysApart: 3, followUps: true, followUpCosine: FOLLOW_UP_COSINE };
 
 export function daysApart(a: string | null, b: string | null): number {
   if (!a || !b) return 0;
@@ -105,6 +113,8 @@ interface ClusterInput {
   vecs: Vector[];
   headlines: Set<string>[];
   published: (string | null)[];
+  /** Whether two articles report one event by the names and figures they share (a follow-up). */
+  sameEvent: (a: number, b: number) => boolean;
 }
 
 /**
@@ -115,16 +125,33 @@ interface ClusterInput {
 function link(x: ClusterInput, a: number, b: number, opts: Required<GroupOptions>): number {
   if (daysApart(x.published[a], x.published[b]) > opts.maxDaysApart) return -Infinity;
   const sim = cosine(x.vecs[a], x.vecs[b]);
-  if (sim >= opts.strong || shared(x.headlines[a], x.headlines[b]) >= 2) return sim;
-  return 0;
+  const base = sim >= opts.strong || shared(x.headlines[a], x.headlines[b]) >= 2 ? sim : 0;
+  // a follow-up in new words: the same named people, places and figures, in reports dated days apart at
+  // most (without dates, an article about the same people is as likely another story about them)
+  const dated = Boolean(x.published[a] && x.published[b]);
+  if (base < opts.threshold && opts.followUps && dated && sim >= opts.followUpCosine && x.sameEvent(a, b)) return Math.max(sim, opts.threshold);
+  return base;
 }
 
 /** Greedy average-link clustering over the close pairs, closest first. Returns groups of indexes. */
 function cluster(x: ClusterInput, originals: number[], pairs: Edge[], opts: Required<GroupOptions>): number[][] {
   const threshold = opts.threshold;
+  // a failed merge is tried again with other pairs: remember each pair's link
+  const n = x.vecs.length;
+  const memo = new Map<number, number>();
+  const linkOf = (a: number, b: number) => {
+    const key = a < b ? a * n + b : b * n + a;
+    let l = memo.get(key);
+    if (l === undefined) memo.set(key, (l = link(x, a, b, opts)));
+    return l;
+  };
   const members = new Map<number, number[]>(originals.map((i) => [i, [i]]));
   const owner = new Map<number, number>(originals.map((i) => [i, i]));
-  const edges = pairs.filter((e) => e.sim >= threshold && members.has(e.i) && members.has(e.j)).sort((a, b) => b.sim - a.sim || a.i - b.i || a.j - b.j);
+  const edges = pairs
+    .filter((e) => members.has(e.i) && members.has(e.j))
+    .map((e) => ({ ...e, sim: e.sim >= threshold ? e.sim : linkOf(e.i, e.j) }))
+    .filter((e) => e.sim >= threshold)
+    .sort((a, b) => b.sim - a.sim || a.i - b.i || a.j - b.j);
   for (const { i, j } of edges) {
     const ca = owner.get(i)!;
     const cb = owner.get(j)!;
@@ -132,7 +159,7 @@ function cluster(x: ClusterInput, originals: number[], pairs: Edge[], opts: Requ
     const A = members.get(ca)!;
     const B = members.get(cb)!;
     let sum = 0;
-    for (const a of A) for (const b of B) sum += link(x, a, b, opts);
+    for (const a of A) for (const b of B) sum += linkOf(a, b);
     if (sum / (A.length * B.length) < threshold) continue;
     for (const b of B) owner.set(b, ca);
     A.push(...B);
@@ -145,11 +172,16 @@ export function groupStories(all: StoryInput[], opts: GroupOptions = {}): Story[
   const o: Required<GroupOptions> = { ...GROUP_DEFAULTS, ...opts };
   const vecs = articleVectors(all);
   // 1. The same article arriving twice is one article.
-  const edges = closePairs(vecs, Math.min(o.threshold, COPY_CANDIDATE));
+  // follow-ups link only dated articles: look for their weaker pairs only when there are some
+  const followUps = o.followUps && all.filter((a) => a.published).length >= 2;
+  const edges = closePairs(vecs, Math.min(o.threshold, COPY_CANDIDATE, followUps ? o.followUpCosine : 1));
   const kept = foldCopies(all, edges);
   const originals = all.map((_, i) => i).filter((i) => kept[i] === i);
   // 2. Articles about one event are one story.
-  const input: ClusterInput = { vecs, headlines: all.map((a) => headlineTerms(a.title)), published: all.map((a) => a.published) };
+  const signatures = all.map((a) => (followUps && a.published ? eventSignature(a) : null));
+  const rarity = rarityFrom(signatures.filter((x) => x !== null));
+  const sameEvent = (a: number, b: number) => signatures[a] !== null && signatures[b] !== null && isSameEvent(signatures[a], signatures[b], rarity);
+  const input: ClusterInput = { vecs, headlines: all.map((a) => headlineTerms(a.title)), published: all.map((a) => a.published), sameEvent };
   const groups = cluster(input, originals, edges, o);
   const stories: Story[] = groups.map((group) => {
     // Lead article: the one with a named source, then the newest, then the longest.

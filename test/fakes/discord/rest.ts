@@ -3,6 +3,7 @@
 // recorded for the tests to inspect.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIEmbed } from 'discord.js';
+import { InvalidFormBody, readDiscordForm } from './multipart.ts';
 import { IDS, sentMessage, snowflake } from './payloads.ts';
 
 export interface MessageBody {
@@ -114,6 +115,9 @@ export function createRoutes(gatewayUrl: () => string, channelsById: () => Map<s
 async function readBody(req: IncomingMessage): Promise<any> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
+  const type = req.headers['content-type'] ?? '';
+  // a message with files: payload_json and files[n] parts, checked strictly (multipart.ts)
+  if (type.startsWith('multipart/form-data')) return readDiscordForm(Buffer.concat(chunks), type);
   const text = Buffer.concat(chunks).toString('utf8');
   if (!text) return undefined;
   if (!(req.headers['content-type'] ?? '').includes('json')) return text;
@@ -124,11 +128,16 @@ async function readBody(req: IncomingMessage): Promise<any> {
 export async function serveRest(req: IncomingMessage, res: ServerResponse, routes: Route[], record: (r: RecordedRequest) => void): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://fake');
   const prefix = '/api/v10';
-  const body = await readBody(req).catch(() => undefined);
+  let invalid: string | null = null;
+  const body = await readBody(req).catch((e: Error) => {
+    if (e instanceof InvalidFormBody) invalid = e.message;
+    return undefined;
+  });
   const pathname = decodeURIComponent(url.pathname);
   const path = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : pathname;
   let result: { status: number; json?: unknown } = { status: 404, json: { message: '404: Not Found', code: 0 } };
-  if (pathname.startsWith(prefix)) {
+  if (invalid) result = { status: 400, json: { message: 'Invalid Form Body', code: 50035, errors: { files: { _errors: [{ code: 'BASE_TYPE_INVALID', message: invalid }] } } } };
+  else if (pathname.startsWith(prefix)) {
     for (const route of routes) {
       const m = route.method === req.method ? path.match(route.pattern) : null;
       if (m) {

@@ -1,8 +1,9 @@
-// A fake Slack Web API on 127.0.0.1: auth.test, chat.postMessage, chat.postEphemeral, users.info,
+// A fake Slack Web API on 127.0.0.1: auth.test, chat.postMessage, chat.postEphemeral, users.info, file uploads (files.ts),
 // apps.connections.open, and a response_url sink at /response/<id>. It records every call so tests can wait
 // for one and look at what Sitrep sent.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeSlackFiles } from './files.ts';
 
 export interface FakeCall {
   /** Web API method ("chat.postMessage") or "response_url". */
@@ -33,10 +34,10 @@ export const BOT_USER_ID = 'UBOT00001';
 export const BOT_ID = 'BBOT00001';
 export const TEAM_ID = 'T0000TEST';
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** The WebClient sends form bodies with nested values (blocks) as JSON strings; JSON bodies are taken as they are. */
@@ -60,6 +61,8 @@ function parseArgs(req: IncomingMessage, raw: string): Record<string, any> {
 
 export class FakeSlack {
   readonly calls: FakeCall[] = [];
+  /** Files uploaded with files.uploadV2's three steps. */
+  readonly files = new FakeSlackFiles();
   private server: Server | null = null;
   private waiters: Array<() => void> = [];
   private ts = 1_700_000_000;
@@ -127,8 +130,17 @@ export class FakeSlack {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await readBody(req);
+    const bytes = await readBody(req);
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    // the bytes of a file, POSTed to the upload URL files.getUploadURLExternal gave (files.ts)
+    const upload = path.match(/^\/upload\/(\w+)$/);
+    if (upload && req.method === 'POST') {
+      const answer = this.files.receive(upload[1], bytes, req.headers['content-type'] ?? '');
+      this.record({ method: 'upload', token: null, args: { file_id: upload[1], bytes: bytes.length, status: answer.status } });
+      res.writeHead(answer.status, { 'content-type': 'text/plain' }).end(answer.text);
+      return;
+    }
+    const raw = bytes.toString('utf8');
     const args = parseArgs(req, raw);
     const auth = req.headers.authorization;
     const token = auth?.startsWith('Bearer ') ? auth.slice(7) : (args.token ?? null);
@@ -154,6 +166,15 @@ export class FakeSlack {
         if (!args.channel) return this.reply(res, { ok: false, error: 'channel_not_found' });
         const ts = `${this.ts++}.000100`;
         return this.reply(res, { ok: true, channel: args.channel, ts, message: { text: args.text, ts, bot_id: BOT_ID } });
+      }
+      case 'files.getUploadURLExternal': {
+        const a = this.files.getUploadURL(args, this.url);
+        return this.reply(res, a.body, a.status);
+      }
+      case 'files.completeUploadExternal': {
+        const a = this.files.complete(args);
+        for (const w of [...this.waiters]) w(); // the files are shared now: let waiters see it
+        return this.reply(res, a.body, a.status);
       }
       case 'chat.postEphemeral':
         return this.reply(res, { ok: true, message_ts: `${this.ts++}.000200` });

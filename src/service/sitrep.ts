@@ -1,7 +1,8 @@
 // The Sitrep service: one index (a Store) and the data folder it mirrors, with the queries every command
 // uses. It does the I/O; the ranking, grouping and extraction it calls are pure core functions.
 import { readQuestion } from '../core/ask/question.ts';
-import { rankSentences } from '../core/ask/rank.ts';
+import { pickArticles, rankAnswers } from '../core/ask/rank.ts';
+import { FREQUENCY_CAP, searchWords, termPatterns, termWeights } from '../core/ask/weights.ts';
 import { canonicalSpeakerNames, renameSpeakers } from '../core/quotes/speakers.ts';
 import { groupStories, type Story } from '../core/stories/group.ts';
 import { refOf, type ArticleRef, type Figure, type Quote, type WithArticle } from '../core/types.ts';
@@ -14,7 +15,14 @@ export interface Answer {
   score: number;
   sentenceIndex: number;
   article: ArticleRef;
+  /** False when no sentence holds what was asked: the answers are only the closest sentences. */
+  answers: boolean;
+  /** Character offsets of the answering phrase in `text`, when the question asks for a thing. */
+  highlight: [number, number] | null;
 }
+
+/** /ask reads this many full-text hits, and ranks every sentence of this many of their articles. */
+const ASK_CANDIDATES = 200, ASK_ARTICLES = 8;
 
 export interface StoryView {
   id: string;
@@ -90,20 +98,21 @@ export class Sitrep {
     return this.articleCache;
   }
 
-  /** The best sentences for a question, best first, one per distinct text. */
+  /** The best sentences for a question, best first, one per distinct text (see src/core/ask). */
   ask(question: string, limit = 20): Answer[] {
     const shape = readQuestion(question);
-    const hits = this.store.searchSentences(shape.searchWords, 200);
-    const refs = new Map(this.store.articleRefs().map((r) => [r.id, r]));
-    const ranked = rankSentences(shape, hits);
+    const frequencies = this.store.sentenceFrequencies(shape.searchWords, FREQUENCY_CAP);
+    const terms = termPatterns(shape, termWeights(shape, frequencies));
+    const hits = this.store.searchSentences(searchWords(shape, frequencies), ASK_CANDIDATES);
+    const texts = pickArticles(terms, hits, ASK_ARTICLES).flatMap((id) => this.store.article(id) ?? []);
+    const refs = new Map(texts.map((a) => [a.id, refOf(a)]));
     const seen = new Set<string>();
     const answers: Answer[] = [];
-    for (const h of ranked) {
-      const key = h.text.toLowerCase().replace(/\W+/g, ' ');
-      const article = refs.get(h.articleId);
-      if (!article || seen.has(key)) continue;
+    for (const r of rankAnswers(shape, terms, texts, question, hits)) {
+      const key = r.text.toLowerCase().replace(/\W+/g, ' ');
+      if (seen.has(key)) continue;
       seen.add(key);
-      answers.push({ text: h.text, score: h.score, sentenceIndex: h.index, article });
+      answers.push({ text: r.text, score: r.score, sentenceIndex: r.index, article: refs.get(r.articleId)!, answers: r.answers, highlight: r.highlight });
       if (answers.length >= limit) break;
     }
     return answers;

@@ -81,6 +81,8 @@ export class SqliteStore implements Store {
           bm25(sentences_fts, 1.0, 0.25) AS bm25
         FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid
         WHERE sentences_fts MATCH ? ORDER BY bm25 LIMIT ?`),
+      // How many sentences hold a word in their own text, counted no further than a cap (cheap at any size).
+      frequency: this.db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT ?)'),
       getMeta: this.db.prepare('SELECT value FROM meta WHERE key = ?'),
       setMeta: this.db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)'),
     };
@@ -202,6 +204,15 @@ export class SqliteStore implements Store {
     if (clean.length === 0) return [];
     const query = clean.map((t) => `"${t}"`).join(' OR ');
     return this.stmt.search.all(query, limit) as SentenceHit[];
+  }
+
+  sentenceFrequencies(words: string[], cap: number): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const w of new Set(words)) {
+      const clean = w.replace(/"/g, '').trim();
+      out.set(w, clean ? (this.stmt.frequency.get(`text : "${clean}"`, cap) as { n: number }).n : 0);
+    }
+    return out;
   }
 
   private withArticles<T>(rows: { articleId: string; json: string }[]): WithArticle<T>[] {

@@ -48,6 +48,8 @@ export interface Store {
   count(): number;
   /** Sentences matching any of the terms, best first by BM25. */
   searchSentences(terms: string[], limit: number): SentenceHit[];
+  /** For each word, how many sentences hold it in their own text (not their context), counted up to `cap`. */
+  sentenceFrequencies(words: string[], cap: number): Map<string, number>;
   quotes(): WithArticle<Quote>[];
   figures(): WithArticle<Figure>[];
   getMeta(key: string): string | null;

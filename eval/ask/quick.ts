@@ -22,7 +22,8 @@ for (const q of gold.questions) {
   if (answers[0]?.answers) answered++;
   if (rank !== 0) {
     const a = answers[0];
-    console.log(`miss (rank ${rank}) [${a?.answers ? 'A' : '-'}] ${q.q}  [${q.doc}]\n    -> ${a?.article.file}: ${a?.text.slice(0, 140)}`);
+    const inDoc = answers.findIndex((x) => x.article.file === q.doc);
+    console.log(`miss (rank ${rank}, gold article first at ${inDoc}) [${a?.answers ? 'A' : '-'}] ${q.q}  [${q.doc}]\n    -> ${a?.article.file}: ${a?.text.slice(0, 140)}`);
   }
 }
 times.sort((a, b) => a - b);

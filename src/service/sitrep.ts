@@ -3,6 +3,8 @@
 import { readQuestion } from '../core/ask/question.ts';
 import { pickArticles, rankAnswers } from '../core/ask/rank.ts';
 import { FREQUENCY_CAP, searchWords, termPatterns, termWeights } from '../core/ask/weights.ts';
+import { synonymsOf } from './synonyms.ts';
+import { WordNet } from './wordnet.ts';
 import { canonicalSpeakerNames, renameSpeakers } from '../core/quotes/speakers.ts';
 import { groupStories, type Story } from '../core/stories/group.ts';
 import { refOf, type ArticleRef, type Figure, type Quote, type WithArticle } from '../core/types.ts';
@@ -47,6 +49,8 @@ export class Sitrep {
   private storyCache: StoryView[] | null = null;
   private quoteCache: WithArticle<Quote>[] | null = null;
   private speakerCache: Map<string, string> | null = null;
+  /** Synonyms for /ask (WordNet, read on first use). */
+  private readonly wordnet = WordNet.open();
 
   constructor(
     readonly store: Store,
@@ -101,9 +105,10 @@ export class Sitrep {
   /** The best sentences for a question, best first, one per distinct text (see src/core/ask). */
   ask(question: string, limit = 20): Answer[] {
     const shape = readQuestion(question);
-    const frequencies = this.store.sentenceFrequencies(shape.searchWords, FREQUENCY_CAP);
-    const terms = termPatterns(shape, termWeights(shape, frequencies));
-    const hits = this.store.searchSentences(searchWords(shape, frequencies), ASK_CANDIDATES);
+    const related = synonymsOf(shape, this.wordnet);
+    const frequencies = this.store.sentenceFrequencies([...shape.searchWords, ...[...related.values()].flat()], FREQUENCY_CAP);
+    const terms = termPatterns(shape, termWeights(shape, frequencies, related), related);
+    const hits = this.store.searchSentences(searchWords(shape, frequencies, related), ASK_CANDIDATES);
     const texts = pickArticles(terms, hits, ASK_ARTICLES).flatMap((id) => this.store.article(id) ?? []);
     const refs = new Map(texts.map((a) => [a.id, refOf(a)]));
     const seen = new Set<string>();
@@ -145,6 +150,7 @@ export class Sitrep {
   }
 
   close(): void {
+    this.wordnet?.close();
     this.store.close();
   }
 }

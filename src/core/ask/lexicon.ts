@@ -66,7 +66,24 @@ export const NOT_NAMES = set(`
   it its he she they we i you his her their our my your mr mrs ms dr in on at for from with by of to as after
   before since while when where who what which why how if although though despite during under over about
   according both each every many most some such other another all any no not one two three four five six seven
-  eight nine ten shares sales profits analysts officials critics experts police`);
+  eight nine ten shares sales profits analysts officials critics experts police whilst amongst nevertheless
+  furthermore moreover instead indeed perhaps still even now then yesterday today tomorrow asked speaking writing
+  having being once thanks given meanwhile overall elsewhere again only just yes no well`);
+
+/** Nationality adjectives and their countries: "Japanese" in a question looks for "Japan" too. */
+export const DEMONYMS: Record<string, string> = Object.fromEntries(
+  `afghan:afghanistan american:america argentine:argentina argentinian:argentina australian:australia austrian:austria
+  belgian:belgium brazilian:brazil british:britain bulgarian:bulgaria canadian:canada chilean:chile chinese:china
+  colombian:colombia croatian:croatia czech:czech danish:denmark dutch:netherlands egyptian:egypt english:england
+  ethiopian:ethiopia european:europe filipino:philippines finnish:finland french:france german:germany greek:greece
+  hungarian:hungary icelandic:iceland indian:india indonesian:indonesia iranian:iran iraqi:iraq irish:ireland
+  israeli:israel italian:italy jamaican:jamaica japanese:japan kenyan:kenya korean:korea lebanese:lebanon
+  libyan:libya malaysian:malaysia mexican:mexico moroccan:morocco nigerian:nigeria norwegian:norway pakistani:pakistan
+  palestinian:palestine peruvian:peru polish:poland portuguese:portugal romanian:romania russian:russia
+  saudi:saudi scottish:scotland serbian:serbia singaporean:singapore slovak:slovakia spanish:spain swedish:sweden
+  swiss:switzerland syrian:syria taiwanese:taiwan thai:thailand turkish:turkey ukrainian:ukraine venezuelan:venezuela
+  vietnamese:vietnam welsh:wales zimbabwean:zimbabwe`.trim().split(/\s+/).map((pair) => pair.split(':') as [string, string]),
+);
 
 /** Prepositions after which a capitalised name is read as a place ("in Leeds", "near Gaydon"). */
 export const PLACE_PREPOSITIONS = set(`in at near outside inside across throughout around from to into towards toward via`);

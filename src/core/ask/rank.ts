@@ -5,7 +5,7 @@
 import { contentTerms, STOPWORDS, tokenize } from '../text/terms.ts';
 import type { AnswerType, QuestionShape } from './question.ts';
 import { findSpans, type Span, type SpanType } from './spans.ts';
-import type { Term } from './weights.ts';
+import { SYNONYM_SHARE, type Term } from './weights.ts';
 
 /** A sentence found by full-text search (a store's hit). */
 export interface Candidate {
@@ -46,7 +46,7 @@ const FIT: Record<AnswerType, Partial<Record<SpanType, number>>> = {
   percent: { percent: 1, number: 0.3 },
   number: { number: 1, money: 1, percent: 1, duration: 0.8 },
   duration: { duration: 1, number: 0.4, time: 0.3 },
-  title: { title: 1, name: 0.9, organisation: 0.8, person: 0.6, place: 0.5 },
+  title: { title: 1, name: 0.7, organisation: 0.6, person: 0.4, place: 0.3 },
   name: { name: 1, person: 1, organisation: 1, place: 0.8, title: 0.8 },
 };
 
@@ -61,12 +61,19 @@ const FOCUS_WINDOW = 4;
 const ANSWER_SENTENCE = 0.2, ANSWER_ARTICLE = 0.6;
 
 /** The question's terms a text holds. */
-const matched = (text: string, terms: Term[]) => new Set(terms.filter((t) => t.pattern.test(text)).map((t) => t.stem));
+const matched = (text: string, terms: Term[]) => {
+  const found = new Set<string>();
+  for (const t of terms) {
+    if (t.pattern.test(text)) found.add(t.stem);
+    else if (t.related?.test(text)) found.add(`~${t.stem}`); // a synonym: part of the weight
+  }
+  return found;
+};
 
 /** The share of the question's weight that a set of matched terms holds. */
 const share = (found: Iterable<string>, terms: Term[], total = terms.reduce((a, t) => a + t.weight, 0)) => {
   const has = new Set(found);
-  return total ? terms.reduce((a, t) => a + (has.has(t.stem) ? t.weight : 0), 0) / total : 0;
+  return total ? terms.reduce((a, t) => a + (has.has(t.stem) ? t.weight : has.has(`~${t.stem}`) ? SYNONYM_SHARE * t.weight : 0), 0) / total : 0;
 };
 
 /**
@@ -75,8 +82,9 @@ const share = (found: Iterable<string>, terms: Term[], total = terms.reduce((a, 
  */
 function localTerms(terms: Term[], termSets: Set<string>[], title: Set<string>): Term[] {
   return terms.map((t) => {
-    const n = termSets.reduce((k, s) => k + (s.has(t.stem) ? 1 : 0), title.has(t.stem) ? 1 : 0);
-    return { ...t, weight: t.weight / Math.sqrt(Math.max(1, n)) };
+    const holds = (s: Set<string>) => (s.has(t.stem) || s.has(`~${t.stem}`) ? 1 : 0);
+    const n = termSets.reduce((k, s) => k + holds(s), holds(title));
+    return { ...t, weight: t.weight / Math.max(1, n) };
   });
 }
 

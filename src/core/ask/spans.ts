@@ -42,7 +42,7 @@ function opensClause(text: string, w: Word): boolean {
 
 function isNameWord(text: string, w: Word, next?: Word): boolean {
   if (!capitalised(w) || CALENDAR.has(w.lower)) return false;
-  if (NOT_NAMES.has(w.lower)) return false;
+  if (NOT_NAMES.has(w.lower) || /'(ve|re|m|ll|d)$|n't$/.test(w.lower)) return false;
   if (opensClause(text, w)) {
     if (STOPWORDS.has(w.lower)) return false;
     const tags = tagsOf(w.lower);

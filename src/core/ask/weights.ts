@@ -3,6 +3,7 @@
 // count stays cheap at any size of index).
 import { tagsOf } from '../numbers/pos.ts';
 import { contentTerms } from '../text/terms.ts';
+import { DEMONYMS } from './lexicon.ts';
 import type { QuestionShape } from './question.ts';
 
 /** Sentence counts stop here: a word in this many sentences is common whatever the true count. */
@@ -27,26 +28,43 @@ export interface Term {
   stem: string;
   weight: number;
   pattern: RegExp;
+  /** Its synonyms ("shortfall": "deficit"), which count for part of its weight; null when it has none. */
+  related: RegExp | null;
 }
+
+/** Synonyms of a question word, by the word (from a thesaurus: WordNet in the service). */
+export type Related = Map<string, string[]>;
+/** A synonym counts for this share of the word's weight. */
+export const SYNONYM_SHARE = 0.7;
+/** At most this many synonyms go to the full-text search, after the question's own words. */
+const MAX_SEARCH_SYNONYMS = 4;
 
 const SHORT_STEM = 4;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The weighted terms, each with a pattern cheaper to test on a sentence than stemming the sentence. */
-export function termPatterns(shape: QuestionShape, weights: Map<string, number>): Term[] {
+export function termPatterns(shape: QuestionShape, weights: Map<string, number>, related: Related = new Map()): Term[] {
   return [...weights].map(([stem, weight]) => {
-    const words = shape.searchWords.filter((w) => contentTerms(w)[0] === stem).map(escape);
-    // A short stem must end its word ("win" is not "window"); a longer one may begin it ("univers", "universal").
-    const end = stem.length <= SHORT_STEM ? '(?:s|es|ed|ing|ers?)?(?![\\p{L}\\p{N}])' : '';
-    return { stem, weight, pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${[escape(stem), ...words].join('|')})${end}`, 'iu') };
+    const own = shape.searchWords.filter((w) => contentTerms(w)[0] === stem);
+    const words = own.flatMap((w) => (DEMONYMS[w] ? [w, DEMONYMS[w]] : [w]));
+    const synonyms = own.flatMap((w) => related.get(w) ?? []);
+    return { stem, weight, pattern: wordPattern([stem, ...words]), related: synonyms.length ? wordPattern(synonyms.flatMap((w) => [contentTerms(w)[0] ?? w, w])) : null };
   });
 }
 
+/** Any of the forms at a word's start. A short stem must end its word ("win" is not "window"); a longer one may begin it ("univers": "universal"). */
+function wordPattern(forms: string[]): RegExp {
+  const alternatives = [...new Set(forms)].map((f) => (f.length <= SHORT_STEM ? `${escape(f)}(?:s|es|ed|ing|ers?)?(?![\\p{L}\\p{N}])` : escape(f)));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})`, 'iu');
+}
+
 /** Stem → weight for each question term the index knows; terms no sentence holds weigh nothing. */
-export function termWeights(shape: QuestionShape, frequencies: Map<string, number>): Map<string, number> {
+export function termWeights(shape: QuestionShape, frequencies: Map<string, number>, related: Related = new Map()): Map<string, number> {
   const weights = new Map<string, number>();
   for (const word of shape.searchWords) {
-    const df = frequencies.get(word) ?? 0;
+    // A word no sentence holds ("mums") still counts through its synonyms, weighted as the rarest of them.
+    const synonymDfs = (related.get(word) ?? []).map((w) => frequencies.get(w) ?? 0).filter((n) => n > 0);
+    const df = frequencies.get(word) || (synonymDfs.length ? Math.min(...synonymDfs) : 0);
     const stem = contentTerms(word)[0];
     if (!stem || df === 0) continue;
     const boost = shape.names.includes(stem) ? NAME_BOOST : shape.focus.includes(stem) ? FOCUS_BOOST : partOfSpeechWeight(word);
@@ -57,8 +75,10 @@ export function termWeights(shape: QuestionShape, frequencies: Map<string, numbe
 }
 
 /** The words to search with: those the index holds, rarest first; very common words only when few are left. */
-export function searchWords(shape: QuestionShape, frequencies: Map<string, number>): string[] {
-  const known = shape.searchWords.filter((w) => (frequencies.get(w) ?? 0) > 0).sort((a, b) => (frequencies.get(a) ?? 0) - (frequencies.get(b) ?? 0));
-  const telling = known.filter((w) => (frequencies.get(w) ?? 0) < FREQUENCY_CAP);
-  return (telling.length >= 2 ? telling : known).slice(0, MAX_SEARCH_WORDS);
+export function searchWords(shape: QuestionShape, frequencies: Map<string, number>, related: Related = new Map()): string[] {
+  const df = (w: string) => frequencies.get(w) ?? 0;
+  const known = shape.searchWords.filter((w) => df(w) > 0).sort((a, b) => df(a) - df(b));
+  const telling = known.filter((w) => df(w) < FREQUENCY_CAP);
+  const synonyms = [...new Set(shape.searchWords.flatMap((w) => related.get(w) ?? []))].filter((w) => df(w) > 0 && df(w) < FREQUENCY_CAP);
+  return [...(telling.length >= 2 ? telling : known).slice(0, MAX_SEARCH_WORDS), ...synonyms.slice(0, MAX_SEARCH_SYNONYMS)];
 }

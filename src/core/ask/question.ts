@@ -7,8 +7,8 @@ import { ORG_NOUNS, PERSON_NOUNS, PLACE_NOUNS, TIME_NOUNS, TITLE_NOUNS } from '.
 
 export type AnswerForm = 'count' | 'person' | 'place' | 'time' | 'quote' | 'reason' | 'entity' | 'other';
 
-/** The kind of thing an answering sentence must hold. `number` is any figure; `title` any name or quoted title. */
-export type AnswerType = 'person' | 'organisation' | 'place' | 'time' | 'money' | 'percent' | 'number' | 'duration' | 'title' | 'name';
+/** The kind of thing an answering sentence must hold. `count` is a number of things, `number` any figure; `title` any name or quoted title. */
+export type AnswerType = 'person' | 'organisation' | 'place' | 'time' | 'money' | 'percent' | 'count' | 'number' | 'duration' | 'title' | 'name';
 
 export interface QuestionShape {
   form: AnswerForm;
@@ -80,7 +80,7 @@ export function expectedType(question: string): AnswerType | null {
   if (/\bwhat did .+ (call|name)\b/.test(lower)) return 'name';
   if (/^how much of\b/.test(lower)) return 'number';
   if (/^how much\b/.test(lower)) return 'money';
-  if (/^how many\b/.test(lower)) return 'number';
+  if (/^how many\b/.test(lower)) return 'count';
   if (/^how long\b/.test(lower)) return 'duration';
   if (/^how (old|fast|quick|quickly|far|big|large|high|tall|heavy|deep|wide|often|strong|severe)\b/.test(lower)) return 'number';
   if (/^(when|what time)\b/.test(lower) || /\b(which|what) (year|month|day|date)\b/.test(lower)) return 'time';

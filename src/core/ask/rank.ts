@@ -44,6 +44,7 @@ const FIT: Record<AnswerType, Partial<Record<SpanType, number>>> = {
   time: { time: 1 },
   money: { money: 1, number: 0.4, percent: 0.3 },
   percent: { percent: 1, number: 0.3 },
+  count: { number: 1, duration: 0.5, percent: 0.4, money: 0.3 },
   number: { number: 1, money: 1, percent: 1, duration: 0.8 },
   duration: { duration: 1, number: 0.4, time: 0.3 },
   title: { title: 1, name: 0.7, organisation: 0.6, person: 0.4, place: 0.3 },
@@ -53,6 +54,8 @@ const FIT: Record<AnswerType, Partial<Record<SpanType, number>>> = {
 /** Weights of the evidence, as shares of the question's term weight. */
 const ARTICLE = 1.0, HEADLINE = 0.3, SENTENCE = 1.0, NEIGHBOUR = 0.35, FORM = 0.5, FOCUS = 0.3, REPEATS = 0.3, BM25 = 0.2;
 const QUOTE_MARK = /["\u201c\u201d]|(^|\s)['\u2018]|['\u2019](\s|$|[,.])/;
+/** Within an article, a name the question gives counts this much of its weight in a sentence. */
+const NAME_IN_SENTENCE = 0.35;
 /** How many of the best sentences are read for the kind of thing asked. */
 const TYPED = 25;
 /** A figure this many words before the counted thing counts it ("26 long range cruise missiles"). */
@@ -80,11 +83,12 @@ const share = (found: Iterable<string>, terms: Term[], total = terms.reduce((a, 
  * Within an article, a term many of its sentences hold is its topic (the name in the headline), already
  * counted for the article; the sentence that answers holds the terms that are rare there ("in 2001").
  */
-function localTerms(terms: Term[], termSets: Set<string>[], title: Set<string>): Term[] {
+function localTerms(terms: Term[], termSets: Set<string>[], title: Set<string>, names: Set<string>): Term[] {
   return terms.map((t) => {
     const holds = (s: Set<string>) => (s.has(t.stem) || s.has(`~${t.stem}`) ? 1 : 0);
     const n = termSets.reduce((k, s) => k + holds(s), holds(title));
-    return { ...t, weight: t.weight / Math.max(1, n) };
+    // A name the question gives picks the article; its sentences may say "she" or "the firm" instead.
+    return { ...t, weight: (t.weight / Math.max(1, n)) * (names.has(t.stem) ? NAME_IN_SENTENCE : 1) };
   });
 }
 
@@ -148,6 +152,7 @@ export function rankAnswers(shape: QuestionShape, terms: Term[], articles: Artic
   const q = question.toLowerCase();
   // In "what did X say about Y", X picks the sentences and Y ranks them.
   const speaker = shape.form === 'quote' ? new Set(shape.names) : null;
+  const names = new Set(shape.names);
   const topical = (ts: Term[]) => (speaker ? ts.filter((t) => !speaker.has(t.stem)) : ts);
   type Scored = RankedSentence & { holds: boolean };
   const out: Scored[] = [];
@@ -157,7 +162,7 @@ export function rankAnswers(shape: QuestionShape, terms: Term[], articles: Artic
     const all = new Set([...title, ...termSets.flatMap((s) => [...s])]);
     const inArticle = share(all, terms);
     const article = ARTICLE * inArticle + HEADLINE * share(title, terms);
-    const local = localTerms(terms, termSets, title);
+    const local = localTerms(terms, termSets, title, names);
     const total = terms.reduce((a, t) => a + t.weight, 0);
     a.sentences.forEach((s, i) => {
       const own = termSets[i];

@@ -12,7 +12,7 @@ export const FREQUENCY_CAP = 2000;
 const MAX_SEARCH_WORDS = 8;
 /** A word at the cap weighs this much less than one seen once: log(1 + cap / df). */
 const idf = (df: number) => Math.log(1 + FREQUENCY_CAP / Math.max(1, df));
-/** Names in the question decide the article; the thing counted ("how many troops") decides the figure. */
+/** Names and figures ("in 2001") in the question decide the article; the thing counted ("how many troops") decides the figure. */
 const NAME_BOOST = 1.5, FOCUS_BOOST = 1.5;
 /** Key terms are nouns and names: adverbs ("newly", "currently") and verbs tell less about the topic. */
 const POS_WEIGHT: [RegExp, number][] = [[/^RB/, 0.4], [/^VB/, 0.7], [/^JJ/, 0.85]];
@@ -67,7 +67,7 @@ export function termWeights(shape: QuestionShape, frequencies: Map<string, numbe
     const df = frequencies.get(word) || (synonymDfs.length ? Math.min(...synonymDfs) : 0);
     const stem = contentTerms(word)[0];
     if (!stem || df === 0) continue;
-    const boost = shape.names.includes(stem) ? NAME_BOOST : shape.focus.includes(stem) ? FOCUS_BOOST : partOfSpeechWeight(word);
+    const boost = shape.names.includes(stem) || /\d/.test(word) ? NAME_BOOST : shape.focus.includes(stem) ? FOCUS_BOOST : partOfSpeechWeight(word);
     const w = idf(df) * boost;
     weights.set(stem, Math.max(weights.get(stem) ?? 0, w));
   }

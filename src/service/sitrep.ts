@@ -25,6 +25,20 @@ export interface Answer {
 
 /** /ask reads this many full-text hits, and ranks every sentence of this many of their articles. */
 const ASK_CANDIDATES = 200, ASK_ARTICLES = 8;
+/** At most this many of one article's sentences come before another article's best. */
+const ASK_PER_ARTICLE = 3;
+
+/** Answers best first, but an article's sentences past the first few wait until the other articles' have come. */
+function spreadSources(answers: Answer[], perArticle: number): Answer[] {
+  const count = new Map<string, number>();
+  const first: Answer[] = [], later: Answer[] = [];
+  for (const a of answers) {
+    const n = (count.get(a.article.id) ?? 0) + 1;
+    count.set(a.article.id, n);
+    (n <= perArticle ? first : later).push(a);
+  }
+  return [...first, ...later];
+}
 
 export interface StoryView {
   id: string;
@@ -118,8 +132,8 @@ export class Sitrep {
       if (seen.has(key)) continue;
       seen.add(key);
       answers.push({ text: r.text, score: r.score, sentenceIndex: r.index, article: refs.get(r.articleId)!, answers: r.answers, highlight: r.highlight });
-      if (answers.length >= limit) break;
     }
+    return spreadSources(answers, ASK_PER_ARTICLE).slice(0, limit);
     return answers;
   }
 

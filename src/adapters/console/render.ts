@@ -1,5 +1,5 @@
 // Renders a Reply as plain text for a terminal: numbered lines with their source after them.
-import { sourceLabel, type Reply } from '../../reply.ts';
+import { highlightParts, sourceLabel, type Reply } from '../../reply.ts';
 
 export function renderText(reply: Reply): string {
   const out: string[] = [];
@@ -10,7 +10,9 @@ export function renderText(reply: Reply): string {
     section.items.forEach((item, i) => {
       const source = item.cite ? `  [${sourceLabel(item.cite.article)}${item.cite.article.url ? ` ${item.cite.article.url}` : ''}]` : '';
       const note = item.note ? ` (${item.note})` : '';
-      out.push(`${section.items.length > 1 ? `${i + 1}. ` : ''}${item.text}${note}${source}`);
+      const marked = highlightParts(item);
+      const text = marked ? `${marked[0]}*${marked[1]}*${marked[2]}` : item.text;
+      out.push(`${section.items.length > 1 ? `${i + 1}. ` : ''}${text}${note}${source}`);
     });
   }
   for (const f of reply.fields ?? []) out.push(`${f.name}: ${f.value}`);

@@ -9,7 +9,7 @@ const norm = (s: string) => s.replace(/[’‘]/g, "'").replace(/[“”]/g, '"'
 const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as { questions: { q: string; answer_any: string[]; doc?: string }[] };
 const sitrep = Sitrep.open({ dataDir: data, dbPath: db });
 sitrep.sync();
-let first = 0, top3 = 0, answered = 0;
+let first = 0, top3 = 0, answered = 0, answeredRight = 0;
 const times: number[] = [];
 for (const q of gold.questions) {
   const t0 = performance.now();
@@ -20,6 +20,7 @@ for (const q of gold.questions) {
   if (rank === 0) first++;
   if (rank >= 0 && rank < 3) top3++;
   if (answers[0]?.answers) answered++;
+  if (answers[0]?.answers && rank === 0) answeredRight++;
   if (rank !== 0) {
     const a = answers[0];
     const inDoc = answers.findIndex((x) => x.article.file === q.doc);
@@ -27,5 +28,5 @@ for (const q of gold.questions) {
   }
 }
 times.sort((a, b) => a - b);
-console.log(`first ${first}/${gold.questions.length}, top 3 ${top3}/${gold.questions.length}, marked answered ${answered}; p50 ${times[times.length >> 1].toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms`);
+console.log(`first ${first}/${gold.questions.length}, top 3 ${top3}/${gold.questions.length}, marked answered ${answered} (${answeredRight} of them right); p50 ${times[times.length >> 1].toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms`);
 sitrep.close();

@@ -2,7 +2,7 @@
 // uses. It does the I/O; the ranking, grouping and extraction it calls are pure core functions.
 import { readQuestion } from '../core/ask/question.ts';
 import { pickArticles, rankAnswers } from '../core/ask/rank.ts';
-import { FREQUENCY_CAP, searchWords, termPatterns, termWeights } from '../core/ask/weights.ts';
+import { FREQUENCY_CAP, missingWeight, searchWords, termPatterns, termWeights } from '../core/ask/weights.ts';
 import { synonymsOf } from './synonyms.ts';
 import { WordNet } from './wordnet.ts';
 import { canonicalSpeakerNames, renameSpeakers } from '../core/quotes/speakers.ts';
@@ -127,7 +127,7 @@ export class Sitrep {
     const refs = new Map(texts.map((a) => [a.id, refOf(a)]));
     const seen = new Set<string>();
     const answers: Answer[] = [];
-    for (const r of rankAnswers(shape, terms, texts, question, hits)) {
+    for (const r of rankAnswers(shape, terms, texts, question, hits, missingWeight(shape, frequencies, related))) {
       const key = r.text.toLowerCase().replace(/\W+/g, ' ');
       if (seen.has(key)) continue;
       seen.add(key);

@@ -60,8 +60,8 @@ const NAME_IN_SENTENCE = 0.35;
 const TYPED = 25;
 /** A figure this many words before the counted thing counts it ("26 long range cruise missiles"). */
 const FOCUS_WINDOW = 4;
-/** The least a sentence (with its neighbours) and its article must hold of the question to answer it. */
-const ANSWER_SENTENCE = 0.2, ANSWER_ARTICLE = 0.6;
+/** The least share of the question an article must hold for its sentences to answer (the sentence itself, or its neighbours, must hold some). */
+const ANSWER_ARTICLE = 0.7;
 
 /** The question's terms a text holds. */
 const matched = (text: string, terms: Term[]) => {
@@ -143,7 +143,9 @@ function countsFocus(shape: QuestionShape, text: string): boolean {
 }
 
 /** Scores every sentence of the given articles for the question, best first. */
-export function rankAnswers(shape: QuestionShape, terms: Term[], articles: ArticleText[], question: string, hits: Candidate[] = []): RankedSentence[] {
+export function rankAnswers(shape: QuestionShape, terms: Term[], articles: ArticleText[], question: string, hits: Candidate[] = [], missing = 0): RankedSentence[] {
+  const known = terms.reduce((a, t) => a + t.weight, 0);
+  const knownShare = known + missing > 0 ? known / (known + missing) : 0;
   // The full-text rank (BM25, which favours short sentences dense in the rare terms) breaks near-ties; not
   // for "what did X say about Y", where it would count X's name, which only picks the sentences.
   const bestBm25 = shape.form === 'quote' ? 0 : Math.min(0, ...hits.map((h) => h.bm25));
@@ -173,7 +175,7 @@ export function rankAnswers(shape: QuestionShape, terms: Term[], articles: Artic
       if (shape.form === 'count' && countsFocus(shape, s.text)) score += FOCUS;
       if (speaker && QUOTE_MARK.test(s.text) && [...speaker].some((n) => own.has(n))) score += FORM;
       if (novel <= 1) score -= REPEATS; // says nothing beyond the question itself
-      const holds = sentence + neighbour >= ANSWER_SENTENCE && inArticle >= ANSWER_ARTICLE;
+      const holds = sentence + neighbour > 0 && inArticle * knownShare >= ANSWER_ARTICLE;
       out.push({ articleId: a.id, index: s.index, text: s.text, score, holds, answers: holds && !shape.expects, highlight: null });
     });
   }

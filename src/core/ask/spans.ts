@@ -72,6 +72,15 @@ function classify(text: string, run: Word[], before: Word[], after: string): Spa
   return 'name';
 }
 
+/** Titles inside a run of capitalised words: what follows is a person ("Syrian Army General Ali Ayoub"). */
+const TITLE_WORDS = new Set([...HONORIFICS, 'secretary', 'minister', 'chancellor', 'chairman', 'chairwoman', 'spokesman', 'spokeswoman', 'director', 'chief', 'commissioner', 'governor', 'mayor', 'manager', 'coach', 'officer', 'ambassador', 'editor']);
+
+/** Splits a run at its last title word, when a name follows it. */
+function splitAtTitle(run: Word[]): [Word[], Word[]] | null {
+  for (let k = run.length - 2; k >= 1; k--) if (TITLE_WORDS.has(run[k].lower)) return [run.slice(0, k + 1), run.slice(k + 1)];
+  return null;
+}
+
 /** Runs of capitalised words (with small connecting words inside), typed. */
 function nameSpans(text: string, words: Word[]): Span[] {
   const out: Span[] = [];
@@ -92,7 +101,13 @@ function nameSpans(text: string, words: Word[]): Span[] {
     const run = words.slice(i, j);
     // A lone capitalised adjective ("Irish international") is a nationality, not a name.
     const lone = run.length === 1 && /^JJ/.test(tagsOf(run[0].text)?.[0] ?? '');
-    if (!lone) {
+    const split = splitAtTitle(run);
+    if (split) {
+      const [title, person] = split;
+      const start = person[0].start, end = person[person.length - 1].end - (person[person.length - 1].lower.match(/'s$/)?.[0].length ?? 0);
+      out.push({ type: 'name', start: title[0].start, end: title[title.length - 1].end, text: text.slice(title[0].start, title[title.length - 1].end) });
+      out.push({ type: 'person', start, end, text: text.slice(start, end) });
+    } else if (!lone) {
       const start = run[0].start, end = run[run.length - 1].end - (run[run.length - 1].lower.match(/'s$|-based$/)?.[0].length ?? 0);
       out.push({ type: classify(text, run, words.slice(Math.max(0, i - 2), i), text.slice(end, end + 12)), start, end, text: text.slice(start, end) });
     }

@@ -82,3 +82,12 @@ export function searchWords(shape: QuestionShape, frequencies: Map<string, numbe
   const synonyms = [...new Set(shape.searchWords.flatMap((w) => related.get(w) ?? []))].filter((w) => df(w) > 0 && df(w) < FREQUENCY_CAP);
   return [...(telling.length >= 2 ? telling : known).slice(0, MAX_SEARCH_WORDS), ...synonyms.slice(0, MAX_SEARCH_SYNONYMS)];
 }
+
+/**
+ * The weight of the question's words that no sentence holds (nor any synonym): what the index cannot
+ * answer. They rank nothing, but an article holding all the rest still lacks them.
+ */
+export function missingWeight(shape: QuestionShape, frequencies: Map<string, number>, related: Related = new Map()): number {
+  const known = (w: string) => (frequencies.get(w) ?? 0) > 0;
+  return shape.searchWords.filter((w) => !known(w) && !(related.get(w) ?? []).some(known)).reduce((a, w) => a + idf(1) * partOfSpeechWeight(w), 0);
+}

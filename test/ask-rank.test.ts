@@ -114,11 +114,12 @@ describe('/ask answers and marks the answering phrase', () => {
 });
 
 describe('synonyms', () => {
-  it('come from WordNet for a word\'s most common sense', () => {
+  it('come from WordNet for a word\'s most common sense, with the words derived from it', () => {
     const wn = WordNet.open();
     expect(wn).not.toBeNull();
     expect(wn!.synonyms('shortfall', 'n')).toContain('deficit');
     expect(wn!.synonyms('prize', 'n')).toContain('award');
+    expect(wn!.related('truancy', 'n')).toContain('truant');
     wn!.close();
   });
 });

@@ -8,6 +8,8 @@ import type { WordNetPos } from './wordnet.ts';
 
 export interface Thesaurus {
   synonyms(word: string, pos: WordNetPos): string[];
+  /** Broader and derived words ("mum" → "mother", "truancy" → "truant"). */
+  related(word: string, pos: WordNetPos): string[];
 }
 
 /** At most this many synonyms per question word. */
@@ -30,7 +32,8 @@ export function synonymsOf(shape: QuestionShape, thesaurus: Thesaurus | null): R
     const pos = partOfSpeech(word);
     if (!pos || /\d/.test(word) || names.has(contentTerms(word)[0] ?? '')) continue;
     const own = contentTerms(word)[0];
-    const synonyms = thesaurus.synonyms(word, pos).filter((s) => !STOPWORDS.has(s) && contentTerms(s)[0] !== own).slice(0, PER_WORD);
+    const near = [...thesaurus.synonyms(word, pos), ...thesaurus.related(word, pos)];
+    const synonyms = [...new Set(near)].filter((s) => !STOPWORDS.has(s) && contentTerms(s)[0] !== own).slice(0, PER_WORD);
     if (synonyms.length) related.set(word, synonyms);
   }
   return related;

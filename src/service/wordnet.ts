@@ -8,10 +8,8 @@ import { join } from 'node:path';
 export type WordNetPos = 'n' | 'v' | 'a';
 
 const FILES: Record<WordNetPos, string> = { n: 'noun', v: 'verb', a: 'adj' };
-/** Only a word's most common sense: when WordNet knows sense frequencies, or the word has one sense. */
-const SENSES = 1;
-/** A synset's line is shorter than this in the data files' first fields that are read. */
-const SYNSET_BYTES = 2048;
+/** Synset lines are read this far (the longest hold a few hundred pointers). */
+const SYNSET_BYTES = 16384;
 
 /** Base forms WordNet may list a word under ("mums" → "mum", "laid" stays, "bought" stays). */
 const DETACH: Record<WordNetPos, [string, string][]> = {
@@ -20,6 +18,12 @@ const DETACH: Record<WordNetPos, [string, string][]> = {
   a: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
 };
 
+interface Synset {
+  lemmas: string[];
+  pointers: { symbol: string; offset: number; pos: WordNetPos; source: number; target: number }[];
+}
+
+/** Only a word's most common sense is read: when WordNet knows sense frequencies, or the word has one sense. */
 export class WordNet {
   private index = new Map<WordNetPos, Buffer>();
   private data = new Map<WordNetPos, number>();
@@ -74,16 +78,42 @@ export class WordNet {
   }
 
   /** The lemmas of one synset at a byte offset of the data file. */
-  private synset(offset: number, pos: WordNetPos): string[] {
+  private synset(offset: number, pos: WordNetPos): Synset {
     const buf = Buffer.alloc(SYNSET_BYTES);
     const n = readSync(this.dataFile(pos), buf, 0, SYNSET_BYTES, offset);
     const fields = buf.subarray(0, n).toString('utf8').split('\n')[0].split(' ');
     const count = parseInt(fields[3], 16);
-    return Array.from({ length: count }, (_, i) => fields[4 + 2 * i].replace(/\(.*\)$/, '').toLowerCase());
+    const lemmas = Array.from({ length: count }, (_, i) => fields[4 + 2 * i].replace(/\(.*\)$/, '').toLowerCase());
+    const at = 4 + 2 * count;
+    const pointers = Array.from({ length: Number(fields[at]) }, (_, i) => {
+      const [symbol, target, p, st] = fields.slice(at + 1 + 4 * i, at + 5 + 4 * i);
+      return { symbol, offset: Number(target), pos: (p === 's' ? 'a' : p) as WordNetPos, source: parseInt(st?.slice(0, 2) ?? '0', 16), target: parseInt(st?.slice(2) ?? '0', 16) };
+    });
+    return { lemmas, pointers };
   }
 
-  /** Single-word synonyms of a word in its first senses, the word itself left out. */
-  synonyms(word: string, pos: WordNetPos): string[] {
+  /**
+   * Words close to a word's most common sense: its hypernym's lemmas ("mum" → "mother", "medicine" →
+   * "drug") and the words derived from it ("truancy" → "truant"). Single words only.
+   */
+  related(word: string, pos: WordNetPos): string[] {
+    const sense = this.firstSense(word, pos);
+    if (!sense) return [];
+    const { synset, index } = sense;
+    const out = new Set<string>();
+    for (const p of synset.pointers) {
+      if (p.pos !== 'n' && p.pos !== 'v' && p.pos !== 'a') continue;
+      if (p.symbol === '@' && pos !== 'a') this.synset(p.offset, p.pos).lemmas.forEach((l) => out.add(l));
+      else if (p.symbol === '+' && p.source === index + 1) {
+        const target = this.synset(p.offset, p.pos).lemmas[p.target - 1];
+        if (target) out.add(target);
+      }
+    }
+    return [...out].filter((l) => !l.includes('_') && !synset.lemmas.includes(l));
+  }
+
+  /** The synset of a word's most common sense and the word's place in it; null when unknown or ambiguous. */
+  private firstSense(word: string, pos: WordNetPos): { synset: Synset; index: number } | null {
     const lower = word.toLowerCase();
     const bases = [lower, ...DETACH[pos].filter(([end]) => lower.endsWith(end) && lower.length > end.length + 2).map(([end, add]) => lower.slice(0, -end.length) + add)];
     for (const base of bases) {
@@ -92,11 +122,18 @@ export class WordNet {
       const f = line.trim().split(' ');
       const pointers = Number(f[3]);
       const senses = Number(f[2]), tagged = Number(f[4 + pointers + 1]);
-      if (!tagged && senses > 1) return []; // with no sense frequencies, the first of several senses is a guess
-      const offsets = f.slice(4 + pointers + 2).slice(0, SENSES).map(Number);
-      const out = new Set(offsets.flatMap((o) => this.synset(o, pos)).filter((l) => !l.includes('_') && l !== base && l !== lower));
-      return [...out];
+      if (!tagged && senses > 1) return null; // with no sense frequencies, the first of several senses is a guess
+      const synset = this.synset(Number(f[4 + pointers + 2]), pos);
+      return { synset, index: synset.lemmas.indexOf(base) };
     }
-    return [];
+    return null;
+  }
+
+  /** Single-word synonyms of a word in its most common sense, the word itself left out. */
+  synonyms(word: string, pos: WordNetPos): string[] {
+    const sense = this.firstSense(word, pos);
+    if (!sense) return [];
+    const self = sense.synset.lemmas[sense.index];
+    return sense.synset.lemmas.filter((l) => !l.includes('_') && l !== self && l !== word.toLowerCase());
   }
 }

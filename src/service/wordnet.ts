@@ -27,6 +27,7 @@ interface Synset {
 export class WordNet {
   private index = new Map<WordNetPos, Buffer>();
   private data = new Map<WordNetPos, number>();
+  private readonly buffer = Buffer.allocUnsafe(SYNSET_BYTES);
 
   private constructor(private readonly dir: string) {}
 
@@ -79,7 +80,7 @@ export class WordNet {
 
   /** The lemmas of one synset at a byte offset of the data file. */
   private synset(offset: number, pos: WordNetPos): Synset {
-    const buf = Buffer.alloc(SYNSET_BYTES);
+    const buf = this.buffer;
     const n = readSync(this.dataFile(pos), buf, 0, SYNSET_BYTES, offset);
     const fields = buf.subarray(0, n).toString('utf8').split('\n')[0].split(' ');
     const count = parseInt(fields[3], 16);

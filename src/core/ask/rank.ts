@@ -4,6 +4,7 @@
 // thing the question asks for (a person, a place, a sum of money, ...), whose phrase is marked.
 import { contentTerms, STOPWORDS, tokenize } from '../text/terms.ts';
 import type { AnswerType, QuestionShape } from './question.ts';
+import { REFERS_BACK } from './context.ts';
 import { findSpans, type Span, type SpanType } from './spans.ts';
 import { SYNONYM_SHARE, type Term } from './weights.ts';
 
@@ -53,6 +54,12 @@ const FIT: Record<AnswerType, Partial<Record<SpanType, number>>> = {
 
 /** Weights of the evidence, as shares of the question's term weight. */
 const ARTICLE = 1.0, HEADLINE = 0.3, SENTENCE = 1.0, NEIGHBOUR = 0.35, FORM = 0.5, FOCUS = 0.3, REPEATS = 0.3, BM25 = 0.2;
+/** A sentence leaning on the one before counts this share of its terms (a neighbour otherwise counts NEIGHBOUR). */
+const LEANS = 0.8;
+/** Linking words before a pronoun that refers back ("But now he ..."). */
+const LEADING_LINK = /^(?:["'\u2018\u201c])?(?:and|but|so|yet|now|then|however|meanwhile|also|still|instead)\b[\s,]*(?:now\b|then\b)?\s*/i;
+/** Words that give a reason, for "why" questions. */
+const REASON = /\b(because|due to|as a result|owing to|in response to|after|amid|since|so that|in order to|aimed at|with an? (?:\w+ )?injury)\b/i;
 const QUOTE_MARK = /["\u201c\u201d]|(^|\s)['\u2018]|['\u2019](\s|$|[,.])/;
 /** Within an article, a name the question gives counts this much of its weight in a sentence. */
 const NAME_IN_SENTENCE = 0.35;
@@ -168,12 +175,17 @@ export function rankAnswers(shape: QuestionShape, terms: Term[], articles: Artic
     const total = terms.reduce((a, t) => a + t.weight, 0);
     a.sentences.forEach((s, i) => {
       const own = termSets[i];
-      const near = new Set([...(termSets[i - 1] ?? []), ...(termSets[i + 1] ?? [])].filter((t) => !own.has(t)));
-      const sentence = share(own, topical(local), total), neighbour = share(near, topical(local), total);
+      // A sentence that refers back ("But now he has pulled out ...") is about what the one before says.
+      const leans = i > 0 && REFERS_BACK.test(s.text.replace(LEADING_LINK, ''));
+      const before = new Set([...(termSets[i - 1] ?? [])].filter((t) => !own.has(t)));
+      const near = new Set([...before, ...(termSets[i + 1] ?? [])].filter((t) => !own.has(t)));
+      const sentence = share(own, topical(local), total);
+      const neighbour = leans ? Math.max(LEANS * share(before, topical(local), total), share(near, topical(local), total) * NEIGHBOUR) / NEIGHBOUR : share(near, topical(local), total);
       const novel = novelWords(s.text, own);
       let score = article + SENTENCE * sentence + NEIGHBOUR * neighbour + BM25 * (bm25.get(`${a.id}#${s.index}`) ?? 0);
       if (shape.form === 'count' && countsFocus(shape, s.text)) score += FOCUS;
       if (speaker && QUOTE_MARK.test(s.text) && [...speaker].some((n) => own.has(n))) score += FORM;
+      if (shape.form === 'reason' && REASON.test(s.text)) score += FOCUS;
       if (novel <= 1) score -= REPEATS; // says nothing beyond the question itself
       const holds = sentence + neighbour > 0 && inArticle * knownShare >= ANSWER_ARTICLE;
       out.push({ articleId: a.id, index: s.index, text: s.text, score, holds, answers: holds && !shape.expects, highlight: null });

@@ -24,7 +24,7 @@ export interface Answer {
 }
 
 /** /ask reads this many full-text hits, and ranks every sentence of this many of their articles. */
-const ASK_CANDIDATES = 200, ASK_ARTICLES = 8;
+const ASK_CANDIDATES = 200, ASK_ARTICLES = 6;
 /** At most this many of one article's sentences come before another article's best. */
 const ASK_PER_ARTICLE = 3;
 

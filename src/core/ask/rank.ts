@@ -6,7 +6,7 @@ import { contentTerms, STOPWORDS, tokenize } from '../text/terms.ts';
 import type { AnswerType, QuestionShape } from './question.ts';
 import { REFERS_BACK } from './context.ts';
 import { findSpans, type Span, type SpanType } from './spans.ts';
-import { SYNONYM_SHARE, type Term } from './weights.ts';
+import { SYNONYM_SHARE, termMatcher, type Term } from './weights.ts';
 
 /** A sentence found by full-text search (a store's hit). */
 export interface Candidate {
@@ -70,15 +70,6 @@ const FOCUS_WINDOW = 4;
 /** The least share of the question an article must hold for its sentences to answer (the sentence itself, or its neighbours, must hold some). */
 const ANSWER_ARTICLE = 0.7;
 
-/** The question's terms a text holds. */
-const matched = (text: string, terms: Term[]) => {
-  const found = new Set<string>();
-  for (const t of terms) {
-    if (t.pattern.test(text)) found.add(t.stem);
-    else if (t.related?.test(text)) found.add(`~${t.stem}`); // a synonym: part of the weight
-  }
-  return found;
-};
 
 /** The share of the question's weight that a set of matched terms holds. */
 const share = (found: Iterable<string>, terms: Term[], total = terms.reduce((a, t) => a + t.weight, 0)) => {
@@ -107,7 +98,8 @@ export function pickArticles(terms: Term[], hits: Candidate[], limit: number): s
   const found = new Map<string, Set<string>>();
   const best = new Map<string, number>();
   const memo = new Map<string, Set<string>>(); // one headline stands in the context of many hits
-  const termsOf = (text: string) => memo.get(text) ?? memo.set(text, matched(text, terms)).get(text)!;
+  const matched = termMatcher(terms);
+  const termsOf = (text: string) => memo.get(text) ?? memo.set(text, matched(text)).get(text)!;
   for (const h of hits) {
     let set = found.get(h.articleId);
     if (!set) found.set(h.articleId, (set = new Set()));
@@ -151,6 +143,7 @@ function countsFocus(shape: QuestionShape, text: string): boolean {
 
 /** Scores every sentence of the given articles for the question, best first. */
 export function rankAnswers(shape: QuestionShape, terms: Term[], articles: ArticleText[], question: string, hits: Candidate[] = [], missing = 0): RankedSentence[] {
+  const matched = termMatcher(terms);
   const known = terms.reduce((a, t) => a + t.weight, 0);
   const knownShare = known + missing > 0 ? known / (known + missing) : 0;
   // The full-text rank (BM25, which favours short sentences dense in the rare terms) breaks near-ties; not
@@ -166,8 +159,8 @@ export function rankAnswers(shape: QuestionShape, terms: Term[], articles: Artic
   type Scored = RankedSentence & { holds: boolean };
   const out: Scored[] = [];
   for (const a of articles) {
-    const termSets = a.sentences.map((s) => matched(s.text, terms));
-    const title = matched(a.title, terms);
+    const termSets = a.sentences.map((s) => matched(s.text));
+    const title = matched(a.title);
     const all = new Set([...title, ...termSets.flatMap((s) => [...s])]);
     const inArticle = share(all, terms);
     const article = ARTICLE * inArticle + HEADLINE * share(title, terms);

@@ -2,7 +2,7 @@
 // ("called", "name"), from how many indexed sentences hold each word (IDF, counted up to a cap so the
 // count stays cheap at any size of index).
 import { tagsOf } from '../numbers/pos.ts';
-import { contentTerms } from '../text/terms.ts';
+import { contentTerms, tokenize } from '../text/terms.ts';
 import { DEMONYMS } from './lexicon.ts';
 import type { QuestionShape } from './question.ts';
 
@@ -23,13 +23,14 @@ function partOfSpeechWeight(word: string): number {
   return POS_WEIGHT.find(([re]) => re.test(tag))?.[1] ?? 1;
 }
 
-/** A question term as it is looked for in a sentence: its stem or its word as written, at a word's start. */
+/** A question term as it is looked for in a sentence: its stem or its words as written, at a word's start. */
 export interface Term {
   stem: string;
   weight: number;
-  pattern: RegExp;
-  /** Its synonyms ("shortfall": "deficit"), which count for part of its weight; null when it has none. */
-  related: RegExp | null;
+  /** Lower-case forms a sentence's word may begin with (a short form must be the whole word, or end in -s, -ed, -ing, -er). */
+  forms: string[];
+  /** Its synonyms' forms ("shortfall": "deficit"), which count for part of its weight. */
+  related: string[];
 }
 
 /** Synonyms of a question word, by the word (from a thesaurus: WordNet in the service). */
@@ -39,23 +40,45 @@ export const SYNONYM_SHARE = 0.7;
 /** At most this many synonyms go to the full-text search, after the question's own words. */
 const MAX_SEARCH_SYNONYMS = 4;
 
+/** A form this short must be the whole word ("win" is not "window"); a longer one may begin it ("univers": "universal"). */
 const SHORT_STEM = 4;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const SHORT_END = /^(?:s|es|ed|ing|ers?)?$/;
+/** Forms are filed under their first letters, so each word of a sentence is checked against a few. */
+const PREFIX = 3;
 
-/** The weighted terms, each with a pattern cheaper to test on a sentence than stemming the sentence. */
+/** The weighted terms, each with the forms to look for. */
 export function termPatterns(shape: QuestionShape, weights: Map<string, number>, related: Related = new Map()): Term[] {
   return [...weights].map(([stem, weight]) => {
     const own = shape.searchWords.filter((w) => contentTerms(w)[0] === stem);
     const words = own.flatMap((w) => (DEMONYMS[w] ? [w, DEMONYMS[w]] : [w]));
-    const synonyms = own.flatMap((w) => related.get(w) ?? []);
-    return { stem, weight, pattern: wordPattern([stem, ...words]), related: synonyms.length ? wordPattern(synonyms.flatMap((w) => [contentTerms(w)[0] ?? w, w])) : null };
+    const synonyms = own.flatMap((w) => related.get(w) ?? []).flatMap((w) => [contentTerms(w)[0] ?? w, w]);
+    return { stem, weight, forms: [...new Set([stem, ...words])], related: [...new Set(synonyms)] };
   });
 }
 
-/** Any of the forms at a word's start. A short stem must end its word ("win" is not "window"); a longer one may begin it ("univers": "universal"). */
-function wordPattern(forms: string[]): RegExp {
-  const alternatives = [...new Set(forms)].map((f) => (f.length <= SHORT_STEM ? `${escape(f)}(?:s|es|ed|ing|ers?)?(?![\\p{L}\\p{N}])` : escape(f)));
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})`, 'iu');
+/** The question's terms a text holds: a term's stem, or `~stem` when only a synonym of it is there. */
+export type Matcher = (text: string) => Set<string>;
+
+export function termMatcher(terms: Term[]): Matcher {
+  const index = new Map<string, { form: string; key: string; short: boolean }[]>();
+  const file = (form: string, key: string) => {
+    const p = form.slice(0, PREFIX);
+    (index.get(p) ?? index.set(p, []).get(p)!).push({ form, key, short: form.length <= SHORT_STEM });
+  };
+  for (const t of terms) {
+    t.forms.forEach((f) => file(f, t.stem));
+    t.related.forEach((f) => file(f, `~${t.stem}`));
+  }
+  return (text) => {
+    const found = new Set<string>();
+    for (const token of tokenize(text)) {
+      for (const word of token.includes('-') ? [token, ...token.split('-')] : [token]) {
+        for (const c of index.get(word.slice(0, PREFIX)) ?? []) if (word.startsWith(c.form) && (!c.short || SHORT_END.test(word.slice(c.form.length)))) found.add(c.key);
+      }
+    }
+    for (const k of found) if (k.startsWith('~') && found.has(k.slice(1))) found.delete(k); // the word itself beats its synonym
+    return found;
+  };
 }
 
 /** Stem → weight for each question term the index knows; terms no sentence holds weigh nothing. */

@@ -141,10 +141,14 @@ function figureSpans(text: string): Span[] {
   return out;
 }
 
-/** Text in double quotation marks: a title or the words said. */
+/** Text in double quotation marks that reads as a title (capitalised, a few words), not as words said. */
 function quotedSpans(text: string): Span[] {
-  return [...text.matchAll(/["“]([^"”]{2,80})["”]/g)].map((m) => ({ type: 'title' as const, start: m.index! + 1, end: m.index! + 1 + m[1].length, text: m[1] }));
+  return [...text.matchAll(/["“]([^"”]{2,80})["”]/g)]
+    .filter((m) => /^\p{Lu}/u.test(m[1]) && m[1].split(/\s+/).length <= MAX_TITLE_WORDS && !/[.!?,]$/.test(m[1]))
+    .map((m) => ({ type: 'title' as const, start: m.index! + 1, end: m.index! + 1 + m[1].length, text: m[1] }));
 }
+/** A quoted title is short; a longer quotation is speech. */
+const MAX_TITLE_WORDS = 8;
 
 /** Every span a sentence holds, in order of position. */
 export function findSpans(text: string): Span[] {

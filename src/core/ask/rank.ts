@@ -82,12 +82,18 @@ const share = (found: Iterable<string>, terms: Term[], total = terms.reduce((a, 
  * counted for the article; the sentence that answers holds the terms that are rare there ("in 2001").
  */
 function localTerms(terms: Term[], termSets: Set<string>[], title: Set<string>, names: Set<string>): Term[] {
-  return terms.map((t) => {
+  const counted = terms.map((t) => {
     const holds = (s: Set<string>) => (s.has(t.stem) || s.has(`~${t.stem}`) ? 1 : 0);
-    const n = termSets.reduce((k, s) => k + holds(s), holds(title));
-    // A name the question gives picks the article; its sentences may say "she" or "the firm" instead.
-    return { ...t, weight: (t.weight / Math.max(1, n)) * (names.has(t.stem) ? NAME_IN_SENTENCE : 1) };
+    return { t, n: termSets.reduce((k, s) => k + holds(s), holds(title)) };
   });
+  // The balance between the terms changes more than their total: an article that says "troops" in every
+  // paragraph keeps most of that weight in each sentence, and does not lose to one that says it once (the
+  // square root: the full total on the development half put the topic's sentences back above the answers).
+  const present = counted.filter((c) => c.n > 0);
+  const before = present.reduce((a, c) => a + c.t.weight, 0), after = present.reduce((a, c) => a + c.t.weight / c.n, 0);
+  const scale = after > 0 ? Math.sqrt(before / after) : 1;
+  // A name the question gives picks the article; its sentences may say "she" or "the firm" instead.
+  return counted.map(({ t, n }) => ({ ...t, weight: ((t.weight * scale) / Math.max(1, n)) * (names.has(t.stem) ? NAME_IN_SENTENCE : 1) }));
 }
 
 /** Content words of a sentence that the question does not hold: what it says beyond the question. */

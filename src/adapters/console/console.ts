@@ -52,7 +52,7 @@ export class ConsoleAdapter implements ChatAdapter {
         if (/^\/(quit|exit)$/i.test(text)) break;
         if (text) {
           const result = await runLine({ ...this.opts.context, channelId: this.opts.context.channelId ?? 'console' }, text);
-          if (result) this.write(`${renderText(result.reply)}\n`);
+          if (result) this.write(`${renderText(result.reply, { emphasis: Boolean((this.output as { isTTY?: boolean }).isTTY) })}\n`);
         }
         if (this.stopRequested) break;
         if (this.interactive) this.output.write('> ');

@@ -63,6 +63,9 @@ const REASON = /\b(because|due to|as a result|owing to|in response to|after|amid
 const QUOTE_MARK = /["\u201c\u201d]|(^|\s)['\u2018]|['\u2019](\s|$|[,.])/;
 /** Within an article, a name the question gives counts this much of its weight in a sentence. */
 const NAME_IN_SENTENCE = 0.35;
+/** A figure or a date asked for is plain to see in a sentence, and weighs more than a name's kind, which rules only guess. */
+const FIGURE_TYPES = new Set<AnswerType>(['money', 'percent', 'count', 'number', 'duration', 'time']);
+const FIGURE_FORM = 0.8;
 /** How many of the best sentences are read for the kind of thing asked. */
 const TYPED = 25;
 /** A figure this many words before the counted thing counts it ("26 long range cruise missiles"). */
@@ -195,7 +198,7 @@ export function rankAnswers(shape: QuestionShape, terms: Term[], articles: Artic
   for (const r of out.slice(0, TYPED)) {
     const span = bestSpan(shape, r.text, asked, q);
     if (!span) continue;
-    r.score += FORM * span.fit;
+    r.score += (FIGURE_TYPES.has(shape.expects!) ? FIGURE_FORM : FORM) * span.fit;
     r.highlight = [span.span.start, span.span.end];
     r.answers = r.holds && span.fit >= 0.5;
   }

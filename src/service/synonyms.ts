@@ -12,6 +12,10 @@ export interface Thesaurus {
   related(word: string, pos: WordNetPos): string[];
 }
 
+/** Words already looked up (the thesaurus reads files): a word asked again costs nothing. */
+const cache = new Map<string, string[]>();
+const CACHE_SIZE = 20_000;
+
 /** At most this many synonyms per question word. */
 const PER_WORD = 3;
 
@@ -32,7 +36,13 @@ export function synonymsOf(shape: QuestionShape, thesaurus: Thesaurus | null): R
     const pos = partOfSpeech(word);
     if (!pos || /\d/.test(word) || names.has(contentTerms(word)[0] ?? '')) continue;
     const own = contentTerms(word)[0];
-    const near = [...thesaurus.synonyms(word, pos), ...thesaurus.related(word, pos)];
+    const key = `${word}/${pos}`;
+    let near = cache.get(key);
+    if (!near) {
+      near = [...thesaurus.synonyms(word, pos), ...thesaurus.related(word, pos)];
+      if (cache.size >= CACHE_SIZE) cache.clear();
+      cache.set(key, near);
+    }
     const synonyms = [...new Set(near)].filter((s) => !STOPWORDS.has(s) && contentTerms(s)[0] !== own).slice(0, PER_WORD);
     if (synonyms.length) related.set(word, synonyms);
   }

@@ -14,6 +14,15 @@ export interface ReplyItem {
   cite?: Citation;
   /** A short note shown after the line ("VOA News and 1 more agree", "differs"). */
   note?: string;
+  /** Character offsets in `text` of the phrase that answers the question, shown in bold where the platform can. */
+  highlight?: [number, number];
+}
+
+/** An item's text as [before, the marked phrase, after]; null when nothing (or nothing sane) is marked. */
+export function highlightParts(item: ReplyItem): [string, string, string] | null {
+  const h = item.highlight;
+  if (!h || h[0] < 0 || h[1] > item.text.length || h[0] >= h[1]) return null;
+  return [item.text.slice(0, h[0]), item.text.slice(h[0], h[1]), item.text.slice(h[1])];
 }
 
 export interface ReplySection {

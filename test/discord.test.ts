@@ -135,7 +135,7 @@ describe('Discord adapter against a fake Discord', () => {
     expect(edit.status).toBe(200);
     expect(data.allowed_mentions).toMatchObject({ parse: [] });
     expect(data.embeds![0].title).toBe('where did the missiles land?');
-    expect(data.embeds![0].description).toMatch(/landed in a rural area of Iran/);
+    expect(data.embeds![0].description).toMatch(/landed in a rural area of \*\*Iran\*\*/);
     expect(data.embeds![0].description).toMatch(/VOA News, 2015-10-08/);
     expectWithinLimits(data);
     expect(contexts.at(-1)).toMatchObject({ platform: 'discord', channelId: IDS.general, userId: BOB.id, canManage: false });

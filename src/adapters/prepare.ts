@@ -52,8 +52,18 @@ function cleanCite(cite: Citation): Citation {
   };
 }
 
+/** The marked phrase's place in the cleaned text (cleaning may move or cut it); none when it is gone. */
+function moveHighlight(before: string, after: string, h: [number, number] | undefined): [number, number] | undefined {
+  if (!h) return undefined;
+  const phrase = sanitizeText(before.slice(h[0], h[1]));
+  const at = phrase ? after.indexOf(phrase) : -1;
+  return at < 0 ? undefined : [at, at + phrase.length];
+}
+
 function cleanItem(item: ReplyItem): ReplyItem {
-  return { text: clean(item.text, MAX_LINE), note: cleanOpt(item.note, MAX_NOTE), cite: item.cite ? cleanCite(item.cite) : undefined };
+  const text = clean(item.text, MAX_LINE);
+  const highlight = moveHighlight(item.text, text, item.highlight);
+  return { text, note: cleanOpt(item.note, MAX_NOTE), cite: item.cite ? cleanCite(item.cite) : undefined, ...(highlight ? { highlight } : {}) };
 }
 
 /** The reply with every text sanitized and every line within the caps above. */

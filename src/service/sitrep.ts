@@ -2,7 +2,10 @@
 // uses. Each query reads only what its answer needs (a window of stories, one speaker's quotes, full-text
 // hits), so answers stay fast at any size; the ranking, grouping and extraction are pure core functions.
 import { readQuestion } from '../core/ask/question.ts';
-import { rankSentences } from '../core/ask/rank.ts';
+import { pickArticles, rankAnswers } from '../core/ask/rank.ts';
+import { FREQUENCY_CAP, missingWeight, searchWords, termPatterns, termWeights } from '../core/ask/weights.ts';
+import { synonymsOf } from './synonyms.ts';
+import { WordNet } from './wordnet.ts';
 import { findSpeakers, quotesAbout, type SpeakerCount } from '../core/quotes/query.ts';
 import { mergeSpeakers, type SpeakerEntry } from '../core/quotes/speakers.ts';
 import { contentTerms } from '../core/text/terms.ts';
@@ -21,6 +24,27 @@ export interface Answer {
   score: number;
   sentenceIndex: number;
   article: ArticleRef;
+  /** False when no sentence holds what was asked: the answers are only the closest sentences. */
+  answers: boolean;
+  /** Character offsets of the answering phrase in `text`, when the question asks for a thing. */
+  highlight: [number, number] | null;
+}
+
+/** /ask reads this many full-text hits, and ranks every sentence of this many of their articles. */
+const ASK_CANDIDATES = 200, ASK_ARTICLES = 6;
+/** At most this many of one article's sentences come before another article's best. */
+const ASK_PER_ARTICLE = 3;
+
+/** Answers best first, but an article's sentences past the first few wait until the other articles' have come. */
+function spreadSources(answers: Answer[], perArticle: number): Answer[] {
+  const count = new Map<string, number>();
+  const first: Answer[] = [], later: Answer[] = [];
+  for (const a of answers) {
+    const n = (count.get(a.article.id) ?? 0) + 1;
+    count.set(a.article.id, n);
+    (n <= perArticle ? first : later).push(a);
+  }
+  return [...first, ...later];
 }
 
 export interface StoryView {
@@ -47,8 +71,6 @@ export interface SitrepOptions {
 
 /** "The latest stories": those with an article within this many days of the newest article indexed. */
 export const LATEST_DAYS = 3;
-/** FTS hits read for a question. */
-const ASK_CANDIDATES = 200;
 /** Quotes or figures read when they are looked up by topic (the best full-text matches). */
 const TOPIC_CANDIDATES = 1000;
 /** Quotes read for one speaker's answer. */
@@ -57,6 +79,8 @@ const DAY_MS = 86_400_000;
 
 export class Sitrep {
   private pool: AnalysisPool | null = null;
+  /** Synonyms for /ask (WordNet, read on first use). */
+  private readonly wordnet = WordNet.open();
 
   constructor(
     readonly store: Store,
@@ -116,23 +140,24 @@ export class Sitrep {
     return newest === null ? { scopes } : { since: newest - LATEST_DAYS * DAY_MS, scopes };
   }
 
-  /** The best sentences for a question, best first, one per distinct text. */
+  /** The best sentences for a question, best first, one per distinct text (see src/core/ask). */
   ask(question: string, limit = 20): Answer[] {
     const shape = readQuestion(question);
-    const hits = this.store.searchSentences(shape.searchWords, ASK_CANDIDATES);
-    const refs = this.store.metas(hits.map((h) => h.articleId));
-    const ranked = rankSentences(shape, hits);
+    const related = synonymsOf(shape, this.wordnet);
+    const frequencies = this.store.sentenceFrequencies([...shape.searchWords, ...[...related.values()].flat()], FREQUENCY_CAP);
+    const terms = termPatterns(shape, termWeights(shape, frequencies, related), related);
+    const hits = this.store.searchSentences(searchWords(shape, frequencies, related), ASK_CANDIDATES);
+    const texts = pickArticles(terms, hits, ASK_ARTICLES).flatMap((id) => this.store.article(id) ?? []);
+    const refs = new Map(texts.map((a) => [a.id, refOf(a)]));
     const seen = new Set<string>();
     const answers: Answer[] = [];
-    for (const h of ranked) {
-      const key = h.text.toLowerCase().replace(/\W+/g, ' ');
-      const article = refs.get(h.articleId);
-      if (!article || seen.has(key)) continue;
+    for (const r of rankAnswers(shape, terms, texts, question, hits, missingWeight(shape, frequencies, related))) {
+      const key = r.text.toLowerCase().replace(/\W+/g, ' ');
+      if (seen.has(key)) continue;
       seen.add(key);
-      answers.push({ text: h.text, score: h.score, sentenceIndex: h.index, article: refOf(article) });
-      if (answers.length >= limit) break;
+      answers.push({ text: r.text, score: r.score, sentenceIndex: r.index, article: refs.get(r.articleId)!, answers: r.answers, highlight: r.highlight });
     }
-    return answers;
+    return spreadSources(answers, ASK_PER_ARTICLE).slice(0, limit);
   }
 
   private view(s: StoryRecord, members: ArticleMeta[]): StoryView {
@@ -219,6 +244,7 @@ export class Sitrep {
   }
 
   close(): void {
+    this.wordnet?.close();
     this.store.close();
   }
 }

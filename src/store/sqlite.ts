@@ -131,6 +131,8 @@ export class SqliteStore implements Store {
         FROM sentences_fts JOIN sentences s ON s.n = sentences_fts.rowid JOIN articles a ON a.n = s.article_n
         LEFT JOIN sentences p ON p.article_n = s.article_n AND p.idx = s.idx - 1
         WHERE sentences_fts MATCH ? ORDER BY bm25 LIMIT ?`),
+      // How many sentences hold a word in their own text, counted no further than a cap (cheap at any size).
+      frequency: db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT ?)'),
       getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
       setMeta: db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)'),
     };
@@ -317,6 +319,15 @@ export class SqliteStore implements Store {
       const context = sentenceContexts({ title: r.title, sentences }).at(-1)!;
       out.push({ articleId: r.articleId, index: r.index, text: r.text, bm25: r.bm25, context });
       if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  sentenceFrequencies(words: string[], cap: number): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const w of new Set(words)) {
+      const clean = w.replace(/"/g, '').trim();
+      out.set(w, clean ? (this.stmt.frequency.get(`text : "${clean}"`, cap) as { n: number }).n : 0);
     }
     return out;
   }

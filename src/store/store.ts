@@ -202,6 +202,8 @@ export interface Store {
 
   /** Sentences matching any of the terms, best first by BM25. */
   searchSentences(terms: string[], limit: number, scopes?: string[]): SentenceHit[];
+  /** For each word, how many sentences hold it in their own text (not their context), counted up to `cap`. */
+  sentenceFrequencies(words: string[], cap: number): Map<string, number>;
   /** How many articles hold each term (for weighting): the document frequency, and the article count. */
   termFrequencies(terms: string[]): { df: Map<string, number>; articles: number };
 

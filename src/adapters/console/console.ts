@@ -104,7 +104,7 @@ export class ConsoleAdapter implements ChatAdapter {
           if (text) {
             const routed = routeInbound(text);
             const result = await runInbound(context, routed.name, routed.text);
-            this.write(`${renderText(result.reply)}\n`);
+            this.write(`${renderText(result.reply, { emphasis: this.interactive })}\n`);
           }
           if (this.stopRequested) break;
           if (this.interactive) this.prompt();

@@ -3,7 +3,7 @@
 // Sources become links where the article has a URL. Nothing here can ping: mentions inside embeds never
 // notify, and every send also carries allowed_mentions { parse: [] }.
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import { sourceLabel, type Reply, type ReplyItem } from '../../reply.ts';
+import { highlightParts, sourceLabel, type Reply, type ReplyItem } from '../../reply.ts';
 import type { ArticleRef } from '../../core/types.ts';
 import { cutNote, prepareReply } from '../prepare.ts';
 import { LIMITS } from './limits.ts';
@@ -51,7 +51,9 @@ export function sourceLink(article: ArticleRef): string {
 }
 
 function itemLine(item: ReplyItem, index: number, numbered: boolean): string {
-  const parts = [`${numbered ? `${index + 1}. ` : ''}${escapeMarkdown(item.text)}`];
+  const marked = highlightParts(item);
+  const text = marked ? `${escapeMarkdown(marked[0])}**${escapeMarkdown(marked[1])}**${escapeMarkdown(marked[2])}` : escapeMarkdown(item.text);
+  const parts = [`${numbered ? `${index + 1}. ` : ''}${text}`];
   if (item.note) parts.push(` — *${escapeMarkdown(item.note)}*`);
   if (item.cite) parts.push(` (${sourceLink(item.cite.article)})`);
   return parts.join('');

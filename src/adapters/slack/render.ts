@@ -2,7 +2,7 @@
 // 3000 characters per section text, 150 per header. A long reply becomes several messages, split between
 // lines or at word boundaries, never mid-word. Every message carries a plain `text` fallback (used for
 // notifications and by clients without blocks). All outside text is escaped (see escape.ts).
-import { sourceLabel, type Reply, type ReplyItem } from '../../reply.ts';
+import { highlightParts, sourceLabel, type Reply, type ReplyItem } from '../../reply.ts';
 import { cutNote, prepareReply } from '../prepare.ts';
 import { escapedLength, escapeMrkdwn, link } from './escape.ts';
 import { packLines, shorten, splitWords } from './split.ts';
@@ -87,6 +87,8 @@ function itemLines(item: ReplyItem, prefix: string): string[] {
   const budget = LIMITS.sectionText - prefix.length - suffix.length;
   const pieces = escapedPieces(item.text, Math.max(200, budget));
   if (pieces.length === 0) pieces.push('');
+  const marked = highlightParts(item);
+  if (marked && pieces.length === 1) pieces[0] = `${escapeMrkdwn(marked[0])}*${escapeMrkdwn(marked[1])}*${escapeMrkdwn(marked[2])}`;
   return pieces.map((p, i) => `${i === 0 ? prefix : ''}${p}${i === pieces.length - 1 ? suffix : ''}`.trim());
 }
 

@@ -3,7 +3,7 @@
 import type { ParsedArticle } from '../types.ts';
 
 /** A sentence opening with a pronoun or a definite short form leans on the sentence before it. */
-const REFERS_BACK = /^["'\u2018\u201c]?(it|its|he|his|she|her|they|their|this|that|these|those|there|the (company|firm|group|government|minister|ministry|party|club|team|bank|agency|move|deal|decision|plan|report|official|man|woman))\b/i;
+export const REFERS_BACK = /^["'\u2018\u201c]?(it|its|he|his|she|her|they|their|this|that|these|those|there|the (company|firm|group|government|minister|ministry|party|club|team|bank|agency|move|deal|decision|plan|report|official|man|woman))\b/i;
 
 /** The context text of each of an article's sentences, in order. */
 export function sentenceContexts(a: Pick<ParsedArticle, 'title' | 'sentences'>): string[] {

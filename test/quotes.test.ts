@@ -57,8 +57,8 @@ describe('direct quotes', () => {
   });
 
   it('carries a quote in its own paragraph over to the speaker of the one before', () => {
-    const qs = quotesOf('"I thought this was a good time to write a letter to the city police," Darian Lonechild said.\n\n"And if so, could they explain what the timeline is."');
-    expect(qs[1]).toMatchObject({ speaker: 'Darian Lonechild', kind: 'direct' });
+    const qs = quotesOf('"I thought this was a good time to write a letter to the city police," Sandra Whitecloud said.\n\n"And if so, could they explain what the timeline is."');
+    expect(qs[1]).toMatchObject({ speaker: 'Sandra Whitecloud', kind: 'direct' });
   });
 
   it('reads two single marks as the close of a double quote (wire copy: `"..., \'\' said X`)', () => {
@@ -194,8 +194,8 @@ describe('mixed quotes', () => {
   });
 
   it('reads a quoted fragment before ", she said" as mixed', () => {
-    const qs = quotesOf('Darian Lonechild was elected in March. Her time so far has been "life-changing and heartbreaking," she said.');
-    expect(qs[0]).toMatchObject({ speaker: 'Darian Lonechild', kind: 'mixed', text: 'Her time so far has been "life-changing and heartbreaking"' });
+    const qs = quotesOf('Sandra Whitecloud was elected in March. Her time so far has been "life-changing and heartbreaking," she said.');
+    expect(qs[0]).toMatchObject({ speaker: 'Sandra Whitecloud', kind: 'mixed', text: 'Her time so far has been "life-changing and heartbreaking"' });
   });
 });
 
@@ -292,8 +292,8 @@ describe('speakers in an article', () => {
   });
 
   it('gives "her statement" to the woman it stands for, and keeps a plain "the report" as written', () => {
-    const qs = quotesOf('Jody Wilson-Raybould resigned from cabinet on Tuesday.\n\nHer statement said the independence of prosecutors "is a pillar of our democracy."');
-    expect(qs[0].speaker).toBe('Jody Wilson-Raybould');
+    const qs = quotesOf('Joanne Wilson-Hart resigned from cabinet on Tuesday.\n\nHer statement said the independence of prosecutors "is a pillar of our democracy."');
+    expect(qs[0].speaker).toBe('Joanne Wilson-Hart');
     expect(quotesOf('The report said the railway cut train lengths in extreme cold.')[0].speaker).toBe('the report');
   });
 

@@ -61,11 +61,14 @@ export interface People {
   mentions: Array<[number, Person]>;
 }
 
+/** A given name's usual gender counts as much as one pronoun: the article's own "she" outweighs a list. */
+const NAME_GENDER_VOTE = 1;
+
 function register(people: People, tokens: string[], role: string | null, pos: number): Person {
   let p = people.list.find((x) => compatibleNames(x.tokens, tokens) && tokens.length >= 2);
   if (!p) {
     const g = genderOfGivenName(tokens[0]);
-    p = { name: tokens.join(' '), tokens, roles: [], aliases: new Set(), male: g === 'm' ? 3 : 0, female: g === 'f' ? 3 : 0, last: pos, confirmed: g !== null, speaks: false };
+    p = { name: tokens.join(' '), tokens, roles: [], aliases: new Set(), male: g === 'm' ? NAME_GENDER_VOTE : 0, female: g === 'f' ? NAME_GENDER_VOTE : 0, last: pos, confirmed: g !== null, speaks: false };
     people.list.push(p);
   } else if (tokens.length > p.tokens.length) {
     p.aliases.add(p.name);

@@ -10,6 +10,13 @@ const find = (qs: Quote[], words: string) => qs.find((q) => q.text.includes(word
 const sample = (file: string) => extractQuotes(parseArticles(file, readFileSync(new URL(`../data/${file}`, import.meta.url), 'utf8'))[0]);
 
 describe('direct quotes', () => {
+  it('reads a quotation reopened at each sentence, without a closing mark between them, as one quote', () => {
+    const qs = quotesOf('Health Secretary Joan Pike said: "We have already cut waiting lists by a third. "We are going to halve them again by 2026." She said more nurses were being trained.');
+    expect(qs[0]).toMatchObject({ speaker: 'Joan Pike', kind: 'direct', text: 'We have already cut waiting lists by a third. We are going to halve them again by 2026.' });
+    expect(qs[1]).toMatchObject({ speaker: 'Joan Pike', kind: 'indirect', text: 'more nurses were being trained' });
+    expect(qs).toHaveLength(2);
+  });
+
   it('reads a double-quoted quote with its speaker after it', () => {
     const qs = quotesOf('"All of this sends a clear message to all NATO citizens. NATO will defend you, NATO is on the ground, NATO is ready," Stoltenberg said.');
     expect(qs).toHaveLength(1);

@@ -19,6 +19,8 @@ function wordCount(s: string): number {
 function tidy(text: string, mixed = false): string {
   if (mixed) return text.replace(/[\s,;:-]+$/, '').replace(/[,;:]+(["”’'])$/, '$1').replace(/\s+/g, ' ').trim();
   return text
+    // a quotation reopened at each sentence ("... minutes. "By the morning ..."): one quote, one set of marks
+    .replace(/([.!?])\s+["“](?=[\p{Lu}\p{N}])/gu, '$1 ')
     .replace(/^[\s"“”‘’']+/, '')
     .replace(/[\s,;:"“”‘’'-]+$/, '')
     .replace(/\s+/g, ' ')

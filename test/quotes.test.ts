@@ -10,6 +10,12 @@ const find = (qs: Quote[], words: string) => qs.find((q) => q.text.includes(word
 const sample = (file: string) => extractQuotes(parseArticles(file, readFileSync(new URL(`../data/${file}`, import.meta.url), 'utf8'))[0]);
 
 describe('direct quotes', () => {
+  it('names the person after a role written before the full name, and gives her "she" to her', () => {
+    const qs = quotesOf('Green Party spokeswoman for transport Helen Marsh said: "This fare rise will drive people back to their cars." She said her party would freeze fares for two years.');
+    expect(qs.map((q) => [q.speaker, q.kind])).toEqual([['Helen Marsh', 'direct'], ['Helen Marsh', 'indirect']]);
+    expect(qs[0].role).toContain('spokeswoman for transport');
+  });
+
   it('reads a quotation reopened at each sentence, without a closing mark between them, as one quote', () => {
     const qs = quotesOf('Health Secretary Joan Pike said: "We have already cut waiting lists by a third. "We are going to halve them again by 2026." She said more nurses were being trained.');
     expect(qs[0]).toMatchObject({ speaker: 'Joan Pike', kind: 'direct', text: 'We have already cut waiting lists by a third. We are going to halve them again by 2026.' });

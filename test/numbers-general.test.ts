@@ -74,3 +74,17 @@ describe('direction of a move', () => {
     expect(counts('The storm could dump up to 30 cm of snow.')[0].change).toBeUndefined();
   });
 });
+
+describe('lists and names', () => {
+  it('reads each number of a list whose hyphens hang before the last compound', () => {
+    expect(counts('The carmaker builds two-, three- and four-door models.').map((f) => [f.value, f.counted])).toEqual([[2, 'door'], [3, 'door'], [4, 'door']]);
+  });
+
+  it('counts a capitalised plural after an adjective', () => {
+    expect(counts('The singer won three prestigious Grammy Awards last night.')[0]).toMatchObject({ value: 3, counted: 'awards' });
+  });
+
+  it('does not let a count run on into a place name', () => {
+    expect(counts('It lacked half the attacking flair Wales had shown.')[0]?.counted ?? null).not.toContain('wales');
+  });
+});

@@ -363,6 +363,8 @@ function readWords(tokens: Token[], n: number): Quantity | NotFigure | null {
   const prev = tokens[n - 1];
   const midSentence = n > 0 && prev && !/^["'\u2018\u201c(\[:;\u2014-]$/.test(prev.text);
   if (midSentence && /^[A-Z]/.test(t.text) && cardinalWord(t.lower) !== null) return { skip: true, end: n + 1 };
+  const suspended = suspendedCompound(tokens, n);
+  if (suspended) return suspended;
   const wn = readWordNumber(tokens, n);
   if (!wn) {
     // "three-year", "two-day", "one-off"
@@ -390,6 +392,24 @@ function readWords(tokens: Token[], n: number): Quantity | NotFigure | null {
   const magnitude = words.some((w) => w === 'thousand' || w === 'million' || w === 'billion' || w === 'trillion');
   const scale = words.at(-1) === 'million' ? 1e6 : words.at(-1) === 'billion' ? 1e9 : words.at(-1) === 'thousand' ? 1e3 : words.at(-1) === 'trillion' ? 1e12 : 1;
   return { value: round(wn.value), first: n, number: n, numberEnd: wn.end, end: j, digits: false, fraction: wn.fraction, magnitude, scale, currency: null, unit, compound: null };
+}
+
+/** How far ahead the compound that ends a suspended list may stand ("two-, three- and four-door"). */
+const SUSPENDED_REACH = 8;
+
+/** "two-" in "two-, three- and four-door models": a number word left hanging before the compound that ends the list. */
+function suspendedCompound(tokens: Token[], n: number): Quantity | null {
+  const dash = tokens[n + 1], after = tokens[n + 2];
+  if (!dash || dash.text !== '-' || !dash.glued || !after || (after.glued && after.text !== ',') || !/^(,|and|or|to)$/.test(after.lower)) return null;
+  const v = cardinalWord(tokens[n].lower);
+  if (v === null) return null;
+  for (let k = n + 2; k < Math.min(tokens.length, n + 2 + SUSPENDED_REACH); k++) {
+    const m = tokens[k].type === 'word' ? tokens[k].lower.match(/^([a-z]+)-([a-z]+)$/) : null;
+    if (!m) continue;
+    if (cardinalWord(m[1]) === null || !isCompoundNoun(m[2])) return null;
+    return { value: v, first: n, number: n, numberEnd: n + 1, end: n + 2, digits: false, fraction: false, magnitude: false, scale: 1, currency: null, unit: null, compound: m[2] };
+  }
+  return null;
 }
 
 /** A noun that a number word can count inside a compound adjective ("five-set"), not an adjective ("two-sided", "one-off"). */

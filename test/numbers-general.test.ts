@@ -88,3 +88,18 @@ describe('lists and names', () => {
     expect(counts('It lacked half the attacking flair Wales had shown.')[0]?.counted ?? null).not.toContain('wales');
   });
 });
+
+describe('fractions and eras', () => {
+  it('reads a share of the people a participle names, and a fraction of a cup', () => {
+    expect(counts('A quarter of those tested in the trial were positive.')[0]).toMatchObject({ value: 0.25, counted: 'those tested' });
+    expect(counts('Stir in 1/8 of a cup of sugar.')[0]).toMatchObject({ value: 0.125, counted: 'cup' });
+  });
+
+  it('reads "a quarter of a million" as a number', () => {
+    expect(counts('Nearly a quarter of a million people fled the floods.')[0]).toMatchObject({ value: 250_000, counted: 'people' });
+  });
+
+  it('leaves out years of an era', () => {
+    expect(counts('The coin dates from A.D. 800 and the wall from 300 BC.')).toEqual([]);
+  });
+});

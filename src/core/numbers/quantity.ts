@@ -118,6 +118,7 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
   if (minusSign || minusWord) first = n - 1;
   let j = n + 1;
   const next = tokens[j];
+  if (currency === null && eraYear(tokens, n)) return { skip: true, end: n + 1 };
   if (currency === null && prev) {
     const name = partOfName(tokens, n);
     if (name) return name;
@@ -283,6 +284,21 @@ function partOfName(tokens: Token[], n: number): NotFigure | null {
   if (prev.text === '.' && prev.glued && /^no$/i.test(tokens[n - 2]?.text ?? '')) return skipRun(tokens, n);
   if (prev.text === '#') return skipRun(tokens, n);
   return null;
+}
+
+/** A year of an era: "A.D. 800", "AD 79", "300 BC", "44 B.C.", "500 CE". */
+function eraYear(tokens: Token[], n: number): boolean {
+  const era = (i: number, dir: 1 | -1): boolean => {
+    const t = tokens[i];
+    if (!t || t.type !== 'word') return false;
+    if (/^(AD|BC|BCE|CE)$/.test(t.text)) return true;
+    // "A.D." / "B.C.": letter, dot, letter (read from either end)
+    const a = dir === 1 ? tokens[i] : tokens[i - 2], b = dir === 1 ? tokens[i + 2] : tokens[i];
+    const dot = dir === 1 ? tokens[i + 1] : tokens[i - 1];
+    return !!a && !!b && dot?.text === '.' && /^(A|B)$/.test(a.text) && /^(D|C)$/.test(b.text);
+  };
+  const before = tokens[n - 1]?.text === '.' ? n - 2 : n - 1;
+  return era(before, -1) || era(n + 1, 1);
 }
 
 /** Whether a unit of time, a percentage or a measure is written right after the digits at n ("51 seconds", "9%", "12 miles"). */

@@ -10,6 +10,14 @@ const find = (qs: Quote[], words: string) => qs.find((q) => q.text.includes(word
 const sample = (file: string) => extractQuotes(parseArticles(file, readFileSync(new URL(`../data/${file}`, import.meta.url), 'utf8'))[0]);
 
 describe('direct quotes', () => {
+  it('reports the words on each side of a mid-sentence attribution as two reports by one speaker', () => {
+    const qs = quotesOf('Dr. Lena Hart, the province\'s chief medical officer, spoke on Monday. The drugs have a narrow set of uses, she says, and are meant to be taken only for a few weeks.');
+    expect(qs.map((q) => [q.speaker, q.text])).toEqual([
+      ['Lena Hart', 'The drugs have a narrow set of uses'],
+      ['Lena Hart', 'and are meant to be taken only for a few weeks'],
+    ]);
+  });
+
   it('names the person after a role written before the full name, and gives her "she" to her', () => {
     const qs = quotesOf('Green Party spokeswoman for transport Helen Marsh said: "This fare rise will drive people back to their cars." She said her party would freeze fares for two years.');
     expect(qs.map((q) => [q.speaker, q.kind])).toEqual([['Helen Marsh', 'direct'], ['Helen Marsh', 'indirect']]);

@@ -85,10 +85,16 @@ export function extractQuotes(article: ParsedArticle): Quote[] {
         taken.push([raw.start, raw.end]);
         raw.spans.forEach((i) => used.add(i));
         const s = sentenceText(raw.from, raw.to);
-        quotes.push({ speaker: r.speaker, role: r.role, speakerKind: r.kind, kind: raw.kind, cue: raw.cue, text: words, sentence: s.text, sentenceIndex: s.index });
-        resolvedOf.push(r);
-        history.push(r);
-        historyAt.push(pi);
+        // reported words around their attribution ("The drugs have few uses, he says, and are meant for the
+        // short term"): a report on each side of it
+        const sides = raw.cut && raw.kind !== 'direct' ? [text.slice(raw.start, raw.cut[0]), text.slice(raw.cut[1], raw.end)].map((x) => tidy(x, raw.kind === 'mixed')) : [];
+        const parts = sides.length === 2 && sides.every((x) => wordCount(x) >= 2) ? sides : [words];
+        for (const part of parts) {
+          quotes.push({ speaker: r.speaker, role: r.role, speakerKind: r.kind, kind: raw.kind, cue: raw.cue, text: part, sentence: s.text, sentenceIndex: s.index });
+          resolvedOf.push(r);
+          history.push(r);
+          historyAt.push(pi);
+        }
         lastEnd = Math.max(lastEnd, pi * 1e6 + raw.to);
       }
       // Floating quotes: a quoted sentence with no cue continues the last speaker.

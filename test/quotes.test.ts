@@ -10,6 +10,24 @@ const find = (qs: Quote[], words: string) => qs.find((q) => q.text.includes(word
 const sample = (file: string) => extractQuotes(parseArticles(file, readFileSync(new URL(`../data/${file}`, import.meta.url), 'utf8'))[0]);
 
 describe('direct quotes', () => {
+  it('reads a pull quote set off with the name of a person the article quotes', () => {
+    const text = [
+      'Storm damage left thousands without power on the island.',
+      '"We have never seen anything like it," said Carla Dunne, the mayor of Port Ellis.',
+      'Crews will need days to restore power to the worst-hit areas. Carla Dunne, Port Ellis mayor.',
+      'The Weather Service expects calmer winds by Friday.',
+    ].join('\n\n');
+    const qs = quotesOf(text);
+    expect(qs.map((q) => [q.speaker, q.text])).toEqual([
+      ['Carla Dunne', 'We have never seen anything like it'],
+      ['Carla Dunne', 'Crews will need days to restore power to the worst-hit areas.'],
+    ]);
+  });
+
+  it('does not read a sentence ending in an organisation nobody quotes as a pull quote', () => {
+    expect(quotesOf('The league has yet to file a response with the Supreme Court.\n\nThe Supreme Court will hear the case in May.')).toEqual([]);
+  });
+
   it('reports the words on each side of a mid-sentence attribution as two reports by one speaker', () => {
     const qs = quotesOf('Dr. Lena Hart, the province\'s chief medical officer, spoke on Monday. The drugs have a narrow set of uses, she says, and are meant to be taken only for a few weeks.');
     expect(qs.map((q) => [q.speaker, q.text])).toEqual([

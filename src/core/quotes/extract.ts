@@ -7,6 +7,7 @@ import { collectPeople, markSpeakers, personDescription, resolveMention, resolve
 import { isCaption, subjectBetween } from './subjects.ts';
 import { placeSentences, sentencesOf, units } from './layout.ts';
 import { isFloatingQuote } from './floating.ts';
+import { pullQuotes } from './pullquotes.ts';
 import { findQuoteSpans, maskQuotes } from './marks.ts';
 
 const WORDS = /[\p{L}\p{N}]+/gu;
@@ -115,6 +116,17 @@ export function extractQuotes(article: ParsedArticle): Quote[] {
       });
     }
   });
+
+  // pull quotes set off from the text, where they stand in the article
+  const pulled = pullQuotes(article.paragraphs, people, new Set(quotes.map((q) => q.speaker)));
+  for (const { paragraph, quote } of pulled) {
+    const person = people.list.find((p) => p.name === quote.speaker);
+    quote.sentenceIndex = Math.max(0, pass[paragraph].sentences[0]?.index ?? 0);
+    const at = quotes.findIndex((q) => q.sentenceIndex > quote.sentenceIndex);
+    const where = at < 0 ? quotes.length : at;
+    quotes.splice(where, 0, quote);
+    resolvedOf.splice(where, 0, person ? { speaker: person.name, role: quote.role, kind: 'person', person } : { speaker: quote.speaker, role: quote.role, kind: 'group' });
+  }
 
   // Every quote of one person carries the person's final (fullest) name, role and aliases.
   quotes.forEach((q, i) => {

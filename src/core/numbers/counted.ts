@@ -88,7 +88,7 @@ export function readCounted(tokens: Token[], j: number, singular: boolean): Coun
     // a head is a common noun: "two-thirds of Seagram" counts no thing
     if ((singular ? isNoun(t.text) && /^(NN|NNS|NNP|NNPS|null)$/.test(String(firstTag(t.text))) : isPluralNoun(t.text)) && (/^[a-z]/.test(t.text) || /^[A-Z]+s$/.test(t.text) || peoplePlural(t.text))) head = k;
     // a capitalised plural after a lower-case modifier: "five straight Grand Slams", "three consecutive Super Bowls"
-    else if (!singular && head < 0 && k > j && k - j <= 3 && tokens.slice(j, k).every((x) => /^[A-Z]/.test(x.text) || firstTag(x.text) === 'JJ') && /^[a-z]+$/.test(tokens[j].text) && /^[A-Z][a-z]+s$/.test(t.text) && (isPluralNoun(t.text.toLowerCase()) || isNoun(t.text.toLowerCase().slice(0, -1)))) head = k;
+    else if (!singular && head < 0 && k > j && k - j <= 3 && /^[A-Z][a-z]+s$/.test(t.text) && /^[a-z]+$/.test(tokens[j].text) && tokens.slice(j, k).every((x) => /^[A-Z]/.test(x.text) || firstTag(x.text) === 'JJ') && (isPluralNoun(t.text.toLowerCase()) || isNoun(t.text.toLowerCase().slice(0, -1)))) head = k;
     k++;
   }
   if (head < 0) {

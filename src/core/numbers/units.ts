@@ -96,8 +96,10 @@ export function readUnit(tokens: Token[], j: number, digits: boolean, value: num
   if ((w === 'm' || w === 'k') && digits && n?.text === '.' && n.glued && tokens[j + 2]?.lower === 'p' && tokens[j + 3]?.text === '.' && tokens[j + 4]?.lower === 'h')
     return { unit: w === 'm' ? 'mph' : 'km/h', kind: 'measure', end: tokens[j + 5]?.text === '.' && tokens[j + 5].glued ? j + 6 : j + 5 };
   // "a 45 year-old": an age written apart from its number
-  const old = w.match(/^([a-z]+)-old$/);
-  if (old && old[1] in TIME_UNITS) return { unit: TIME_UNITS[old[1]], kind: 'duration', end: j + 1, word: old[1] };
+  if (w.endsWith('-old')) {
+    const base = w.slice(0, -4);
+    if (base in TIME_UNITS) return { unit: TIME_UNITS[base], kind: 'duration', end: j + 1, word: base };
+  }
   // "320 Nm" (newton metres) but "7 nm" (nanometres)
   if (w === 'nm' && t.text === 'nm') return digits ? { unit: 'nm', kind: 'measure', end: j + 1 } : null;
   // "thirty more years", "two further weeks"

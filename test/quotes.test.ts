@@ -10,6 +10,45 @@ const find = (qs: Quote[], words: string) => qs.find((q) => q.text.includes(word
 const sample = (file: string) => extractQuotes(parseArticles(file, readFileSync(new URL(`./fixtures/samples/${file}`, import.meta.url), 'utf8'))[0]);
 
 describe('direct quotes', () => {
+  it('reads a pull quote set off with the name of a person the article quotes', () => {
+    const text = [
+      'Storm damage left thousands without power on the island.',
+      '"We have never seen anything like it," said Carla Dunne, the mayor of Port Ellis.',
+      'Crews will need days to restore power to the worst-hit areas. Carla Dunne, Port Ellis mayor.',
+      'The Weather Service expects calmer winds by Friday.',
+    ].join('\n\n');
+    const qs = quotesOf(text);
+    expect(qs.map((q) => [q.speaker, q.text])).toEqual([
+      ['Carla Dunne', 'We have never seen anything like it'],
+      ['Carla Dunne', 'Crews will need days to restore power to the worst-hit areas.'],
+    ]);
+  });
+
+  it('does not read a sentence ending in an organisation nobody quotes as a pull quote', () => {
+    expect(quotesOf('The league has yet to file a response with the Supreme Court.\n\nThe Supreme Court will hear the case in May.')).toEqual([]);
+  });
+
+  it('reports the words on each side of a mid-sentence attribution as two reports by one speaker', () => {
+    const qs = quotesOf('Dr. Lena Hart, the province\'s chief medical officer, spoke on Monday. The drugs have a narrow set of uses, she says, and are meant to be taken only for a few weeks.');
+    expect(qs.map((q) => [q.speaker, q.text])).toEqual([
+      ['Lena Hart', 'The drugs have a narrow set of uses'],
+      ['Lena Hart', 'and are meant to be taken only for a few weeks'],
+    ]);
+  });
+
+  it('names the person after a role written before the full name, and gives her "she" to her', () => {
+    const qs = quotesOf('Green Party spokeswoman for transport Helen Marsh said: "This fare rise will drive people back to their cars." She said her party would freeze fares for two years.');
+    expect(qs.map((q) => [q.speaker, q.kind])).toEqual([['Helen Marsh', 'direct'], ['Helen Marsh', 'indirect']]);
+    expect(qs[0].role).toContain('spokeswoman for transport');
+  });
+
+  it('reads a quotation reopened at each sentence, without a closing mark between them, as one quote', () => {
+    const qs = quotesOf('Health Secretary Joan Pike said: "We have already cut waiting lists by a third. "We are going to halve them again by 2026." She said more nurses were being trained.');
+    expect(qs[0]).toMatchObject({ speaker: 'Joan Pike', kind: 'direct', text: 'We have already cut waiting lists by a third. We are going to halve them again by 2026.' });
+    expect(qs[1]).toMatchObject({ speaker: 'Joan Pike', kind: 'indirect', text: 'more nurses were being trained' });
+    expect(qs).toHaveLength(2);
+  });
+
   it('reads a double-quoted quote with its speaker after it', () => {
     const qs = quotesOf('"All of this sends a clear message to all NATO citizens. NATO will defend you, NATO is on the ground, NATO is ready," Stoltenberg said.');
     expect(qs).toHaveLength(1);
@@ -57,8 +96,8 @@ describe('direct quotes', () => {
   });
 
   it('carries a quote in its own paragraph over to the speaker of the one before', () => {
-    const qs = quotesOf('"I thought this was a good time to write a letter to the city police," Darian Lonechild said.\n\n"And if so, could they explain what the timeline is."');
-    expect(qs[1]).toMatchObject({ speaker: 'Darian Lonechild', kind: 'direct' });
+    const qs = quotesOf('"I thought this was a good time to write a letter to the city police," Sandra Whitecloud said.\n\n"And if so, could they explain what the timeline is."');
+    expect(qs[1]).toMatchObject({ speaker: 'Sandra Whitecloud', kind: 'direct' });
   });
 
   it('reads two single marks as the close of a double quote (wire copy: `"..., \'\' said X`)', () => {
@@ -194,8 +233,8 @@ describe('mixed quotes', () => {
   });
 
   it('reads a quoted fragment before ", she said" as mixed', () => {
-    const qs = quotesOf('Darian Lonechild was elected in March. Her time so far has been "life-changing and heartbreaking," she said.');
-    expect(qs[0]).toMatchObject({ speaker: 'Darian Lonechild', kind: 'mixed', text: 'Her time so far has been "life-changing and heartbreaking"' });
+    const qs = quotesOf('Sandra Whitecloud was elected in March. Her time so far has been "life-changing and heartbreaking," she said.');
+    expect(qs[0]).toMatchObject({ speaker: 'Sandra Whitecloud', kind: 'mixed', text: 'Her time so far has been "life-changing and heartbreaking"' });
   });
 });
 
@@ -292,8 +331,8 @@ describe('speakers in an article', () => {
   });
 
   it('gives "her statement" to the woman it stands for, and keeps a plain "the report" as written', () => {
-    const qs = quotesOf('Jody Wilson-Raybould resigned from cabinet on Tuesday.\n\nHer statement said the independence of prosecutors "is a pillar of our democracy."');
-    expect(qs[0].speaker).toBe('Jody Wilson-Raybould');
+    const qs = quotesOf('Joanne Wilson-Hart resigned from cabinet on Tuesday.\n\nHer statement said the independence of prosecutors "is a pillar of our democracy."');
+    expect(qs[0].speaker).toBe('Joanne Wilson-Hart');
     expect(quotesOf('The report said the railway cut train lengths in extreme cold.')[0].speaker).toBe('the report');
   });
 

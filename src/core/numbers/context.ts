@@ -57,3 +57,24 @@ export function readDirection(tokens: Token[], i: number): 'up' | 'down' | null 
   if (DOWN.has(w)) return 'down';
   return null;
 }
+
+/** How far back a verb of change may stand before "to" or "by" ("raised shipment targets for the device by 40%"). */
+const MOVE_REACH = 8;
+
+/**
+ * The direction of a move a figure ends, when "to" or "by" stands right before it and a verb of change
+ * stands earlier in the same clause: "climbed 3.2 percent to 45.10 euros" (the level reached is up too),
+ * "raised its targets by 40%". Not after "up to" / "down to", which qualify the figure.
+ */
+export function readMoveDirection(tokens: Token[], i: number): 'up' | 'down' | null {
+  const lead = tokens[i - 1]?.lower;
+  if (lead !== 'to' && lead !== 'by') return null;
+  if (lead === 'to' && /^(up|down|close|equal|due|thanks|compared|relative|according|set|going|able|expected|hopes?|plans?|wants?)$/.test(tokens[i - 2]?.lower ?? '')) return null;
+  for (let j = i - 2; j >= Math.max(0, i - 1 - MOVE_REACH); j--) {
+    const t = tokens[j];
+    if (/^[,;:.!?()"\u201c\u201d]$/.test(t.text) || /^(and|but|while|which|who|that|after|before|when|from)$/.test(t.lower)) return null;
+    if (UP.has(t.lower) && t.lower !== 'up') return 'up';
+    if (DOWN.has(t.lower) && t.lower !== 'down') return 'down';
+  }
+  return null;
+}

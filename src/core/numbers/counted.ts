@@ -87,6 +87,8 @@ export function readCounted(tokens: Token[], j: number, singular: boolean): Coun
     if (head >= 0 && /^(VBG|VBN|VBD)$/.test(firstTag(t.text) ?? '')) break;
     // a head is a common noun: "two-thirds of Seagram" counts no thing
     if ((singular ? isNoun(t.text) && /^(NN|NNS|NNP|NNPS|null)$/.test(String(firstTag(t.text))) : isPluralNoun(t.text)) && (/^[a-z]/.test(t.text) || /^[A-Z]+s$/.test(t.text) || peoplePlural(t.text))) head = k;
+    // a capitalised plural after a lower-case modifier: "five straight Grand Slams", "three consecutive Super Bowls"
+    else if (!singular && head < 0 && k > j && k - j <= 3 && /^[A-Z][a-z]+s$/.test(t.text) && /^[a-z]+$/.test(tokens[j].text) && tokens.slice(j, k).every((x) => /^[A-Z]/.test(x.text) || firstTag(x.text) === 'JJ') && (isPluralNoun(t.text.toLowerCase()) || isNoun(t.text.toLowerCase().slice(0, -1)))) head = k;
     k++;
   }
   if (head < 0) {
@@ -163,7 +165,12 @@ export function countOf(tokens: Token[], q: Quantity, end: number, earlier: Figu
   if (tokens[j]?.lower === 'out' && tokens[j + 1]?.lower === 'of' && q.value !== 1) j++;
   if ((tokens[j]?.lower === 'of' && (q.fraction || det(tokens[j + 1]) || numberOf || tokens[j - 1]?.lower === 'out')) || (q.fraction && tokens[j]?.lower === 'the')) {
     if (tokens[j].lower === 'of') j++;
+    // "a quarter of those tested", "a fifth of those polled": the people the participle names
+    if (q.fraction && tokens[j]?.lower === 'those' && tokens[j + 1]?.type === 'word' && /^(VBN|VBD)$/.test(firstTag(tokens[j + 1].text) ?? ''))
+      return { counted: `those ${tokens[j + 1].lower}`, last: j + 1, end: j + 2, resume: -1 };
     while (det(tokens[j])) j++;
+    // "1/8 of a cup"
+    if (q.fraction && /^(a|an)$/.test(tokens[j]?.lower ?? '') && !readQuantity(tokens, j) && !/^\p{L}+-/u.test(tokens[j + 1]?.text ?? '')) j++;
     // "five of its last six games"
     while (/^(last|first|next|past|top|remaining)$/.test(tokens[j]?.lower ?? '') && tokens[j + 1]?.type !== 'sym') j++;
     // the number inside is a figure of its own: read it next

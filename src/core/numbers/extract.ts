@@ -6,7 +6,7 @@ import { readDate } from './dates.ts';
 import { readQuantity, type Quantity } from './quantity.ts';
 import { amountOf, countOf } from './counted.ts';
 import { readRange } from './range.ts';
-import { readDirection, readQualifier, readQualifierAfter } from './context.ts';
+import { readDirection, readMoveDirection, readQualifier, readQualifierAfter } from './context.ts';
 import { TIME_UNITS } from './units.ts';
 
 /** A sentence can hold a figure only if it has a digit, a number word, a weekday or a time unit after "a". */
@@ -180,7 +180,9 @@ function figureAt(sentence: string, tokens: Token[], q: Quantity, earlier: Figur
   }
   const qual = readQualifier(tokens, q.first) ?? (after ? { qualifier: after.qualifier, first: q.first } : q.plus ? { qualifier: 'plus', first: q.first } : null);
   const first = qual && !after ? qual.first : q.first;
-  const direction = readDirection(tokens, first);
+  // "shed 240 points, or 0.9%": the same move said again
+  const restated = tokens[first - 1]?.lower === 'or' && tokens[first - 2]?.text === ',' ? earlier.at(-1)?.change ?? null : null;
+  const direction = readDirection(tokens, first) ?? readMoveDirection(tokens, first) ?? restated;
   const figure: Figure = {
     value: q.value,
     counted,

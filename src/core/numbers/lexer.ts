@@ -13,7 +13,7 @@ export interface Token {
   type: TokenType;
 }
 
-const TOKEN = /\d+(?:[.,]\d+)*[\u00bc-\u00be\u2153\u2154]?|[\u00bc-\u00be\u2153\u2154]|[\p{L}]+(?:['\u2019-][\p{L}]+)*|\S/gu;
+const TOKEN = /\d+(?:[.,]\d+)*[\u00bc-\u00be\u2153\u2154]?|\.(?<![\p{L}\p{N}.]\.)\d+|[\u00bc-\u00be\u2153\u2154]|[\p{L}]+(?:['\u2019-][\p{L}]+)*|\S/gu;
 
 /** Vulgar fractions written as one character: "2½", "¾". */
 const VULGAR: Record<string, number> = { '\u00bc': 0.25, '\u00bd': 0.5, '\u00be': 0.75, '\u2153': 1 / 3, '\u2154': 2 / 3 };
@@ -26,7 +26,7 @@ export function lex(sentence: string): Token[] {
     const text = m[0];
     const start = m.index;
     const c = text.charCodeAt(0);
-    const type: TokenType = (c >= 48 && c <= 57) || text in VULGAR ? 'num' : /\p{L}/u.test(text[0]) ? 'word' : 'sym';
+    const type: TokenType = (c >= 48 && c <= 57) || text in VULGAR || (c === 46 && text.length > 1) ? 'num' : /\p{L}/u.test(text[0]) ? 'word' : 'sym';
     out.push({ text, lower: text.toLowerCase().replace(/\u2019/g, "'"), start, end: start + text.length, glued: start === prevEnd, type });
     prevEnd = start + text.length;
   }
@@ -40,7 +40,7 @@ export function digitValue(text: string): number | null {
     const whole = text.length > 1 ? digitValue(text.slice(0, -1)) : 0;
     return whole === null ? null : Number((whole + v).toPrecision(12));
   }
-  if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (/^\d+(\.\d+)?$/.test(text) || /^\.\d+$/.test(text)) return Number(text); // ".300", ".05"
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) return Number(text.replace(/,/g, ''));
   return null;
 }

@@ -67,7 +67,10 @@ export function readQuantity(tokens: Token[], i: number): Quantity | NotFigure |
   let currency: string | null = null;
   // currency before the number
   if (t.type === 'sym' && SYMBOLS.has(t.text)) {
-    const next = tokens[i + 1];
+    let next = tokens[i + 1];
+    // "$-12.3bn": a sign between the symbol and the number
+    const signed = !!next && /^[-\u2212]$/.test(next.text) && next.glued && tokens[i + 2]?.type === 'num' && tokens[i + 2].glued;
+    if (signed) next = tokens[i + 2];
     if (!next || next.type !== 'num') return null;
     const prev = tokens[i - 1];
     let prefix: string | null = null;
@@ -76,7 +79,7 @@ export function readQuantity(tokens: Token[], i: number): Quantity | NotFigure |
       first = i - 1;
     }
     currency = currencyOfSymbol(t.text, prefix);
-    n = i + 1;
+    n = signed ? i + 2 : i + 1;
   } else if (t.type === 'word' && t.text.toUpperCase() === t.text && t.lower in CURRENCY_CODES && tokens[i + 1]?.type === 'num') {
     currency = CURRENCY_CODES[t.lower];
     n = i + 1;
@@ -107,16 +110,23 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
   }
   const prev = tokens[n - 1];
   // a minus sign against the number, apart from what precedes it: "at -35 C", "fell to -2.1%"
-  const negative = currency === null && !!prev && /^[-\u2212]$/.test(prev.text) && t.glued && !prev.glued && tokens[n - 2]?.type !== 'num';
-  if (negative) first = n - 1;
+  const minusSign = currency === null && !!prev && /^[-\u2212]$/.test(prev.text) && t.glued && !prev.glued && tokens[n - 2]?.type !== 'num';
+  // "$-12.3bn"; "minus 40 degrees" (not "10 minus 4")
+  const signedMoney = currency !== null && !!prev && /^[-\u2212]$/.test(prev.text) && prev.glued && t.glued && SYMBOLS.has(tokens[n - 2]?.text ?? '');
+  const minusWord = currency === null && prev?.lower === 'minus' && tokens[n - 2]?.type !== 'num';
+  const negative = minusSign || signedMoney || minusWord;
+  if (minusSign || minusWord) first = n - 1;
   let j = n + 1;
   const next = tokens[j];
+  if (currency === null && eraYear(tokens, n)) return { skip: true, end: n + 1 };
   if (currency === null && prev) {
     const name = partOfName(tokens, n);
     if (name) return name;
   }
   if (next && next.glued) {
     // "9/11", "24/7", "10:30", "3-1" handled by the caller's range logic
+    const fraction = slashFraction(tokens, n);
+    if (fraction) return fraction;
     if ((next.text === '/' || next.text === ':') && tokens[j + 1]?.type === 'num' && tokens[j + 1].glued) return skipRun(tokens, j + 1);
     if (next.text === '.' && isWord(tokens[j + 1]) && tokens[j + 1].glued) return skipRun(tokens, j + 1); // "2.0.1"-like
   }
@@ -258,7 +268,7 @@ function partOfName(tokens: Token[], n: number): NotFigure | null {
   // glued to letters before it: "A4", "MP3"; after a hyphen or slash: "F-16", "COVID-19"
   if (t.glued && prev.type === 'word') return { skip: true, end: n + 1 };
   // (but "a near-30 per cent drop", "an over-50 team": a qualifier joined to the number)
-  if (t.glued && (prev.text === '-' || prev.text === '/') && tokens[n - 2]?.type === 'word' && prev.glued && !/^(near|nearly|almost|about|around|roughly)$/i.test(tokens[n - 2].text))
+  if (t.glued && (prev.text === '-' || prev.text === '/') && tokens[n - 2]?.type === 'word' && prev.glued && !/^(near|nearly|almost|about|around|roughly|sub)$/i.test(tokens[n - 2].text))
     return skipRun(tokens, n);
   // the third of "33-13-5": a record of wins, losses and draws
   if (t.glued && prev.text === '-' && prev.glued && tokens[n - 2]?.type === 'num' && tokens[n - 3]?.text === '-') return skipRun(tokens, n);
@@ -274,6 +284,21 @@ function partOfName(tokens: Token[], n: number): NotFigure | null {
   if (prev.text === '.' && prev.glued && /^no$/i.test(tokens[n - 2]?.text ?? '')) return skipRun(tokens, n);
   if (prev.text === '#') return skipRun(tokens, n);
   return null;
+}
+
+/** A year of an era: "A.D. 800", "AD 79", "300 BC", "44 B.C.", "500 CE". */
+function eraYear(tokens: Token[], n: number): boolean {
+  const era = (i: number, dir: 1 | -1): boolean => {
+    const t = tokens[i];
+    if (!t || t.type !== 'word') return false;
+    if (/^(AD|BC|BCE|CE)$/.test(t.text)) return true;
+    // "A.D." / "B.C.": letter, dot, letter (read from either end)
+    const a = dir === 1 ? tokens[i] : tokens[i - 2], b = dir === 1 ? tokens[i + 2] : tokens[i];
+    const dot = dir === 1 ? tokens[i + 1] : tokens[i - 1];
+    return !!a && !!b && dot?.text === '.' && /^(A|B)$/.test(a.text) && /^(D|C)$/.test(b.text);
+  };
+  const before = tokens[n - 1]?.text === '.' ? n - 2 : n - 1;
+  return era(before, -1) || era(n + 1, 1);
 }
 
 /** Whether a unit of time, a percentage or a measure is written right after the digits at n ("51 seconds", "9%", "12 miles"). */
@@ -319,11 +344,25 @@ function millionsOf(tokens: Token[], j: number, value: number): boolean {
   if (isWord(t) && SPORT_WORDS.has(t.lower)) return false;
   // "1.85m tall", "a 30m-high wall"
   if (isWord(t) && /^(tall|high|long|wide|deep|away|above|below|underground|away|across)$/.test(t.lower)) return false;
+  // "a 25m (82ft)-long boat": the same length given in feet or yards
+  if (t?.text === '(' && tokens[j + 1]?.type === 'num' && /^(ft|feet|foot|yards|yd|in|inches)$/.test(tokens[j + 2]?.lower ?? '')) return false;
   const sport = tokens.some((x) => x.type === 'word' && SPORT_WORDS.has(x.lower));
   if (RACE_DISTANCES.has(value) && sport) return false;
   if (isWord(t) && !(t.lower in MEASURE_UNITS) && isPluralNoun(t.text)) return true;
   if (RACE_DISTANCES.has(value)) return false;
   return !sport;
+}
+
+/** The largest denominator read as a fraction ("1/8 of a cup"); larger ones are dates or codes. */
+const MAX_DENOMINATOR = 16;
+
+/** "1/8 of a cup", "2/3 of voters": a fraction written with a slash, followed by "of". */
+function slashFraction(tokens: Token[], n: number): Quantity | null {
+  const s = tokens[n + 1], d = tokens[n + 2];
+  if (s?.text !== '/' || !s.glued || d?.type !== 'num' || !d.glued || tokens[n + 3]?.lower !== 'of') return null;
+  const a = Number(tokens[n].text), b = Number(d.text);
+  if (!/^\d+$/.test(tokens[n].text) || !/^\d+$/.test(d.text) || !(a > 0 && a < b && b <= MAX_DENOMINATOR)) return null;
+  return { value: round(a / b), first: n, number: n, numberEnd: n + 3, end: n + 3, digits: true, fraction: true, magnitude: false, scale: 1, currency: null, unit: null, compound: null };
 }
 
 /** Consumes a run of glued tokens from n (the rest of a name or code). */
@@ -340,6 +379,8 @@ function readWords(tokens: Token[], n: number): Quantity | NotFigure | null {
   const prev = tokens[n - 1];
   const midSentence = n > 0 && prev && !/^["'\u2018\u201c(\[:;\u2014-]$/.test(prev.text);
   if (midSentence && /^[A-Z]/.test(t.text) && cardinalWord(t.lower) !== null) return { skip: true, end: n + 1 };
+  const suspended = suspendedCompound(tokens, n);
+  if (suspended) return suspended;
   const wn = readWordNumber(tokens, n);
   if (!wn) {
     // "three-year", "two-day", "one-off"
@@ -367,6 +408,24 @@ function readWords(tokens: Token[], n: number): Quantity | NotFigure | null {
   const magnitude = words.some((w) => w === 'thousand' || w === 'million' || w === 'billion' || w === 'trillion');
   const scale = words.at(-1) === 'million' ? 1e6 : words.at(-1) === 'billion' ? 1e9 : words.at(-1) === 'thousand' ? 1e3 : words.at(-1) === 'trillion' ? 1e12 : 1;
   return { value: round(wn.value), first: n, number: n, numberEnd: wn.end, end: j, digits: false, fraction: wn.fraction, magnitude, scale, currency: null, unit, compound: null };
+}
+
+/** How far ahead the compound that ends a suspended list may stand ("two-, three- and four-door"). */
+const SUSPENDED_REACH = 8;
+
+/** "two-" in "two-, three- and four-door models": a number word left hanging before the compound that ends the list. */
+function suspendedCompound(tokens: Token[], n: number): Quantity | null {
+  const dash = tokens[n + 1], after = tokens[n + 2];
+  if (!dash || dash.text !== '-' || !dash.glued || !after || (after.glued && after.text !== ',') || !/^(,|and|or|to)$/.test(after.lower)) return null;
+  const v = cardinalWord(tokens[n].lower);
+  if (v === null) return null;
+  for (let k = n + 2; k < Math.min(tokens.length, n + 2 + SUSPENDED_REACH); k++) {
+    const m = tokens[k].type === 'word' ? tokens[k].lower.match(/^([a-z]+)-([a-z]+)$/) : null;
+    if (!m) continue;
+    if (cardinalWord(m[1]) === null || !isCompoundNoun(m[2])) return null;
+    return { value: v, first: n, number: n, numberEnd: n + 1, end: n + 2, digits: false, fraction: false, magnitude: false, scale: 1, currency: null, unit: null, compound: m[2] };
+  }
+  return null;
 }
 
 /** A noun that a number word can count inside a compound adjective ("five-set"), not an adjective ("two-sided", "one-off"). */

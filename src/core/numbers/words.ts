@@ -56,8 +56,13 @@ export function readWordNumber(tokens: Token[], i: number): WordNumber | null {
     if (n.lower === 'dozen') return { value: 12, end: i + 2, fraction: false };
     if (n.lower in MAGNITUDES && n.lower.length > 2) return withMagnitudes(tokens, i + 1, 1);
     // "a third of", "cut by a third", "more than a quarter"
-    if ((n.lower === 'third' || n.lower === 'quarter' || n.lower === 'fifth' || n.lower === 'tenth') && (tokens[i + 2]?.lower === 'of' || /^(by|than|almost|nearly|about|roughly)$/.test(tokens[i - 1]?.lower ?? '')))
+    if ((n.lower === 'third' || n.lower === 'quarter' || n.lower === 'fifth' || n.lower === 'tenth') && (tokens[i + 2]?.lower === 'of' || /^(by|than|almost|nearly|about|roughly)$/.test(tokens[i - 1]?.lower ?? ''))) {
+      // "a quarter of a million": a number, not a share
+      const m = tokens[i + 4];
+      if (tokens[i + 2]?.lower === 'of' && tokens[i + 3]?.lower === 'a' && isWord(m) && /^(thousand|million|billion|trillion)$/.test(m.lower))
+        return { value: MAGNITUDES[m.lower] / DENOMINATORS[n.lower], end: i + 5, fraction: false };
       return { value: 1 / DENOMINATORS[n.lower], end: i + 2, fraction: true };
+    }
     return null;
   }
   if (w === 'half') {

@@ -61,11 +61,14 @@ export interface People {
   mentions: Array<[number, Person]>;
 }
 
+/** A given name's usual gender counts as much as one pronoun: the article's own "she" outweighs a list. */
+const NAME_GENDER_VOTE = 1;
+
 function register(people: People, tokens: string[], role: string | null, pos: number): Person {
   let p = people.list.find((x) => compatibleNames(x.tokens, tokens) && tokens.length >= 2);
   if (!p) {
     const g = genderOfGivenName(tokens[0]);
-    p = { name: tokens.join(' '), tokens, roles: [], aliases: new Set(), male: g === 'm' ? 3 : 0, female: g === 'f' ? 3 : 0, last: pos, confirmed: g !== null, speaks: false };
+    p = { name: tokens.join(' '), tokens, roles: [], aliases: new Set(), male: g === 'm' ? NAME_GENDER_VOTE : 0, female: g === 'f' ? NAME_GENDER_VOTE : 0, last: pos, confirmed: g !== null, speaks: false };
     people.list.push(p);
   } else if (tokens.length > p.tokens.length) {
     p.aliases.add(p.name);
@@ -277,6 +280,15 @@ export function resolveMention(people: People, mention: Mention, pos: number, hi
     p.confirmed = true;
     return personResult(p);
   }
+  // a role written before a person's full name ("Liberal Democrat spokeswoman for women Sandra Gidley"):
+  // the person, with the role
+  const named = roleBeforeName(people, tokens);
+  if (named) {
+    addMention(people, pos, named.person);
+    if (!named.person.roles.includes(named.role) && named.role.length < 90) named.person.roles.push(named.role);
+    named.person.confirmed = named.person.speaks = true;
+    return personResult(named.person);
+  }
   // A title standing for a person: "the defense secretary", "NATO's secretary general", "the minister"
   const t = mention.name.toLowerCase().replace(/^(?:the|a)\s+/, '').replace(/^[\w.-]+['’]s\s+/, '');
   const tw = t.split(/\s+/);
@@ -320,6 +332,21 @@ export function resolveMention(people: People, mention: Mention, pos: number, hi
     }
   }
   return { speaker: mention.name, role: mention.role, kind: 'group' };
+}
+
+/** The person whose full name (two words or more) ends a longer phrase of lower-case role words, with the role. */
+function roleBeforeName(people: People, tokens: string[]): { person: Person; role: string } | null {
+  if (tokens.length < 3) return null;
+  for (const p of people.list) {
+    const n = p.tokens.length;
+    if (n < 2 || n >= tokens.length || !p.confirmed) continue;
+    if (tokens.slice(-n).join(' ') !== p.tokens.join(' ')) continue;
+    const role = tokens.slice(0, -n);
+    // a role holds a lower-case word ("spokeswoman"); "Prime Minister Justin Trudeau" is read elsewhere
+    if (!role.some((w) => /^\p{Ll}/u.test(w)) || /^(?:and|or|with|by)$/i.test(role[role.length - 1])) return null;
+    return { person: p, role: role.join(' ').replace(/^(?:the|a|an)\s+/i, '') };
+  }
+  return null;
 }
 
 function resolvePronoun(people: People, pronoun: string, pos: number, history: History, content?: [number, number], speakersOnly = false): Resolved | null {

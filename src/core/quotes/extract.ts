@@ -7,6 +7,7 @@ import { collectPeople, markSpeakers, personDescription, resolveMention, resolve
 import { isCaption, subjectBetween } from './subjects.ts';
 import { placeSentences, sentencesOf, units } from './layout.ts';
 import { isFloatingQuote } from './floating.ts';
+import { pullQuotes } from './pullquotes.ts';
 import { findQuoteSpans, maskQuotes } from './marks.ts';
 
 const WORDS = /[\p{L}\p{N}]+/gu;
@@ -19,6 +20,8 @@ function wordCount(s: string): number {
 function tidy(text: string, mixed = false): string {
   if (mixed) return text.replace(/[\s,;:-]+$/, '').replace(/[,;:]+(["”’'])$/, '$1').replace(/\s+/g, ' ').trim();
   return text
+    // a quotation reopened at each sentence ("... minutes. "By the morning ..."): one quote, one set of marks
+    .replace(/([.!?])\s+["“](?=[\p{Lu}\p{N}])/gu, '$1 ')
     .replace(/^[\s"“”‘’']+/, '')
     .replace(/[\s,;:"“”‘’'-]+$/, '')
     .replace(/\s+/g, ' ')
@@ -83,10 +86,16 @@ export function extractQuotes(article: ParsedArticle): Quote[] {
         taken.push([raw.start, raw.end]);
         raw.spans.forEach((i) => used.add(i));
         const s = sentenceText(raw.from, raw.to);
-        quotes.push({ speaker: r.speaker, role: r.role, speakerKind: r.kind, kind: raw.kind, cue: raw.cue, text: words, sentence: s.text, sentenceIndex: s.index });
-        resolvedOf.push(r);
-        history.push(r);
-        historyAt.push(pi);
+        // reported words around their attribution ("The drugs have few uses, he says, and are meant for the
+        // short term"): a report on each side of it
+        const sides = raw.cut && raw.kind !== 'direct' ? [text.slice(raw.start, raw.cut[0]), text.slice(raw.cut[1], raw.end)].map((x) => tidy(x, raw.kind === 'mixed')) : [];
+        const parts = sides.length === 2 && sides.every((x) => wordCount(x) >= 2) ? sides : [words];
+        for (const part of parts) {
+          quotes.push({ speaker: r.speaker, role: r.role, speakerKind: r.kind, kind: raw.kind, cue: raw.cue, text: part, sentence: s.text, sentenceIndex: s.index });
+          resolvedOf.push(r);
+          history.push(r);
+          historyAt.push(pi);
+        }
         lastEnd = Math.max(lastEnd, pi * 1e6 + raw.to);
       }
       // Floating quotes: a quoted sentence with no cue continues the last speaker.
@@ -107,6 +116,17 @@ export function extractQuotes(article: ParsedArticle): Quote[] {
       });
     }
   });
+
+  // pull quotes set off from the text, where they stand in the article
+  const pulled = pullQuotes(article.paragraphs, people, new Set(quotes.map((q) => q.speaker)));
+  for (const { paragraph, quote } of pulled) {
+    const person = people.list.find((p) => p.name === quote.speaker);
+    quote.sentenceIndex = Math.max(0, pass[paragraph].sentences[0]?.index ?? 0);
+    const at = quotes.findIndex((q) => q.sentenceIndex > quote.sentenceIndex);
+    const where = at < 0 ? quotes.length : at;
+    quotes.splice(where, 0, quote);
+    resolvedOf.splice(where, 0, person ? { speaker: person.name, role: quote.role, kind: 'person', person } : { speaker: quote.speaker, role: quote.role, kind: 'group' });
+  }
 
   // Every quote of one person carries the person's final (fullest) name, role and aliases.
   quotes.forEach((q, i) => {

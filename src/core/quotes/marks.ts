@@ -41,6 +41,9 @@ function doubleSpans(text: string): QuoteSpan[] {
       if (c === '”' && !isOpenerAt(text, i)) continue;
       openAt = i;
     } else {
+      // The open-quote convention: a quotation running on over sentences opens each one again without
+      // closing the last ("We had no warning. "The water rose in minutes."): one quote, still open.
+      if (c !== '”' && continuesQuote(text, openAt, i)) continue;
       if (c === '“' || c === '„') {
         // A second opening mark: the first quote was never closed; restart here.
         openAt = i;
@@ -52,6 +55,16 @@ function doubleSpans(text: string): QuoteSpan[] {
   }
   if (openAt >= 0 && text.length - openAt > 2) spans.push(makeSpan(text, openAt, text.length, true));
   return spans;
+}
+
+/** Words a quotation must hold before it can run on into another sentence. */
+const MIN_RUN_ON_WORDS = 4;
+
+/** Whether an opening mark at i, right after a sentence's end inside a quote opened at openAt, reopens it. */
+function continuesQuote(text: string, openAt: number, i: number): boolean {
+  if (!isOpenerAt(text, i) || !/\s/.test(text[i - 1] ?? '') || !/[\p{Lu}\p{N}]/u.test(text[i + 1] ?? '')) return false;
+  const before = text.slice(openAt + 1, i).trimEnd();
+  return /[.!?]$/.test(before) && (before.match(/[\p{L}\p{N}]+/gu)?.length ?? 0) >= MIN_RUN_ON_WORDS;
 }
 
 function makeSpan(text: string, start: number, end: number, open: boolean): QuoteSpan {

@@ -34,10 +34,12 @@ interface Cluster {
 /** Groups person names into clusters of one person each. */
 function cluster(quotes: Quote[]): { clusters: Cluster[]; of: Map<string, Cluster> } {
   const counts = new Map<string, { tokens: string[]; n: number }>();
+  const personal = new Set<string>();
   for (const q of quotes) {
     const t = personTokens(q);
     if (!t) continue;
     const k = t.join(' ');
+    if (!q.speakerKind || q.speakerKind === 'person') personal.add(k);
     const c = counts.get(k);
     if (c) c.n++;
     else counts.set(k, { tokens: t, n: 1 });
@@ -62,8 +64,8 @@ function cluster(quotes: Quote[]): { clusters: Cluster[]; of: Map<string, Cluste
   }
   for (const [name, { tokens, n }] of names) {
     if (tokens.length !== 1) continue;
-    // a bare given name ("Kim") is not a surname to merge on
-    if (genderOfGivenName(tokens[0])) continue;
+    // a bare given name the article did not tie to a person ("Kim") is not a surname to merge on
+    if (!personal.has(name) && genderOfGivenName(tokens[0])) continue;
     const fits = clusters.filter((c) => c.tokens.some((t) => compatibleNames(t, tokens)));
     if (fits.length === 1) {
       fits[0].forms.set(name, n);

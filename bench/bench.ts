@@ -1,12 +1,16 @@
 // npm run bench [-- CORPUS_DIR]: ingest speed, /ask latency, story grouping, summary quality (ROUGE), digest
 // build time and peak memory on a real corpus.
+// npm run bench -- --scale N|DIR [options]: the scale bench (bench/scale.ts); --load [N|DIR]: the load test
+// on the fake Discord (bench/load-discord.ts).
 // Default corpus: ../shared/corpora/bbc/articles (2,225 BBC articles). Skips, saying why, when absent.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Sitrep } from '../src/service/sitrep.ts';
 
-const corpus = resolve(process.argv[2] ?? join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'bbc', 'articles'));
+const args = process.argv.slice(2);
+const mode = args.includes('--scale') ? 'scale' : args.includes('--load') ? 'load' : 'corpus';
+const corpus = resolve((mode === 'corpus' ? args[0] : undefined) ?? join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'bbc', 'articles'));
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -49,7 +53,11 @@ export function benchIndex(dir: string): void {
   }
 }
 
-if (!existsSync(corpus)) {
+if (mode === 'scale') {
+  await (await import('./scale.ts')).main(args);
+} else if (mode === 'load') {
+  await (await import('./load-discord.ts')).main(args);
+} else if (!existsSync(corpus)) {
   console.log(`bench: skipped, no corpus at ${corpus} (pass a folder of articles: npm run bench -- DIR)`);
 } else {
   console.log(`bench: corpus ${corpus}`);

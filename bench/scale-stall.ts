@@ -13,7 +13,6 @@ export interface StallMessage {
   /** Articles in the index afterwards. */
   total: number | null;
   maxStallMs: number;
-  p99StallMs: number;
   /** Which path indexed them. */
   path: 'startIndexer' | 'sync on the main thread';
   maxRssBytes: number;
@@ -72,7 +71,6 @@ try {
     indexMs,
     total,
     maxStallMs: h.max / 1e6,
-    p99StallMs: h.percentile(99) / 1e6,
     path,
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
   } satisfies StallMessage);

@@ -56,6 +56,8 @@ const COLD_RUNS = 3;
 const COLD_CAP_MS = 120_000;
 const STALL_CAP_MS = 20 * 60_000;
 const QUESTIONS = 200;
+/** A case's setup (opening, choosing speakers: which fills autocomplete's one-minute speaker list) is shown from this long. */
+const SHOWN_SETUP_MS = 1000;
 const TOPICS = 6;
 /** A topic word from a headline: its first word of at least this many letters. */
 const TOPIC_MIN_LETTERS = 6;
@@ -169,7 +171,7 @@ async function commandCase(corpus: string, dbPath: string, spec: CommandSpec, la
   const times = run.messages.flatMap((m) => (m.phase === 'run' ? [m.ms] : [])).sort((a, b) => a - b);
   const done = run.messages.find((m) => m.phase === 'done');
   const target = fast ? TARGET.fastP99Ms : TARGET.otherP99Ms;
-  const about = [setup?.detail ? setup.detail : '', warm ? `first call ${duration(warm.ms)}` : '', done ? `peak RSS ${mb(done.maxRssBytes)}` : ''].filter(Boolean).join('; ');
+  const about = [setup?.detail ? setup.detail : '', setup && setup.ms >= SHOWN_SETUP_MS ? `setup ${duration(setup.ms)}` : '', warm ? `first call ${duration(warm.ms)}` : '', done ? `peak RSS ${mb(done.maxRssBytes)}` : ''].filter(Boolean).join('; ');
   if (capped && times.length === 0) {
     const where = !setup ? 'opening and setting up' : !warm ? 'the first call' : 'a run';
     console.log(`scale ${label}: over ${duration(capMs)} (${where} took longer; stopped) [target p99 ≤ ${target} ms: MISSED]${about ? ` (${about})` : ''}`);

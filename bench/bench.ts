@@ -53,10 +53,19 @@ export function benchIndex(dir: string): void {
   }
 }
 
+/** Runs the scale bench or the load test; a bad option is a one-line error, not a stack trace. */
+async function runMode(load: () => Promise<{ main(argv: string[]): Promise<void> }>): Promise<void> {
+  const { main } = await load();
+  await main(args).catch((e: Error) => {
+    console.error(`bench: ${e.message}`);
+    process.exitCode = 2;
+  });
+}
+
 if (mode === 'scale') {
-  await (await import('./scale.ts')).main(args);
+  await runMode(() => import('./scale.ts'));
 } else if (mode === 'load') {
-  await (await import('./load-discord.ts')).main(args);
+  await runMode(() => import('./load-discord.ts'));
 } else if (!existsSync(corpus)) {
   console.log(`bench: skipped, no corpus at ${corpus} (pass a folder of articles: npm run bench -- DIR)`);
 } else {

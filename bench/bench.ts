@@ -1,5 +1,7 @@
 // npm run bench [-- CORPUS_DIR]: ingest speed, /ask latency, story grouping, summary quality (ROUGE), digest
 // build time and peak memory on a real corpus.
+// npm run bench -- --scale N|DIR [options]: the scale bench (bench/scale.ts); --load [N|DIR]: the load test
+// on the fake Discord (bench/load-discord.ts).
 // Default corpus: ../shared/corpora/bbc/articles (2,225 BBC articles). Skips, saying why, when absent.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +9,9 @@ import { join, resolve } from 'node:path';
 import { analysisPool } from '../src/service/analysis-pool.ts';
 import { Sitrep } from '../src/service/sitrep.ts';
 
-const corpus = resolve(process.argv[2] ?? join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'bbc', 'articles'));
+const args = process.argv.slice(2);
+const mode = args.includes('--scale') ? 'scale' : args.includes('--load') ? 'load' : 'corpus';
+const corpus = resolve((mode === 'corpus' ? args[0] : undefined) ?? join(import.meta.dirname, '..', '..', 'shared', 'corpora', 'bbc', 'articles'));
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -54,7 +58,20 @@ export async function benchIndex(dir: string): Promise<void> {
   }
 }
 
-if (!existsSync(corpus)) {
+/** Runs the scale bench or the load test; a bad option is a one-line error, not a stack trace. */
+async function runMode(load: () => Promise<{ main(argv: string[]): Promise<void> }>): Promise<void> {
+  const { main } = await load();
+  await main(args).catch((e: Error) => {
+    console.error(`bench: ${e.message}`);
+    process.exitCode = 2;
+  });
+}
+
+if (mode === 'scale') {
+  await runMode(() => import('./scale.ts'));
+} else if (mode === 'load') {
+  await runMode(() => import('./load-discord.ts'));
+} else if (!existsSync(corpus)) {
   console.log(`bench: skipped, no corpus at ${corpus} (pass a folder of articles: npm run bench -- DIR)`);
 } else {
   console.log(`bench: corpus ${corpus}`);

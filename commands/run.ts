@@ -8,6 +8,8 @@ import { findCommand, COMMANDS } from './index.ts';
 import { parseText } from './parse.ts';
 import { routeText } from './route.ts';
 import { CommandError, type CommandContext, type CommandInput, type CommandResult } from './types.ts';
+import { visibleScopes } from '../src/config.ts';
+import { CONSOLE_SCOPE } from '../src/sources/service.ts';
 
 /** Longest piece of someone's own text quoted back in an error message. */
 export const MAX_ECHO = 40;
@@ -63,12 +65,18 @@ export function internalError(name: string, error: unknown, log: ErrorLog = erro
 }
 
 /** Runs a named command on parsed input; errors become replies (unexpected ones are logged with an id). */
+/** The place a command speaks for: its server or workspace, else the console (the CLI is the console too). */
+export function placeOf(ctx: CommandContext): string {
+  return ctx.place ?? CONSOLE_SCOPE;
+}
+
 export async function runCommand(ctx: CommandContext, name: string, input: CommandInput | string): Promise<CommandResult> {
   const cmd = findCommand(name);
   if (!cmd) return unknownCommand(name);
   try {
     const parsed = typeof input === 'string' ? parseText(cmd, input) : input;
-    return await cmd.run(ctx, parsed);
+    // Every answer reads only what the asking place may see: the shared data folder and its own sources.
+    return await cmd.run({ ...ctx, sitrep: ctx.sitrep.withScopes(visibleScopes(placeOf(ctx))) }, parsed);
   } catch (e) {
     if (e instanceof CommandError) return { reply: commandErrorReply(e) };
     return internalError(cmd.name, e);

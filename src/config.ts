@@ -53,3 +53,15 @@ export function ingestThreads(env = process.env): number {
   const n = Number(env.SITREP_INGEST_THREADS);
   return Number.isInteger(n) && n > 0 ? n : availableParallelism();
 }
+
+/** The scope of the data folder's articles: every place sees them (unless SITREP_SHARE_DATA is off). */
+export const SHARED_SCOPE = 'shared';
+
+/**
+ * The scopes a place's answers read: its own sources' articles, and the data folder's when it is shared
+ * (SITREP_SHARE_DATA, on by default; off: the data folder is the console's own).
+ */
+export function visibleScopes(place: string, env = process.env): string[] {
+  const shareData = !/^(0|false|no|off)$/i.test(env.SITREP_SHARE_DATA?.trim() ?? '');
+  return shareData || place === 'console' ? [SHARED_SCOPE, place] : [place];
+}

@@ -41,17 +41,17 @@ function isRecord(x: unknown): x is DigestRecord {
 }
 
 /** The window of a channel's first digest, from the newest article the index holds. */
-function firstWindowOf(store: Store, now: Date): DigestWindow {
-  const newest = store.newestTime();
+function firstWindowOf(store: Store, now: Date, scopes?: string[]): DigestWindow {
+  const newest = store.newestTime(scopes);
   const dated = newest === null ? [] : [{ published: new Date(newest).toISOString().slice(0, 10), addedAt: null }];
   return firstWindow(dated, now);
 }
 
 /** The stories with articles in reach of the window, their members as the index keeps them. */
-function storiesInReach(store: Store, reach: DigestWindow, indexedSince?: Date): PlanStory<ArticleMeta>[] {
+function storiesInReach(store: Store, reach: DigestWindow, indexedSince?: Date, scopes?: string[]): PlanStory<ArticleMeta>[] {
   // Publication days are whole days: an article dated the day before `since` may still overlap it. After a
   // previous digest, articles indexed since it count too, whatever their date (core/digest/window.ts).
-  const q = { since: reach.since.getTime() - DAY_MS, until: reach.until.getTime() + DAY_MS, limit: MAX_POOL, indexedSince: indexedSince?.getTime() };
+  const q = { since: reach.since.getTime() - DAY_MS, until: reach.until.getTime() + DAY_MS, limit: MAX_POOL, indexedSince: indexedSince?.getTime(), scopes };
   const metas = store.articlesInWindow(q).filter((a) => inWindow(a, reach));
   const byStory = new Map<string, PlanStory<ArticleMeta>>();
   for (const a of metas) {
@@ -81,9 +81,9 @@ function idfOf(store: Store, articles: DigestArticle[]): (t: string) => number {
 export function channelDigest(sitrep: Sitrep, req: DigestRequest): ChannelDigest {
   const store = sitrep.store;
   const since = req.previous?.windowUntil ? new Date(req.previous.windowUntil) : null;
-  const window: DigestWindow = since && !Number.isNaN(since.getTime()) && since < req.now ? { since, until: req.now } : firstWindowOf(store, req.now);
+  const window: DigestWindow = since && !Number.isNaN(since.getTime()) && since < req.now ? { since, until: req.now } : firstWindowOf(store, req.now, sitrep.scopes);
   const previous = isRecord(req.previous?.record) ? req.previous.record : null;
-  const plan = planDigest(storiesInReach(store, digestReach(window), since ?? undefined), window, previous);
+  const plan = planDigest(storiesInReach(store, digestReach(window), since ?? undefined, sitrep.scopes), window, previous);
   const told = store.articlesByIds(plan.planned.flatMap((p) => p.members.map((m) => m.id)));
   const full = new Map<string, DigestArticle>(told.map((a) => [a.id, a]));
   const digest = tellDigest(plan, full, window, { previous, date: localDateOf(req.now, req.timezone ?? 'UTC'), idf: idfOf(store, told) });

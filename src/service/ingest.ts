@@ -99,7 +99,7 @@ function store1(store: Store, o: FileOutcome, report: IngestReport): void {
 /** Stores one file's articles and places each in its story (inside the caller's transaction). */
 export function storeFile(store: Store, record: FileRecord, articles: IndexedArticle[]): void {
   const rows = store.replaceFile(record, articles, ANALYZER_VERSION);
-  articles.forEach((a, i) => placeArticle(store, a, rows[i]));
+  articles.forEach((a, i) => placeArticle(store, a, rows[i], record.scope ?? 'shared'));
 }
 
 /** Runs `fn` in one write transaction and settles what it changed: speakers' names, term frequencies. */

@@ -35,7 +35,7 @@ function asNeighbour(store: Store, r: NeighbourRecord): NeighbourArticle {
 const SIGNATURE_PREFIX = 'sig:';
 
 /** Places one stored article in its story. */
-export function placeArticle(store: Store, a: IndexedArticle, { n, addedAt }: StoredRow): void {
+export function placeArticle(store: Store, a: IndexedArticle, { n, addedAt }: StoredRow, scope = 'shared'): void {
   const index = store.storyIndex();
   const counts = new Map(a.terms);
   const signature = a.signature ? signatureOf(a.signature) : null;
@@ -52,9 +52,10 @@ export function placeArticle(store: Store, a: IndexedArticle, { n, addedAt }: St
   const asking = [...vector].filter(([t]) => (df.get(t) ?? 0) * share <= 2 * MAX_POSTING).slice(0, ASKING_TERMS);
   // An undated article may report any day's event: it looks at every day.
   const [from, to] = a.published ? [day - WINDOW_DAYS, day + WINDOW_DAYS] : [UNDATED_DAY, LAST_DAY];
-  const found = index.neighbours(asking, from, to, MAX_POSTING, n, MIN_PARTIAL_DOT);
+  // A story belongs to one place: an article joins only stories of its own place's articles.
+  const found = index.neighbours(asking, from, to, MAX_POSTING, n, MIN_PARTIAL_DOT).filter((f) => f.scope === scope);
   const same = index.sameText(a.contentHash, canonicalUrl(a.url), n);
-  if (same && !found.some((f) => f.n === same.n)) found.push(same);
+  if (same && same.scope === scope && !found.some((f) => f.n === same.n)) found.push(same);
   const spans = index.spans([...new Set(found.map((x) => x.storyId))]);
   // A story is compared by all its articles (average link), not only those the terms proposed: the rest
   // are read, the newest STORY_SAMPLE of them for a large story.
@@ -64,7 +65,7 @@ export function placeArticle(store: Store, a: IndexedArticle, { n, addedAt }: St
     if (proposed >= span.size) continue;
     const members = index.members(span.id, STORY_SAMPLE);
     const have = new Set(found.map((f) => f.n));
-    records.push(...members.filter((m) => !have.has(m.n)));
+    records.push(...members.filter((m) => !have.has(m.n) && m.scope === scope));
     span.size = Math.min(span.size, STORY_SAMPLE);
   }
   const neighbours = records.map((r) => asNeighbour(store, r));

@@ -87,7 +87,16 @@ export class Sitrep {
     readonly dataDir: string | null,
     readonly dbPath: string = ':memory:',
     readonly retentionDays = 0,
+    /** The places whose articles this view answers from (stories/sources.ts scopes); undefined: all. */
+    readonly scopes?: string[],
   ) {}
+
+  /** The same index, answering only from the articles of these scopes (a place's view). */
+  withScopes(scopes: string[]): Sitrep {
+    const view = new Sitrep(this.store, this.dataDir, this.dbPath, this.retentionDays, scopes);
+    view.pool = this.pool;
+    return view;
+  }
 
   static open(opts: SitrepOptions): Sitrep {
     return new Sitrep(new SqliteStore(opts.dbPath, { readonly: opts.readonly }), opts.dataDir, opts.dbPath, opts.retentionDays ?? 0);
@@ -135,7 +144,7 @@ export class Sitrep {
   }
 
   /** The window of "the latest": the days up to the newest article indexed. */
-  latestWindow(scopes?: string[]): WindowQuery {
+  latestWindow(scopes = this.scopes): WindowQuery {
     const newest = this.store.newestTime(scopes);
     return newest === null ? { scopes } : { since: newest - LATEST_DAYS * DAY_MS, scopes };
   }
@@ -146,7 +155,7 @@ export class Sitrep {
     const related = synonymsOf(shape, this.wordnet);
     const frequencies = this.store.sentenceFrequencies([...shape.searchWords, ...[...related.values()].flat()], FREQUENCY_CAP);
     const terms = termPatterns(shape, termWeights(shape, frequencies, related), related);
-    const hits = this.store.searchSentences(searchWords(shape, frequencies, related), ASK_CANDIDATES);
+    const hits = this.store.searchSentences(searchWords(shape, frequencies, related), ASK_CANDIDATES, this.scopes);
     const texts = pickArticles(terms, hits, ASK_ARTICLES).flatMap((id) => this.store.article(id) ?? []);
     const refs = new Map(texts.map((a) => [a.id, refOf(a)]));
     const seen = new Set<string>();
@@ -166,26 +175,33 @@ export class Sitrep {
   }
 
   /** Stories, the largest and newest first: the latest by default, or any window. */
-  stories(q: WindowQuery = this.latestWindow()): StoryView[] {
+  stories(query: WindowQuery = this.latestWindow()): StoryView[] {
+    const q = this.scoped(query);
     const records = this.store.latestStories(q);
     const members = this.store.storyMembers(records.map((s) => s.id), q.scopes);
     return records.map((s) => this.view(s, members.get(s.id) ?? [])).filter((s) => s.articles.length > 0);
   }
 
   /** The stories asked for, in that order (unknown ones left out). */
-  storiesByIds(ids: string[], scopes?: string[]): StoryView[] {
+  storiesByIds(ids: string[], scopes = this.scopes): StoryView[] {
     const records = ids.map((id) => this.store.story(id)).filter((s): s is StoryRecord => s !== null);
     const members = this.store.storyMembers(records.map((s) => s.id), scopes);
     return records.map((s) => this.view(s, members.get(s.id) ?? [])).filter((s) => s.articles.length > 0);
   }
 
   countStories(q: WindowQuery = this.latestWindow()): number {
-    return this.store.countStories(q);
+    return this.store.countStories(this.scoped(q));
+  }
+
+  /** The query limited to this view's places. */
+  private scoped(q: WindowQuery): WindowQuery {
+    return this.scopes && !q.scopes ? { ...q, scopes: this.scopes } : q;
   }
 
   /** Every story in the window, a page at a time (for streaming). */
-  *eachStory(q: WindowQuery = {}, pageSize = 500): Iterable<StoryView> {
-    const ids = this.store.latestStories({ ...q, limit: q.limit });
+  *eachStory(query: WindowQuery = {}, pageSize = 500): Iterable<StoryView> {
+    const q = this.scoped(query);
+    const ids = this.store.latestStories(q);
     for (let i = 0; i < ids.length; i += pageSize) {
       const page = ids.slice(i, i + pageSize);
       const members = this.store.storyMembers(page.map((s) => s.id), q.scopes);
@@ -198,7 +214,7 @@ export class Sitrep {
 
   /** The quotes of the newest articles that hold quotes. */
   latestQuotes(maxArticles = 20): WithArticle<Quote>[] {
-    return this.store.quotesOf(this.store.latestQuotedArticles(maxArticles));
+    return this.store.quotesOf(this.store.latestQuotedArticles(maxArticles, this.scopes));
   }
 
   /** The speakers a name asks for, with their quotes (newest first). */
@@ -208,12 +224,12 @@ export class Sitrep {
     if (names.length === 0) names = this.store.findSpeakersByRole(words, 50);
     if (names.length === 0) return [];
     const all = this.store.namesOf(names.map((n) => n.canonical)).map((n) => n.name);
-    return findSpeakers(mergeSpeakers(this.store.quotesBySpeakers(all, SPEAKER_QUOTES)), asked);
+    return findSpeakers(mergeSpeakers(this.store.quotesBySpeakers(all, SPEAKER_QUOTES, this.scopes)), asked);
   }
 
   /** Quotes whose words or sentence are about a topic, among the sentences full-text search finds. */
   quotesAbout(topic: string, pool?: WithArticle<Quote>[]): WithArticle<Quote>[] {
-    return quotesAbout(pool ?? this.store.quotesMatching(contentTerms(topic), TOPIC_CANDIDATES), topic);
+    return quotesAbout(pool ?? this.store.quotesMatching(contentTerms(topic), TOPIC_CANDIDATES, this.scopes), topic);
   }
 
   /** Who is quoted most across the index. */
@@ -227,11 +243,11 @@ export class Sitrep {
   }
 
   eachQuote(q: WindowQuery = {}): Iterable<WithArticle<Quote>> {
-    return this.store.eachQuote(q);
+    return this.store.eachQuote(this.scoped(q));
   }
 
   eachFigure(q: WindowQuery = {}): Iterable<WithArticle<Figure>> {
-    return this.store.eachFigure(q);
+    return this.store.eachFigure(this.scoped(q));
   }
 
   figuresOf(articleIds: string[]): WithArticle<Figure>[] {
@@ -240,7 +256,7 @@ export class Sitrep {
 
   /** Figures in sentences about a topic (full-text search), with the sentences' articles. */
   figuresAbout(topic: string): WithArticle<Figure>[] {
-    return this.store.figuresMatching(contentTerms(topic), TOPIC_CANDIDATES);
+    return this.store.figuresMatching(contentTerms(topic), TOPIC_CANDIDATES, this.scopes);
   }
 
   close(): void {

@@ -50,9 +50,9 @@ export class SqliteStoryIndex implements StoryIndex {
       windowCount: db.prepare('SELECT count(*) AS n FROM articles WHERE time_ms >= ? AND time_ms < ?'),
       addTerm: db.prepare('INSERT OR IGNORE INTO article_terms(term, day, article_n, w) VALUES (?, ?, ?, ?)'),
       dropTerms: db.prepare('DELETE FROM article_terms WHERE article_n = ?'),
-      neighbour: db.prepare(`SELECT n, id, story_id AS storyId, vector, signature, title, published, content_hash AS contentHash, url FROM articles WHERE n = ? AND story_id IS NOT NULL AND copy_of IS NULL`),
-      members: db.prepare(`SELECT n, id, story_id AS storyId, vector, signature, title, published, content_hash AS contentHash, url FROM articles WHERE story_id = ? AND copy_of IS NULL ORDER BY time_ms DESC LIMIT ?`),
-      sameText: db.prepare(`SELECT n, id, story_id AS storyId, vector, signature, title, published, content_hash AS contentHash, url FROM articles WHERE (content_hash = ? OR canon_url = ?) AND story_id IS NOT NULL AND copy_of IS NULL AND n != ? LIMIT 1`),
+      neighbour: db.prepare(`SELECT n, id, story_id AS storyId, scope, vector, signature, title, published, content_hash AS contentHash, url FROM articles WHERE n = ? AND story_id IS NOT NULL AND copy_of IS NULL`),
+      members: db.prepare(`SELECT n, id, story_id AS storyId, scope, vector, signature, title, published, content_hash AS contentHash, url FROM articles WHERE story_id = ? AND copy_of IS NULL ORDER BY time_ms DESC LIMIT ?`),
+      sameText: db.prepare(`SELECT n, id, story_id AS storyId, scope, vector, signature, title, published, content_hash AS contentHash, url FROM articles WHERE (content_hash = ? OR canon_url = ?) AND story_id IS NOT NULL AND copy_of IS NULL AND n != ? LIMIT 1`),
       story: db.prepare('SELECT * FROM stories WHERE id = ?'),
       lead: db.prepare('SELECT id, title, source, published, words FROM articles WHERE id = ?'),
       insertStory: db.prepare('INSERT INTO stories(id, title, lead_id, size, copies, first_day, last_day, newest_ms) VALUES (?, ?, ?, 1, 0, ?, ?, ?)'),
@@ -211,9 +211,9 @@ export class SqliteStoryIndex implements StoryIndex {
     return r ? toRecord(r) : null;
   }
 
-  private window(q: WindowQuery): { sql: string; args: number[] } {
+  private window(q: WindowQuery): { sql: string; args: (number | string)[] } {
     const parts: string[] = [];
-    const args: number[] = [];
+    const args: (number | string)[] = [];
     if (q.since !== undefined) {
       parts.push('newest_ms >= ?');
       args.push(q.since);
@@ -221,6 +221,11 @@ export class SqliteStoryIndex implements StoryIndex {
     if (q.until !== undefined) {
       parts.push('newest_ms < ?');
       args.push(q.until);
+    }
+    if (q.scopes) {
+      // A story is a place's when one of its articles is.
+      parts.push(`EXISTS (SELECT 1 FROM articles a WHERE a.story_id = stories.id AND a.scope IN (${marks(q.scopes.length) || "''"}))`);
+      args.push(...q.scopes);
     }
     return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', args };
   }

@@ -122,6 +122,8 @@ export interface NeighbourRecord {
   n: number;
   id: string;
   storyId: string;
+  /** The place whose article it is: stories never mix places. */
+  scope: string;
   vector: [string, number][];
   title: string;
   published: string | null;

@@ -8,6 +8,13 @@ import type { QuestionShape } from './question.ts';
 
 /** Sentence counts stop here: a word in this many sentences is common whatever the true count. */
 export const FREQUENCY_CAP = 2000;
+/**
+ * Words held by this many sentences or more are left out of the full-text query (they still weigh in the
+ * ranking of the articles it finds): the query's cost grows with the rows its words match.
+ */
+const SEARCH_CAP = 1000;
+/** Words searched with when the question has fewer than two telling ones: its rarest. */
+const FALLBACK_WORDS = 3;
 /** At most this many words go to the full-text search, the most telling first. */
 const MAX_SEARCH_WORDS = 8;
 /** A word at the cap weighs this much less than one seen once: log(1 + cap / df). */
@@ -101,9 +108,10 @@ export function termWeights(shape: QuestionShape, frequencies: Map<string, numbe
 export function searchWords(shape: QuestionShape, frequencies: Map<string, number>, related: Related = new Map()): string[] {
   const df = (w: string) => frequencies.get(w) ?? 0;
   const known = shape.searchWords.filter((w) => df(w) > 0).sort((a, b) => df(a) - df(b));
-  const telling = known.filter((w) => df(w) < FREQUENCY_CAP);
-  const synonyms = [...new Set(shape.searchWords.flatMap((w) => related.get(w) ?? []))].filter((w) => df(w) > 0 && df(w) < FREQUENCY_CAP);
-  return [...(telling.length >= 2 ? telling : known).slice(0, MAX_SEARCH_WORDS), ...synonyms.slice(0, MAX_SEARCH_SYNONYMS)];
+  const telling = known.filter((w) => df(w) < SEARCH_CAP);
+  const synonyms = [...new Set(shape.searchWords.flatMap((w) => related.get(w) ?? []))].filter((w) => df(w) > 0 && df(w) < SEARCH_CAP);
+  // With fewer than two telling words, the rarest few of the common ones stand in (not all of them).
+  return [...(telling.length >= 2 ? telling : known.slice(0, FALLBACK_WORDS)).slice(0, MAX_SEARCH_WORDS), ...synonyms.slice(0, MAX_SEARCH_SYNONYMS)];
 }
 
 /**

@@ -52,10 +52,24 @@ export async function benchIndex(dir: string): Promise<void> {
     }
     times.sort((a, b) => a - b);
     console.log(`/ask over ${qs.length} questions: p50 ${fmt(percentile(times, 50), 1)} ms, p99 ${fmt(percentile(times, 99), 1)} ms, max ${fmt(times.at(-1)!, 1)} ms`);
+    indexedStories(sitrep);
   } finally {
     sitrep.close();
     rmSync(state, { recursive: true, force: true });
   }
+}
+
+/**
+ * The stories the index made as the articles arrived (incremental assignment): how many, how many mix two
+ * of the corpus's sections (its top-level folders: a wrong join), and how many copies were folded.
+ */
+function indexedStories(sitrep: Sitrep): void {
+  const stories = [...sitrep.eachStory({})];
+  const section = (file: string | null) => (file ?? '').split('/')[0];
+  const mixed = stories.filter((s) => new Set(s.articles.map((a) => section(a.file))).size > 1).length;
+  const several = stories.filter((s) => s.articles.length > 1).length;
+  const copies = stories.reduce((n, s) => n + s.duplicates, 0);
+  console.log(`stories as indexed (incremental): ${fmt(stories.length)} stories (${fmt(several)} with more than one article), ${mixed} mixing two sections, ${copies} copies folded`);
 }
 
 /** Runs the scale bench or the load test; a bad option is a one-line error, not a stack trace. */

@@ -26,16 +26,23 @@ ADAPTER_FACTORIES.slack = async (sitrep, env) => (await import('./adapters/slack
 /** How often a running Sitrep looks for new, changed and deleted files in the data folder. */
 export const RESYNC_MS = 60_000;
 
+/** A running Sitrep's watch on its data folder and sources. */
+export interface Watch {
+  /** Resolves when the first sync is done (whatever its outcome). */
+  first: Promise<void>;
+  stop(): Promise<void>;
+}
+
 /**
  * Keeps the index up to date while Sitrep runs: the background indexer (its own thread) syncs at once and
  * then every `ms`, so articles dropped in are answered from. The chat thread only asks and logs.
  */
-export function watchDataFolder(sitrep: Sitrep, ms = RESYNC_MS, sources?: { notify: SourceNotifier }): () => Promise<void> {
+export function watchDataFolder(sitrep: Sitrep, ms = RESYNC_MS, sources?: { notify: SourceNotifier }): Watch {
   // Followed sources are polled in the indexer's thread too; their notices come back here to be posted.
   const indexer = sitrep.startIndexer({ pollSources: Boolean(sources), onNotice: (n) => void Promise.resolve(sources?.notify(n)).catch(() => {}) });
   let running: Promise<void> | null = null;
-  const tick = () => {
-    if (running) return;
+  const tick = (): Promise<void> => {
+    if (running) return running;
     running = indexer
       .sync()
       .then((report) => {
@@ -45,14 +52,18 @@ export function watchDataFolder(sitrep: Sitrep, ms = RESYNC_MS, sources?: { noti
       .finally(() => {
         running = null;
       });
+    return running;
   };
-  tick();
+  const first = tick();
   const timer = setInterval(tick, ms);
   timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-    await indexer.close();
+  return {
+    first,
+    async stop() {
+      clearInterval(timer);
+      await running;
+      await indexer.close();
+    },
   };
 }
 
@@ -87,9 +98,15 @@ export async function start(sitrep: Sitrep, env: NodeJS.ProcessEnv = process.env
   // What the chat thread itself must analyse (a source's first items on /sources add) goes to a thread.
   const pool = analysisPool(1);
   sitrep.usePool(pool);
-  const stopIndexer = watchDataFolder(sitrep, RESYNC_MS, { notify: sourceNotifier(running) });
+  const watch = watchDataFolder(sitrep, RESYNC_MS, { notify: sourceNotifier(running) });
+  // An empty index (a first run) has nothing to answer from yet: wait for the first sync. A built index
+  // answers at once while the indexer catches up.
+  if (sitrep.store.count() === 0) {
+    console.error('sitrep: indexing the data folder for the first time…');
+    await watch.first;
+  }
   const unwatch = async () => {
-    await stopIndexer();
+    await watch.stop();
     sitrep.usePool(null);
     await pool.close();
   };

@@ -106,12 +106,12 @@ describe('a running Sitrep', () => {
     const { watchDataFolder } = await import('../src/start.ts');
     t = tempSitrep(SAMPLES_DIR);
     await t.sitrep.sync();
-    const stop = watchDataFolder(t.sitrep, 20);
+    const watch = watchDataFolder(t.sitrep, 20);
     writeFileSync(join(t.dataDir, 'ceasefire.txt'), 'Ceasefire agreed in the north\n\nBoth sides agreed on Friday to a ceasefire that begins at midnight, mediators said.');
     try {
       await expect.poll(() => t.sitrep.ask('When does the ceasefire begin?')[0]?.text ?? '', { timeout: 5000 }).toMatch(/midnight/);
     } finally {
-      await stop();
+      await watch.stop();
     }
   });
 });

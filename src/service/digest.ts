@@ -48,26 +48,26 @@ function firstWindowOf(store: Store, now: Date, scopes?: string[]): DigestWindow
 }
 
 /** The stories with articles in reach of the window, their members as the index keeps them. */
-function storiesInReach(store: Store, reach: DigestWindow, indexedSince?: Date, scopes?: string[]): PlanStory<ArticleMeta>[] {
-  // Publication days are whole days: an article dated the day before `since` may still overlap it. After a
-  // previous digest, articles indexed since it count too, whatever their date (core/digest/window.ts).
-  const q = { since: reach.since.getTime() - DAY_MS, until: reach.until.getTime() + DAY_MS, limit: MAX_POOL, indexedSince: indexedSince?.getTime(), scopes };
-  const metas = store.articlesInWindow(q).filter((a) => inWindow(a, reach));
-  const byStory = new Map<string, PlanStory<ArticleMeta>>();
-  for (const a of metas) {
-    const id = a.storyId ?? a.id;
-    let s = byStory.get(id);
-    if (!s) byStory.set(id, (s = { id, title: '', members: [], duplicates: {} }));
-    if (a.copyOf) s.duplicates[a.id] = a.copyOf;
-    else s.members.push(a);
+function storiesInReach(store: Store, window: DigestWindow, reach: DigestWindow, previous: DigestRecord | null, indexedSince?: Date, scopes?: string[]): PlanStory<ArticleMeta>[] {
+  // Only stories with an article in the window can have news: find those first (publication days are whole
+  // days, so an article dated the day before `since` may still overlap it; after a previous digest, articles
+  // indexed since it count too, whatever their date: core/digest/window.ts), then read their articles within
+  // reach (the window and the days before it), which tell updates from new stories.
+  const q = { since: window.since.getTime() - DAY_MS, until: window.until.getTime() + DAY_MS, limit: MAX_POOL, indexedSince: indexedSince?.getTime(), scopes };
+  const inWin = store.articlesInWindow(q).filter((a) => inWindow(a, window));
+  // The stories the previous digest showed too: without news they are counted as repeats left out.
+  const shown = [...store.metas((previous?.stories ?? []).flatMap((st) => st.articleIds)).values()];
+  const ids = [...new Set([...inWin, ...shown].map((a) => a.storyId ?? a.id))];
+  const members = store.storyMembers(ids, scopes);
+  const copies = new Map<string, Record<string, string>>();
+  for (const a of inWin) if (a.copyOf) (copies.get(a.storyId ?? a.id) ?? copies.set(a.storyId ?? a.id, {}).get(a.storyId ?? a.id)!)[a.id] = a.copyOf;
+  const stories: PlanStory<ArticleMeta>[] = [];
+  for (const id of ids) {
+    // Members come lead first, as the story keeps it; the story is called by its lead's title.
+    const kept = (members.get(id) ?? []).filter((a) => inWindow(a, reach));
+    if (kept.length) stories.push({ id, title: kept[0].title, members: kept, duplicates: copies.get(id) ?? {} });
   }
-  for (const s of byStory.values()) {
-    const record = store.story(s.id);
-    s.title = record?.title ?? s.members[0]?.title ?? '';
-    // The lead first, as the story keeps it.
-    if (record) s.members.sort((x, y) => Number(y.id === record.leadId) - Number(x.id === record.leadId));
-  }
-  return [...byStory.values()].filter((s) => s.members.length > 0);
+  return stories;
 }
 
 /** Document frequencies of the words of the articles told, from the whole index. */
@@ -83,7 +83,7 @@ export function channelDigest(sitrep: Sitrep, req: DigestRequest): ChannelDigest
   const since = req.previous?.windowUntil ? new Date(req.previous.windowUntil) : null;
   const window: DigestWindow = since && !Number.isNaN(since.getTime()) && since < req.now ? { since, until: req.now } : firstWindowOf(store, req.now, sitrep.scopes);
   const previous = isRecord(req.previous?.record) ? req.previous.record : null;
-  const plan = planDigest(storiesInReach(store, digestReach(window), since ?? undefined, sitrep.scopes), window, previous);
+  const plan = planDigest(storiesInReach(store, window, digestReach(window), previous, since ?? undefined, sitrep.scopes), window, previous);
   const told = store.articlesByIds(plan.planned.flatMap((p) => p.members.map((m) => m.id)));
   const full = new Map<string, DigestArticle>(told.map((a) => [a.id, a]));
   const digest = tellDigest(plan, full, window, { previous, date: localDateOf(req.now, req.timezone ?? 'UTC'), idf: idfOf(store, told) });

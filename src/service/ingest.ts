@@ -163,6 +163,7 @@ function prune(store: Store, report: IngestReport, days: number | undefined): vo
 }
 
 function finish(store: Store, report: IngestReport, started: number, opts: IngestOptions): IngestReport {
+  store.transaction(() => store.storyIndex().flush(true));
   refreshAnalysis(store, report);
   tellProblems(report);
   prune(store, report, opts.retentionDays);

@@ -4,7 +4,8 @@
 import { assignStory, type NeighbourArticle } from '../core/stories/assign.ts';
 import { rarityFromCounts, signatureKeys, signatureOf } from '../core/stories/same-event.ts';
 import { canonicalUrl } from '../core/stories/duplicates.ts';
-import { weighVector } from '../core/stories/vectors.ts';
+import { GROUP_DEFAULTS } from '../core/stories/group.ts';
+import { cosine, weighVector } from '../core/stories/vectors.ts';
 import { digest } from '../core/text/normalize.ts';
 import { dayOf, timesOf } from '../store/sqlite-rows.ts';
 import { LAST_DAY, UNDATED_DAY } from '../store/sqlite-stories.ts';
@@ -29,6 +30,12 @@ function asNeighbour(store: Store, r: NeighbourRecord): NeighbourArticle {
     id: r.id, storyId: r.storyId, vector: new Map(r.vector), title: r.title, published: r.published, contentHash: r.contentHash, url: r.url,
     paragraphs: () => store.paragraphsOf(r.n), signature: r.signature ? signatureOf(r.signature) : null,
   };
+}
+
+/** The mean cosine of a vector with stored neighbours' vectors. */
+function meanCosine(v: Map<string, number>, rs: NeighbourRecord[]): number {
+  if (rs.length === 0) return 0;
+  return rs.reduce((sum, r) => sum + cosine(v, new Map(r.vector)), 0) / rs.length;
 }
 
 /** Key counts of names and figures share the term-frequency table under this prefix. */
@@ -60,16 +67,20 @@ export function placeArticle(store: Store, a: IndexedArticle, { n, addedAt }: St
   // A story is compared by all its articles (average link), not only those the terms proposed: the rest
   // are read, the newest STORY_SAMPLE of them for a large story.
   const records = [...found];
+  const arriving = { vector, title: a.title, published: a.published, contentHash: a.contentHash, url: a.url, paragraphs: a.paragraphs, signature };
   for (const span of spans.values()) {
-    const proposed = found.filter((f) => f.storyId === span.id).length;
-    if (proposed >= span.size) continue;
+    const proposed = found.filter((f) => f.storyId === span.id);
+    if (proposed.length >= span.size) continue;
+    // Only a story whose proposed articles are already close enough on average is worth reading whole (its
+    // other articles share none of the arriving one's telling terms); a dated report may be a follow-up.
+    const bar = signature ? GROUP_DEFAULTS.followUpCosine : GROUP_DEFAULTS.threshold;
+    if (meanCosine(arriving.vector, proposed) < bar) continue;
     const members = index.members(span.id, STORY_SAMPLE);
     const have = new Set(found.map((f) => f.n));
     records.push(...members.filter((m) => !have.has(m.n) && m.scope === scope));
     span.size = Math.min(span.size, STORY_SAMPLE);
   }
   const neighbours = records.map((r) => asNeighbour(store, r));
-  const arriving = { vector, title: a.title, published: a.published, contentHash: a.contentHash, url: a.url, paragraphs: a.paragraphs, signature };
   const placed = assignStory(arriving, neighbours, spans, {}, rarity);
   const storyId = placed.kind === 'new' ? digest(`story:${a.id}`, 12) : placed.storyId;
   const copyOf = placed.kind === 'copy' ? placed.of : null;

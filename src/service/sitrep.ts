@@ -3,7 +3,7 @@
 // hits), so answers stay fast at any size; the ranking, grouping and extraction are pure core functions.
 import { readQuestion } from '../core/ask/question.ts';
 import { pickArticles, rankAnswers } from '../core/ask/rank.ts';
-import { FREQUENCY_CAP, missingWeight, searchWords, termPatterns, termWeights } from '../core/ask/weights.ts';
+import { allWordSearches, FREQUENCY_CAP, missingWeight, searchWords, termPatterns, termWeights } from '../core/ask/weights.ts';
 import { synonymsOf } from './synonyms.ts';
 import { WordNet } from './wordnet.ts';
 import { findSpeakers, quotesAbout, type SpeakerCount } from '../core/quotes/query.ts';
@@ -11,7 +11,7 @@ import { mergeSpeakers, type SpeakerEntry } from '../core/quotes/speakers.ts';
 import { contentTerms } from '../core/text/terms.ts';
 import { refOf, type ArticleRef, type Figure, type ParsedArticle, type Quote, type WithArticle } from '../core/types.ts';
 import { SqliteStore } from '../store/sqlite.ts';
-import type { ArticleMeta, IndexedArticle, Store, StoryRecord, WindowQuery } from '../store/store.ts';
+import type { ArticleMeta, IndexedArticle, SentenceHit, Store, StoryRecord, WindowQuery } from '../store/store.ts';
 import { takeWriterLock } from '../store/writer-lock.ts';
 import type { SourceNotice } from '../sources/poll.ts';
 import type { AnalysisPool } from './analysis-pool.ts';
@@ -32,6 +32,8 @@ export interface Answer {
 
 /** /ask reads this many full-text hits, and ranks every sentence of this many of their articles. */
 const ASK_CANDIDATES = 200, ASK_ARTICLES = 6;
+/** Hits holding every common search word that are enough to rank without the slower any-word search. */
+const ASK_ENOUGH_HITS = 20;
 /** At most this many of one article's sentences come before another article's best. */
 const ASK_PER_ARTICLE = 3;
 
@@ -91,10 +93,14 @@ export class Sitrep {
     readonly scopes?: string[],
   ) {}
 
+  /** The Sitrep a view was made from (itself when it is not a view): services attached to it are shared. */
+  root: Sitrep = this;
+
   /** The same index, answering only from the articles of these scopes (a place's view). */
   withScopes(scopes: string[]): Sitrep {
     const view = new Sitrep(this.store, this.dataDir, this.dbPath, this.retentionDays, scopes);
     view.pool = this.pool;
+    view.root = this.root;
     return view;
   }
 
@@ -155,7 +161,14 @@ export class Sitrep {
     const related = synonymsOf(shape, this.wordnet);
     const frequencies = this.store.sentenceFrequencies([...shape.searchWords, ...[...related.values()].flat()], FREQUENCY_CAP);
     const terms = termPatterns(shape, termWeights(shape, frequencies, related), related);
-    const hits = this.store.searchSentences(searchWords(shape, frequencies, related), ASK_CANDIDATES, this.scopes);
+    // Only common words: the sentences holding them all first (few, and the likeliest), then any of them.
+    let hits: SentenceHit[] = [];
+    for (const all of allWordSearches(shape, frequencies)) {
+      if (hits.length >= ASK_ENOUGH_HITS) break;
+      const seen = new Set(hits.map((h) => `${h.articleId}:${h.index}`));
+      hits.push(...this.store.searchSentences(all, ASK_CANDIDATES, this.scopes, true).filter((h) => !seen.has(`${h.articleId}:${h.index}`)));
+    }
+    if (hits.length < ASK_ENOUGH_HITS) hits = [...hits, ...this.store.searchSentences(searchWords(shape, frequencies, related), ASK_CANDIDATES, this.scopes)];
     const texts = pickArticles(terms, hits, ASK_ARTICLES).flatMap((id) => this.store.article(id) ?? []);
     const refs = new Map(texts.map((a) => [a.id, refOf(a)]));
     const seen = new Set<string>();

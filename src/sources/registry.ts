@@ -9,18 +9,18 @@ const services = new WeakMap<Sitrep, SourcesService>();
 
 export function createSources(sitrep: Sitrep, settings: SourceSettings = sourceSettings(), extra: Partial<SourcesServiceOptions> = {}): SourcesService {
   const service = new SourcesService({ store: sitrep.store, sources: sitrep.store.sources(), settings, analyze: (parsed) => sitrep.analyzeArticles(parsed), ...extra });
-  services.set(sitrep, service);
+  services.set(sitrep.root, service);
   return service;
 }
 
 /** The Sitrep's sources service (created from the environment on first use). */
 export function sourcesOf(sitrep: Sitrep): SourcesService {
-  return services.get(sitrep) ?? createSources(sitrep);
+  return services.get(sitrep.root) ?? createSources(sitrep.root);
 }
 
 /** Stops the Sitrep's sources service, if it has one (its timer and its open connections). */
 export async function closeSources(sitrep: Sitrep): Promise<void> {
-  const service = services.get(sitrep);
-  services.delete(sitrep);
+  const service = services.get(sitrep.root);
+  services.delete(sitrep.root);
   await service?.close();
 }

@@ -8,6 +8,8 @@ import { dayOf } from './sqlite-rows.ts';
 import type { NeighbourRecord, StoryIndex, StoryRecord, WindowQuery } from './store.ts';
 
 const CHUNK = 500;
+/** Batches whose document-frequency increments are kept in memory before they are written. */
+const DF_WRITE_BATCHES = 20;
 /** The day bucket of undated articles' terms: every arriving article looks there too. */
 export const UNDATED_DAY = -1;
 /** The last day bucket an undated arriving article looks in. */
@@ -101,21 +103,39 @@ export class SqliteStoryIndex implements StoryIndex {
     }
   }
 
-  /** Writes the frequencies that grew (inside the batch's transaction). */
-  flush(): void {
+  /** Batches since the frequencies were last written. */
+  private batchesSinceWrite = 0;
+
+  /**
+   * Ends a batch (inside its transaction). The frequencies that grew are written every DF_WRITE_BATCHES
+   * batches, or when `all` says so (the end of a sync): rewriting most of the frequency table's pages on
+   * every batch was the largest cost of a large ingest. A crash loses at most those increments, which only
+   * weigh terms a little less.
+   */
+  flush(all = false): void {
+    this.windowCounts.clear();
+    if (!all && ++this.batchesSinceWrite < DF_WRITE_BATCHES) return;
     for (const [t, n] of this.dfPending) this.stmt.addDf.run(t, n, n);
     this.dfPending.clear();
+    this.batchesSinceWrite = 0;
   }
 
   /** Forgets what is kept in memory (after a failed transaction). */
   reset(): void {
     this.dfCache = null;
     this.dfPending.clear();
+    this.windowCounts.clear();
   }
 
-  /** How many articles' times fall within [from, to) ms: the size of a story window. */
+  /** Window sizes counted in this batch (articles arriving in one batch share a few days). */
+  private readonly windowCounts = new Map<string, number>();
+
+  /** How many articles' times fall within [from, to) ms: the size of a story window (an estimate within a batch). */
   articlesBetween(from: number, to: number): number {
-    return (this.stmt.windowCount.get(from, to) as { n: number }).n;
+    const key = `${from}:${to}`;
+    let n = this.windowCounts.get(key);
+    if (n === undefined) this.windowCounts.set(key, (n = (this.stmt.windowCount.get(from, to) as { n: number }).n));
+    return n;
   }
 
   /**

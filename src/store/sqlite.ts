@@ -21,6 +21,12 @@ import type { ArticleMeta, FileRecord, IndexedArticle, SentenceHit, SpeakerRecor
 
 /** How long a writer waits for another writer's transaction before giving up (ms). */
 const BUSY_TIMEOUT_MS = 10_000;
+/** The page cache of one connection (KiB): SQLite's default, 2 MB, rereads most pages of a large index. */
+const CACHE_KIB = 128 * 1024;
+/** Pages the write-ahead log grows by before it is checkpointed (SQLite's default is 1,000). */
+const WAL_CHECKPOINT_PAGES = 10_000;
+/** Best-matching sentences read per quote or figure asked for by topic (most sentences hold none). */
+const TOPIC_SENTENCES_PER_FACT = 3;
 /** SQLite's limit on bound parameters is far higher; lists are sent in chunks of this size. */
 const CHUNK = 500;
 
@@ -39,9 +45,9 @@ export function chunks<T>(xs: T[], size = CHUNK): T[][] {
 }
 
 /** An FTS5 query matching any of the terms, each quoted (no operator in a term is read as one). */
-function ftsQuery(terms: string[]): string | null {
+function ftsQuery(terms: string[], all = false): string | null {
   const clean = [...new Set(terms.map((t) => t.replace(/"/g, '').trim()).filter(Boolean))];
-  return clean.length ? clean.map((t) => `"${t}"`).join(' OR ') : null;
+  return clean.length ? clean.map((t) => `"${t}"`).join(all ? ' AND ' : ' OR ') : null;
 }
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
@@ -70,7 +76,12 @@ export class SqliteStore implements Store {
       if (!opts.readonly) {
         this.db.pragma('journal_mode = WAL');
         this.db.pragma('synchronous = NORMAL');
+        // Checkpoint the log in larger steps: fewer, cheaper checkpoints while a large ingest writes.
+        this.db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
       }
+      // The big indexes (postings, sentences, full text) are written at random places: keep their pages.
+      this.db.pragma(`cache_size = -${CACHE_KIB}`);
+      this.db.pragma('temp_store = MEMORY');
       this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       this.db.pragma('foreign_keys = ON');
       if (!opts.readonly) this.migrate();
@@ -126,11 +137,13 @@ export class SqliteStore implements Store {
       // "The latest" is told by publication; undated articles count only when nothing is dated.
       newestDated: db.prepare('SELECT time_ms AS t FROM articles WHERE published IS NOT NULL ORDER BY time_ms DESC LIMIT 1'),
       newest: db.prepare('SELECT time_ms AS t FROM articles ORDER BY time_ms DESC LIMIT 1'),
+      // The best hits first, from the full-text index alone; only those are joined to their sentences.
       search: db.prepare(`SELECT a.id AS articleId, s.idx AS "index", s.text AS text, a.title AS title, p.text AS prev, p.paragraph AS prevParagraph, s.paragraph AS paragraph,
-          bm25(sentences_fts, 1.0, 0.25) AS bm25, a.scope AS scope
-        FROM sentences_fts JOIN sentences s ON s.n = sentences_fts.rowid JOIN articles a ON a.n = s.article_n
+          hit.bm25 AS bm25, a.scope AS scope
+        FROM (SELECT rowid AS n, bm25(sentences_fts, 1.0, 0.25) AS bm25 FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY bm25 LIMIT ?) hit
+        JOIN sentences s ON s.n = hit.n JOIN articles a ON a.n = s.article_n
         LEFT JOIN sentences p ON p.article_n = s.article_n AND p.idx = s.idx - 1
-        WHERE sentences_fts MATCH ? ORDER BY bm25 LIMIT ?`),
+        ORDER BY hit.bm25`),
       // How many sentences hold a word in their own text, counted no further than a cap (cheap at any size).
       frequency: db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT ?)'),
       getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
@@ -305,8 +318,8 @@ export class SqliteStore implements Store {
     return any?.t ?? null;
   }
 
-  searchSentences(terms: string[], limit: number, scopes?: string[]): SentenceHit[] {
-    const query = ftsQuery(terms);
+  searchSentences(terms: string[], limit: number, scopes?: string[], all = false): SentenceHit[] {
+    const query = ftsQuery(terms, all);
     if (!query) return [];
     type Row = { articleId: string; index: number; text: string; title: string; prev: string | null; prevParagraph: number | null; paragraph: number; bm25: number; scope: string };
     // Scoped searches over-fetch, then keep the place's own hits.
@@ -353,8 +366,10 @@ export class SqliteStore implements Store {
     const s = scopeClause(scopes);
     for (const part of chunks([...new Set(storyIds)])) {
       const rows = this.db
-        .prepare(`SELECT ${META_COLUMNS}, st.lead_id AS lead FROM articles a JOIN stories st ON st.id = a.story_id WHERE a.story_id IN (${marks(part.length)}) AND a.copy_of IS NULL${s.sql} ORDER BY a.time_ms DESC, a.file`)
+        .prepare(`SELECT ${META_COLUMNS}, st.lead_id AS lead FROM articles a JOIN stories st ON st.id = a.story_id WHERE a.story_id IN (${marks(part.length)}) AND a.copy_of IS NULL${s.sql}`)
         .all(...part, ...s.args) as (MetaRow & { lead: string })[];
+      // Newest first (sorted here: an ORDER BY would lead SQLite to walk the time index instead of the story's).
+      rows.sort((x, y) => y.time_ms - x.time_ms || (x.file ?? '').localeCompare(y.file ?? ''));
       for (const r of rows) {
         const list = out.get(r.story_id!)!;
         if (r.id === r.lead) list.unshift(articleMeta(r));
@@ -426,10 +441,11 @@ export class SqliteStore implements Store {
     if (!query) return [];
     const s = scopeClause(scopes);
     const rows = this.db
-      .prepare(`SELECT ${REF_COLUMNS}, q.json AS json, st.text AS stext, sp.canonical AS canonical FROM sentences_fts JOIN sentences st ON st.n = sentences_fts.rowid
-        JOIN quotes q ON q.article_n = st.article_n AND q.sidx = st.idx JOIN articles a ON a.n = st.article_n LEFT JOIN speakers sp ON sp.name = q.speaker
-        WHERE sentences_fts MATCH ?${s.sql} ORDER BY bm25(sentences_fts, 1.0, 0.25) LIMIT ?`)
-      .all(query, ...s.args, limit) as QuoteRow[];
+      .prepare(`SELECT ${REF_COLUMNS}, q.json AS json, st.text AS stext, sp.canonical AS canonical
+        FROM (SELECT rowid AS n, bm25(sentences_fts, 1.0, 0.25) AS bm25 FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY bm25 LIMIT ?) hit
+        JOIN sentences st ON st.n = hit.n JOIN quotes q ON q.article_n = st.article_n AND q.sidx = st.idx JOIN articles a ON a.n = st.article_n
+        LEFT JOIN speakers sp ON sp.name = q.speaker WHERE 1${s.sql} ORDER BY hit.bm25 LIMIT ?`)
+      .all(query, limit * TOPIC_SENTENCES_PER_FACT, ...s.args, limit) as QuoteRow[];
     return rows.map((r) => this.quoteOf(r));
   }
 
@@ -439,10 +455,11 @@ export class SqliteStore implements Store {
     if (!query) return [];
     const s = scopeClause(scopes);
     const rows = this.db
-      .prepare(`SELECT ${REF_COLUMNS}, f.json AS json, st.text AS stext FROM sentences_fts JOIN sentences st ON st.n = sentences_fts.rowid
-        JOIN figures f ON f.article_n = st.article_n AND f.sidx = st.idx JOIN articles a ON a.n = st.article_n
-        WHERE sentences_fts MATCH ?${s.sql} ORDER BY bm25(sentences_fts, 1.0, 0.25) LIMIT ?`)
-      .all(query, ...s.args, limit) as FigureRow[];
+      .prepare(`SELECT ${REF_COLUMNS}, f.json AS json, st.text AS stext
+        FROM (SELECT rowid AS n, bm25(sentences_fts, 1.0, 0.25) AS bm25 FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY bm25 LIMIT ?) hit
+        JOIN sentences st ON st.n = hit.n JOIN figures f ON f.article_n = st.article_n AND f.sidx = st.idx JOIN articles a ON a.n = st.article_n
+        WHERE 1${s.sql} ORDER BY hit.bm25 LIMIT ?`)
+      .all(query, limit * TOPIC_SENTENCES_PER_FACT, ...s.args, limit) as FigureRow[];
     return rows.map((r) => this.figureOf(r));
   }
 

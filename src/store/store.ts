@@ -136,8 +136,8 @@ export interface NeighbourRecord {
 export interface StoryIndex {
   termFrequencies(terms: string[], articles: number): { df: Map<string, number>; articles: number };
   addTermFrequencies(terms: Iterable<string>): void;
-  /** Writes what the writer keeps in memory (once per batch, inside its transaction). */
-  flush(): void;
+  /** Ends a batch (inside its transaction); with `all`, writes everything the writer keeps in memory. */
+  flush(all?: boolean): void;
   /** Forgets what the writer keeps in memory (after a failed batch). */
   reset(): void;
   /** How many articles' times fall within [from, to) ms. */
@@ -202,8 +202,8 @@ export interface Store {
   /** Newest publication or indexing time (ms) in the index, or null when empty. */
   newestTime(scopes?: string[]): number | null;
 
-  /** Sentences matching any of the terms, best first by BM25. */
-  searchSentences(terms: string[], limit: number, scopes?: string[]): SentenceHit[];
+  /** Sentences matching any of the terms (with `all`, every one), best first by BM25. */
+  searchSentences(terms: string[], limit: number, scopes?: string[], all?: boolean): SentenceHit[];
   /** For each word, how many sentences hold it in their own text (not their context), counted up to `cap`. */
   sentenceFrequencies(words: string[], cap: number): Map<string, number>;
   /** How many articles hold each term (for weighting): the document frequency, and the article count. */

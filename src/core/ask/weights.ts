@@ -12,7 +12,7 @@ export const FREQUENCY_CAP = 2000;
  * Words held by this many sentences or more are left out of the full-text query (they still weigh in the
  * ranking of the articles it finds): the query's cost grows with the rows its words match.
  */
-const SEARCH_CAP = 1000;
+export const SEARCH_CAP = 1000;
 /** Words searched with when the question has fewer than two telling ones: its rarest. */
 const FALLBACK_WORDS = 3;
 /** At most this many words go to the full-text search, the most telling first. */
@@ -102,6 +102,21 @@ export function termWeights(shape: QuestionShape, frequencies: Map<string, numbe
     weights.set(stem, Math.max(weights.get(stem) ?? 0, w));
   }
   return weights;
+}
+
+/**
+ * When a question has fewer than two telling words (all its words are common), the sentences holding all of
+ * its known words, then all of its rarest few, are searched first: few, and the likeliest answers, where
+ * any-word search over common words would rank tens of thousands of sentences. Empty otherwise.
+ */
+export function allWordSearches(shape: QuestionShape, frequencies: Map<string, number>): string[][] {
+  const df = (w: string) => frequencies.get(w) ?? 0;
+  const known = shape.searchWords.filter((w) => df(w) > 0).sort((a, b) => df(a) - df(b));
+  if (known.filter((w) => df(w) < SEARCH_CAP).length >= 2 || known.length < 2) return [];
+  const all = known.slice(0, MAX_SEARCH_WORDS);
+  // All of them; then all but one (a word of the question's form the answer does not repeat), each way.
+  const allButOne = all.length > 2 ? all.map((_, i) => all.filter((_, j) => j !== i)) : [];
+  return [all, ...allButOne];
 }
 
 /** The words to search with: those the index holds, rarest first; very common words only when few are left. */

@@ -6,7 +6,7 @@ import { parseArgv } from '../commands/parse.ts';
 import { runCommand } from '../commands/run.ts';
 import { CommandError } from '../commands/types.ts';
 import { renderText } from './adapters/console/render.ts';
-import { dataDir, dbPath, DEFAULT_RETENTION_DAYS, ingestThreads, loadDotEnv, retentionDays } from './config.ts';
+import { dataDir, dbPath, DEFAULT_RETENTION_DAYS, ingestThreads, loadDotEnv, retentionDays, SettingError } from './config.ts';
 import { writeJson } from './lazy-json.ts';
 import { analysisPool } from './service/analysis-pool.ts';
 import { StoreOpenError } from './store/open-error.ts';
@@ -176,7 +176,7 @@ export async function main(argv: string[]): Promise<number> {
     range = rangeOf(g);
     sitrep = openSitrep(data, dbPath(g.db, data));
   } catch (e) {
-    if (!(e instanceof StoreOpenError) && !(e instanceof CommandError)) throw e;
+    if (!(e instanceof StoreOpenError) && !(e instanceof CommandError) && !(e instanceof SettingError)) throw e;
     console.error(`sitrep: ${e.message}`);
     return 2;
   }

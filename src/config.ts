@@ -36,6 +36,9 @@ export function dbPath(flag: string | undefined, data: string, env = process.env
   return join(stateDir(env), `index-${digest(resolve(data), 10)}.db`);
 }
 
+/** A setting in the environment that cannot be used: its message names the variable and what it takes. */
+export class SettingError extends Error {}
+
 /** Days an article is kept after it was last published or indexed, unless SITREP_RETENTION_DAYS says otherwise. */
 export const DEFAULT_RETENTION_DAYS = 90;
 
@@ -44,7 +47,7 @@ export function retentionDays(env = process.env): number {
   const v = env.SITREP_RETENTION_DAYS?.trim();
   if (!v) return DEFAULT_RETENTION_DAYS;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`SITREP_RETENTION_DAYS must be a whole number of days (0 keeps everything), not "${v.slice(0, 40)}".`);
+  if (!Number.isInteger(n) || n < 0) throw new SettingError(`SITREP_RETENTION_DAYS must be a whole number of days (0 keeps everything), not "${v.slice(0, 40)}".`);
   return n;
 }
 

@@ -112,6 +112,12 @@ describe('an index that cannot be used', () => {
     expect(r.stderr).toMatch(/SITREP_STATE_DIR/);
   });
 
+  it('names a retention setting it cannot read', () => {
+    const r = cli(['--data', SAMPLES_DIR, '--db', join(temp(), 'index.db'), 'stories'], { SITREP_RETENTION_DAYS: 'a month' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/SITREP_RETENTION_DAYS must be a whole number of days .*"a month"/);
+  });
+
   it('answers read-only commands from an index it may not write', async () => {
     const dir = temp();
     const db = join(dir, 'index.db');

@@ -85,6 +85,8 @@ if (mode === 'scale') {
   await runMode(() => import('./scale.ts'));
 } else if (mode === 'load') {
   await runMode(() => import('./load-discord.ts'));
+  // The fake's sockets may keep the process alive after the report: the bench is done.
+  process.exit(process.exitCode ?? 0);
 } else if (!existsSync(corpus)) {
   console.log(`bench: skipped, no corpus at ${corpus} (pass a folder of articles: npm run bench -- DIR)`);
 } else {

@@ -12,6 +12,9 @@ export interface BackgroundIndexer {
   close(): Promise<void>;
 }
 
+/** How long a stop waits for the indexer to finish its batch before it is ended (ms). */
+const CLOSE_GRACE_MS = 3000;
+
 /** Analysis threads beside the chat thread: every core but one for it. */
 export function backgroundThreads(): number {
   return Math.max(1, availableParallelism() - 1);
@@ -55,7 +58,10 @@ export function startIndexer(settings: IndexerSettings, onNotice?: (notice: Sour
       if (exited) return;
       const done = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
       worker.postMessage({ kind: 'close' } satisfies IndexerRequest);
+      // A sync in the middle of a large batch is not waited for long: its transaction is rolled back whole.
+      const timer = setTimeout(() => void worker.terminate(), CLOSE_GRACE_MS);
       await done;
+      clearTimeout(timer);
     },
   };
 }

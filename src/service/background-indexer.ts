@@ -3,6 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { SourceNotice } from '../sources/poll.ts';
+import { dropOwnLock } from '../store/writer-lock.ts';
 import type { IngestReport } from './ingest.ts';
 import type { IndexerRequest, IndexerResponse, IndexerSettings } from './indexer-thread.ts';
 
@@ -59,9 +60,14 @@ export function startIndexer(settings: IndexerSettings, onNotice?: (notice: Sour
       const done = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
       worker.postMessage({ kind: 'close' } satisfies IndexerRequest);
       // A sync in the middle of a large batch is not waited for long: its transaction is rolled back whole.
-      const timer = setTimeout(() => void worker.terminate(), CLOSE_GRACE_MS);
+      let ended = false;
+      const timer = setTimeout(() => {
+        ended = true;
+        void worker.terminate();
+      }, CLOSE_GRACE_MS);
       await done;
       clearTimeout(timer);
+      if (ended && settings.dbPath !== ':memory:') dropOwnLock(settings.dbPath);
     },
   };
 }

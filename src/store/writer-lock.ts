@@ -53,3 +53,13 @@ export function takeWriterLock(dbPath: string): () => void {
   }
   throw new IndexBusyError(dbPath, 0);
 }
+
+/** Removes the lock of the index at `dbPath` when this process holds it (a writer thread that was ended). */
+export function dropOwnLock(dbPath: string): void {
+  const lock = `${dbPath}.lock`;
+  try {
+    if (Number(readFileSync(lock, 'utf8').trim()) === process.pid) unlinkSync(lock);
+  } catch {
+    /* no lock */
+  }
+}

@@ -36,6 +36,15 @@ interface BbcDoc {
   reference: string;
 }
 
+/** A reference summary's text: UTF-8, else Latin-1 (as the corpus's one Windows-1252 file). */
+function referenceText(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return bytes.toString('latin1');
+  }
+}
+
 function loadBbc(dir: string): BbcDoc[] {
   const docs: BbcDoc[] = [];
   for (const section of readdirSync(join(dir, 'articles')).sort()) {
@@ -45,9 +54,8 @@ function loadBbc(dir: string): BbcDoc[] {
       if (!decoded.ok || !existsSync(refPath)) continue;
       const [article] = parseArticles(`${section}/${file}`, decoded.text);
       if (!article) continue;
-      const refDecoded = decodeBytes(readFileSync(refPath));
-      if (!refDecoded.ok) continue;
-      docs.push({ sentences: article.sentences.map((s) => s.text), reference: refDecoded.text });
+      // A reference is a reference, not an article to judge as prose (its sentences run together).
+      docs.push({ sentences: article.sentences.map((s) => s.text), reference: referenceText(readFileSync(refPath)) });
     }
   }
   return docs;

@@ -8,8 +8,7 @@ import { findCommand, COMMANDS } from './index.ts';
 import { parseText } from './parse.ts';
 import { routeText } from './route.ts';
 import { CommandError, type CommandContext, type CommandInput, type CommandResult } from './types.ts';
-import { visibleScopes } from '../src/config.ts';
-import { CONSOLE_SCOPE } from '../src/sources/service.ts';
+import { CONSOLE_SCOPE, visibleScopes } from '../src/config.ts';
 
 /** Longest piece of someone's own text quoted back in an error message. */
 export const MAX_ECHO = 40;

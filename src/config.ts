@@ -57,6 +57,9 @@ export function ingestThreads(env = process.env): number {
   return Number.isInteger(n) && n > 0 ? n : availableParallelism();
 }
 
+/** The place of the console and the command line. */
+export const CONSOLE_SCOPE = 'console';
+
 /** The scope of the data folder's articles: every place sees them (unless SITREP_SHARE_DATA is off). */
 export const SHARED_SCOPE = 'shared';
 
@@ -66,5 +69,5 @@ export const SHARED_SCOPE = 'shared';
  */
 export function visibleScopes(place: string, env = process.env): string[] {
   const shareData = !/^(0|false|no|off)$/i.test(env.SITREP_SHARE_DATA?.trim() ?? '');
-  return shareData || place === 'console' ? [SHARED_SCOPE, place] : [place];
+  return shareData || place === CONSOLE_SCOPE ? [SHARED_SCOPE, place] : [place];
 }

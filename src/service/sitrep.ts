@@ -6,7 +6,7 @@ import { pickArticles, rankAnswers } from '../core/ask/rank.ts';
 import { allWordSearches, FREQUENCY_CAP, missingWeight, searchWords, termPatterns, termWeights } from '../core/ask/weights.ts';
 import { synonymsOf } from './synonyms.ts';
 import { WordNet } from './wordnet.ts';
-import { findSpeakers, quotesAbout, type SpeakerCount } from '../core/quotes/query.ts';
+import { findSpeakers, quotesAbout } from '../core/quotes/query.ts';
 import { mergeSpeakers, type SpeakerEntry } from '../core/quotes/speakers.ts';
 import { contentTerms } from '../core/text/terms.ts';
 import { refOf, type ArticleRef, type Figure, type ParsedArticle, type Quote, type WithArticle } from '../core/types.ts';
@@ -245,9 +245,9 @@ export class Sitrep {
     return quotesAbout(pool ?? this.store.quotesMatching(contentTerms(topic), TOPIC_CANDIDATES, this.scopes), topic);
   }
 
-  /** Who is quoted most across the index. */
-  topSpeakers(limit = 10): SpeakerCount[] {
-    return this.store.topSpeakers(limit).map((s) => ({ speaker: s.canonical, role: null, quotes: s.quotes, articles: 0 }));
+  /** Who is quoted most across the index: each person's one name and how many quotes (every place's). */
+  topSpeakers(limit = 10): { speaker: string; quotes: number }[] {
+    return this.store.topSpeakers(limit).map((s) => ({ speaker: s.canonical, quotes: s.quotes }));
   }
 
   /** Speaker names for suggestions, most quoted first, matching what was typed. */

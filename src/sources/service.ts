@@ -53,8 +53,7 @@ export interface SourcesServiceOptions {
   analyze?: (parsed: ParsedArticle[]) => Promise<IndexedArticle[]>;
 }
 
-/** The scope of the console and the command line. */
-export const CONSOLE_SCOPE = 'console';
+export { CONSOLE_SCOPE } from '../config.ts';
 
 function checkAddress(text: string): string {
   const typed = text.trim().replace(/^<(.*)>$/, '$1').replace(/\|.*$/, '');

@@ -35,3 +35,16 @@ export function timesOf(published: string | null, addedAt: string): { timeMs: nu
 export function dayOf(ms: number): number {
   return Math.floor(ms / DAY_MS);
 }
+
+/** SQLite's limit on bound parameters is far higher; lists are sent in chunks of this size. */
+export const CHUNK = 500;
+
+/** A list split into chunks of at most `size`. */
+export function chunks<T>(xs: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}
+
+/** `?,?,?`: the placeholders of an IN list of `n` values. */
+export const marks = (n: number): string => Array.from({ length: n }, () => '?').join(',');

@@ -5,10 +5,9 @@ import type Database from 'better-sqlite3';
 import { genderOfGivenName } from '../core/quotes/given-names.ts';
 import { fold } from '../core/quotes/query.ts';
 import type { Quote } from '../core/types.ts';
+import { chunks, marks } from './sqlite-rows.ts';
 import type { SpeakerRecord } from './store.ts';
 
-const CHUNK = 500;
-const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
 
 /** The canonical-name rule (core/quotes/speakers.ts) over names with their quote counts. */
 export type CanonicalRule = (names: { name: string; kind: string | null; quotes: number }[]) => Map<string, string>;
@@ -117,9 +116,7 @@ export class SqliteSpeakers {
 
   namesOf(canonical: string[]): SpeakerRecord[] {
     const out: SpeakerRecord[] = [];
-    const list = [...new Set(canonical)];
-    for (let i = 0; i < list.length; i += CHUNK) {
-      const part = list.slice(i, i + CHUNK);
+    for (const part of chunks([...new Set(canonical)])) {
       const rows = this.db.prepare(`SELECT name, canonical, kind, quotes FROM speakers WHERE canonical IN (${marks(part.length)})`).all(...part) as Row[];
       out.push(...rows.map(toRecord));
     }

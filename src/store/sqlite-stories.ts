@@ -4,17 +4,15 @@
 import type Database from 'better-sqlite3';
 import type { StorySpan } from '../core/stories/assign.ts';
 import type { SignatureData } from '../core/stories/same-event.ts';
-import { dayOf } from './sqlite-rows.ts';
+import { dayOf, marks } from './sqlite-rows.ts';
 import type { NeighbourRecord, StoryIndex, StoryRecord, WindowQuery } from './store.ts';
 
-const CHUNK = 500;
 /** Batches whose document-frequency increments are kept in memory before they are written. */
 const DF_WRITE_BATCHES = 20;
 /** The day bucket of undated articles' terms: every arriving article looks there too. */
 export const UNDATED_DAY = -1;
 /** The last day bucket an undated arriving article looks in. */
 export const LAST_DAY = 10_000_000;
-const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
 
 
 /** What a story's lead is chosen by: a named source, then the newest, then the longest. */
@@ -263,4 +261,3 @@ export class SqliteStoryIndex implements StoryIndex {
   }
 }
 
-export { CHUNK, marks };

@@ -15,7 +15,7 @@ import type { SourceStore } from './sources.ts';
 import { SqliteSourceStore } from './sources-sqlite.ts';
 import { INDEX_TABLES, SCHEMA, SCHEMA_VERSION } from './sqlite-schema.ts';
 import { SqliteStoryIndex } from './sqlite-stories.ts';
-import { articleMeta, META_COLUMNS, REF_COLUMNS, refOfRow, timesOf, type MetaRow, type RefRow } from './sqlite-rows.ts';
+import { articleMeta, chunks, marks, META_COLUMNS, REF_COLUMNS, refOfRow, timesOf, type MetaRow, type RefRow } from './sqlite-rows.ts';
 import { SqliteSpeakers } from './sqlite-speakers.ts';
 import type { ArticleMeta, FileRecord, IndexedArticle, SentenceHit, SpeakerRecord, Store, StoredArticle, StoredRow, StoryRecord, WindowQuery } from './store.ts';
 
@@ -27,9 +27,6 @@ const CACHE_KIB = 128 * 1024;
 const WAL_CHECKPOINT_PAGES = 10_000;
 /** Best-matching sentences read per quote or figure asked for by topic (most sentences hold none). */
 const TOPIC_SENTENCES_PER_FACT = 3;
-/** SQLite's limit on bound parameters is far higher; lists are sent in chunks of this size. */
-const CHUNK = 500;
-
 type QuoteRow = RefRow & { json: string; stext: string | null; canonical: string | null };
 type FigureRow = RefRow & { json: string; stext: string | null };
 
@@ -38,19 +35,11 @@ export interface SqliteOptions {
   readonly?: boolean;
 }
 
-export function chunks<T>(xs: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
-  return out;
-}
-
 /** An FTS5 query matching any of the terms, each quoted (no operator in a term is read as one). */
 function ftsQuery(terms: string[], all = false): string | null {
   const clean = [...new Set(terms.map((t) => t.replace(/"/g, '').trim()).filter(Boolean))];
   return clean.length ? clean.map((t) => `"${t}"`).join(all ? ' AND ' : ' OR ') : null;
 }
-
-const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
 
 function scopeClause(scopes: string[] | undefined, column = 'a.scope'): { sql: string; args: string[] } {
   if (!scopes) return { sql: '', args: [] };

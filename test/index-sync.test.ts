@@ -109,7 +109,7 @@ describe('a running Sitrep', () => {
     const watch = watchDataFolder(t.sitrep, 20);
     writeFileSync(join(t.dataDir, 'ceasefire.txt'), 'Ceasefire agreed in the north\n\nBoth sides agreed on Friday to a ceasefire that begins at midnight, mediators said.');
     try {
-      await expect.poll(() => t.sitrep.ask('When does the ceasefire begin?')[0]?.text ?? '', { timeout: 5000 }).toMatch(/midnight/);
+      await expect.poll(() => t.sitrep.ask('When does the ceasefire begin?')[0]?.text ?? '', { timeout: 20_000 }).toMatch(/midnight/);
     } finally {
       await watch.stop();
     }

@@ -27,7 +27,7 @@ const DAY_MS = 86_400_000;
 
 function asNeighbour(store: Store, r: NeighbourRecord): NeighbourArticle {
   return {
-    id: r.id, storyId: r.storyId, vector: new Map(r.vector), title: r.title, published: r.published, contentHash: r.contentHash, url: r.url,
+    id: r.id, storyId: r.storyId, vector: r.vector, title: r.title, published: r.published, contentHash: r.contentHash, url: r.url,
     paragraphs: () => store.paragraphsOf(r.n), signature: r.signature ? signatureOf(r.signature) : null,
   };
 }
@@ -35,7 +35,7 @@ function asNeighbour(store: Store, r: NeighbourRecord): NeighbourArticle {
 /** The mean cosine of a vector with stored neighbours' vectors. */
 function meanCosine(v: Map<string, number>, rs: NeighbourRecord[]): number {
   if (rs.length === 0) return 0;
-  return rs.reduce((sum, r) => sum + cosine(v, new Map(r.vector)), 0) / rs.length;
+  return rs.reduce((sum, r) => sum + cosine(v, r.vector), 0) / rs.length;
 }
 
 /** Key counts of names and figures share the term-frequency table under this prefix. */
@@ -47,8 +47,9 @@ export function placeArticle(store: Store, a: IndexedArticle, { n, addedAt }: St
   const counts = new Map(a.terms);
   const signature = a.signature ? signatureOf(a.signature) : null;
   const keys = signature ? signatureKeys(signature).map((k) => SIGNATURE_PREFIX + k) : [];
-  const { df, articles } = index.termFrequencies([...counts.keys(), ...keys], store.count());
-  index.addTermFrequencies([...counts.keys(), ...keys]);
+  // The collection's frequencies before this article: it is counted in them once it is placed.
+  const df = index.documentFrequencies();
+  const articles = store.count();
   const rarity = rarityFromCounts((k) => (df.get(SIGNATURE_PREFIX + k) ?? 0) + 1, articles);
   const vector = weighVector(counts, (t) => (df.get(t) ?? 0) + 1, articles);
   const { timeMs } = timesOf(a.published, addedAt);
@@ -84,6 +85,7 @@ export function placeArticle(store: Store, a: IndexedArticle, { n, addedAt }: St
   const placed = assignStory(arriving, neighbours, spans, {}, rarity);
   const storyId = placed.kind === 'new' ? digest(`story:${a.id}`, 12) : placed.storyId;
   const copyOf = placed.kind === 'copy' ? placed.of : null;
+  index.addTermFrequencies([...counts.keys(), ...keys]);
   const entries = [...vector].map(([t, w]) => [t, Number(w.toFixed(4))] as [string, number]);
   index.place(n, { id: a.id, title: a.title, source: a.source, published: a.published, words: a.words, timeMs }, storyId, copyOf, entries, a.signature ?? null, entries.slice(0, POSTING_TERMS));
 }

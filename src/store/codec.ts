@@ -49,3 +49,25 @@ export function encodeArticle(a: Article): EncodedArticle {
 }
 
 export type { Figure, Quote };
+
+/**
+ * A term vector as stored: "term weight term weight ...", which reads back several times faster than
+ * JSON (the story index reads a few dozen vectors for every arriving article). A term holding white
+ * space (none does: terms are stems) is kept as JSON, which is also how older indexes stored every vector.
+ */
+export function encodeVector(entries: [string, number][]): string {
+  if (entries.some(([t]) => /\s/.test(t) || t === '')) return JSON.stringify(entries);
+  return entries.map(([t, w]) => `${t} ${w}`).join(' ');
+}
+
+export function decodeVector(text: string | null): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!text) return out;
+  if (text.startsWith('[')) {
+    for (const [t, w] of JSON.parse(text) as [string, number][]) out.set(t, w);
+    return out;
+  }
+  const parts = text.split(' ');
+  for (let i = 0; i + 1 < parts.length; i += 2) out.set(parts[i], Number(parts[i + 1]));
+  return out;
+}

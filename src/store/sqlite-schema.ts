@@ -16,7 +16,8 @@ CREATE TABLE IF NOT EXISTS articles (
   story_id TEXT, copy_of TEXT, has_quotes INTEGER NOT NULL DEFAULT 0,
   meta TEXT NOT NULL, body BLOB NOT NULL, vector TEXT, signature TEXT);
 CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
-CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
+DROP INDEX IF EXISTS articles_story;
+CREATE INDEX IF NOT EXISTS articles_story_time ON articles(story_id, time_ms);
 CREATE INDEX IF NOT EXISTS articles_time ON articles(time_ms);
 CREATE INDEX IF NOT EXISTS articles_dated ON articles(time_ms) WHERE published IS NOT NULL;
 CREATE INDEX IF NOT EXISTS articles_added ON articles(added_ms);

@@ -4,6 +4,8 @@
 import type Database from 'better-sqlite3';
 import type { StorySpan } from '../core/stories/assign.ts';
 import type { SignatureData } from '../core/stories/same-event.ts';
+import { decodeVector, encodeVector } from './codec.ts';
+import { MemoryPostings } from './postings-memory.ts';
 import { dayOf, marks } from './sqlite-rows.ts';
 import type { NeighbourRecord, StoryIndex, StoryRecord, WindowQuery } from './store.ts';
 
@@ -11,6 +13,12 @@ import type { NeighbourRecord, StoryIndex, StoryRecord, WindowQuery } from './st
 const DF_WRITE_BATCHES = 20;
 /** The day bucket of undated articles' terms: every arriving article looks there too. */
 export const UNDATED_DAY = -1;
+const DAY_MS = 86_400_000;
+/**
+ * Articles placed by this writer before it reads the postings into memory: a large ingest then finds
+ * neighbours without a query per term; a few articles (a feed's new items) do not pay for the read.
+ */
+const POSTINGS_IN_MEMORY_AFTER = 1000;
 /** The last day bucket an undated arriving article looks in. */
 export const LAST_DAY = 10_000_000;
 
@@ -32,7 +40,7 @@ function leads(a: LeadFacts, b: LeadFacts): boolean {
 
 type StoredNeighbour = Omit<NeighbourRecord, 'vector' | 'signature'> & { vector: string | null; signature: string | null };
 
-const neighbourOf = (r: StoredNeighbour): NeighbourRecord => ({ ...r, vector: r.vector ? JSON.parse(r.vector) : [], signature: r.signature ? JSON.parse(r.signature) : null });
+const neighbourOf = (r: StoredNeighbour): NeighbourRecord => ({ ...r, vector: decodeVector(r.vector), signature: r.signature ? JSON.parse(r.signature) : null });
 
 type StoryRow = { id: string; title: string; lead_id: string; size: number; copies: number; first_day: string | null; last_day: string | null; newest_ms: number };
 
@@ -41,15 +49,20 @@ const toRecord = (r: StoryRow): StoryRecord => ({ id: r.id, title: r.title, lead
 export class SqliteStoryIndex implements StoryIndex {
   private readonly stmt;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly postingsInMemoryAfter = POSTINGS_IN_MEMORY_AFTER,
+  ) {
     this.stmt = {
       df: db.prepare('SELECT df FROM term_df WHERE term = ?'),
       addDf: db.prepare('INSERT INTO term_df(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + ?'),
       allDf: db.prepare('SELECT term, df FROM term_df'),
       postings: db.prepare('SELECT article_n AS n, w FROM article_terms WHERE term = ? AND day BETWEEN ? AND ? LIMIT ?'),
-      windowCount: db.prepare('SELECT count(*) AS n FROM articles WHERE time_ms >= ? AND time_ms < ?'),
+      dayCounts: db.prepare(`SELECT time_ms / ${DAY_MS} AS day, count(*) AS n FROM articles GROUP BY day`),
       addTerm: db.prepare('INSERT OR IGNORE INTO article_terms(term, day, article_n, w) VALUES (?, ?, ?, ?)'),
       dropTerms: db.prepare('DELETE FROM article_terms WHERE article_n = ?'),
+      termsOf: db.prepare('SELECT term, day FROM article_terms WHERE article_n = ?'),
+      allTerms: db.prepare('SELECT term, day, article_n, w FROM article_terms').raw(),
       neighbour: db.prepare(`SELECT n, id, story_id AS storyId, scope, vector, signature, title, published, content_hash AS contentHash, url FROM articles WHERE n = ? AND story_id IS NOT NULL AND copy_of IS NULL`),
       members: db.prepare(`SELECT n, id, story_id AS storyId, scope, vector, signature, title, published, content_hash AS contentHash, url FROM articles WHERE story_id = ? AND copy_of IS NULL ORDER BY time_ms DESC LIMIT ?`),
       sameText: db.prepare(`SELECT n, id, story_id AS storyId, scope, vector, signature, title, published, content_hash AS contentHash, url FROM articles WHERE (content_hash = ? OR canon_url = ?) AND story_id IS NOT NULL AND copy_of IS NULL AND n != ? LIMIT 1`),
@@ -63,7 +76,7 @@ export class SqliteStoryIndex implements StoryIndex {
       setLead: db.prepare('UPDATE stories SET lead_id = ?, title = ? WHERE id = ?'),
       addCopy: db.prepare('UPDATE stories SET copies = copies + 1 WHERE id = ?'),
       place: db.prepare('UPDATE articles SET story_id = ?, copy_of = ?, vector = ?, signature = ? WHERE n = ?'),
-      placed: db.prepare('SELECT id, story_id AS storyId, copy_of AS copyOf FROM articles WHERE n = ?'),
+      placed: db.prepare('SELECT id, story_id AS storyId, copy_of AS copyOf, time_ms AS timeMs FROM articles WHERE n = ?'),
       copiesOf: db.prepare('SELECT n FROM articles WHERE copy_of = ?'),
       unCopy: db.prepare('UPDATE articles SET copy_of = NULL WHERE n = ?'),
       shrink: db.prepare('UPDATE stories SET size = size - 1 WHERE id = ?'),
@@ -79,8 +92,27 @@ export class SqliteStoryIndex implements StoryIndex {
   private readonly dfPending = new Map<string, number>();
 
   private dfs(): Map<string, number> {
-    this.dfCache ??= new Map((this.stmt.allDf.all() as { term: string; df: number }[]).map((r) => [r.term, r.df]));
+    this.dropIfChangedElsewhere();
+    if (!this.dfCache) {
+      this.dfCache = new Map((this.stmt.allDf.all() as { term: string; df: number }[]).map((r) => [r.term, r.df]));
+      for (const [t, n] of this.dfPending) this.dfCache.set(t, (this.dfCache.get(t) ?? 0) + n);
+    }
     return this.dfCache;
+  }
+
+  /** SQLite's count of commits by other connections, when this writer's copies were last in step. */
+  private seenVersion: number | null = null;
+
+  /** Drops what this writer keeps in memory when another connection has written since (its own writes keep it). */
+  private dropIfChangedElsewhere(): void {
+    const version = this.db.pragma('data_version', { simple: true }) as number;
+    if (this.seenVersion !== null && version !== this.seenVersion) {
+      // A reader's frequencies may lag (they only weigh terms); a writer's must count what others wrote.
+      if (this.placedHere > 0 || this.dfPending.size > 0) this.dfCache = null;
+      this.perDay = null;
+      this.memory = null;
+    }
+    this.seenVersion = version;
   }
 
   termFrequencies(terms: string[], articles: number): { df: Map<string, number>; articles: number } {
@@ -91,6 +123,10 @@ export class SqliteStoryIndex implements StoryIndex {
       if (n) df.set(t, n);
     }
     return { df, articles };
+  }
+
+  documentFrequencies(): ReadonlyMap<string, number> {
+    return this.dfs();
   }
 
   addTermFrequencies(terms: Iterable<string>): void {
@@ -111,7 +147,6 @@ export class SqliteStoryIndex implements StoryIndex {
    * weigh terms a little less.
    */
   flush(all = false): void {
-    this.windowCounts.clear();
     if (!all && ++this.batchesSinceWrite < DF_WRITE_BATCHES) return;
     for (const [t, n] of this.dfPending) this.stmt.addDf.run(t, n, n);
     this.dfPending.clear();
@@ -122,17 +157,38 @@ export class SqliteStoryIndex implements StoryIndex {
   reset(): void {
     this.dfCache = null;
     this.dfPending.clear();
-    this.windowCounts.clear();
+    this.perDay = null;
+    this.memory = null;
   }
 
-  /** Window sizes counted in this batch (articles arriving in one batch share a few days). */
-  private readonly windowCounts = new Map<string, number>();
+  /** The postings in memory, once this writer has placed enough articles to be worth reading them. */
+  private memory: MemoryPostings | null = null;
+  private placedHere = 0;
 
-  /** How many articles' times fall within [from, to) ms: the size of a story window (an estimate within a batch). */
+  private memoryPostings(): MemoryPostings | null {
+    this.dropIfChangedElsewhere();
+    if (this.memory || this.placedHere < this.postingsInMemoryAfter) return this.memory;
+    const m = new MemoryPostings();
+    for (const [term, day, n, w] of this.stmt.allTerms.iterate() as Iterable<[string, number, number, number]>) m.add(term, day, n, w);
+    return (this.memory = m);
+  }
+
+  /** Articles per day of their time (published, else indexed), read once and kept by the writer. */
+  private perDay: Map<number, number> | null = null;
+
+  /** Counts an article stored (+1) or deleted (-1) at `timeMs`, when the day counts are kept. */
+  noteArticle(timeMs: number, delta: number): void {
+    if (!this.perDay) return;
+    const day = dayOf(timeMs);
+    this.perDay.set(day, (this.perDay.get(day) ?? 0) + delta);
+  }
+
+  /** How many articles' times fall within the days of [from, to) ms: the size of a story window. */
   articlesBetween(from: number, to: number): number {
-    const key = `${from}:${to}`;
-    let n = this.windowCounts.get(key);
-    if (n === undefined) this.windowCounts.set(key, (n = (this.stmt.windowCount.get(from, to) as { n: number }).n));
+    this.dropIfChangedElsewhere();
+    this.perDay ??= new Map((this.stmt.dayCounts.all() as { day: number; n: number }[]).map((r) => [r.day, r.n]));
+    let n = 0;
+    for (let day = dayOf(from); day <= dayOf(to - 1); day++) n += this.perDay.get(day) ?? 0;
     return n;
   }
 
@@ -143,12 +199,13 @@ export class SqliteStoryIndex implements StoryIndex {
    */
   neighbours(terms: [string, number][], fromDay: number, toDay: number, maxPosting: number, exclude: number, minDot = 0): NeighbourRecord[] {
     const dots = new Map<number, number>();
+    const memory = this.memoryPostings();
+    // Undated articles may report any day's event.
+    const undated = fromDay > UNDATED_DAY ? UNDATED_DAY : null;
     for (const [t, w] of terms) {
-      const rows = this.stmt.postings.all(t, fromDay, toDay, maxPosting + 1) as { n: number; w: number }[];
-      // Undated articles may report any day's event.
-      if (fromDay > UNDATED_DAY) rows.push(...(this.stmt.postings.all(t, UNDATED_DAY, UNDATED_DAY, maxPosting + 1) as { n: number; w: number }[]));
-      if (rows.length > maxPosting) continue;
-      for (const r of rows) if (r.n !== exclude) dots.set(r.n, (dots.get(r.n) ?? 0) + w * r.w);
+      const found = memory ? memory.find(t, fromDay, toDay, undated, maxPosting) : this.postingsOf(t, fromDay, toDay, undated, maxPosting);
+      if (!found) continue;
+      for (let i = 0; i < found.ns.length; i++) if (found.ns[i] !== exclude) dots.set(found.ns[i], (dots.get(found.ns[i]) ?? 0) + w * found.ws[i]);
     }
     const out: NeighbourRecord[] = [];
     for (const [n, dot] of dots) {
@@ -157,6 +214,14 @@ export class SqliteStoryIndex implements StoryIndex {
       if (r) out.push(neighbourOf(r));
     }
     return out;
+  }
+
+  /** A term's postings from the table (as MemoryPostings.find). */
+  private postingsOf(term: string, fromDay: number, toDay: number, extraDay: number | null, max: number): { ns: number[]; ws: number[] } | null {
+    const rows = this.stmt.postings.all(term, fromDay, toDay, max + 1) as { n: number; w: number }[];
+    if (extraDay !== null) rows.push(...(this.stmt.postings.all(term, extraDay, extraDay, max + 1) as { n: number; w: number }[]));
+    if (rows.length > max) return null;
+    return { ns: rows.map((r) => r.n), ws: rows.map((r) => r.w) };
   }
 
   /** A story's kept articles as neighbours, the newest first, at most `limit`. */
@@ -181,7 +246,7 @@ export class SqliteStoryIndex implements StoryIndex {
 
   /** Files the article under its story (a new one when `storyId` is unknown) or as a copy. */
   place(n: number, a: LeadFacts & { timeMs: number }, storyId: string, copyOf: string | null, vector: [string, number][], signature: SignatureData | null, terms: [string, number][]): void {
-    this.stmt.place.run(storyId, copyOf, JSON.stringify(vector), signature ? JSON.stringify(signature) : null, n);
+    this.stmt.place.run(storyId, copyOf, encodeVector(vector), signature ? JSON.stringify(signature) : null, n);
     if (copyOf) {
       this.stmt.addCopy.run(storyId);
       return;
@@ -195,13 +260,18 @@ export class SqliteStoryIndex implements StoryIndex {
       if (!lead || leads(a, lead)) this.stmt.setLead.run(a.id, a.title, storyId);
     }
     const bucket = a.published ? dayOf(a.timeMs) : UNDATED_DAY;
-    for (const [t, w] of terms) this.stmt.addTerm.run(t, bucket, n, w);
+    for (const [t, w] of terms) {
+      if (this.stmt.addTerm.run(t, bucket, n, w).changes) this.memory?.add(t, bucket, n, w);
+    }
+    this.placedHere++;
   }
 
   /** Takes an article out of its story before it is deleted; its copies stand in for it. */
   remove(n: number): void {
-    const p = this.stmt.placed.get(n) as { id: string; storyId: string | null; copyOf: string | null } | undefined;
+    const p = this.stmt.placed.get(n) as { id: string; storyId: string | null; copyOf: string | null; timeMs: number } | undefined;
+    if (this.memory) for (const { term, day } of this.stmt.termsOf.all(n) as { term: string; day: number }[]) this.memory.remove(term, day, n);
     this.stmt.dropTerms.run(n);
+    if (p) this.noteArticle(p.timeMs, -1);
     if (!p?.storyId) return;
     if (p.copyOf) {
       this.stmt.dropCopy.run(p.storyId);

@@ -33,6 +33,8 @@ type FigureRow = RefRow & { json: string; stext: string | null };
 export interface SqliteOptions {
   /** Open for reading only (a read-only file or folder); writes then fail with a clear error. */
   readonly?: boolean;
+  /** Articles a writer places before it reads the story postings into memory (default: 1,000). */
+  postingsInMemoryAfter?: number;
 }
 
 /** An FTS5 query matching any of the terms, each quoted (no operator in a term is read as one). */
@@ -78,7 +80,7 @@ export class SqliteStore implements Store {
       throw openError(path, e);
     }
     this.stmt = this.prepare();
-    this.stories = new SqliteStoryIndex(this.db);
+    this.stories = new SqliteStoryIndex(this.db, opts.postingsInMemoryAfter);
     this.speakers = new SqliteSpeakers(this.db);
   }
 
@@ -142,8 +144,15 @@ export class SqliteStore implements Store {
 
   transaction<T>(fn: () => T): T {
     if (this.db.inTransaction) return fn();
-    return this.db.transaction(fn).immediate();
+    try {
+      return this.db.transaction(fn).immediate();
+    } finally {
+      this.counted = null;
+    }
   }
+
+  /** The article count within the current write transaction (counting is a scan; placement asks per article). */
+  private counted: number | null = null;
 
   fileRecords(): Map<string, FileRecord> {
     const rows = this.stmt.files.all() as FileRecord[];
@@ -203,6 +212,7 @@ export class SqliteStore implements Store {
 
   private deleteArticle(n: number): void {
     this.stories.remove(n);
+    if (this.counted !== null) this.counted--;
     for (const { n: s } of this.stmt.sentenceRows.all(n) as { n: number }[]) this.stmt.deleteFts.run(s);
     this.stmt.deleteSentences.run(n);
     this.speakers.forget(this.stmt.speakersOf.all(n) as { speaker: string; json: string }[]);
@@ -220,6 +230,8 @@ export class SqliteStore implements Store {
       timeMs, addedMs, addedAt, contentHash: a.contentHash, words: a.words, analyzer, hasQuotes: a.quotes.length ? 1 : 0, meta, body: Buffer.from(encoded.body),
     });
     const n = Number(info.lastInsertRowid);
+    if (this.counted !== null) this.counted++;
+    this.stories.noteArticle(timeMs, 1);
     // Each sentence is indexed with what it may lean on (its headline; the sentence before, when it refers back).
     a.sentences.forEach((s, i) => {
       const row = this.stmt.insertSentence.run(n, s.index, s.paragraph, s.heading, s.text);
@@ -293,7 +305,10 @@ export class SqliteStore implements Store {
   }
 
   count(): number {
-    return (this.stmt.count.get() as { n: number }).n;
+    if (this.counted !== null) return this.counted;
+    const n = (this.stmt.count.get() as { n: number }).n;
+    if (this.db.inTransaction) this.counted = n;
+    return n;
   }
 
   newestTime(scopes?: string[]): number | null {

@@ -124,7 +124,8 @@ export interface NeighbourRecord {
   storyId: string;
   /** The place whose article it is: stories never mix places. */
   scope: string;
-  vector: [string, number][];
+  /** Its unit-length term vector. */
+  vector: Map<string, number>;
   title: string;
   published: string | null;
   contentHash: string;
@@ -135,12 +136,14 @@ export interface NeighbourRecord {
 /** What the indexer keeps for story assignment (the decisions are the core's: stories/assign.ts). */
 export interface StoryIndex {
   termFrequencies(terms: string[], articles: number): { df: Map<string, number>; articles: number };
+  /** Every term's document frequency, as the writer keeps it (read only; a view, not a copy). */
+  documentFrequencies(): ReadonlyMap<string, number>;
   addTermFrequencies(terms: Iterable<string>): void;
   /** Ends a batch (inside its transaction); with `all`, writes everything the writer keeps in memory. */
   flush(all?: boolean): void;
   /** Forgets what the writer keeps in memory (after a failed batch). */
   reset(): void;
-  /** How many articles' times fall within [from, to) ms. */
+  /** How many articles' times fall within the days of [from, to) ms (kept in memory by the writer). */
   articlesBetween(from: number, to: number): number;
   /**
    * Articles whose telling terms overlap the weighted `terms` between two days (inclusive), when the

@@ -1,0 +1,91 @@
+// The story index a writer keeps: its postings may be read into memory for a large ingest, and the stories
+// come out the same either way; an arriving article's window is counted from per-day counts it keeps.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { storeFile, writeBatch } from '../src/service/ingest.ts';
+import { parseArticles } from '../src/core/ingest/parse.ts';
+import { SqliteStore } from '../src/store/sqlite.ts';
+import { MemoryPostings } from '../src/store/postings-memory.ts';
+import { decodeVector, encodeVector } from '../src/store/codec.ts';
+import { EVENTS_FILE, loadEvents, pairwise, type LabelledArticle } from './helpers/pairwise.ts';
+import { readFileSync } from 'node:fs';
+import { analyzeArticles } from '../src/service/analysis-task.ts';
+
+const opened: { store: SqliteStore; dir: string }[] = [];
+afterEach(() => {
+  for (const o of opened.splice(0)) {
+    o.store.close();
+    rmSync(o.dir, { recursive: true, force: true });
+  }
+});
+
+/** The events set indexed article by article, as files arrive, into a fresh index. */
+function indexEvents(postingsInMemoryAfter: number): SqliteStore {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-story-index-'));
+  const store = new SqliteStore(join(dir, 'index.db'), { postingsInMemoryAfter });
+  opened.push({ store, dir });
+  const { articles } = JSON.parse(readFileSync(EVENTS_FILE, 'utf8')) as { articles: LabelledArticle[] };
+  articles.forEach((a, i) => {
+    const file = `e${i}.md`;
+    const text = `---\ntitle: ${a.title}\nsource: ${a.source}\ndate: ${a.published}\n---\n\n${a.body}\n`;
+    const parsed = parseArticles(file, text).map((p) => ({ ...p, id: `e${i}` }));
+    writeBatch(store, () => storeFile(store, { path: file, size: text.length, mtimeMs: 0, hash: `h${i}`, origin: 'data' }, analyzeArticles(parsed)));
+  });
+  return store;
+}
+
+function storiesOf(store: SqliteStore): { articleIds: string[] }[] {
+  const ids = [...store.eachArticle()].map((a) => a.id);
+  const byStory = new Map<string, string[]>();
+  for (const [id, meta] of store.metas(ids)) (byStory.get(meta.storyId ?? id) ?? byStory.set(meta.storyId ?? id, []).get(meta.storyId ?? id)!).push(id);
+  return [...byStory.values()].map((articleIds) => ({ articleIds: articleIds.sort() }));
+}
+
+describe('the story index', () => {
+  it('places the events set the same whether the postings are read from the table or held in memory', () => {
+    const fromTable = storiesOf(indexEvents(Number.POSITIVE_INFINITY));
+    const fromMemory = storiesOf(indexEvents(0));
+    const key = (s: { articleIds: string[] }[]) => s.map((x) => x.articleIds.join(',')).sort();
+    expect(key(fromMemory)).toEqual(key(fromTable));
+    const { gold } = loadEvents();
+    const scored = pairwise(fromMemory, gold);
+    expect(scored.precision).toBeGreaterThanOrEqual(0.9);
+    expect(scored.recall).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('counts the articles in a story window by day, and forgets one that is removed', () => {
+    const store = indexEvents(0);
+    const index = store.storyIndex();
+    const may11 = Date.parse('2026-05-11T12:00:00Z');
+    const before = index.articlesBetween(may11, may11 + 1);
+    expect(before).toBeGreaterThan(0);
+    store.removeFile('e0.md');
+    expect(index.articlesBetween(may11, may11 + 1)).toBe(before - 1);
+  });
+});
+
+describe('postings held in memory', () => {
+  it('finds a term on the days of a window and on the undated day, and none when it is too common there', () => {
+    const m = new MemoryPostings();
+    m.add('ferri', 100, 1, 0.5);
+    m.add('ferri', 102, 2, 0.25);
+    m.add('ferri', 110, 3, 0.4);
+    m.add('ferri', -1, 4, 0.1);
+    expect(m.find('ferri', 99, 103, -1, 10)).toEqual({ ns: [1, 2, 4], ws: [0.5, 0.25, 0.1] });
+    expect(m.find('ferri', 99, 103, -1, 2)).toBeNull();
+    m.remove('ferri', 102, 2);
+    expect(m.find('ferri', 99, 103, null, 10)).toEqual({ ns: [1], ws: [0.5] });
+    expect(m.find('quake', 0, 200, null, 10)).toEqual({ ns: [], ws: [] });
+  });
+});
+
+describe('stored term vectors', () => {
+  it('read back as they were written, and older indexes\' JSON vectors still read', () => {
+    const v: [string, number][] = [['ferri', 0.5123], ['capsiz', 0.3], ['bukakata', 0.0042]];
+    expect([...decodeVector(encodeVector(v))]).toEqual(v);
+    expect([...decodeVector(JSON.stringify(v))]).toEqual(v);
+    expect([...decodeVector(null)]).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 // The digest for a channel, from the index and the run ledger: picks the window (since the channel's last
 // posted digest, else the first-digest window), plans it from the stories the index keeps (no text read),
 // reads the few stories it tells in full, and makes its Reply.
-import { digestReach, idfFrom, planDigest, tellDigest, digestRecord, type PlanStory } from '../core/digest/build.ts';
+import { articlesToRead, CANDIDATE_SENTENCES, digestReach, idfFrom, planDigest, tellDigest, digestRecord, type PlanStory } from '../core/digest/build.ts';
 import { digestReply } from '../core/digest/reply.ts';
 import type { Digest, DigestArticle, DigestRecord, DigestWindow } from '../core/digest/types.ts';
 import { firstWindow, inWindow } from '../core/digest/window.ts';
@@ -70,10 +70,10 @@ function storiesInReach(store: Store, window: DigestWindow, reach: DigestWindow,
   return stories;
 }
 
-/** Document frequencies of the words of the articles told, from the whole index. */
+/** Document frequencies of the words a summary may be chosen from, from the whole index. */
 function idfOf(store: Store, articles: DigestArticle[]): (t: string) => number {
   const terms = new Set<string>();
-  for (const a of articles) for (const s of a.sentences) for (const t of contentTerms(s.text)) terms.add(t);
+  for (const a of articles) for (const s of a.sentences.slice(0, CANDIDATE_SENTENCES)) for (const t of contentTerms(s.text)) terms.add(t);
   const { df, articles: n } = store.termFrequencies([...terms]);
   return idfFrom((t) => df.get(t) ?? 0, n);
 }
@@ -84,7 +84,8 @@ export function channelDigest(sitrep: Sitrep, req: DigestRequest): ChannelDigest
   const window: DigestWindow = since && !Number.isNaN(since.getTime()) && since < req.now ? { since, until: req.now } : firstWindowOf(store, req.now, sitrep.scopes);
   const previous = isRecord(req.previous?.record) ? req.previous.record : null;
   const plan = planDigest(storiesInReach(store, window, digestReach(window), previous, since ?? undefined, sitrep.scopes), window, previous);
-  const told = store.articlesByIds(plan.planned.flatMap((p) => p.members.map((m) => m.id)));
+  // Only the articles each story is told from are read in full (a dozen at most per story).
+  const told = store.articlesByIds([...new Set(plan.planned.flatMap((p) => articlesToRead(p).map((m) => m.id)))]);
   const full = new Map<string, DigestArticle>(told.map((a) => [a.id, a]));
   const digest = tellDigest(plan, full, window, { previous, date: localDateOf(req.now, req.timezone ?? 'UTC'), idf: idfOf(store, told) });
   return { digest, reply: digestReply(digest), window, record: digestRecord(digest) };

@@ -29,6 +29,38 @@ export function outletOf(a: ArticleRef): string {
   return a.source ?? a.title ?? a.file ?? a.id;
 }
 
+/**
+ * Articles a story is told from at most: its lead, then the newest of each outlet in turn. A story with
+ * hundreds of reports is told as well from a dozen of them, and its summary is chosen among their sentences.
+ */
+export const MAX_TOLD_ARTICLES = 12;
+
+/** The articles a planned story is told from: an update from its new articles, a new story from all; at most `max`. */
+export function toldArticles<A extends PlanArticle>(p: { members: A[]; fresh: A[]; seenBefore: boolean }, max = MAX_TOLD_ARTICLES): A[] {
+  const all = p.seenBefore ? p.fresh : p.members;
+  if (all.length <= max) return all;
+  const [lead, ...rest] = all;
+  const newest = [...rest].sort((a, b) => (articleTime(b) ?? 0) - (articleTime(a) ?? 0));
+  const byOutlet = new Map<string, A[]>();
+  for (const a of newest) (byOutlet.get(outletOf(a)) ?? byOutlet.set(outletOf(a), []).get(outletOf(a))!).push(a);
+  const picked: A[] = [lead];
+  for (let round = 0; picked.length < max; round++) {
+    const before = picked.length;
+    for (const list of byOutlet.values()) if (list[round] && picked.length < max) picked.push(list[round]);
+    if (picked.length === before) break;
+  }
+  const order = new Map(all.map((a, i) => [a, i]));
+  return picked.sort((a, b) => order.get(a)! - order.get(b)!);
+}
+
+/** A story's summary is chosen among the first this many sentences of each article told: news tells what happened first. */
+export const CANDIDATE_SENTENCES = 10;
+
+/** The articles a planned story needs in full: those it is told from, and those its figures and quotes come from. */
+export function articlesToRead<A extends PlanArticle>(p: { members: A[]; fresh: A[]; seenBefore: boolean }, max = MAX_TOLD_ARTICLES): A[] {
+  return [...new Set([...toldArticles(p, max), ...toldArticles({ ...p, seenBefore: false }, max)])];
+}
+
 /** Inverse document frequency from a collection's counts: how telling a term is for summaries. */
 export function idfFrom(df: (t: string) => number, n: number): (t: string) => number {
   return (t) => Math.log((n + 1) / (df(t) + 1)) + 1;
@@ -91,12 +123,11 @@ export function planDigest<A extends PlanArticle>(stories: PlanStory<A>[], windo
   return { planned: planned.slice(0, maxStories), repeatsSkipped, articles: inWindowCount };
 }
 
-/** The digest of planned stories, told from their full articles (`full` holds every member of each). */
+/** The digest of planned stories, told from their full articles (`full` holds at least what articlesToRead names). */
 export function tellDigest(plan: DigestPlan, full: Map<string, DigestArticle>, window: DigestWindow, opts: { previous?: DigestRecord | null; date?: string; idf: (t: string) => number }): Digest {
   const stories = plan.planned.map((p) => {
-    const members = p.members.map((m) => full.get(m.id)).filter((a): a is DigestArticle => a !== undefined);
-    const fresh = p.fresh.map((m) => full.get(m.id)).filter((a): a is DigestArticle => a !== undefined);
-    return tell({ ...p, members, fresh }, opts.previous ?? null, opts.idf, window);
+    const inFull = (list: PlanArticle[]) => list.map((m) => full.get(m.id)).filter((a): a is DigestArticle => a !== undefined);
+    return tell(p, inFull(toldArticles(p)), inFull(articlesToRead(p)), opts.previous ?? null, opts.idf, window);
   });
   return {
     date: opts.date ?? window.until.toISOString().slice(0, 10),
@@ -135,20 +166,22 @@ export interface Planned<A extends PlanArticle = PlanArticle> {
 }
 
 /** A story's headline, summary, figures, quotes and sources. */
-function tell(p: Planned<DigestArticle>, previous: DigestRecord | null, idf: (t: string) => number, window: DigestWindow): DigestStory {
-  const { members, fresh, seenBefore } = p;
-  const refs = members.map(refOf);
+/**
+ * One story: its summary from the `told` articles, its figures and quotes from `members` (all its articles in
+ * full, or a dozen of them when it has very many), its sources from every member.
+ */
+function tell(p: Planned, told: DigestArticle[], members: DigestArticle[], previous: DigestRecord | null, idf: (t: string) => number, window: DigestWindow): DigestStory {
+  const { fresh, seenBefore } = p;
+  const refs = p.members.map(refOf);
   let updated: DigestStory['updated'] = null;
   if (seenBefore) {
-    const ids = new Set(members.map((m) => m.id));
+    const ids = new Set(p.members.map((m) => m.id));
     const before = new Set((previous?.stories ?? []).filter((s) => s.articleIds.some((id) => ids.has(id))).flatMap((s) => s.sources));
     const newSources = [...new Set(fresh.map((a) => outletOf(a)))].filter((o) => !before.has(o)).length;
     const note = newSources > 0 ? `updated: ${plural(newSources, 'new source')}` : `updated: ${plural(fresh.length, 'new article')}`;
     updated = { newArticles: fresh.length, newSources, note };
   }
-  // An update is told from its new articles; a new story from all of them.
-  const told = seenBefore ? fresh : members;
-  const candidates: SummaryCandidate[] = told.flatMap((a) => a.sentences.map((s) => ({ text: s.text, articleId: a.id, index: s.index })));
+  const candidates: SummaryCandidate[] = told.flatMap((a) => a.sentences.slice(0, CANDIDATE_SENTENCES).map((s) => ({ text: s.text, articleId: a.id, index: s.index })));
   const toldOutlets = new Set(told.map((a) => outletOf(a)));
   const max = Math.min(4, Math.max(2, toldOutlets.size + 1));
   const outletOfId = new Map(told.map((a) => [a.id, outletOf(a)]));

@@ -1,7 +1,7 @@
 // The digest for a channel, from the index and the run ledger: picks the window (since the channel's last
 // posted digest, else the first-digest window), plans it from the stories the index keeps (no text read),
 // reads the few stories it tells in full, and makes its Reply.
-import { articlesToRead, CANDIDATE_SENTENCES, digestReach, idfFrom, planDigest, tellDigest, digestRecord, type PlanStory } from '../core/digest/build.ts';
+import { articlesToRead, CANDIDATE_SENTENCES, digestReach, outletOf, idfFrom, planDigest, tellDigest, digestRecord, type PlanStory } from '../core/digest/build.ts';
 import { digestReply } from '../core/digest/reply.ts';
 import type { Digest, DigestArticle, DigestRecord, DigestWindow } from '../core/digest/types.ts';
 import { firstWindow, inWindow } from '../core/digest/window.ts';
@@ -14,6 +14,12 @@ import type { Sitrep } from './sitrep.ts';
 
 /** Articles read at most to plan one digest (the newest first). */
 const MAX_POOL = 20_000;
+/**
+ * Stories whose articles are read to plan a digest, at most: those with the most outlets (then articles)
+ * in the window. A digest tells 8; a story outside the first 40 by its outlets in the window does not rank
+ * among them (importance is mostly outlets: core/digest/rank.ts).
+ */
+const PLAN_CANDIDATES = 40;
 const DAY_MS = 86_400_000;
 
 /** The schedule store in the same database as the index. */
@@ -47,8 +53,23 @@ function firstWindowOf(store: Store, now: Date, scopes?: string[]): DigestWindow
   return firstWindow(dated, now);
 }
 
+/** The stories with the most outlets, then articles, among the window's articles. */
+function likeliest(inWin: ArticleMeta[], limit: number): string[] {
+  const tally = new Map<string, { outlets: Set<string>; articles: number }>();
+  for (const a of inWin) {
+    const id = a.storyId ?? a.id;
+    const t = tally.get(id) ?? tally.set(id, { outlets: new Set(), articles: 0 }).get(id)!;
+    t.outlets.add(outletOf(a));
+    t.articles++;
+  }
+  return [...tally]
+    .sort(([, x], [, y]) => y.outlets.size - x.outlets.size || y.articles - x.articles)
+    .slice(0, limit)
+    .map(([id]) => id);
+}
+
 /** The stories with articles in reach of the window, their members as the index keeps them. */
-function storiesInReach(store: Store, window: DigestWindow, reach: DigestWindow, previous: DigestRecord | null, indexedSince?: Date, scopes?: string[]): PlanStory<ArticleMeta>[] {
+function storiesInReach(store: Store, window: DigestWindow, reach: DigestWindow, previous: DigestRecord | null, indexedSince?: Date, scopes?: string[]): { stories: PlanStory<ArticleMeta>[]; articles: number } {
   // Only stories with an article in the window can have news: find those first (publication days are whole
   // days, so an article dated the day before `since` may still overlap it; after a previous digest, articles
   // indexed since it count too, whatever their date: core/digest/window.ts), then read their articles within
@@ -57,7 +78,7 @@ function storiesInReach(store: Store, window: DigestWindow, reach: DigestWindow,
   const inWin = store.articlesInWindow(q).filter((a) => inWindow(a, window));
   // The stories the previous digest showed too: without news they are counted as repeats left out.
   const shown = [...store.metas((previous?.stories ?? []).flatMap((st) => st.articleIds)).values()];
-  const ids = [...new Set([...inWin, ...shown].map((a) => a.storyId ?? a.id))];
+  const ids = [...new Set([...likeliest(inWin, PLAN_CANDIDATES), ...shown.map((a) => a.storyId ?? a.id)])];
   const members = store.storyMembers(ids, scopes);
   const copies = new Map<string, Record<string, string>>();
   for (const a of inWin) if (a.copyOf) (copies.get(a.storyId ?? a.id) ?? copies.set(a.storyId ?? a.id, {}).get(a.storyId ?? a.id)!)[a.id] = a.copyOf;
@@ -67,7 +88,8 @@ function storiesInReach(store: Store, window: DigestWindow, reach: DigestWindow,
     const kept = (members.get(id) ?? []).filter((a) => inWindow(a, reach));
     if (kept.length) stories.push({ id, title: kept[0].title, members: kept, duplicates: copies.get(id) ?? {} });
   }
-  return stories;
+  // The window's articles, copies not counted (as planDigest counts them over every story).
+  return { stories, articles: inWin.filter((a) => !a.copyOf).length };
 }
 
 /** Document frequencies of the words a summary may be chosen from, from the whole index. */
@@ -83,7 +105,8 @@ export function channelDigest(sitrep: Sitrep, req: DigestRequest): ChannelDigest
   const since = req.previous?.windowUntil ? new Date(req.previous.windowUntil) : null;
   const window: DigestWindow = since && !Number.isNaN(since.getTime()) && since < req.now ? { since, until: req.now } : firstWindowOf(store, req.now, sitrep.scopes);
   const previous = isRecord(req.previous?.record) ? req.previous.record : null;
-  const plan = planDigest(storiesInReach(store, window, digestReach(window), previous, since ?? undefined, sitrep.scopes), window, previous);
+  const reach = storiesInReach(store, window, digestReach(window), previous, since ?? undefined, sitrep.scopes);
+  const plan = { ...planDigest(reach.stories, window, previous), articles: reach.articles };
   // Only the articles each story is told from are read in full (a dozen at most per story).
   const told = store.articlesByIds([...new Set(plan.planned.flatMap((p) => articlesToRead(p).map((m) => m.id)))]);
   const full = new Map<string, DigestArticle>(told.map((a) => [a.id, a]));

@@ -19,6 +19,11 @@ const DAY_MS = 86_400_000;
  * neighbours without a query per term; a few articles (a feed's new items) do not pay for the read.
  */
 const POSTINGS_IN_MEMORY_AFTER = 1000;
+/**
+ * Neighbour records (vector, signature, story) the writer keeps, the most recently used: arrivals of one
+ * story compare with the same members again and again, and reading a record back costs more than finding it.
+ */
+const NEIGHBOUR_CACHE = 5000;
 /** The last day bucket an undated arriving article looks in. */
 export const LAST_DAY = 10_000_000;
 
@@ -64,7 +69,7 @@ export class SqliteStoryIndex implements StoryIndex {
       termsOf: db.prepare('SELECT term, day FROM article_terms WHERE article_n = ?'),
       allTerms: db.prepare('SELECT term, day, article_n, w FROM article_terms').raw(),
       neighbour: db.prepare(`SELECT n, id, story_id AS storyId, scope, vector, signature, title, published, content_hash AS contentHash, url FROM articles WHERE n = ? AND story_id IS NOT NULL AND copy_of IS NULL`),
-      members: db.prepare(`SELECT n, id, story_id AS storyId, scope, vector, signature, title, published, content_hash AS contentHash, url FROM articles WHERE story_id = ? AND copy_of IS NULL ORDER BY time_ms DESC LIMIT ?`),
+      members: db.prepare(`SELECT n FROM articles WHERE story_id = ? AND copy_of IS NULL ORDER BY time_ms DESC LIMIT ?`).pluck(),
       sameText: db.prepare(`SELECT n, id, story_id AS storyId, scope, vector, signature, title, published, content_hash AS contentHash, url FROM articles WHERE (content_hash = ? OR canon_url = ?) AND story_id IS NOT NULL AND copy_of IS NULL AND n != ? LIMIT 1`),
       story: db.prepare('SELECT * FROM stories WHERE id = ?'),
       lead: db.prepare('SELECT id, title, source, published, words FROM articles WHERE id = ?'),
@@ -111,6 +116,7 @@ export class SqliteStoryIndex implements StoryIndex {
       if (this.placedHere > 0 || this.dfPending.size > 0) this.dfCache = null;
       this.perDay = null;
       this.memory = null;
+      this.records.clear();
     }
     this.seenVersion = version;
   }
@@ -159,6 +165,26 @@ export class SqliteStoryIndex implements StoryIndex {
     this.dfPending.clear();
     this.perDay = null;
     this.memory = null;
+    this.records.clear();
+  }
+
+  /** Neighbour records by row number, least recently used first (see NEIGHBOUR_CACHE). */
+  private readonly records = new Map<number, NeighbourRecord>();
+
+  /** A placed, kept article as a neighbour record, or null. */
+  private record(n: number): NeighbourRecord | null {
+    const kept = this.records.get(n);
+    if (kept) {
+      this.records.delete(n);
+      this.records.set(n, kept);
+      return kept;
+    }
+    const r = this.stmt.neighbour.get(n) as StoredNeighbour | undefined;
+    if (!r) return null;
+    const record = neighbourOf(r);
+    this.records.set(n, record);
+    if (this.records.size > NEIGHBOUR_CACHE) this.records.delete(this.records.keys().next().value!);
+    return record;
   }
 
   /** The postings in memory, once this writer has placed enough articles to be worth reading them. */
@@ -210,8 +236,8 @@ export class SqliteStoryIndex implements StoryIndex {
     const out: NeighbourRecord[] = [];
     for (const [n, dot] of dots) {
       if (dot < minDot) continue;
-      const r = this.stmt.neighbour.get(n) as StoredNeighbour | undefined;
-      if (r) out.push(neighbourOf(r));
+      const r = this.record(n);
+      if (r) out.push(r);
     }
     return out;
   }
@@ -226,7 +252,7 @@ export class SqliteStoryIndex implements StoryIndex {
 
   /** A story's kept articles as neighbours, the newest first, at most `limit`. */
   members(storyId: string, limit: number): NeighbourRecord[] {
-    return (this.stmt.members.all(storyId, limit) as StoredNeighbour[]).map(neighbourOf);
+    return (this.stmt.members.all(storyId, limit) as number[]).map((n) => this.record(n)).filter((r): r is NeighbourRecord => r !== null);
   }
 
   /** An indexed article with the same text or address. */
@@ -268,6 +294,8 @@ export class SqliteStoryIndex implements StoryIndex {
 
   /** Takes an article out of its story before it is deleted; its copies stand in for it. */
   remove(n: number): void {
+    // A removal may change which article of a story is kept (its copies stand in): read records afresh.
+    this.records.clear();
     const p = this.stmt.placed.get(n) as { id: string; storyId: string | null; copyOf: string | null; timeMs: number } | undefined;
     if (this.memory) for (const { term, day } of this.stmt.termsOf.all(n) as { term: string; day: number }[]) this.memory.remove(term, day, n);
     this.stmt.dropTerms.run(n);

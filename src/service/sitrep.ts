@@ -1,9 +1,9 @@
 // The Sitrep service: one index (a Store) and the data folder it mirrors, with the queries every command
 // uses. Each query reads only what its answer needs (a window of stories, one speaker's quotes, full-text
 // hits), so answers stay fast at any size; the ranking, grouping and extraction are pure core functions.
-import { readQuestion } from '../core/ask/question.ts';
+import { readQuestion, type QuestionShape } from '../core/ask/question.ts';
 import { pickArticles, rankAnswers } from '../core/ask/rank.ts';
-import { allWordSearches, FREQUENCY_CAP, missingWeight, searchWords, termPatterns, termWeights } from '../core/ask/weights.ts';
+import { allWordSearches, FREQUENCY_CAP, type Related, missingWeight, pairedSearches, SEARCH_CAP, searchWords, termPatterns, termWeights } from '../core/ask/weights.ts';
 import { synonymsOf } from './synonyms.ts';
 import { WordNet } from './wordnet.ts';
 import { findSpeakers, quotesAbout } from '../core/quotes/query.ts';
@@ -34,6 +34,10 @@ export interface Answer {
 const ASK_CANDIDATES = 200, ASK_ARTICLES = 6;
 /** Hits holding every common search word that are enough to rank without the slower any-word search. */
 const ASK_ENOUGH_HITS = 20;
+/** Words' sentence counts are read again after this long (new articles move them slowly). */
+const FREQUENCY_TTL_MS = 5 * 60_000;
+/** Words whose counts are kept at most, between two readings. */
+const FREQUENCY_CACHE_WORDS = 20_000;
 /** At most this many of one article's sentences come before another article's best. */
 const ASK_PER_ARTICLE = 3;
 
@@ -155,20 +159,60 @@ export class Sitrep {
     return newest === null ? { scopes } : { since: newest - LATEST_DAYS * DAY_MS, scopes };
   }
 
+  /** Sentence counts of words recently asked about (shared by every place's view), and when they were read. */
+  private frequencyCache = { at: 0, counts: new Map<string, number>() };
+
+  /**
+   * How many sentences hold each word, counted up to FREQUENCY_CAP: kept for a few minutes (but none of
+   * 0), since the counts move slowly and questions share their common words ("said", "people").
+   */
+  sentenceFrequencies(words: string[], now = Date.now()): Map<string, number> {
+    const cache = this.frequencyCache;
+    if (now - cache.at > FREQUENCY_TTL_MS || cache.counts.size > FREQUENCY_CACHE_WORDS) this.frequencyCache = { at: now, counts: new Map() };
+    const { counts } = this.frequencyCache;
+    const missing = [...new Set(words)].filter((w) => !counts.has(w));
+    const read = this.store.sentenceFrequencies(missing, FREQUENCY_CAP);
+    // A word no sentence holds yet is asked again next time: it may arrive with the next article.
+    for (const [w, n] of read) if (n > 0) counts.set(w, n);
+    return new Map(words.map((w) => [w, counts.get(w) ?? read.get(w) ?? 0]));
+  }
+
+  /**
+   * The full-text hits a question's answers are ranked from. Common words only: the sentences holding them
+   * all first (few, and the likeliest), then the rarest with each of the next; else any telling word.
+   * Every search is bounded by a rare word or by all of them: a search for any common word would rank
+   * every sentence that holds it (hundreds of thousands at 100,000 articles).
+   */
+  private candidateHits(shape: QuestionShape, frequencies: Map<string, number>, related: Related): SentenceHit[] {
+    const hits: SentenceHit[] = [];
+    const seen = new Set<string>();
+    const add = (found: SentenceHit[]) => {
+      for (const h of found) {
+        const key = `${h.articleId}:${h.index}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        hits.push(h);
+      }
+    };
+    const bounded = [...allWordSearches(shape, frequencies), ...pairedSearches(shape, frequencies)];
+    for (const words of bounded) {
+      if (hits.length >= ASK_ENOUGH_HITS) break;
+      // Ranking by BM25 reads every sentence holding each word: with a common word, the matches
+      // indexed last are taken unranked (each holds every word; the ranking after this tells them apart).
+      const order = words.some((w) => (frequencies.get(w) ?? 0) >= SEARCH_CAP) ? 'newest' : 'rank';
+      add(this.store.searchSentences(words, ASK_CANDIDATES, this.scopes, true, order));
+    }
+    if (hits.length < ASK_ENOUGH_HITS && bounded.length === 0) add(this.store.searchSentences(searchWords(shape, frequencies, related), ASK_CANDIDATES, this.scopes));
+    return hits;
+  }
+
   /** The best sentences for a question, best first, one per distinct text (see src/core/ask). */
   ask(question: string, limit = 20): Answer[] {
     const shape = readQuestion(question);
     const related = synonymsOf(shape, this.wordnet);
-    const frequencies = this.store.sentenceFrequencies([...shape.searchWords, ...[...related.values()].flat()], FREQUENCY_CAP);
+    const frequencies = this.root.sentenceFrequencies([...shape.searchWords, ...[...related.values()].flat()]);
     const terms = termPatterns(shape, termWeights(shape, frequencies, related), related);
-    // Only common words: the sentences holding them all first (few, and the likeliest), then any of them.
-    let hits: SentenceHit[] = [];
-    for (const all of allWordSearches(shape, frequencies)) {
-      if (hits.length >= ASK_ENOUGH_HITS) break;
-      const seen = new Set(hits.map((h) => `${h.articleId}:${h.index}`));
-      hits.push(...this.store.searchSentences(all, ASK_CANDIDATES, this.scopes, true).filter((h) => !seen.has(`${h.articleId}:${h.index}`)));
-    }
-    if (hits.length < ASK_ENOUGH_HITS) hits = [...hits, ...this.store.searchSentences(searchWords(shape, frequencies, related), ASK_CANDIDATES, this.scopes)];
+    const hits = this.candidateHits(shape, frequencies, related);
     const texts = pickArticles(terms, hits, ASK_ARTICLES).flatMap((id) => this.store.article(id) ?? []);
     const refs = new Map(texts.map((a) => [a.id, refOf(a)]));
     const seen = new Set<string>();

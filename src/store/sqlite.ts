@@ -17,7 +17,7 @@ import { INDEX_TABLES, SCHEMA, SCHEMA_VERSION } from './sqlite-schema.ts';
 import { SqliteStoryIndex } from './sqlite-stories.ts';
 import { articleMeta, chunks, marks, META_COLUMNS, REF_COLUMNS, refOfRow, timesOf, type MetaRow, type RefRow } from './sqlite-rows.ts';
 import { SqliteSpeakers } from './sqlite-speakers.ts';
-import type { ArticleMeta, FileRecord, IndexedArticle, SentenceHit, SpeakerRecord, Store, StoredArticle, StoredRow, StoryRecord, WindowQuery } from './store.ts';
+import type { SearchOrder, ArticleMeta, FileRecord, IndexedArticle, SentenceHit, SpeakerRecord, Store, StoredArticle, StoredRow, StoryRecord, WindowQuery } from './store.ts';
 
 /** How long a writer waits for another writer's transaction before giving up (ms). */
 const BUSY_TIMEOUT_MS = 10_000;
@@ -135,6 +135,14 @@ export class SqliteStore implements Store {
         JOIN sentences s ON s.n = hit.n JOIN articles a ON a.n = s.article_n
         LEFT JOIN sentences p ON p.article_n = s.article_n AND p.idx = s.idx - 1
         ORDER BY hit.bm25`),
+      // The matches indexed last, unranked: bm25() reads every matching row of each of its terms (FTS5 counts a
+      // term's rows for its weight), which for common words costs more than the search itself.
+      searchNewest: db.prepare(`SELECT a.id AS articleId, s.idx AS "index", s.text AS text, a.title AS title, p.text AS prev, p.paragraph AS prevParagraph, s.paragraph AS paragraph,
+          hit.bm25 AS bm25, a.scope AS scope
+        FROM (SELECT rowid AS n, 0 AS bm25 FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ?) hit
+        JOIN sentences s ON s.n = hit.n JOIN articles a ON a.n = s.article_n
+        LEFT JOIN sentences p ON p.article_n = s.article_n AND p.idx = s.idx - 1
+        ORDER BY hit.n DESC`),
       // How many sentences hold a word in their own text, counted no further than a cap (cheap at any size).
       frequency: db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT ?)'),
       getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
@@ -322,12 +330,12 @@ export class SqliteStore implements Store {
     return any?.t ?? null;
   }
 
-  searchSentences(terms: string[], limit: number, scopes?: string[], all = false): SentenceHit[] {
+  searchSentences(terms: string[], limit: number, scopes?: string[], all = false, order: SearchOrder = 'rank'): SentenceHit[] {
     const query = ftsQuery(terms, all);
     if (!query) return [];
     type Row = { articleId: string; index: number; text: string; title: string; prev: string | null; prevParagraph: number | null; paragraph: number; bm25: number; scope: string };
     // Scoped searches over-fetch, then keep the place's own hits.
-    const rows = this.stmt.search.all(query, scopes ? limit * 4 : limit) as Row[];
+    const rows = (order === 'newest' ? this.stmt.searchNewest : this.stmt.search).all(query, scopes ? limit * 4 : limit) as Row[];
     const allowed = scopes ? new Set(scopes) : null;
     const out: SentenceHit[] = [];
     for (const r of rows) {

@@ -20,6 +20,9 @@ export interface FileRecord {
   scope?: string;
 }
 
+/** How full-text matches are chosen: the best by BM25 of all of them, or those indexed last (unranked). */
+export type SearchOrder = 'rank' | 'newest';
+
 /** A sentence found by full-text search, with its BM25 rank (lower is better, as SQLite reports it). */
 export interface SentenceHit {
   articleId: string;
@@ -205,8 +208,11 @@ export interface Store {
   /** Newest publication or indexing time (ms) in the index, or null when empty. */
   newestTime(scopes?: string[]): number | null;
 
-  /** Sentences matching any of the terms (with `all`, every one), best first by BM25. */
-  searchSentences(terms: string[], limit: number, scopes?: string[], all?: boolean): SentenceHit[];
+  /**
+   * Sentences matching any of the terms (with `all`, every one), best first by BM25; with order 'newest',
+   * the `limit` matches indexed last, unranked (bm25 0): cheap whatever the terms match.
+   */
+  searchSentences(terms: string[], limit: number, scopes?: string[], all?: boolean, order?: SearchOrder): SentenceHit[];
   /** For each word, how many sentences hold it in their own text (not their context), counted up to `cap`. */
   sentenceFrequencies(words: string[], cap: number): Map<string, number>;
   /** How many articles hold each term (for weighting): the document frequency, and the article count. */

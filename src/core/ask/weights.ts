@@ -13,6 +13,8 @@ export const FREQUENCY_CAP = 2000;
  * ranking of the articles it finds): the query's cost grows with the rows its words match.
  */
 export const SEARCH_CAP = 1000;
+/** All-but-one searches tried at most when every word of a question is common. */
+const ALL_BUT_ONE_SEARCHES = 2;
 /** Words searched with when the question has fewer than two telling ones: its rarest. */
 const FALLBACK_WORDS = 3;
 /** At most this many words go to the full-text search, the most telling first. */
@@ -114,9 +116,23 @@ export function allWordSearches(shape: QuestionShape, frequencies: Map<string, n
   const known = shape.searchWords.filter((w) => df(w) > 0).sort((a, b) => df(a) - df(b));
   if (known.filter((w) => df(w) < SEARCH_CAP).length >= 2 || known.length < 2) return [];
   const all = known.slice(0, MAX_SEARCH_WORDS);
-  // All of them; then all but one (a word of the question's form the answer does not repeat), each way.
-  const allButOne = all.length > 2 ? all.map((_, i) => all.filter((_, j) => j !== i)) : [];
+  // All of them; then all but one (a word of the question's form the answer does not repeat), the most
+  // common left out first, for a few of them: each search reads every sentence its common words match.
+  const allButOne = all.length > 2 ? all.map((_, i) => all.filter((_, j) => j !== i)).reverse().slice(0, ALL_BUT_ONE_SEARCHES) : [];
   return [all, ...allButOne];
+}
+
+/**
+ * The searches for a question whose words are all common or nearly so, when those holding all of them
+ * found too few: its rarest word with each of the next few (each search holds the rarest word, so it reads
+ * few sentences), instead of any of them (which would rank every sentence holding a common word).
+ */
+export function pairedSearches(shape: QuestionShape, frequencies: Map<string, number>): string[][] {
+  const df = (w: string) => frequencies.get(w) ?? 0;
+  const known = shape.searchWords.filter((w) => df(w) > 0).sort((a, b) => df(a) - df(b));
+  if (known.filter((w) => df(w) < SEARCH_CAP).length >= 2 || known.length < 2) return [];
+  const [rarest, ...rest] = known;
+  return rest.slice(0, FALLBACK_WORDS).map((w) => [rarest, w]);
 }
 
 /** The words to search with: those the index holds, rarest first; very common words only when few are left. */

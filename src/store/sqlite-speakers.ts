@@ -43,20 +43,29 @@ export class SqliteSpeakers {
       one: db.prepare('SELECT name, canonical, kind, quotes FROM speakers WHERE name = ?'),
       setCanonical: db.prepare('UPDATE speakers SET canonical = ? WHERE name = ?'),
       canonicalOf: db.prepare('SELECT canonical FROM speakers WHERE name = ?'),
+      addScoped: db.prepare(`INSERT INTO speaker_scopes(scope, name, quotes) VALUES (?, ?, 1)
+        ON CONFLICT(scope, name) DO UPDATE SET quotes = quotes + 1`),
+      lessScoped: db.prepare('UPDATE speaker_scopes SET quotes = quotes - 1 WHERE scope = ? AND name = ?'),
+      dropScoped: db.prepare('DELETE FROM speaker_scopes WHERE scope = ? AND name = ? AND quotes <= 0'),
     };
   }
 
-  add(quotes: Quote[]): void {
+  /** Counts the quotes of an article of place `scope`. */
+  add(quotes: Quote[], scope: string): void {
     for (const q of quotes) {
       if (!q.speaker) continue;
       this.stmt.add.run(q.speaker, fold(q.speaker), q.speaker, q.speakerKind ?? null);
+      this.stmt.addScoped.run(scope, q.speaker);
       for (const k of keysOf(q.speaker)) this.stmt.addKey.run(k, q.speaker);
       this.touched.add(q.speaker);
     }
   }
 
-  forget(rows: { speaker: string }[]): void {
-    for (const { speaker } of rows) {
+  /** Uncounts quotes going away (each with its article's place). */
+  forget(rows: { speaker: string; scope: string }[]): void {
+    for (const { speaker, scope } of rows) {
+      this.stmt.lessScoped.run(scope, speaker);
+      this.stmt.dropScoped.run(scope, speaker);
       this.stmt.less.run(speaker);
       if (this.stmt.gone.get(speaker)) {
         // Its neighbours may now be named otherwise: remember them before the keys go.
@@ -123,13 +132,28 @@ export class SqliteSpeakers {
     return out;
   }
 
-  /** Canonical speakers by quotes, most first; with a prefix, those with a word starting with it (or holding it). */
-  top(limit: number, prefix?: string): SpeakerRecord[] {
+  /**
+   * Canonical speakers by quotes, most first; with a prefix, those with a word starting with it (or holding
+   * it). With scopes, only quotes of those places' articles count (the per-place counts kept at write time).
+   */
+  top(limit: number, prefix?: string, scopes?: string[]): SpeakerRecord[] {
     const p = prefix ? fold(prefix) : '';
+    if (scopes) return this.topIn(scopes, limit, p);
     const where = p ? "WHERE folded LIKE ? ESCAPE '\\'" : '';
     const rows = this.db
       .prepare(`SELECT canonical AS name, canonical, max(kind) AS kind, sum(quotes) AS quotes FROM speakers ${where} GROUP BY canonical ORDER BY quotes DESC, canonical LIMIT ?`)
       .all(...(p ? likeAll([p]) : []), limit) as Row[];
+    return rows.map(toRecord);
+  }
+
+  private topIn(scopes: string[], limit: number, folded: string): SpeakerRecord[] {
+    if (scopes.length === 0) return [];
+    const like = folded ? " AND sp.folded LIKE ? ESCAPE '\\'" : '';
+    const rows = this.db
+      .prepare(`SELECT sp.canonical AS name, sp.canonical AS canonical, max(sp.kind) AS kind, sum(ss.quotes) AS quotes
+        FROM speaker_scopes ss JOIN speakers sp ON sp.name = ss.name
+        WHERE ss.scope IN (${marks(scopes.length)})${like} GROUP BY sp.canonical ORDER BY quotes DESC, sp.canonical LIMIT ?`)
+      .all(...scopes, ...(folded ? likeAll([folded]) : []), limit) as Row[];
     return rows.map(toRecord);
   }
 }

@@ -44,6 +44,7 @@ CREATE INDEX IF NOT EXISTS speakers_canonical ON speakers(canonical);
 CREATE TABLE IF NOT EXISTS speaker_keys (key TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (key, name)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS speaker_keys_name ON speaker_keys(name);
 CREATE TABLE IF NOT EXISTS speaker_scopes (scope TEXT NOT NULL, name TEXT NOT NULL, quotes INTEGER NOT NULL, PRIMARY KEY (scope, name)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS speaker_scopes_top ON speaker_scopes(scope, quotes DESC);
 `;
 
 /** Each speaker's quote count per place (scope), kept as quotes are stored and dropped: suggestions per place. */

@@ -19,6 +19,9 @@ function keysOf(name: string): string[] {
   return [...new Set(telling.length ? telling : words)].slice(0, 4);
 }
 
+/** Rows read per place for a top list: enough for names that go by several aliases to add up. */
+const TOP_READ_FACTOR = 4;
+
 type Row = { name: string; canonical: string; kind: string | null; quotes: number };
 const toRecord = (r: Row): SpeakerRecord => ({ name: r.name, canonical: r.canonical, kind: (r.kind as Quote['speakerKind']) ?? null, quotes: r.quotes });
 
@@ -146,14 +149,29 @@ export class SqliteSpeakers {
     return rows.map(toRecord);
   }
 
+  /**
+   * The most quoted speakers in these places: each scope's names read most quoted first from the
+   * (scope, quotes) index, stopping after a few times `limit` (no scan of every speaker without a prefix),
+   * then summed by canonical name across scopes and aliases.
+   */
   private topIn(scopes: string[], limit: number, folded: string): SpeakerRecord[] {
-    if (scopes.length === 0) return [];
     const like = folded ? " AND sp.folded LIKE ? ESCAPE '\\'" : '';
-    const rows = this.db
-      .prepare(`SELECT sp.canonical AS name, sp.canonical AS canonical, max(sp.kind) AS kind, sum(ss.quotes) AS quotes
-        FROM speaker_scopes ss JOIN speakers sp ON sp.name = ss.name
-        WHERE ss.scope IN (${marks(scopes.length)})${like} GROUP BY sp.canonical ORDER BY quotes DESC, sp.canonical LIMIT ?`)
-      .all(...scopes, ...(folded ? likeAll([folded]) : []), limit) as Row[];
-    return rows.map(toRecord);
+    const read = this.db.prepare(`SELECT sp.canonical AS canonical, sp.kind AS kind, ss.quotes AS quotes
+      FROM speaker_scopes ss INDEXED BY speaker_scopes_top JOIN speakers sp ON sp.name = ss.name
+      WHERE ss.scope = ?${like} ORDER BY ss.quotes DESC LIMIT ?`);
+    const sums = new Map<string, { kind: string | null; quotes: number }>();
+    for (const scope of new Set(scopes)) {
+      for (const r of read.all(scope, ...(folded ? likeAll([folded]) : []), limit * TOP_READ_FACTOR) as Omit<Row, 'name'>[]) {
+        const s = sums.get(r.canonical) ?? { kind: null, quotes: 0 };
+        s.quotes += r.quotes;
+        if (r.kind && (!s.kind || r.kind > s.kind)) s.kind = r.kind;
+        sums.set(r.canonical, s);
+      }
+    }
+    return [...sums]
+      .sort((a, b) => b[1].quotes - a[1].quotes || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .slice(0, limit)
+      .map(([canonical, s]) => toRecord({ name: canonical, canonical, kind: s.kind, quotes: s.quotes }));
   }
+
 }

@@ -35,10 +35,15 @@ function toInstallation(r: Row): SlackInstallation | null {
 }
 
 export class SqliteInstallations implements InstallationStore {
-  private readonly s;
+  private readonly s: Record<'put' | 'get' | 'remove' | 'list', Database.Statement> | null;
 
   constructor(db: Database.Database) {
     if (!db.readonly) db.exec(SCHEMA);
+    // A read-only index from before installs were kept has no table: it has no installations.
+    if (!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'slack_installations'").get()) {
+      this.s = null;
+      return;
+    }
     this.s = {
       put: db.prepare(`INSERT INTO slack_installations(key, team_id, enterprise_id, team_name, is_enterprise, bot_token, bot_user_id, bot_id, scopes, installed_by, installed_at, raw, removed_at, removed_reason)
         VALUES (@key, @teamId, @enterpriseId, @teamName, @isEnterprise, @botToken, @botUserId, @botId, @scopes, @installedBy, @installedAt, @raw, NULL, NULL)
@@ -51,24 +56,25 @@ export class SqliteInstallations implements InstallationStore {
   }
 
   put(i: SlackInstallation): void {
+    if (!this.s) throw new Error('the index is read-only: installations cannot be stored');
     this.s.put.run({ ...i, isEnterprise: i.isEnterpriseInstall ? 1 : 0, scopes: i.scopes.join(',') });
   }
 
   get(key: string): SlackInstallation | null {
-    const r = this.s.get.get(key) as Row | undefined;
+    const r = this.s?.get.get(key) as Row | undefined;
     return r ? toInstallation(r) : null;
   }
 
   remove(key: string, reason: string, at = new Date()): boolean {
-    return this.s.remove.run(at.toISOString(), reason, key).changes > 0;
+    return this.s ? this.s.remove.run(at.toISOString(), reason, key).changes > 0 : false;
   }
 
   removal(key: string): RemovedInstallation | null {
-    const r = this.s.get.get(key) as Row | undefined;
+    const r = this.s?.get.get(key) as Row | undefined;
     return r?.removed_at ? { key: r.key, removedAt: r.removed_at, reason: r.removed_reason ?? '' } : null;
   }
 
   list(): SlackInstallation[] {
-    return (this.s.list.all() as Row[]).map(toInstallation).filter((i): i is SlackInstallation => i !== null);
+    return ((this.s?.list.all() ?? []) as Row[]).map(toInstallation).filter((i): i is SlackInstallation => i !== null);
   }
 }

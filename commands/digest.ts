@@ -3,15 +3,26 @@ import { channelDigest, scheduleStoreOf } from '../src/service/digest.ts';
 import { channelSchedule } from '../src/scheduler/scheduler.ts';
 import { checkTimeZone, formatLocal, parseTimeOfDay } from '../src/scheduler/time.ts';
 import type { DigestRun } from '../src/store/schedule.ts';
+import { CONSOLE_SCOPE } from '../src/config.ts';
 import { CommandError, type Command, type CommandContext, type CommandResult } from './types.ts';
 
-const USAGE = '/digest [now | subscribe [HH:MM] [Time/Zone] | unsubscribe | status]';
+const USAGE = '/digest [now | subscribe [HH:MM] [Time/Zone] | unsubscribe | status | timezone [Zone/Name]]';
 const DEFAULT_TIME = '08:00';
 const DEFAULT_ZONE = 'UTC';
 
 function channelOf(ctx: CommandContext): string {
   if (!ctx.channelId) throw new CommandError('Digests belong to a channel; run this in the channel that should get them.', USAGE);
   return ctx.channelId;
+}
+
+/** The workspace a channel's subscription belongs to: the server or workspace; the console's for the console and CLI. */
+function placeKey(ctx: CommandContext): string {
+  return ctx.place ?? (ctx.platform === 'console' || ctx.platform === 'cli' ? CONSOLE_SCOPE : '');
+}
+
+/** The zone a new subscription here takes when none is given: the place's default (/digest timezone), else UTC. */
+function placeZone(ctx: CommandContext): string {
+  return ctx.sitrep.root.store.places().get(placeKey(ctx))?.timezone ?? DEFAULT_ZONE;
 }
 
 function mustManage(ctx: CommandContext, what: string): void {
@@ -25,8 +36,8 @@ function clock(ctx: CommandContext): Date {
 function now(ctx: CommandContext): CommandResult {
   const store = scheduleStoreOf(ctx.sitrep);
   const channel = ctx.channelId ?? ctx.platform;
-  const sub = store.subscription(ctx.platform, channel);
-  const { digest, reply } = channelDigest(ctx.sitrep, { now: clock(ctx), previous: store.lastPosted(ctx.platform, channel), timezone: sub?.timezone });
+  const sub = store.subscription(ctx.platform, channel, placeKey(ctx));
+  const { digest, reply } = channelDigest(ctx.sitrep, { now: clock(ctx), previous: store.lastPosted(ctx.platform, channel, placeKey(ctx)), timezone: sub?.timezone ?? placeZone(ctx) });
   return { reply, json: { digest } };
 }
 
@@ -58,12 +69,13 @@ function subscribe(ctx: CommandContext, options: Record<string, string | undefin
   mustManage(ctx, 'subscribe to');
   const channel = channelOf(ctx);
   const store = scheduleStoreOf(ctx.sitrep);
-  const existing = store.subscription(ctx.platform, channel);
-  const { time, timezone } = readSchedule(options, { time: existing && !options.time ? existing.time : DEFAULT_TIME, timezone: existing?.timezone ?? DEFAULT_ZONE });
+  const place = placeKey(ctx);
+  const existing = store.subscription(ctx.platform, channel, place);
+  const { time, timezone } = readSchedule(options, { time: existing && !options.time ? existing.time : DEFAULT_TIME, timezone: existing?.timezone ?? placeZone(ctx) });
   const at = clock(ctx);
-  const sub = { platform: ctx.platform, channelId: channel, time, timezone, createdAt: at.toISOString(), createdBy: ctx.userId ?? null };
+  const sub = { platform: ctx.platform, place, channelId: channel, time, timezone, createdAt: at.toISOString(), createdBy: ctx.userId ?? null };
   store.subscribe(sub);
-  const { next } = channelSchedule(store, ctx.platform, channel, at);
+  const { next } = channelSchedule(store, ctx.platform, channel, at, undefined, place);
   return {
     reply: {
       title: existing ? 'Daily digest updated' : 'Subscribed to the daily digest',
@@ -78,10 +90,29 @@ function subscribe(ctx: CommandContext, options: Record<string, string | undefin
 function unsubscribe(ctx: CommandContext): CommandResult {
   mustManage(ctx, 'unsubscribe from');
   const channel = channelOf(ctx);
-  const removed = scheduleStoreOf(ctx.sitrep).unsubscribe(ctx.platform, channel);
+  const removed = scheduleStoreOf(ctx.sitrep).unsubscribe(ctx.platform, channel, placeKey(ctx));
   return {
     reply: { title: 'Daily digest', intro: removed ? 'Unsubscribed: this channel gets no more daily digests.' : 'This channel was not subscribed to the daily digest.', sections: [] },
     json: { unsubscribed: removed },
+  };
+}
+
+/** `/digest timezone [Zone/Name]`: the zone new subscriptions in this server or workspace take by default. */
+function placeTimezone(ctx: CommandContext, options: Record<string, string | undefined>): CommandResult {
+  const place = placeKey(ctx);
+  const asked = options.timezone?.trim();
+  if (!asked) {
+    const zone = placeZone(ctx);
+    return { reply: { title: 'Digest time zone', intro: `New daily digests here are in ${zone} unless a zone is given. Change it with /digest timezone Zone/Name.`, sections: [] }, json: { place, timezone: zone } };
+  }
+  mustManage(ctx, 'set the default zone of');
+  if (!place) throw new CommandError('Only a server, a workspace or the console has a default digest time zone.', USAGE);
+  const z = checkTimeZone(asked);
+  if (!z.ok) throw new CommandError(z.error, USAGE);
+  ctx.sitrep.root.store.places().set(place, { timezone: z.value }, ctx.userId ?? null, clock(ctx));
+  return {
+    reply: { title: 'Digest time zone', intro: `New daily digests here are now in ${z.value} unless a zone is given. Existing subscriptions keep their zone.`, sections: [] },
+    json: { place, timezone: z.value },
   };
 }
 
@@ -106,10 +137,11 @@ export function describeRun(run: DigestRun, timezone: string): string {
 function status(ctx: CommandContext): CommandResult {
   const channel = channelOf(ctx);
   const store = scheduleStoreOf(ctx.sitrep);
-  const { subscription, next, last } = channelSchedule(store, ctx.platform, channel, clock(ctx));
-  const zone = subscription?.timezone ?? DEFAULT_ZONE;
+  const { subscription, next, last } = channelSchedule(store, ctx.platform, channel, clock(ctx), undefined, placeKey(ctx));
+  const zone = subscription?.timezone ?? placeZone(ctx);
+  const stopped = subscription?.stoppedAt ? ` (stopped ${formatLocal(new Date(subscription.stoppedAt), zone)}: ${subscription.stoppedReason ?? 'no reason recorded'}; /digest subscribe starts it again)` : '';
   const fields = [
-    { name: 'Subscription', value: subscription ? `daily at ${subscription.time} ${subscription.timezone}` : 'none (subscribe with /digest subscribe HH:MM Zone/Name)' },
+    { name: 'Subscription', value: subscription ? `daily at ${subscription.time} ${subscription.timezone}${stopped}` : 'none (subscribe with /digest subscribe HH:MM Zone/Name)' },
     { name: 'Next run', value: next ? formatLocal(next.at, zone) : 'none' },
     { name: 'Last run', value: last ? `${last.localDate}: ${describeRun(last, zone)}` : 'none yet' },
   ];
@@ -123,7 +155,7 @@ export const digest: Command = {
   name: 'digest',
   description: "The latest stories, ranked and summarised with sources; or a daily digest in this channel.",
   usage: USAGE,
-  examples: ['/digest', '/digest subscribe 08:00 Europe/London', '/digest status'],
+  examples: ['/digest', '/digest subscribe 08:00 Europe/London', '/digest status', '/digest timezone America/New_York'],
   subcommands: [
     { name: 'now', description: 'Show the digest of news since the last one.', options: [] },
     {
@@ -136,6 +168,11 @@ export const digest: Command = {
     },
     { name: 'unsubscribe', description: 'Stop the daily digest here.', options: [] },
     { name: 'status', description: 'Next run, last run and its outcome.', options: [] },
+    {
+      name: 'timezone',
+      description: 'The time zone new daily digests here take by default.',
+      options: [{ name: 'timezone', description: 'IANA time zone, such as Europe/London.', autocomplete: 'timezones' }],
+    },
   ],
   run(ctx, input) {
     switch (input.subcommand ?? 'now') {
@@ -145,6 +182,8 @@ export const digest: Command = {
         return unsubscribe(ctx);
       case 'status':
         return status(ctx);
+      case 'timezone':
+        return placeTimezone(ctx, input.options);
       default:
         return now(ctx);
     }

@@ -8,7 +8,8 @@ import { findCommand, COMMANDS } from './index.ts';
 import { parseText } from './parse.ts';
 import { routeText } from './route.ts';
 import { CommandError, type CommandContext, type CommandInput, type CommandResult } from './types.ts';
-import { CONSOLE_SCOPE, visibleScopes } from '../src/config.ts';
+import { CONSOLE_SCOPE } from '../src/config.ts';
+import { placeView } from '../src/service/places.ts';
 
 /** Longest piece of someone's own text quoted back in an error message. */
 export const MAX_ECHO = 40;
@@ -75,7 +76,7 @@ export async function runCommand(ctx: CommandContext, name: string, input: Comma
   try {
     const parsed = typeof input === 'string' ? parseText(cmd, input) : input;
     // Every answer reads only what the asking place may see: the shared data folder and its own sources.
-    return await cmd.run({ ...ctx, sitrep: ctx.sitrep.withScopes(visibleScopes(placeOf(ctx))) }, parsed);
+    return await cmd.run({ ...ctx, sitrep: placeView(ctx.sitrep, placeOf(ctx)) }, parsed);
   } catch (e) {
     if (e instanceof CommandError) return { reply: commandErrorReply(e) };
     return internalError(cmd.name, e);

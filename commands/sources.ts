@@ -5,9 +5,11 @@ import { SourceError } from '../src/sources/resolve.ts';
 import { sourcesOf } from '../src/sources/registry.ts';
 import { CONSOLE_SCOPE, type Place } from '../src/sources/service.ts';
 import type { Source } from '../src/store/sources.ts';
+import { SHARED_SCOPE } from '../src/config.ts';
+import { placeScopes } from '../src/service/places.ts';
 import { CommandError, type Command, type CommandContext, type CommandResult } from './types.ts';
 
-const USAGE = '/sources [list | add URL | remove URL | status]';
+const USAGE = '/sources [list | add URL | remove URL | status | shared [on | off]]';
 
 /** The place a command speaks for: its server or workspace, or the console (the CLI is the console too). */
 export function scopeOf(ctx: CommandContext): string {
@@ -122,6 +124,29 @@ function status(ctx: CommandContext): CommandResult {
   };
 }
 
+/** `/sources shared [on|off]`: whether this place's answers read the shared sources (the data folder). */
+function shared(ctx: CommandContext, state: string | undefined): CommandResult {
+  const place = scopeOf(ctx);
+  const places = ctx.sitrep.root.store.places();
+  const asked = state?.trim().toLowerCase();
+  if (asked) {
+    if (asked !== 'on' && asked !== 'off') throw new CommandError(`/sources shared takes on or off, not "${state!.trim()}".`, USAGE);
+    mustManage(ctx, 'turn on or off the shared');
+    places.set(place, { shareData: asked === 'on' }, ctx.userId ?? null, clock(ctx));
+  }
+  const on = placeScopes(ctx.sitrep, place).includes(SHARED_SCOPE);
+  const choice = places.get(place)?.shareData ?? null;
+  const why = choice === null ? ' (the default: SITREP_SHARE_DATA)' : '';
+  return {
+    reply: {
+      title: 'Shared sources',
+      intro: `${on ? 'On' : 'Off'} here${why}: answers, stories and digests ${on ? 'read' : 'do not read'} the shared sources (the data folder) besides this place's own. ${asked ? '' : `Change it with /sources shared ${on ? 'off' : 'on'}.`}`.trim(),
+      sections: [],
+    },
+    json: { place, shared: on, choice },
+  };
+}
+
 export const sources: Command = {
   name: 'sources',
   description: 'Follow news feeds and pages here: add, list, remove, status.',
@@ -132,6 +157,7 @@ export const sources: Command = {
     { name: 'add', description: 'Follow a feed, a page that names its feed, or an article page.', options: [{ name: 'url', description: 'The address of the feed or page.', required: true, maxLength: 2000 }] },
     { name: 'remove', description: 'Stop following a source (its articles go too).', options: [{ name: 'url', description: 'The address of a source followed here.', required: true, autocomplete: 'sources', maxLength: 2000 }] },
     { name: 'status', description: 'Last fetch, items, errors and next fetch of each source.', options: [] },
+    { name: 'shared', description: 'Whether answers here read the shared sources (the data folder).', options: [{ name: 'state', description: 'on or off (empty: show).', maxLength: 3 }] },
   ],
   run(ctx, input) {
     switch (input.subcommand ?? 'list') {
@@ -141,6 +167,8 @@ export const sources: Command = {
         return remove(ctx, input.options.url);
       case 'status':
         return status(ctx);
+      case 'shared':
+        return shared(ctx, input.options.state);
       default:
         return list(ctx);
     }

@@ -8,6 +8,7 @@ import { CommandError } from '../commands/types.ts';
 import { renderText } from './adapters/console/render.ts';
 import { dataDir, dbPath, DEFAULT_RETENTION_DAYS, ingestThreads, loadDotEnv, retentionDays, SettingError } from './config.ts';
 import { writeJson } from './lazy-json.ts';
+import { checkInstalled, parseWorkspace, WORKSPACE_FORM, WorkspaceError, type Workspace } from './workspace.ts';
 import { analysisPool } from './service/analysis-pool.ts';
 import { StoreOpenError } from './store/open-error.ts';
 import { IndexBusyError } from './store/writer-lock.ts';
@@ -20,7 +21,7 @@ import { start } from './start.ts';
 import { writeCharts } from './charts/write.ts';
 import type { ReplyAttachment } from './reply.ts';
 
-const USAGE = `Usage: sitrep [--data DIR] [--db PATH] <command> [arguments] [--json]
+const USAGE = `Usage: sitrep [--data DIR] [--db PATH] [--workspace PLATFORM:ID] <command> [arguments] [--json]
 
 Commands:
   start                 run Sitrep: Discord and/or Slack when configured, else a console session
@@ -35,6 +36,9 @@ ${COMMANDS.map((c) => (c.usage.length > 22 ? `  ${c.usage.slice(1)}\n${' '.repea
 Options:
   --data DIR   folder of articles (default: SITREP_DATA or ./data)
   --db PATH    index file (default: SITREP_DB or one file per data folder in ~/.local/state/sitrep/)
+  --workspace PLATFORM:ID
+               act as that server or workspace (discord:123456789012345678, slack:T0123ABCD; default:
+               the console's own place): its sources, answers, digests and settings
   --json       print one JSON object on stdout (long lists are written as they are read)
   --since DATE with --json: only items newer than DATE (YYYY-MM-DD or ISO 8601)
   --limit N    with --json: at most N articles' items (stories: N stories)
@@ -51,6 +55,7 @@ interface Global {
   since?: string;
   limit?: string;
   chart?: string;
+  workspace?: string;
   json: boolean;
   quiet: boolean;
   prune: boolean;
@@ -58,16 +63,19 @@ interface Global {
   rest: string[];
 }
 
+type ValueFlag = 'data' | 'db' | 'since' | 'limit' | 'chart' | 'workspace';
+const VALUE_FLAGS = ['--data', '--db', '--since', '--limit', '--chart', '--workspace'];
+
 function readGlobal(argv: string[]): Global {
   const g: Global = { json: false, quiet: false, prune: false, help: false, rest: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const eq = a.match(/^--(data|db|since|limit|chart)=(.*)$/);
-    if (eq) g[eq[1] as 'data' | 'db' | 'since' | 'limit' | 'chart'] = eq[2];
-    else if (a === '--data' || a === '--db' || a === '--since' || a === '--limit' || a === '--chart') {
+    const eq = a.match(/^--(data|db|since|limit|chart|workspace)=(.*)$/);
+    if (eq) g[eq[1] as ValueFlag] = eq[2];
+    else if (VALUE_FLAGS.includes(a)) {
       const v = argv[++i];
-      if (v === undefined) throw new CommandError(`${a} needs a value.`);
-      g[a.slice(2) as 'data' | 'db' | 'since' | 'limit' | 'chart'] = v;
+      if (v === undefined) throw new CommandError(`${a} needs a value${a === '--workspace' ? `: ${WORKSPACE_FORM}` : ''}.`);
+      g[a.slice(2) as ValueFlag] = v;
     } else if (a === '--json') g.json = true;
     else if (a === '--quiet' || a === '-q') g.quiet = true;
     else if (a === '--prune') g.prune = true;
@@ -172,11 +180,22 @@ export async function main(argv: string[]): Promise<number> {
   const data = dataDir(g.data);
   let range: { since?: number; limit?: number };
   let sitrep: Sitrep;
+  let workspace: Workspace;
   try {
     range = rangeOf(g);
+    workspace = parseWorkspace(g.workspace);
+    if (workspace.platform !== 'console' && (name === 'start' || name === 'ingest')) throw new WorkspaceError(`--workspace is for commands that act as a place (ask, sources, digest, ...); \`${name}\` serves every place.`);
     sitrep = openSitrep(data, dbPath(g.db, data));
   } catch (e) {
-    if (!(e instanceof StoreOpenError) && !(e instanceof CommandError) && !(e instanceof SettingError)) throw e;
+    if (!(e instanceof StoreOpenError) && !(e instanceof CommandError) && !(e instanceof SettingError) && !(e instanceof WorkspaceError)) throw e;
+    console.error(`sitrep: ${e.message}`);
+    return 2;
+  }
+  try {
+    checkInstalled(sitrep.store, workspace);
+  } catch (e) {
+    sitrep.close();
+    if (!(e instanceof WorkspaceError)) throw e;
     console.error(`sitrep: ${e.message}`);
     return 2;
   }
@@ -210,7 +229,7 @@ export async function main(argv: string[]): Promise<number> {
         return 1;
       });
     }
-    if (name === 'sources' && SOURCES_CLI_ONLY.includes(args[0])) return await runSourcesCli(sitrep, args, g.json);
+    if (name === 'sources' && SOURCES_CLI_ONLY.includes(args[0])) return await runSourcesCli(sitrep, args, g.json, workspace.place);
     const cmd = findCommand(name);
     if (!cmd) {
       console.error(`sitrep: unknown command "${name}".\n\n${USAGE}`);
@@ -224,7 +243,9 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`sitrep: ${e.message}${e.usage ? `\nUsage: ${e.usage.replace(/^\//, 'sitrep ')}` : ''}`);
       return 2;
     }
-    const result = await runCommand({ sitrep, platform: 'cli', channelId: 'cli', canManage: true, range }, cmd.name, input);
+    // As a server or workspace: its place (sources, answers, settings), and a channel of the CLI's own there.
+    const place = workspace.platform === 'console' ? undefined : workspace.place;
+    const result = await runCommand({ sitrep, platform: 'cli', channelId: 'cli', place, canManage: true, range }, cmd.name, input);
     if (result.reply.kind === 'error') {
       console.error(`sitrep: ${renderText(result.reply)}`);
       return 2;

@@ -63,11 +63,17 @@ export const CONSOLE_SCOPE = 'console';
 /** The scope of the data folder's articles: every place sees them (unless SITREP_SHARE_DATA is off). */
 export const SHARED_SCOPE = 'shared';
 
+/** SITREP_SHARE_DATA: whether places other than the console read the data folder (on unless off/0/false/no). */
+export function shareDataByDefault(env = process.env): boolean {
+  return !/^(0|false|no|off)$/i.test(env.SITREP_SHARE_DATA?.trim() ?? '');
+}
+
 /**
- * The scopes a place's answers read: its own sources' articles, and the data folder's when it is shared
- * (SITREP_SHARE_DATA, on by default; off: the data folder is the console's own).
+ * The scopes a place's answers read: its own sources' articles, and the shared ones (the data folder) when
+ * they are on for it: the place's own choice (`placeChoice`, from /sources shared on|off) when it made one,
+ * else SITREP_SHARE_DATA (on by default; off: the data folder is the console's own).
  */
-export function visibleScopes(place: string, env = process.env): string[] {
-  const shareData = !/^(0|false|no|off)$/i.test(env.SITREP_SHARE_DATA?.trim() ?? '');
-  return shareData || place === CONSOLE_SCOPE ? [SHARED_SCOPE, place] : [place];
+export function visibleScopes(place: string, env = process.env, placeChoice: boolean | null = null): string[] {
+  const shareData = placeChoice ?? (shareDataByDefault(env) || place === CONSOLE_SCOPE);
+  return shareData ? [SHARED_SCOPE, place] : [place];
 }

@@ -76,9 +76,9 @@ const PRINTED_PLATFORMS = new Set(['console', 'cli']);
  * adapter here are left for an instance that has one (never claimed and lost).
  */
 export function digestScheduler(sitrep: Sitrep, adapters: Map<string, ChatAdapter>, env: NodeJS.ProcessEnv = process.env): DigestScheduler {
-  const post = async (platform: string, channelId: string, reply: Reply, delivery: Delivery) => {
+  const post = async (platform: string, channelId: string, reply: Reply, delivery: Delivery, place: string) => {
     const adapter = adapters.get(platform);
-    if (adapter) return adapter.post(channelId, reply, delivery);
+    if (adapter) return adapter.post(channelId, reply, delivery, place || undefined);
     if (PRINTED_PLATFORMS.has(platform)) {
       if (delivery.sent.length) return;
       process.stdout.write(`[digest for ${platform}/${channelId}]\n${renderText(reply)}\n`);

@@ -28,7 +28,7 @@ import { composeFor, scheduleStoreOf } from '../src/service/digest.ts';
 import { Sitrep } from '../src/service/sitrep.ts';
 import { mentionPayload, sendSigned, slashBody, slashPayload } from './fakes/slack/requests.ts';
 import { FakeSocketMode } from './fakes/slack/socket-mode.ts';
-import { BOT_USER_ID, FakeSlack, type FakeCall } from './fakes/slack/web-api.ts';
+import { BOT_USER_ID, FakeSlack, TEAM_ID, type FakeCall } from './fakes/slack/web-api.ts';
 
 const BOT_TOKEN = 'xoxb-test-bot-token';
 const APP_TOKEN = 'xapp-test-app-token';
@@ -519,13 +519,13 @@ describe('Slack over HTTP (signed requests, fake Web API)', () => {
     const answer = res.body ? JSON.parse(res.body) : (await waitAnswer(denied.id))[0].args;
     expect(answer.response_type).toBe('ephemeral');
     expect(answer.text).toMatch(/Only people who can manage/);
-    expect(scheduleStoreOf(sitrep).subscription('slack', channel)).toBeNull();
+    expect(scheduleStoreOf(sitrep).subscription('slack', channel, `slack:${TEAM_ID}`)).toBeNull();
 
     const allowed = slash('/digest', 'subscribe 08:00 Europe/London', { user: ADMIN, channel });
     expect((await allowed.send()).body).toBe('');
     const [ok] = await waitAnswer(allowed.id);
     expect(ok.args.text).toMatch(/Subscribed to the daily digest/);
-    expect(scheduleStoreOf(sitrep).subscription('slack', channel)).toMatchObject({ time: '08:00', timezone: 'Europe/London', createdBy: ADMIN });
+    expect(scheduleStoreOf(sitrep).subscription('slack', channel, `slack:${TEAM_ID}`)).toMatchObject({ time: '08:00', timezone: 'Europe/London', createdBy: ADMIN });
 
     // The scheduler, five minutes after tomorrow's 08:00 in London, posts through the adapter.
     const tomorrow = new Date(Date.now() + 36 * 3_600_000);
@@ -562,7 +562,7 @@ describe('Slack over HTTP (signed requests, fake Web API)', () => {
     expect(refusal.args.user).toBe(READER);
     expect(refusal.args.text).toMatch(/Only people who can manage/);
     expect(fake.callsOf('chat.postMessage').filter((x) => x.args.channel === channel)).toEqual([]);
-    expect(scheduleStoreOf(sitrep).subscription('slack', channel)).toBeNull();
+    expect(scheduleStoreOf(sitrep).subscription('slack', channel, `slack:${TEAM_ID}`)).toBeNull();
   });
 
   it('reads /digest status and /digest now in Slack', async () => {

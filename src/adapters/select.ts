@@ -16,7 +16,11 @@ export function planAdapters(env: NodeJS.ProcessEnv = process.env): AdapterPlan 
   } else if (env.DISCORD_TOKEN || env.DISCORD_APPLICATION_ID) {
     reasons.push(`Discord: not started, ${env.DISCORD_TOKEN ? 'DISCORD_APPLICATION_ID' : 'DISCORD_TOKEN'} is missing.`);
   }
-  if (env.SLACK_BOT_TOKEN && (env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET)) {
+  if (env.SLACK_CLIENT_ID && !env.SLACK_BOT_TOKEN) {
+    // Installs in many workspaces: the Slack adapter checks the rest of the OAuth settings and says what is missing.
+    start.push('slack');
+    reasons.push('Slack: SLACK_CLIENT_ID is set (installs in many workspaces, Add to Slack at /slack/install).');
+  } else if (env.SLACK_BOT_TOKEN && (env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET)) {
     start.push('slack');
     reasons.push(`Slack: SLACK_BOT_TOKEN and ${env.SLACK_APP_TOKEN ? 'SLACK_APP_TOKEN are set (Socket Mode)' : 'SLACK_SIGNING_SECRET are set (HTTP events)'}.`);
   } else if (env.SLACK_BOT_TOKEN || env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET) {

@@ -17,6 +17,21 @@ export interface ChatAdapter {
   readonly platform: 'console' | 'discord' | 'slack';
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** Posts a reply to a channel (the digest uses this), skipping and reporting parts through `delivery`. */
-  post(channelId: string, reply: Reply, delivery?: Delivery): Promise<void>;
+  /**
+   * Posts a reply to a channel of a workspace (`place`: 'slack:T0123', 'discord:GUILD'; the digest uses this),
+   * skipping and reporting parts through `delivery`. Throws PlaceUnavailableError when the workspace can no
+   * longer be posted to at all (uninstalled, token revoked, server left).
+   */
+  post(channelId: string, reply: Reply, delivery?: Delivery, place?: string): Promise<void>;
+}
+
+/** The workspace cannot be posted to any more (uninstalled, its token revoked): retrying will not help. */
+export class PlaceUnavailableError extends Error {
+  constructor(
+    readonly place: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PlaceUnavailableError';
+  }
 }

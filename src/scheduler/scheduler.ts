@@ -10,13 +10,14 @@
 // platforms it can post to. It never formats anything: `compose` builds the reply, `post` delivers it.
 import cron from 'node-cron';
 import { randomUUID } from 'node:crypto';
-import type { Delivery } from '../adapters/types.ts';
+import { PlaceUnavailableError, type Delivery } from '../adapters/types.ts';
 import type { Reply } from '../reply.ts';
 import type { ComposedRun, DigestRun, RunKey, ScheduleStore, Subscription } from '../store/schedule.ts';
 import { DEFAULT_GRACE_HOURS } from './settings.ts';
 import { dayBounds, dueSlot, nextSlot, type Slot } from './time.ts';
 
-export type PostFn = (platform: string, channelId: string, reply: Reply, delivery: Delivery) => Promise<void>;
+/** Delivers a digest to a channel of a workspace (`place`, '' for subscriptions made before places). */
+export type PostFn = (platform: string, channelId: string, reply: Reply, delivery: Delivery, place: string) => Promise<void>;
 
 export interface ComposeContext {
   /** The slot being posted: its local date and scheduled moment. */
@@ -63,7 +64,8 @@ const DEFAULT_BACKOFF = [1, 5, 15];
 /** Composing a digest takes seconds; a claim still composing after this long belongs to a stopped instance. */
 export const DEFAULT_COMPOSE_LEASE_MINUTES = 10;
 
-const keyOf = (r: RunKey): RunKey => ({ platform: r.platform, channelId: r.channelId, slotAt: r.slotAt });
+const keyOf = (r: RunKey): RunKey => ({ platform: r.platform, place: r.place ?? '', channelId: r.channelId, slotAt: r.slotAt });
+const where = (r: RunKey) => `${r.platform}/${r.place ? `${r.place}/` : ''}${r.channelId}`;
 
 export class DigestScheduler {
   private readonly now: () => Date;
@@ -116,11 +118,12 @@ export class DigestScheduler {
     const report: TickReport = { posted: [], retrying: [], failed: [] };
     const { store } = this.opts;
     for (const sub of store.subscriptions()) {
-      if (!this.canPost(sub.platform)) continue;
+      // A stopped workspace (uninstalled, token revoked) is skipped; its reason is in /digest status.
+      if (!this.canPost(sub.platform) || sub.stoppedAt) continue;
       try {
         await this.runSlot(sub, report);
       } catch (e) {
-        this.log(`digest for ${sub.platform}/${sub.channelId} failed: ${(e as Error).message}`);
+        this.log(`digest for ${where({ ...sub, slotAt: '' })} failed: ${(e as Error).message}`);
       }
     }
     await this.recoverStale(report);
@@ -137,7 +140,7 @@ export class DigestScheduler {
     const now = this.now();
     const slot = dueSlot({ time: sub.time, timezone: sub.timezone, since: new Date(sub.createdAt) }, now, this.graceMs);
     if (!slot) return;
-    const key: RunKey = { platform: sub.platform, channelId: sub.channelId, slotAt: slot.at.toISOString() };
+    const key: RunKey = { platform: sub.platform, place: sub.place ?? '', channelId: sub.channelId, slotAt: slot.at.toISOString() };
     const day = dayBounds(slot.localDate, sub.timezone);
     // Claim first: whoever does not win this insert composes and posts nothing.
     const claim = { ...key, localDate: slot.localDate, timezone: sub.timezone, dayStart: day.start.toISOString(), dayEnd: day.end.toISOString(), claimedBy: this.id, claimedAt: now.toISOString() };
@@ -165,7 +168,7 @@ export class DigestScheduler {
         report.failed.push(keyOf(run));
         continue;
       }
-      this.log(`digest for ${run.platform}/${run.channelId} (${run.localDate}) was left composing by a stopped instance; composing it again`);
+      this.log(`digest for ${where(run)} (${run.localDate}) was left composing by a stopped instance; composing it again`);
       await this.resume(run, report);
     }
   }
@@ -174,9 +177,10 @@ export class DigestScheduler {
   private async resume(run: DigestRun, report: TickReport): Promise<void> {
     const { store } = this.opts;
     const key = keyOf(run);
-    const sub = store.subscription(run.platform, run.channelId);
-    if (!sub) {
-      store.markFailed(key, 'the channel unsubscribed before the digest could be posted', this.now().toISOString());
+    const sub = store.subscription(run.platform, run.channelId, run.place ?? '');
+    if (!sub || sub.stoppedAt) {
+      const why = sub ? `the workspace's digests were stopped (${sub.stoppedReason ?? 'no reason recorded'})` : 'the channel unsubscribed';
+      store.markFailed(key, `${why} before the digest could be posted`, this.now().toISOString());
       report.failed.push(key);
       return;
     }
@@ -197,7 +201,7 @@ export class DigestScheduler {
 
   private async compose(sub: Subscription, key: RunKey, slot: Slot): Promise<Reply> {
     const { store } = this.opts;
-    const previous = store.lastPosted(sub.platform, sub.channelId);
+    const previous = store.lastPosted(sub.platform, sub.channelId, sub.place ?? '');
     const composed = await this.opts.compose(sub, { slot, now: this.now(), previous });
     store.setComposed(key, composed);
     return composed.reply;
@@ -208,13 +212,14 @@ export class DigestScheduler {
     const { store } = this.opts;
     // From here on a crash leaves the run unposted rather than posted twice.
     if (!store.beginSending(key, this.id)) {
-      this.log(`digest for ${key.platform}/${key.channelId} was taken over by another instance while composing; leaving it to that one`);
+      this.log(`digest for ${where(key)} was taken over by another instance while composing; leaving it to that one`);
       return;
     }
     const delivery: Delivery = { sent: [...sent], delivered: (index, messageId) => store.markPartSent(key, index, messageId) };
     try {
-      await this.opts.post(key.platform, key.channelId, reply, delivery);
+      await this.opts.post(key.platform, key.channelId, reply, delivery, key.place ?? '');
     } catch (e) {
+      if (e instanceof PlaceUnavailableError) return this.placeGone(key, e, report);
       this.failedAttempt(key, (e as Error).message || String(e), report);
       return;
     }
@@ -222,12 +227,22 @@ export class DigestScheduler {
     report.posted.push(key);
   }
 
+  /** The workspace cannot be posted to: this run fails at once and its other digests stop, saying why. */
+  private placeGone(key: RunKey, e: PlaceUnavailableError, report: TickReport): void {
+    const { store } = this.opts;
+    const at = this.now().toISOString();
+    store.markFailed(keyOf(key), e.message, at);
+    report.failed.push(keyOf(key));
+    const stopped = store.stopPlace(key.platform, key.place || e.place, e.message, at);
+    this.log(`digest for ${where(key)} failed: ${e.message}; ${stopped} digest subscription(s) of ${key.place || e.place} stopped`);
+  }
+
   private failedAttempt(key: RunKey, error: string, report: TickReport): void {
     const { store } = this.opts;
     const run = store.run(key);
     const attempts = run?.attempts ?? 1;
     const k = keyOf(key);
-    const what = `digest for ${key.platform}/${key.channelId} (${run?.localDate ?? key.slotAt})`;
+    const what = `digest for ${where(key)} (${run?.localDate ?? key.slotAt})`;
     if (attempts <= this.backoff.length) {
       const next = new Date(this.now().getTime() + this.backoff[attempts - 1] * 60_000);
       store.markRetrying(k, error, next.toISOString());
@@ -241,19 +256,19 @@ export class DigestScheduler {
   }
 
   /** What /digest status shows: the subscription, the next slot in its zone, the last run. */
-  status(platform: string, channelId: string): ChannelSchedule {
-    return channelSchedule(this.opts.store, platform, channelId, this.now(), this.graceMs);
+  status(platform: string, channelId: string, place = ''): ChannelSchedule {
+    return channelSchedule(this.opts.store, platform, channelId, this.now(), this.graceMs, place);
   }
 }
 
 /** The subscription, next slot and last run of a channel, read from the ledger (no scheduler needed). */
-export function channelSchedule(store: ScheduleStore, platform: string, channelId: string, now: Date, graceMs = DEFAULT_GRACE_HOURS * 3_600_000): ChannelSchedule {
-  const subscription = store.subscription(platform, channelId);
-  const last = store.lastRun(platform, channelId);
-  if (!subscription) return { subscription, next: null, last };
+export function channelSchedule(store: ScheduleStore, platform: string, channelId: string, now: Date, graceMs = DEFAULT_GRACE_HOURS * 3_600_000, place = ''): ChannelSchedule {
+  const subscription = store.subscription(platform, channelId, place);
+  const last = store.lastRun(platform, channelId, place);
+  if (!subscription || subscription.stoppedAt) return { subscription, next: null, last };
   const next = nextSlot({ time: subscription.time, timezone: subscription.timezone, since: new Date(subscription.createdAt) }, now, graceMs, (localDate) => {
     const day = dayBounds(localDate, subscription.timezone);
-    return Boolean(store.runOnDay(platform, channelId, day.start.toISOString(), day.end.toISOString()));
+    return Boolean(store.runOnDay(platform, channelId, day.start.toISOString(), day.end.toISOString(), place));
   });
   return { subscription, next, last };
 }

@@ -10,6 +10,7 @@ import type { Reply } from '../reply.ts';
 import { localDateOf } from '../scheduler/time.ts';
 import type { ComposedRun, DigestRun, ScheduleStore, Subscription } from '../store/schedule.ts';
 import type { ArticleMeta, Store } from '../store/store.ts';
+import { placeView } from './places.ts';
 import type { Sitrep } from './sitrep.ts';
 
 /** Articles read at most to plan one digest (the newest first). */
@@ -117,7 +118,8 @@ export function channelDigest(sitrep: Sitrep, req: DigestRequest): ChannelDigest
 /** The scheduler's compose step for one subscription (the index is kept up to date by the indexer). */
 export function composeFor(sitrep: Sitrep): (sub: Subscription, ctx: { now: Date; previous: DigestRun | null }) => ComposedRun {
   return (sub, ctx) => {
-    const d = channelDigest(sitrep, { now: ctx.now, previous: ctx.previous, timezone: sub.timezone });
+    // A channel's digest tells only what its workspace may read (one made before places: the shared sources).
+    const d = channelDigest(placeView(sitrep, sub.place ?? ''), { now: ctx.now, previous: ctx.previous, timezone: sub.timezone });
     return { windowSince: d.window.since.toISOString(), windowUntil: d.window.until.toISOString(), record: d.record, reply: d.reply, stories: d.digest.stories.length };
   };
 }

@@ -289,14 +289,14 @@ export class Sitrep {
     return quotesAbout(pool ?? this.store.quotesMatching(contentTerms(topic), TOPIC_CANDIDATES, this.scopes), topic);
   }
 
-  /** Who is quoted most across the index: each person's one name and how many quotes (every place's). */
+  /** Who is quoted most: each person's one name and how many quotes, in this view's places' articles. */
   topSpeakers(limit = 10): { speaker: string; quotes: number }[] {
-    return this.store.topSpeakers(limit).map((s) => ({ speaker: s.canonical, quotes: s.quotes }));
+    return this.store.topSpeakers(limit, undefined, this.scopes).map((s) => ({ speaker: s.canonical, quotes: s.quotes }));
   }
 
-  /** Speaker names for suggestions, most quoted first, matching what was typed. */
+  /** Speaker names for suggestions, most quoted first, matching what was typed (this view's places only). */
   speakerSuggestions(typed: string, limit: number): string[] {
-    return this.store.topSpeakers(limit, typed.trim() || undefined).map((s) => s.canonical);
+    return this.store.topSpeakers(limit, typed.trim() || undefined, this.scopes).map((s) => s.canonical);
   }
 
   eachQuote(q: WindowQuery = {}): Iterable<WithArticle<Quote>> {

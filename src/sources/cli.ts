@@ -5,12 +5,11 @@ import type { Sitrep } from '../service/sitrep.ts';
 import { sourcesOf } from './registry.ts';
 import { CONSOLE_SCOPE } from './service.ts';
 
-const CONSOLE_PLACE = { scope: CONSOLE_SCOPE, platform: 'console', channelId: 'console', userId: null };
 
 export const SOURCES_CLI_ONLY = ['import', 'poll'];
 
 /** Runs `sources import FILE` or `sources poll`; returns the exit status. */
-export async function runSourcesCli(sitrep: Sitrep, args: string[], json: boolean): Promise<number> {
+export async function runSourcesCli(sitrep: Sitrep, args: string[], json: boolean, scope = CONSOLE_SCOPE): Promise<number> {
   const [sub, file] = args;
   const service = sourcesOf(sitrep);
   if (sub === 'poll') {
@@ -32,7 +31,8 @@ export async function runSourcesCli(sitrep: Sitrep, args: string[], json: boolea
   }
   let results;
   try {
-    results = await service.importOpml(text, CONSOLE_PLACE);
+    // Imported for the place the command line acts as (--workspace; the console by default).
+    results = await service.importOpml(text, { scope, platform: 'console', channelId: 'console', userId: null });
   } catch (e) {
     console.error(`sitrep: ${file} is ${(e as Error).message}`);
     return 2;

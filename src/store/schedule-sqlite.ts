@@ -1,28 +1,34 @@
 // Digest subscriptions and the run ledger in SQLite, in the same database file as the index (pass it
 // SqliteStore's `.db`). A claim is one INSERT that only succeeds when the channel has no run on the same
 // local day (checked in the same statement, so atomic across instances sharing the file), and the primary
-// key (platform, channel, slot) backs it: a digest posts at most once a day per channel, across restarts,
-// instances and zone changes.
+// key (platform, place, channel, slot) backs it: a digest posts at most once a day per channel, across
+// restarts, instances and zone changes. The place (workspace) is in every key: the same channel id in two
+// Slack workspaces, or on two platforms, is two channels.
 import type Database from 'better-sqlite3';
 import type { ClaimInput, ComposedRun, DigestRun, RunKey, ScheduleStore, Subscription } from './schedule.ts';
 
+const SUBS_COLUMNS = `
+  platform TEXT NOT NULL, place TEXT NOT NULL DEFAULT '', channel_id TEXT NOT NULL, time TEXT NOT NULL, timezone TEXT NOT NULL,
+  created_at TEXT NOT NULL, created_by TEXT, stopped_at TEXT, stopped_reason TEXT,
+  PRIMARY KEY (platform, place, channel_id)`;
+
 const SCHEMA = `
-CREATE TABLE IF NOT EXISTS digest_subscriptions (
-  platform TEXT NOT NULL, channel_id TEXT NOT NULL, time TEXT NOT NULL, timezone TEXT NOT NULL,
-  created_at TEXT NOT NULL, created_by TEXT,
-  PRIMARY KEY (platform, channel_id));
+CREATE TABLE IF NOT EXISTS digest_subscriptions (${SUBS_COLUMNS});
 `;
 
 const RUNS_COLUMNS = `
-  platform TEXT NOT NULL, channel_id TEXT NOT NULL, local_date TEXT NOT NULL, timezone TEXT NOT NULL DEFAULT '',
+  platform TEXT NOT NULL, place TEXT NOT NULL DEFAULT '', channel_id TEXT NOT NULL, local_date TEXT NOT NULL, timezone TEXT NOT NULL DEFAULT '',
   slot_at TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL, claimed_by TEXT NOT NULL, claimed_at TEXT NOT NULL,
   next_attempt_at TEXT, finished_at TEXT, error TEXT, window_since TEXT, window_until TEXT,
   record TEXT, reply TEXT, stories INTEGER, parts TEXT,
-  PRIMARY KEY (platform, channel_id, slot_at)`;
+  PRIMARY KEY (platform, place, channel_id, slot_at)`;
 
 const RUNS_INDEXES = `
 CREATE INDEX IF NOT EXISTS digest_runs_retry ON digest_runs(status, next_attempt_at);
-CREATE INDEX IF NOT EXISTS digest_runs_channel ON digest_runs(platform, channel_id, slot_at);`;
+CREATE INDEX IF NOT EXISTS digest_runs_channel ON digest_runs(platform, place, channel_id, slot_at);`;
+
+/** Console and command-line rows from before places belong to the console's place. */
+const CONSOLE_ROWS = "UPDATE %T SET place = 'console' WHERE place = '' AND platform IN ('console', 'cli')";
 
 /**
  * Creates the run ledger, or moves one keyed by local date (before zone changes were handled) to the
@@ -46,12 +52,43 @@ function migrateRuns(db: Database.Database): void {
       SELECT platform, channel_id, local_date, slot_at, status, attempts, claimed_by, claimed_at, next_attempt_at,
         finished_at, error, window_since, window_until, record, reply, stories FROM digest_runs;
       DROP TABLE digest_runs;
-      ALTER TABLE digest_runs_v2 RENAME TO digest_runs;${RUNS_INDEXES}`);
+      ALTER TABLE digest_runs_v2 RENAME TO digest_runs;${RUNS_INDEXES}
+      ${CONSOLE_ROWS.replace('%T', 'digest_runs')};`);
+  }).immediate();
+}
+
+/**
+ * Moves subscriptions and runs from before places (keyed without the workspace) to keys with it, keeping
+ * every row: a chat channel's rows get place '' until the place asking in it takes them over
+ * (SqliteScheduleStore.subscription); the console's get 'console'. One transaction.
+ */
+function migratePlaces(db: Database.Database): void {
+  const hasPlace = (table: string) => (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]).some((c) => c.name === 'place');
+  if (hasPlace('digest_subscriptions') && hasPlace('digest_runs')) return;
+  db.transaction(() => {
+    if (!hasPlace('digest_subscriptions')) {
+      db.exec(`CREATE TABLE digest_subscriptions_v2 (${SUBS_COLUMNS});
+        INSERT INTO digest_subscriptions_v2(platform, channel_id, time, timezone, created_at, created_by)
+        SELECT platform, channel_id, time, timezone, created_at, created_by FROM digest_subscriptions;
+        DROP TABLE digest_subscriptions;
+        ALTER TABLE digest_subscriptions_v2 RENAME TO digest_subscriptions;
+        ${CONSOLE_ROWS.replace('%T', 'digest_subscriptions')};`);
+    }
+    if (!hasPlace('digest_runs')) {
+      const cols = 'platform, channel_id, local_date, timezone, slot_at, status, attempts, claimed_by, claimed_at, next_attempt_at, finished_at, error, window_since, window_until, record, reply, stories, parts';
+      db.exec(`DROP INDEX IF EXISTS digest_runs_channel; DROP INDEX IF EXISTS digest_runs_retry;
+        CREATE TABLE digest_runs_v3 (${RUNS_COLUMNS});
+        INSERT INTO digest_runs_v3(${cols}) SELECT ${cols} FROM digest_runs;
+        DROP TABLE digest_runs;
+        ALTER TABLE digest_runs_v3 RENAME TO digest_runs;${RUNS_INDEXES}
+        ${CONSOLE_ROWS.replace('%T', 'digest_runs')};`);
+    }
   }).immediate();
 }
 
 interface RunRow {
   platform: string;
+  place: string;
   channel_id: string;
   local_date: string;
   timezone: string | null;
@@ -87,6 +124,7 @@ type Corrupt = (r: RunRow, column: string, error: string) => void;
 function toRun(r: RunRow, corrupt: Corrupt): DigestRun {
   return {
     platform: r.platform,
+    place: r.place,
     channelId: r.channel_id,
     localDate: r.local_date,
     timezone: r.timezone ?? '',
@@ -141,18 +179,25 @@ export class SqliteScheduleStore implements ScheduleStore {
     };
     db.exec(SCHEMA);
     migrateRuns(db);
-    const key = 'platform = @platform AND channel_id = @channelId AND slot_at = @slotAt';
+    migratePlaces(db);
+    const key = 'platform = @platform AND place = @place AND channel_id = @channelId AND slot_at = @slotAt';
+    const channel = 'platform = ? AND channel_id = ? AND place = ?';
     this.s = {
-      subscribe: db.prepare(`INSERT INTO digest_subscriptions(platform, channel_id, time, timezone, created_at, created_by)
-        VALUES (@platform, @channelId, @time, @timezone, @createdAt, @createdBy)
-        ON CONFLICT(platform, channel_id) DO UPDATE SET time = @time, timezone = @timezone, created_at = @createdAt, created_by = @createdBy`),
-      unsubscribe: db.prepare('DELETE FROM digest_subscriptions WHERE platform = ? AND channel_id = ?'),
-      subscription: db.prepare('SELECT * FROM digest_subscriptions WHERE platform = ? AND channel_id = ?'),
-      subscriptions: db.prepare('SELECT * FROM digest_subscriptions ORDER BY platform, channel_id'),
+      subscribe: db.prepare(`INSERT INTO digest_subscriptions(platform, place, channel_id, time, timezone, created_at, created_by)
+        VALUES (@platform, @place, @channelId, @time, @timezone, @createdAt, @createdBy)
+        ON CONFLICT(platform, place, channel_id) DO UPDATE SET time = @time, timezone = @timezone, created_at = @createdAt, created_by = @createdBy,
+          stopped_at = NULL, stopped_reason = NULL`),
+      unsubscribe: db.prepare(`DELETE FROM digest_subscriptions WHERE ${channel}`),
+      subscription: db.prepare(`SELECT * FROM digest_subscriptions WHERE ${channel}`),
+      subscriptions: db.prepare('SELECT * FROM digest_subscriptions ORDER BY platform, place, channel_id'),
+      adoptSub: db.prepare("UPDATE digest_subscriptions SET place = ? WHERE platform = ? AND channel_id = ? AND place = ''"),
+      adoptRuns: db.prepare("UPDATE OR IGNORE digest_runs SET place = ? WHERE platform = ? AND channel_id = ? AND place = ''"),
+      stopPlace: db.prepare('UPDATE digest_subscriptions SET stopped_at = ?, stopped_reason = ? WHERE platform = ? AND place = ? AND stopped_at IS NULL'),
+      resumePlace: db.prepare('UPDATE digest_subscriptions SET stopped_at = NULL, stopped_reason = NULL WHERE platform = ? AND place = ? AND stopped_at IS NOT NULL'),
       // One statement: the insert happens only when the channel has no run on this local day.
-      claim: db.prepare(`INSERT INTO digest_runs(platform, channel_id, local_date, timezone, slot_at, status, attempts, claimed_by, claimed_at)
-        SELECT @platform, @channelId, @localDate, @timezone, @slotAt, 'composing', 1, @claimedBy, @claimedAt
-        WHERE NOT EXISTS (SELECT 1 FROM digest_runs WHERE platform = @platform AND channel_id = @channelId
+      claim: db.prepare(`INSERT INTO digest_runs(platform, place, channel_id, local_date, timezone, slot_at, status, attempts, claimed_by, claimed_at)
+        SELECT @platform, @place, @channelId, @localDate, @timezone, @slotAt, 'composing', 1, @claimedBy, @claimedAt
+        WHERE NOT EXISTS (SELECT 1 FROM digest_runs WHERE platform = @platform AND place = @place AND channel_id = @channelId
           AND ((slot_at >= @dayStart AND slot_at < @dayEnd) OR (local_date = @localDate AND timezone = @timezone)))
         ON CONFLICT DO NOTHING`),
       composed: db.prepare(`UPDATE digest_runs SET window_since = @windowSince, window_until = @windowUntil, record = @record, reply = @reply, stories = @stories WHERE ${key}`),
@@ -168,27 +213,51 @@ export class SqliteScheduleStore implements ScheduleStore {
       retrying: db.prepare(`UPDATE digest_runs SET status = 'retrying', error = @error, next_attempt_at = @next WHERE ${key}`),
       failed: db.prepare(`UPDATE digest_runs SET status = 'failed', error = @error, finished_at = @at, next_attempt_at = NULL WHERE ${key}`),
       run: db.prepare(`SELECT * FROM digest_runs WHERE ${key}`),
-      onDay: db.prepare('SELECT * FROM digest_runs WHERE platform = ? AND channel_id = ? AND slot_at >= ? AND slot_at < ? ORDER BY slot_at LIMIT 1'),
-      lastRun: db.prepare('SELECT * FROM digest_runs WHERE platform = ? AND channel_id = ? ORDER BY slot_at DESC LIMIT 1'),
-      lastPosted: db.prepare("SELECT * FROM digest_runs WHERE platform = ? AND channel_id = ? AND status = 'posted' ORDER BY slot_at DESC LIMIT 1"),
+      onDay: db.prepare(`SELECT * FROM digest_runs WHERE ${channel} AND slot_at >= ? AND slot_at < ? ORDER BY slot_at LIMIT 1`),
+      lastRun: db.prepare(`SELECT * FROM digest_runs WHERE ${channel} ORDER BY slot_at DESC LIMIT 1`),
+      lastPosted: db.prepare(`SELECT * FROM digest_runs WHERE ${channel} AND status = 'posted' ORDER BY slot_at DESC LIMIT 1`),
     };
   }
 
   subscribe(sub: Subscription): void {
-    this.s.subscribe.run(sub);
+    this.s.subscribe.run({ platform: sub.platform, place: sub.place ?? '', channelId: sub.channelId, time: sub.time, timezone: sub.timezone, createdAt: sub.createdAt, createdBy: sub.createdBy });
   }
 
-  unsubscribe(platform: string, channelId: string): boolean {
-    return this.s.unsubscribe.run(platform, channelId).changes > 0;
+  unsubscribe(platform: string, channelId: string, place = ''): boolean {
+    this.adopt(platform, channelId, place);
+    return this.s.unsubscribe.run(platform, channelId, place).changes > 0;
   }
 
   private toSub(r: Record<string, string | null> | undefined): Subscription | null {
     if (!r) return null;
-    return { platform: r.platform!, channelId: r.channel_id!, time: r.time!, timezone: r.timezone!, createdAt: r.created_at!, createdBy: r.created_by };
+    return {
+      platform: r.platform!, place: r.place ?? '', channelId: r.channel_id!, time: r.time!, timezone: r.timezone!, createdAt: r.created_at!, createdBy: r.created_by,
+      stoppedAt: r.stopped_at ?? null, stoppedReason: r.stopped_reason ?? null,
+    };
   }
 
-  subscription(platform: string, channelId: string): Subscription | null {
-    return this.toSub(this.s.subscription.get(platform, channelId) as Record<string, string | null> | undefined);
+  /** A subscription and runs made in this channel before places are taken over by the place asking. */
+  private adopt(platform: string, channelId: string, place: string): void {
+    if (!place || this.db.readonly) return;
+    if (this.s.subscription.get(platform, channelId, place)) return;
+    if (!this.s.subscription.get(platform, channelId, '') && !this.s.lastRun.get(platform, channelId, '')) return;
+    this.db.transaction(() => {
+      this.s.adoptSub.run(place, platform, channelId);
+      this.s.adoptRuns.run(place, platform, channelId);
+    }).immediate();
+  }
+
+  subscription(platform: string, channelId: string, place = ''): Subscription | null {
+    this.adopt(platform, channelId, place);
+    return this.toSub(this.s.subscription.get(platform, channelId, place) as Record<string, string | null> | undefined);
+  }
+
+  stopPlace(platform: string, place: string, reason: string, at: string): number {
+    return this.s.stopPlace.run(at, reason, platform, place).changes;
+  }
+
+  resumePlace(platform: string, place: string): number {
+    return this.s.resumePlace.run(platform, place).changes;
   }
 
   subscriptions(): Subscription[] {
@@ -197,7 +266,7 @@ export class SqliteScheduleStore implements ScheduleStore {
 
   claimRun(run: ClaimInput): boolean {
     const { platform, channelId, localDate, slotAt, claimedBy, claimedAt } = run;
-    const params = { platform, channelId, localDate, slotAt, claimedBy, claimedAt, timezone: run.timezone ?? '', dayStart: run.dayStart ?? slotAt, dayEnd: run.dayEnd ?? slotAt };
+    const params = { platform, place: run.place ?? '', channelId, localDate, slotAt, claimedBy, claimedAt, timezone: run.timezone ?? '', dayStart: run.dayStart ?? slotAt, dayEnd: run.dayEnd ?? slotAt };
     return this.s.claim.run(params).changes === 1;
   }
 
@@ -217,14 +286,14 @@ export class SqliteScheduleStore implements ScheduleStore {
     return this.s.reclaim.run({ ...this.k(key), before, claimedBy, now }).changes === 1;
   }
 
-  runOnDay(platform: string, channelId: string, dayStart: string, dayEnd: string): DigestRun | null {
-    const r = this.s.onDay.get(platform, channelId, dayStart, dayEnd) as RunRow | undefined;
+  runOnDay(platform: string, channelId: string, dayStart: string, dayEnd: string, place = ''): DigestRun | null {
+    const r = this.s.onDay.get(platform, channelId, place, dayStart, dayEnd) as RunRow | undefined;
     return r ? toRun(r, this.corrupt) : null;
   }
 
   /** Only the key's own fields (callers may pass a whole DigestRun). */
-  private k(key: RunKey): RunKey {
-    return { platform: key.platform, channelId: key.channelId, slotAt: key.slotAt };
+  private k(key: RunKey): Required<RunKey> {
+    return { platform: key.platform, place: key.place ?? '', channelId: key.channelId, slotAt: key.slotAt };
   }
 
   setComposed(key: RunKey, c: ComposedRun): void {
@@ -256,13 +325,13 @@ export class SqliteScheduleStore implements ScheduleStore {
     return r ? toRun(r, this.corrupt) : null;
   }
 
-  lastRun(platform: string, channelId: string): DigestRun | null {
-    const r = this.s.lastRun.get(platform, channelId) as RunRow | undefined;
+  lastRun(platform: string, channelId: string, place = ''): DigestRun | null {
+    const r = this.s.lastRun.get(platform, channelId, place) as RunRow | undefined;
     return r ? toRun(r, this.corrupt) : null;
   }
 
-  lastPosted(platform: string, channelId: string): DigestRun | null {
-    const r = this.s.lastPosted.get(platform, channelId) as RunRow | undefined;
+  lastPosted(platform: string, channelId: string, place = ''): DigestRun | null {
+    const r = this.s.lastPosted.get(platform, channelId, place) as RunRow | undefined;
     return r ? toRun(r, this.corrupt) : null;
   }
 }

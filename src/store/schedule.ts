@@ -1,11 +1,14 @@
-// The storage boundary of digest subscriptions and the run ledger. A run is keyed by (platform, channel,
-// slot): claiming it is one insert that only one caller can win, made before anything is composed, and it
+// The storage boundary of digest subscriptions and the run ledger. A subscription is keyed by (platform,
+// place, channel) and a run by (platform, place, channel, slot), the place being the workspace ('slack:T0123',
+// 'discord:GUILD', 'console'), so two channels with one id on two platforms or workspaces never collide. A run: claiming it is one insert that only one caller can win, made before anything is composed, and it
 // only wins when the channel has no run yet on the same local day (in the channel's zone at the time), so a
 // zone change never brings a second digest in one day, nor skips the next.
 import type { Reply } from '../reply.ts';
 
 export interface Subscription {
   platform: string;
+  /** The workspace the channel is in ('discord:GUILD', 'slack:TEAM', 'console'); '' for one made before places. */
+  place?: string;
   channelId: string;
   /** Local time of day, HH:MM (24-hour). */
   time: string;
@@ -14,6 +17,9 @@ export interface Subscription {
   /** When it was made (ISO 8601); slots before it are never posted. */
   createdAt: string;
   createdBy: string | null;
+  /** Set when the workspace's digests were stopped (the app uninstalled, its token revoked): why, and when. */
+  stoppedReason?: string | null;
+  stoppedAt?: string | null;
 }
 
 /**
@@ -26,6 +32,8 @@ export type RunStatus = 'composing' | 'posting' | 'retrying' | 'posted' | 'faile
 
 export interface RunKey {
   platform: string;
+  /** The channel's workspace, as in Subscription ('' when absent). */
+  place?: string;
   channelId: string;
   /** The scheduled moment (ISO 8601, UTC). */
   slotAt: string;
@@ -77,9 +85,18 @@ export interface ScheduleStore {
   /** Adds or replaces the channel's subscription. */
   subscribe(sub: Subscription): void;
   /** Removes it; false when there was none. */
-  unsubscribe(platform: string, channelId: string): boolean;
-  subscription(platform: string, channelId: string): Subscription | null;
+  unsubscribe(platform: string, channelId: string, place?: string): boolean;
+  /**
+   * The channel's subscription in its workspace. One made before places (place '') in the same channel is
+   * taken over by the place asking (a channel id is unique on its platform for a one-workspace install).
+   */
+  subscription(platform: string, channelId: string, place?: string): Subscription | null;
+  /** Every subscription, stopped ones too (the scheduler skips those). */
   subscriptions(): Subscription[];
+  /** Stops every digest of a workspace (uninstalled, token revoked), recording why; the number stopped. */
+  stopPlace(platform: string, place: string, reason: string, at: string): number;
+  /** Starts a workspace's stopped digests again (it was installed again); the number resumed. */
+  resumePlace(platform: string, place: string): number;
   /**
    * Claims a run (status composing, attempt 1). True only for the one caller whose insert made it, and only
    * when the channel has no run whose slot falls in [dayStart, dayEnd).
@@ -100,13 +117,13 @@ export interface ScheduleStore {
   /** Takes over a stale composing run. True only for one caller. */
   reclaimStale(key: RunKey, before: string, claimedBy: string, now: string): boolean;
   /** The channel's run whose slot falls in [dayStart, dayEnd), if any. */
-  runOnDay(platform: string, channelId: string, dayStart: string, dayEnd: string): DigestRun | null;
+  runOnDay(platform: string, channelId: string, dayStart: string, dayEnd: string, place?: string): DigestRun | null;
   markPosted(key: RunKey, at: string): void;
   markRetrying(key: RunKey, error: string, nextAttemptAt: string): void;
   markFailed(key: RunKey, error: string, at: string): void;
   run(key: RunKey): DigestRun | null;
   /** The channel's latest run (by slot). */
-  lastRun(platform: string, channelId: string): DigestRun | null;
+  lastRun(platform: string, channelId: string, place?: string): DigestRun | null;
   /** The channel's latest posted run. */
-  lastPosted(platform: string, channelId: string): DigestRun | null;
+  lastPosted(platform: string, channelId: string, place?: string): DigestRun | null;
 }

@@ -44,7 +44,13 @@ CREATE TABLE IF NOT EXISTS speakers (name TEXT PRIMARY KEY, folded TEXT NOT NULL
 CREATE INDEX IF NOT EXISTS speakers_canonical ON speakers(canonical);
 CREATE TABLE IF NOT EXISTS speaker_keys (key TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (key, name)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS speaker_keys_name ON speaker_keys(name);
+CREATE TABLE IF NOT EXISTS speaker_scopes (scope TEXT NOT NULL, name TEXT NOT NULL, quotes INTEGER NOT NULL, PRIMARY KEY (scope, name)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS speaker_scopes_top ON speaker_scopes(scope, quotes DESC);
 `;
 
+/** Each speaker's quote count per place (scope), kept as quotes are stored and dropped: suggestions per place. */
+export const SPEAKER_SCOPES_BACKFILL = `INSERT OR REPLACE INTO speaker_scopes(scope, name, quotes)
+  SELECT a.scope, q.speaker, count(*) FROM quotes q JOIN articles a ON a.n = q.article_n GROUP BY a.scope, q.speaker`;
+
 /** Tables of the index (dropped and rebuilt when the schema changes); the schedule's tables are kept. */
-export const INDEX_TABLES = ['sentences_fts', 'sentences', 'quotes', 'figures', 'articles', 'files', 'stories', 'article_terms', 'term_df', 'speakers', 'speaker_keys'];
+export const INDEX_TABLES = ['sentences_fts', 'sentences', 'quotes', 'figures', 'articles', 'files', 'stories', 'article_terms', 'term_df', 'speakers', 'speaker_keys', 'speaker_scopes'];

@@ -19,6 +19,9 @@ function keysOf(name: string): string[] {
   return [...new Set(telling.length ? telling : words)].slice(0, 4);
 }
 
+/** Rows read per place for a top list: enough for names that go by several aliases to add up. */
+const TOP_READ_FACTOR = 4;
+
 type Row = { name: string; canonical: string; kind: string | null; quotes: number };
 const toRecord = (r: Row): SpeakerRecord => ({ name: r.name, canonical: r.canonical, kind: (r.kind as Quote['speakerKind']) ?? null, quotes: r.quotes });
 
@@ -43,20 +46,29 @@ export class SqliteSpeakers {
       one: db.prepare('SELECT name, canonical, kind, quotes FROM speakers WHERE name = ?'),
       setCanonical: db.prepare('UPDATE speakers SET canonical = ? WHERE name = ?'),
       canonicalOf: db.prepare('SELECT canonical FROM speakers WHERE name = ?'),
+      addScoped: db.prepare(`INSERT INTO speaker_scopes(scope, name, quotes) VALUES (?, ?, 1)
+        ON CONFLICT(scope, name) DO UPDATE SET quotes = quotes + 1`),
+      lessScoped: db.prepare('UPDATE speaker_scopes SET quotes = quotes - 1 WHERE scope = ? AND name = ?'),
+      dropScoped: db.prepare('DELETE FROM speaker_scopes WHERE scope = ? AND name = ? AND quotes <= 0'),
     };
   }
 
-  add(quotes: Quote[]): void {
+  /** Counts the quotes of an article of place `scope`. */
+  add(quotes: Quote[], scope: string): void {
     for (const q of quotes) {
       if (!q.speaker) continue;
       this.stmt.add.run(q.speaker, fold(q.speaker), q.speaker, q.speakerKind ?? null);
+      this.stmt.addScoped.run(scope, q.speaker);
       for (const k of keysOf(q.speaker)) this.stmt.addKey.run(k, q.speaker);
       this.touched.add(q.speaker);
     }
   }
 
-  forget(rows: { speaker: string }[]): void {
-    for (const { speaker } of rows) {
+  /** Uncounts quotes going away (each with its article's place). */
+  forget(rows: { speaker: string; scope: string }[]): void {
+    for (const { speaker, scope } of rows) {
+      this.stmt.lessScoped.run(scope, speaker);
+      this.stmt.dropScoped.run(scope, speaker);
       this.stmt.less.run(speaker);
       if (this.stmt.gone.get(speaker)) {
         // Its neighbours may now be named otherwise: remember them before the keys go.
@@ -123,13 +135,43 @@ export class SqliteSpeakers {
     return out;
   }
 
-  /** Canonical speakers by quotes, most first; with a prefix, those with a word starting with it (or holding it). */
-  top(limit: number, prefix?: string): SpeakerRecord[] {
+  /**
+   * Canonical speakers by quotes, most first; with a prefix, those with a word starting with it (or holding
+   * it). With scopes, only quotes of those places' articles count (the per-place counts kept at write time).
+   */
+  top(limit: number, prefix?: string, scopes?: string[]): SpeakerRecord[] {
     const p = prefix ? fold(prefix) : '';
+    if (scopes) return this.topIn(scopes, limit, p);
     const where = p ? "WHERE folded LIKE ? ESCAPE '\\'" : '';
     const rows = this.db
       .prepare(`SELECT canonical AS name, canonical, max(kind) AS kind, sum(quotes) AS quotes FROM speakers ${where} GROUP BY canonical ORDER BY quotes DESC, canonical LIMIT ?`)
       .all(...(p ? likeAll([p]) : []), limit) as Row[];
     return rows.map(toRecord);
   }
+
+  /**
+   * The most quoted speakers in these places: each scope's names read most quoted first from the
+   * (scope, quotes) index, stopping after a few times `limit` (no scan of every speaker without a prefix),
+   * then summed by canonical name across scopes and aliases.
+   */
+  private topIn(scopes: string[], limit: number, folded: string): SpeakerRecord[] {
+    const like = folded ? " AND sp.folded LIKE ? ESCAPE '\\'" : '';
+    const read = this.db.prepare(`SELECT sp.canonical AS canonical, sp.kind AS kind, ss.quotes AS quotes
+      FROM speaker_scopes ss INDEXED BY speaker_scopes_top JOIN speakers sp ON sp.name = ss.name
+      WHERE ss.scope = ?${like} ORDER BY ss.quotes DESC LIMIT ?`);
+    const sums = new Map<string, { kind: string | null; quotes: number }>();
+    for (const scope of new Set(scopes)) {
+      for (const r of read.all(scope, ...(folded ? likeAll([folded]) : []), limit * TOP_READ_FACTOR) as Omit<Row, 'name'>[]) {
+        const s = sums.get(r.canonical) ?? { kind: null, quotes: 0 };
+        s.quotes += r.quotes;
+        if (r.kind && (!s.kind || r.kind > s.kind)) s.kind = r.kind;
+        sums.set(r.canonical, s);
+      }
+    }
+    return [...sums]
+      .sort((a, b) => b[1].quotes - a[1].quotes || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .slice(0, limit)
+      .map(([canonical, s]) => toRecord({ name: canonical, canonical, kind: s.kind, quotes: s.quotes }));
+  }
+
 }

@@ -13,7 +13,11 @@ import type { ScheduleStore } from './schedule.ts';
 import { SqliteScheduleStore } from './schedule-sqlite.ts';
 import type { SourceStore } from './sources.ts';
 import { SqliteSourceStore } from './sources-sqlite.ts';
-import { INDEX_TABLES, SCHEMA, SCHEMA_VERSION } from './sqlite-schema.ts';
+import type { PlaceSettingsStore } from './places.ts';
+import { SqlitePlaceSettings } from './places-sqlite.ts';
+import type { InstallationStore } from './installations.ts';
+import { SqliteInstallations } from './installations-sqlite.ts';
+import { INDEX_TABLES, SCHEMA, SCHEMA_VERSION, SPEAKER_SCOPES_BACKFILL } from './sqlite-schema.ts';
 import { SqliteStoryIndex } from './sqlite-stories.ts';
 import { articleMeta, chunks, marks, META_COLUMNS, REF_COLUMNS, refOfRow, timesOf, type MetaRow, type RefRow } from './sqlite-rows.ts';
 import { SqliteSpeakers } from './sqlite-speakers.ts';
@@ -56,6 +60,8 @@ export class SqliteStore implements Store {
   private readonly speakers: SqliteSpeakers;
   private scheduleStore: ScheduleStore | null = null;
   private sourceStore: SourceStore | null = null;
+  private placeStore: PlaceSettingsStore | null = null;
+  private installationStore: InstallationStore | null = null;
 
   constructor(
     readonly path: string,
@@ -89,7 +95,10 @@ export class SqliteStore implements Store {
     const version = hasMeta ? (this.db.prepare("SELECT value FROM meta WHERE key = 'schema'").get() as { value: string } | undefined)?.value : undefined;
     this.db.transaction(() => {
       if (version && version !== SCHEMA_VERSION) for (const t of INDEX_TABLES) this.db.exec(`DROP TABLE IF EXISTS ${t}`);
+      // An index from before per-place speaker counts: counted once from its quotes (no re-indexing).
+      const countScopes = version === SCHEMA_VERSION && !this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'speaker_scopes'").get();
       this.db.exec(SCHEMA);
+      if (countScopes) this.db.exec(SPEAKER_SCOPES_BACKFILL);
       this.db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run('schema', SCHEMA_VERSION);
     }).immediate();
   }
@@ -112,7 +121,8 @@ export class SqliteStore implements Store {
       deleteSentences: db.prepare('DELETE FROM sentences WHERE article_n = ?'),
       insertQuote: db.prepare('INSERT INTO quotes(article_n, idx, sidx, speaker, role, json) VALUES (?, ?, ?, ?, ?, ?)'),
       insertFigure: db.prepare('INSERT INTO figures(article_n, idx, sidx, json) VALUES (?, ?, ?, ?)'),
-      speakersOf: db.prepare('SELECT speaker, json FROM quotes WHERE article_n = ?'),
+      speakersOf: db.prepare('SELECT q.speaker AS speaker, a.scope AS scope FROM quotes q JOIN articles a ON a.n = q.article_n WHERE q.article_n = ?'),
+      scopeOf: db.prepare('SELECT scope FROM articles WHERE n = ?'),
       deleteQuotes: db.prepare('DELETE FROM quotes WHERE article_n = ?'),
       deleteFigures: db.prepare('DELETE FROM figures WHERE article_n = ?'),
       deleteArticle: db.prepare('DELETE FROM articles WHERE n = ?'),
@@ -204,18 +214,18 @@ export class SqliteStore implements Store {
       const row = this.stmt.byId.get(id) as { n: number } | undefined;
       if (!row) return;
       const sentences = this.stmt.sentencesOf.all(row.n) as Sentence[];
-      this.speakers.forget(this.stmt.speakersOf.all(row.n) as { speaker: string; json: string }[]);
+      this.speakers.forget(this.stmt.speakersOf.all(row.n) as { speaker: string; scope: string }[]);
       this.stmt.deleteQuotes.run(row.n);
       this.stmt.deleteFigures.run(row.n);
-      this.insertFacts(row.n, sentences, quotes, figures);
+      this.insertFacts(row.n, sentences, quotes, figures, (this.stmt.scopeOf.get(row.n) as { scope: string }).scope);
       this.stmt.setAnalysis.run(analyzer, quotes.length ? 1 : 0, row.n);
     });
   }
 
-  private insertFacts(n: number, sentences: Sentence[], quotes: Quote[], figures: Figure[], packed?: { quotes: string[]; figures: string[] }): void {
+  private insertFacts(n: number, sentences: Sentence[], quotes: Quote[], figures: Figure[], scope: string, packed?: { quotes: string[]; figures: string[] }): void {
     quotes.forEach((q, i) => this.stmt.insertQuote.run(n, i, q.sentenceIndex, q.speaker, q.role, packed?.quotes[i] ?? packFact(q, sentences)));
     figures.forEach((f, i) => this.stmt.insertFigure.run(n, i, f.sentenceIndex, packed?.figures[i] ?? packFact(f, sentences)));
-    this.speakers.add(quotes);
+    this.speakers.add(quotes, scope);
   }
 
   private deleteArticle(n: number): void {
@@ -223,7 +233,7 @@ export class SqliteStore implements Store {
     if (this.counted !== null) this.counted--;
     for (const { n: s } of this.stmt.sentenceRows.all(n) as { n: number }[]) this.stmt.deleteFts.run(s);
     this.stmt.deleteSentences.run(n);
-    this.speakers.forget(this.stmt.speakersOf.all(n) as { speaker: string; json: string }[]);
+    this.speakers.forget(this.stmt.speakersOf.all(n) as { speaker: string; scope: string }[]);
     this.stmt.deleteQuotes.run(n);
     this.stmt.deleteFigures.run(n);
     this.stmt.deleteArticle.run(n);
@@ -245,7 +255,7 @@ export class SqliteStore implements Store {
       const row = this.stmt.insertSentence.run(n, s.index, s.paragraph, s.heading, s.text);
       this.stmt.insertFts.run(row.lastInsertRowid, s.text, encoded.contexts[i]);
     });
-    this.insertFacts(n, a.sentences, a.quotes, a.figures, encoded);
+    this.insertFacts(n, a.sentences, a.quotes, a.figures, scope, encoded);
     return n;
   }
 
@@ -530,8 +540,8 @@ export class SqliteStore implements Store {
     return out;
   }
 
-  topSpeakers(limit: number, prefix?: string): SpeakerRecord[] {
-    return this.speakers.top(limit, prefix);
+  topSpeakers(limit: number, prefix?: string, scopes?: string[]): SpeakerRecord[] {
+    return this.speakers.top(limit, prefix, scopes);
   }
 
   schedule(): ScheduleStore {
@@ -542,6 +552,16 @@ export class SqliteStore implements Store {
   sources(): SourceStore {
     this.sourceStore ??= new SqliteSourceStore(this.db);
     return this.sourceStore;
+  }
+
+  places(): PlaceSettingsStore {
+    this.placeStore ??= new SqlitePlaceSettings(this.db);
+    return this.placeStore;
+  }
+
+  installations(): InstallationStore {
+    this.installationStore ??= new SqliteInstallations(this.db);
+    return this.installationStore;
   }
 
   getMeta(key: string): string | null {

@@ -5,6 +5,8 @@
 import type { Article, ArticleRef, Figure, ParsedArticle, Quote, WithArticle } from '../core/types.ts';
 import type { SignatureData } from '../core/stories/same-event.ts';
 import type { ScheduleStore } from './schedule.ts';
+import type { PlaceSettingsStore } from './places.ts';
+import type { InstallationStore } from './installations.ts';
 import type { SourceStore } from './sources.ts';
 
 /** What the index knows of one source file, to tell new and changed files from unchanged ones. */
@@ -252,12 +254,16 @@ export interface Store {
   /** Quotes by any of these speaker names (as stored), newest first. */
   quotesBySpeakers(names: string[], limit: number, scopes?: string[]): WithArticle<Quote>[];
   /** Most quoted speakers (canonical names), for suggestions and "who is quoted most". */
-  topSpeakers(limit: number, prefix?: string): SpeakerRecord[];
+  topSpeakers(limit: number, prefix?: string, scopes?: string[]): SpeakerRecord[];
 
   /** The digest subscriptions and run ledger, in the same database. */
   schedule(): ScheduleStore;
   /** The followed sources and their poll state, in the same database. */
   sources(): SourceStore;
+  /** Each place's own settings (digest zone, shared sources on or off), in the same database. */
+  places(): PlaceSettingsStore;
+  /** Slack installations (OAuth, one per workspace), in the same database. */
+  installations(): InstallationStore;
   getMeta(key: string): string | null;
   setMeta(key: string, value: string): void;
   close(): void;

@@ -1,5 +1,7 @@
 // Suggestions for options that declare an autocomplete source: speakers from the indexed quotes, and IANA
 // time zones. At most 25 choices, as Discord allows.
+import { CONSOLE_SCOPE } from '../../config.ts';
+import { placeView } from '../../service/places.ts';
 import type { Sitrep } from '../../service/sitrep.ts';
 import { sourcesOf } from '../../sources/registry.ts';
 import { LIMITS } from './limits.ts';
@@ -35,7 +37,8 @@ export function rankMatches(values: string[], typed: string): string[] {
 export function suggest(sitrep: Sitrep, source: AutocompleteSource, typed: string, place?: string): Choice[] {
   if (source === 'sources') return sourceChoices(sitrep, place, typed);
   // Speakers come from the index, most quoted first, already narrowed to what was typed.
-  const values = source === 'speakers' ? sitrep.speakerSuggestions(typed, LIMITS.choices * 4) : timeZones();
+  // Only the speakers quoted in what this place may read (its own sources and the shared ones it has on).
+  const values = source === 'speakers' ? placeView(sitrep, place ?? CONSOLE_SCOPE).speakerSuggestions(typed, LIMITS.choices * 4) : timeZones();
   return rankMatches(values, typed)
     .filter((v) => v.length <= LIMITS.choiceName)
     .slice(0, LIMITS.choices)

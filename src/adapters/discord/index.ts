@@ -7,7 +7,7 @@ import type { Reply } from '../../reply.ts';
 import type { Sitrep } from '../../service/sitrep.ts';
 import { DRAIN_MS, InFlight } from '../in-flight.ts';
 import { ChatRateLimiter } from '../rate-limit.ts';
-import type { ChatAdapter, Delivery } from '../types.ts';
+import { PlaceUnavailableError, type ChatAdapter, type Delivery } from '../types.ts';
 import { createClient } from './client.ts';
 import { postReply } from './deliver.ts';
 import { destroyClient } from './shutdown.ts';
@@ -15,6 +15,7 @@ import { handleInteraction } from './interactions.ts';
 import { handleMention } from './mentions.ts';
 import type { CommandRunner, HandlerDeps } from './run-types.ts';
 import { readDiscordSettings, type DiscordSettings } from './settings.ts';
+import { isAllowed, leaveUnlisted } from './guilds.ts';
 
 export interface DiscordAdapterOptions {
   /** Runs commands (default: commands/run.ts's runCommand). */
@@ -51,12 +52,21 @@ export class DiscordAdapter implements ChatAdapter {
   ) {
     const log = opts.log ?? ((m: string) => console.error(`sitrep: discord: ${m}`));
     const limiter = opts.limiter === null ? undefined : (opts.limiter ?? new ChatRateLimiter());
-    this.deps = { sitrep, run: opts.run ?? runCommand, deferAfterMs: opts.deferAfterMs ?? 1000, limiter, inFlight: this.inFlight, services: opts.services, log };
+    const allowed = settings.allowedGuilds ?? null;
+    this.deps = { sitrep, run: opts.run ?? runCommand, deferAfterMs: opts.deferAfterMs ?? 1000, limiter, inFlight: this.inFlight, services: opts.services, log, allowedGuilds: allowed };
     this.client = createClient(settings);
     this.client.on(Events.InteractionCreate, (i) => void handleInteraction(i, this.deps));
     this.client.on(Events.MessageCreate, (m) => {
       const botId = this.client.user?.id;
+      if (!isAllowed(allowed, m.guildId)) return;
       if (botId) this.inFlight.track(handleMention(m, botId, this.deps)).catch((e) => log(`reply to a mention failed: ${(e as Error).message}`));
+    });
+    // A server not on DISCORD_ALLOWED_GUILDS is told why and left, when the bot is added and at start.
+    this.client.on(Events.GuildCreate, (g) => {
+      if (!isAllowed(allowed, g.id)) void this.inFlight.track(leaveUnlisted(g, log));
+    });
+    this.client.once(Events.ClientReady, (c) => {
+      for (const g of c.guilds.cache.values()) if (!isAllowed(allowed, g.id)) void this.inFlight.track(leaveUnlisted(g, log));
     });
     this.client.on(Events.Error, (e) => log(`client error: ${e.message}`));
   }
@@ -87,7 +97,10 @@ export class DiscordAdapter implements ChatAdapter {
     await destroyClient(this.client);
   }
 
-  post(channelId: string, reply: Reply, delivery?: Delivery): Promise<void> {
+  post(channelId: string, reply: Reply, delivery?: Delivery, place?: string): Promise<void> {
+    // A server the bot no longer serves (left, or off DISCORD_ALLOWED_GUILDS) gets no more digests.
+    const guildId = place?.startsWith('discord:') ? place.slice('discord:'.length) : null;
+    if (guildId && !isAllowed(this.settings.allowedGuilds ?? null, guildId)) return Promise.reject(new PlaceUnavailableError(place!, `Sitrep does not serve server ${guildId} (not in DISCORD_ALLOWED_GUILDS)`));
     return postReply(this.client, channelId, reply, delivery);
   }
 }

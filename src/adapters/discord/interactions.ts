@@ -16,6 +16,7 @@ import { defersUpFront, manageServerRefusal, needsManageGuild } from './policy.t
 import { filesOf } from './attachments.ts';
 import { isPrivate, renderReply } from './render.ts';
 import type { HandlerDeps } from './run-types.ts';
+import { isAllowed, REFUSAL } from './guilds.ts';
 
 /** The command's input from the interaction's options (subcommand and option values as strings). */
 export function inputFromOptions(options: readonly CommandInteractionOption[]): CommandInput {
@@ -109,9 +110,16 @@ export async function handleAutocomplete(interaction: AutocompleteInteraction, d
   await interaction.respond(choices);
 }
 
+/** An interaction from a server not on DISCORD_ALLOWED_GUILDS: a private refusal (no suggestions for autocomplete). */
+async function refuseUnlisted(interaction: Interaction): Promise<void> {
+  if (interaction.isAutocomplete()) await interaction.respond([]);
+  else if (interaction.isChatInputCommand()) await interaction.reply({ embeds: renderReply(errorReply(REFUSAL))[0].embeds, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+}
+
 /** Routes one interaction; failures are logged and, where still possible, reported to the user privately. */
 export async function handleInteraction(interaction: Interaction, deps: HandlerDeps): Promise<void> {
   try {
+    if (!isAllowed(deps.allowedGuilds ?? null, interaction.guildId)) return await refuseUnlisted(interaction);
     if (interaction.isChatInputCommand()) await (deps.inFlight ? deps.inFlight.track(handleChatInput(interaction, deps)) : handleChatInput(interaction, deps));
     else if (interaction.isAutocomplete()) await handleAutocomplete(interaction, deps);
   } catch (e) {

@@ -13,7 +13,7 @@ export const MANAGE_GUILD: Rule = { digest: ['subscribe', 'unsubscribe'], source
  * interaction callback. Every other command is deferred before it starts, because it may hold the event
  * loop past Discord's 3-second deadline, where no timer could fire to defer it.
  */
-export const ANSWERS_AT_ONCE: Rule = { help: true, digest: ['subscribe', 'unsubscribe', 'status'] };
+export const ANSWERS_AT_ONCE: Rule = { help: true, digest: ['subscribe', 'unsubscribe', 'status', 'timezone'], sources: ['shared'] };
 
 function matches(rule: Rule, command: string, subcommand?: string | null): boolean {
   const r = rule[command];

@@ -3,6 +3,7 @@ import type { Sitrep } from '../../service/sitrep.ts';
 import type { CommandRunner } from '../inbound.ts';
 import type { ChatRateLimiter } from '../rate-limit.ts';
 import type { InFlight } from '../in-flight.ts';
+import type { AllowedGuilds } from './guilds.ts';
 
 export type { CommandRunner } from '../inbound.ts';
 
@@ -18,4 +19,6 @@ export interface HandlerDeps {
   /** Extra services for commands (the digest scheduler, for example). */
   services?: Record<string, unknown>;
   log: (message: string) => void;
+  /** The servers served (DISCORD_ALLOWED_GUILDS); null or absent: every server. */
+  allowedGuilds?: AllowedGuilds;
 }

@@ -1,6 +1,8 @@
 // Discord settings from the environment. The token is a secret: it is read here and handed to discord.js,
 // and never printed (errors name the variable, not its value).
 
+import { parseAllowedGuilds, type AllowedGuilds } from './guilds.ts';
+
 export const DEFAULT_API_URL = 'https://discord.com/api';
 
 export interface DiscordSettings {
@@ -10,6 +12,8 @@ export interface DiscordSettings {
   guildId?: string;
   /** The REST base without the version ("https://discord.com/api"); gateway discovery goes through it too. */
   apiUrl: string;
+  /** The servers the bot serves (DISCORD_ALLOWED_GUILDS); null or absent: every server it joins. */
+  allowedGuilds?: AllowedGuilds;
 }
 
 /** Accepts "http://host/api", "http://host/api/" or "http://host/api/v10"; discord.js adds the version. */
@@ -35,5 +39,5 @@ export function readDiscordSettings(env: NodeJS.ProcessEnv = process.env): Disco
   if (!/^\d{5,25}$/.test(applicationId!)) throw new Error('DISCORD_APPLICATION_ID should be the numeric application id (General Information > Application ID).');
   const guildId = env.DISCORD_GUILD_ID?.trim() || undefined;
   if (guildId && !/^\d{5,25}$/.test(guildId)) throw new Error('DISCORD_GUILD_ID should be a numeric server id (right-click the server > Copy Server ID).');
-  return { token: token!, applicationId: applicationId!, guildId, apiUrl: normalizeApiUrl(env.DISCORD_API_URL) };
+  return { token: token!, applicationId: applicationId!, guildId, apiUrl: normalizeApiUrl(env.DISCORD_API_URL), allowedGuilds: parseAllowedGuilds(env.DISCORD_ALLOWED_GUILDS) };
 }

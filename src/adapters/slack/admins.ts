@@ -29,15 +29,20 @@ export class AdminCheck {
     this.now = opts.now ?? Date.now;
   }
 
-  async canManage(userId: string | undefined): Promise<boolean> {
+  /**
+   * Whether the user may manage digests in their workspace (`teamId`). `lookup` asks that workspace's Slack
+   * (with its own token, when Sitrep is installed in many); the answer is cached per workspace and user.
+   */
+  async canManage(userId: string | undefined, lookup: UserLookup = this.opts.lookup, teamId = ''): Promise<boolean> {
     if (!userId) return false;
     if (this.opts.extraAdmins.has(userId)) return true;
-    const hit = this.cache.get(userId);
+    const key = `${teamId}/${userId}`;
+    const hit = this.cache.get(key);
     if (hit && this.now() - hit.at < this.ttlMs) return hit.admin;
     try {
-      const flags = await this.opts.lookup(userId);
+      const flags = await lookup(userId);
       const admin = Boolean(flags?.is_admin || flags?.is_owner || flags?.is_primary_owner);
-      this.cache.set(userId, { admin, at: this.now() });
+      this.cache.set(key, { admin, at: this.now() });
       return admin;
     } catch (e) {
       // Not cached: the next command asks again. The error names the method, never the token.

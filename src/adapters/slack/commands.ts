@@ -54,7 +54,7 @@ export function slashCommandHandler(deps: SlackHandlerDeps) {
     // Let the ack reach Slack before any synchronous work (the index is SQLite) holds the event loop.
     await yieldToEventLoop();
     try {
-      const ctx = await commandContext(deps, command.channel_id, command.user_id, command.team_id);
+      const ctx = await commandContext(deps, command.channel_id, command.user_id, command.team_id, client);
       const result = await runInbound(ctx, parsed.name, parsed.input);
       await respondWithReply(respond, result.reply);
       await uploadAttachments(client, command.channel_id, result.reply, { log: deps.log });

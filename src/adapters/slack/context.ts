@@ -3,7 +3,7 @@
 import type { CommandContext } from '../../../commands/types.ts';
 import type { Sitrep } from '../../service/sitrep.ts';
 import type { ChatRateLimiter } from '../rate-limit.ts';
-import type { AdminCheck } from './admins.ts';
+import type { AdminCheck, SlackUserFlags } from './admins.ts';
 
 export interface SlackLog {
   warn(message: string): void;
@@ -21,14 +21,18 @@ export interface SlackHandlerDeps {
   log: SlackLog;
 }
 
-export async function commandContext(deps: SlackHandlerDeps, channelId: string | undefined, userId: string | undefined, teamId?: string): Promise<CommandContext> {
+/** The Web API client Bolt gives a handler: authorized as the workspace the request came from. */
+type UsersInfoClient = { users: { info(args: { user: string }): Promise<{ user?: SlackUserFlags }> } };
+
+export async function commandContext(deps: SlackHandlerDeps, channelId: string | undefined, userId: string | undefined, teamId?: string, client?: UsersInfoClient): Promise<CommandContext> {
+  const lookup = client ? async (user: string) => (await client.users.info({ user })).user : undefined;
   return {
     sitrep: deps.sitrep,
     platform: 'slack',
     channelId,
     place: teamId ? `slack:${teamId}` : undefined,
     userId,
-    canManage: await deps.admins.canManage(userId),
+    canManage: await deps.admins.canManage(userId, lookup, teamId),
     now: deps.now,
     services: deps.services,
   };

@@ -1,17 +1,19 @@
 // The Slack adapter: `createSlackAdapter(sitrep, env)` reads the settings, builds the Bolt app and returns a
-// ChatAdapter. start() verifies the bot token (auth.test) and connects; post() is chat.postMessage (the
-// digest scheduler uses it); stop() disconnects. Only this folder imports @slack/*.
+// ChatAdapter. start() verifies the bot token (auth.test; with OAuth installs there is none to verify) and
+// connects; post() is chat.postMessage with the token of the channel's workspace (the digest scheduler uses
+// it; a workspace whose token is gone stops its digests); stop() disconnects. Only this folder imports @slack/*.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
-import type { App, SocketModeReceiver } from '@slack/bolt';
+import { webApi, type App, type SocketModeReceiver } from '@slack/bolt';
 import type { Reply } from '../../reply.ts';
 import type { Sitrep } from '../../service/sitrep.ts';
 import type { EventClaims } from '../../store/dedupe.ts';
 import { SqliteEventClaims } from '../../store/dedupe-sqlite.ts';
 import { DRAIN_MS, InFlight } from '../in-flight.ts';
 import { ChatRateLimiter } from '../rate-limit.ts';
-import type { ChatAdapter, Delivery } from '../types.ts';
+import { PlaceUnavailableError, type ChatAdapter, type Delivery } from '../types.ts';
+import { endWorkspace, GONE_ERRORS, isTeamAllowed, slackErrorCode, teamRefusal } from './workspaces.ts';
 import { AdminCheck } from './admins.ts';
 import { EventDeduper } from './dedupe.ts';
 import { buildApp, type SlackAppOptions } from './app.ts';
@@ -47,10 +49,12 @@ export class SlackAdapter implements ChatAdapter {
   private readonly inFlight = new InFlight();
   /** In memory until start() opens the ledger file. */
   private claims: EventClaims = new EventDeduper();
+  /** OAuth installs: a Web API client per workspace token. */
+  private readonly clients = new Map<string, App['client']>();
 
   constructor(
     private readonly settings: SlackSettings,
-    deps: SlackHandlerDeps,
+    private readonly deps: SlackHandlerDeps,
     private readonly opts: SlackAdapterOptions = {},
   ) {
     ({ app: this.app, socket: this.socket } = buildApp(settings, deps, opts, { claims: () => this.claims, inFlight: this.inFlight }));
@@ -96,6 +100,7 @@ export class SlackAdapter implements ChatAdapter {
     try {
       await this.app.init();
     } catch (e) {
+      if (this.settings.oauth) throw new Error(`Slack (installs in many workspaces) could not start: ${(e as Error).message}`);
       throw new Error(`Slack did not accept SLACK_BOT_TOKEN (auth.test at ${new URL(this.settings.apiUrl).origin}: ${(e as Error).message}).`);
     }
     if (this.settings.mode === 'socket') {
@@ -133,9 +138,37 @@ export class SlackAdapter implements ChatAdapter {
     }
   }
 
-  async post(channelId: string, reply: Reply, delivery?: Delivery): Promise<void> {
-    await postReply(this.app.client, channelId, reply, {}, delivery);
-    await uploadAttachments(this.app.client, channelId, reply);
+  /** The client that posts in a workspace: the one bot token, or (OAuth) that workspace's own installation's. */
+  private clientFor(place: string | undefined): App['client'] {
+    const teamId = place?.startsWith('slack:') ? place.slice('slack:'.length) : undefined;
+    if (teamId && !isTeamAllowed(this.settings.allowedTeams, teamId)) throw new PlaceUnavailableError(place!, `workspace ${teamId} is not in SLACK_ALLOWED_TEAMS`);
+    if (!this.settings.oauth) return this.app.client;
+    if (!teamId) throw new PlaceUnavailableError(place ?? '', 'this subscription was made before Sitrep recorded workspaces, and with installs in many workspaces it cannot tell whose token to use; subscribe the channel again');
+    const installs = this.deps.sitrep.root.store.installations();
+    const installation = installs.get(teamId);
+    if (!installation) throw new PlaceUnavailableError(place!, teamRefusal(installs, null, teamId, true) ?? `Sitrep has no installation for workspace ${teamId}`);
+    let client = this.clients.get(installation.botToken);
+    if (!client) {
+      client = new webApi.WebClient(installation.botToken, { ...this.app.webClientOptions }) as App['client'];
+      this.clients.set(installation.botToken, client);
+    }
+    return client;
+  }
+
+  async post(channelId: string, reply: Reply, delivery?: Delivery, place?: string): Promise<void> {
+    const client = this.clientFor(place);
+    try {
+      await postReply(client, channelId, reply, {}, delivery);
+    } catch (e) {
+      const code = slackErrorCode(e);
+      if (!code || !GONE_ERRORS.has(code)) throw e;
+      // The workspace's token is gone for good: delete it, stop its digests (only its own), and say why.
+      const reason = `Slack refused the workspace's token (${code}): Sitrep was uninstalled or its token revoked`;
+      const teamId = place?.startsWith('slack:') ? place.slice('slack:'.length) : null;
+      if (teamId && this.settings.oauth) endWorkspace(this.deps.sitrep.root.store.installations(), this.deps.sitrep.root.store.schedule(), teamId, reason);
+      throw new PlaceUnavailableError(place ?? '', reason);
+    }
+    await uploadAttachments(client, channelId, reply);
   }
 }
 

@@ -14,7 +14,7 @@ export function mentionHandler(deps: SlackHandlerDeps) {
     const routed = routeInbound(text);
     const threadTs = event.thread_ts;
     try {
-      const ctx = await commandContext(deps, event.channel, event.user, context.teamId ?? body.team_id);
+      const ctx = await commandContext(deps, event.channel, event.user, context.teamId ?? body.team_id, client);
       const limited = await admit(ctx, deps.limiter);
       if (!limited) await yieldToEventLoop();
       const result = limited ? { reply: limited } : await runInbound(ctx, routed.name, routed.text);

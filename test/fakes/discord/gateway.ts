@@ -3,7 +3,7 @@
 // Discord sends them to a client that asked for no compression (discord.js without zlib-sync).
 import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { guildCreate, ready, snowflake } from './payloads.ts';
+import { DEFAULT_GUILD, guildCreate, ready, snowflake, type GuildSpec } from './payloads.ts';
 
 export interface GatewayFrame {
   op: number;
@@ -23,6 +23,8 @@ export class FakeGateway {
     private readonly url: () => string,
     private readonly heartbeatIntervalMs: number,
     private readonly onFrame: () => void = () => undefined,
+    /** The servers the bot is in (READY lists them; a GUILD_CREATE follows for each). */
+    readonly guilds: GuildSpec[] = [DEFAULT_GUILD],
   ) {
     this.wss = new WebSocketServer({ server, path: '/gateway' });
     this.wss.on('connection', (socket) => this.onConnection(socket));
@@ -49,8 +51,8 @@ export class FakeGateway {
           this.send(socket, { op: 11, s: null, t: null });
           break;
         case 2: // IDENTIFY
-          this.dispatchTo(socket, 'READY', ready(this.url(), snowflake()));
-          this.dispatchTo(socket, 'GUILD_CREATE', guildCreate());
+          this.dispatchTo(socket, 'READY', ready(this.url(), snowflake(), this.guilds));
+          for (const g of this.guilds) this.dispatchTo(socket, 'GUILD_CREATE', guildCreate(g));
           break;
         case 6: // RESUME
           this.dispatchTo(socket, 'RESUMED', null);

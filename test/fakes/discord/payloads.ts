@@ -85,11 +85,21 @@ export function member(u: APIUser): APIGuildMember {
   };
 }
 
-export function ready(resumeUrl: string, sessionId: string): GatewayReadyDispatchData {
+/** A server the bot is in: its id, name, text channels and system channel (the default test server if not given). */
+export interface GuildSpec {
+  id: string;
+  name: string;
+  channels: { id: string; name: string }[];
+  systemChannelId?: string | null;
+}
+
+export const DEFAULT_GUILD: GuildSpec = { id: IDS.guild, name: 'Sitrep Test Server', channels: [{ id: IDS.general, name: 'general' }, { id: IDS.digest, name: 'news-digest' }] };
+
+export function ready(resumeUrl: string, sessionId: string, guilds: GuildSpec[] = [DEFAULT_GUILD]): GatewayReadyDispatchData {
   return {
     v: 10,
     user: BOT,
-    guilds: [{ id: IDS.guild, unavailable: true }],
+    guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
     session_id: sessionId,
     resume_gateway_url: resumeUrl,
     shard: [0, 1],
@@ -97,14 +107,15 @@ export function ready(resumeUrl: string, sessionId: string): GatewayReadyDispatc
   };
 }
 
-function textChannel(id: string, name: string, position: number) {
-  return { id, type: ChannelType.GuildText as const, name, position, guild_id: IDS.guild, parent_id: null, permission_overwrites: [], topic: null, nsfw: false, last_message_id: null, rate_limit_per_user: 0, flags: NO_CHANNEL_FLAGS };
+function textChannel(id: string, name: string, position: number, guildId: string = IDS.guild) {
+  return { id, type: ChannelType.GuildText as const, name, position, guild_id: guildId, parent_id: null, permission_overwrites: [], topic: null, nsfw: false, last_message_id: null, rate_limit_per_user: 0, flags: NO_CHANNEL_FLAGS };
 }
 
-export function guildCreate(): GatewayGuildCreateDispatchData {
+export function guildCreate(spec: GuildSpec = DEFAULT_GUILD): GatewayGuildCreateDispatchData {
+  const isDefault = spec.id === IDS.guild;
   const guild: GatewayGuildCreateDispatchData = {
-    id: IDS.guild,
-    name: 'Sitrep Test Server',
+    id: spec.id,
+    name: spec.name,
     icon: null,
     splash: null,
     discovery_splash: null,
@@ -115,14 +126,14 @@ export function guildCreate(): GatewayGuildCreateDispatchData {
     default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
     explicit_content_filter: GuildExplicitContentFilter.Disabled,
     roles: [
-      { id: IDS.guild, name: '@everyone', color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: EVERYONE_PERMISSIONS.toString(), managed: false, mentionable: false, flags: 0 as RoleFlags },
+      { id: spec.id, name: '@everyone', color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: EVERYONE_PERMISSIONS.toString(), managed: false, mentionable: false, flags: 0 as RoleFlags },
       { id: IDS.adminRole, name: 'admin', color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null, unicode_emoji: null, position: 1, permissions: ADMIN_PERMISSIONS.toString(), managed: false, mentionable: true, flags: 0 as RoleFlags },
     ],
     emojis: [],
     features: [],
     mfa_level: GuildMFALevel.None,
     application_id: null,
-    system_channel_id: null,
+    system_channel_id: spec.systemChannelId ?? null,
     system_channel_flags: GuildSystemChannelFlags.SuppressJoinNotifications,
     rules_channel_id: null,
     vanity_url_code: null,
@@ -144,8 +155,8 @@ export function guildCreate(): GatewayGuildCreateDispatchData {
     member_count: 3,
     voice_states: [],
     members: [member(BOT)],
-    channels: [textChannel(IDS.general, 'general', 0), textChannel(IDS.digest, 'news-digest', 1)],
-    threads: [
+    channels: spec.channels.map((c, i) => textChannel(c.id, c.name, i, spec.id)),
+    threads: !isDefault ? [] : [
       {
         id: IDS.thread,
         type: ChannelType.PublicThread,
@@ -177,6 +188,8 @@ export interface InvokeOptions {
   options?: Record<string, string>;
   invoker?: APIUser;
   channelId?: string;
+  /** The server it comes from (default: the default test server). */
+  guildId?: string;
 }
 
 function commandOptions(o: InvokeOptions, focused?: string): APIApplicationCommandInteractionDataOption[] {
@@ -191,21 +204,22 @@ function memberPermissions(u: APIUser): string {
 function interactionBase(o: InvokeOptions) {
   const invoker = o.invoker ?? BOB;
   const channelId = o.channelId ?? IDS.general;
+  const guildId = o.guildId ?? IDS.guild;
   return {
     id: snowflake(),
     application_id: IDS.application,
     token: `fake-interaction-token-${snowflake()}`,
     version: 1 as const,
-    guild_id: IDS.guild,
-    guild: { id: IDS.guild, features: [], locale: Locale.EnglishUS },
+    guild_id: guildId,
+    guild: { id: guildId, features: [], locale: Locale.EnglishUS },
     channel_id: channelId,
-    channel: { id: channelId, type: ChannelType.GuildText as const, name: 'general', guild_id: IDS.guild, position: 0, parent_id: null, permission_overwrites: [], flags: NO_CHANNEL_FLAGS },
+    channel: { id: channelId, type: ChannelType.GuildText as const, name: 'general', guild_id: guildId, position: 0, parent_id: null, permission_overwrites: [], flags: NO_CHANNEL_FLAGS },
     member: { ...member(invoker), permissions: memberPermissions(invoker) },
     app_permissions: (EVERYONE_PERMISSIONS | PermissionFlagsBits.EmbedLinks).toString(),
     locale: Locale.EnglishUS,
     guild_locale: Locale.EnglishUS,
     entitlements: [],
-    authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: IDS.guild },
+    authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guildId },
     context: InteractionContextType.Guild,
     attachment_size_limit: 10 * 1024 * 1024,
   };
@@ -215,7 +229,7 @@ export function chatInput(o: InvokeOptions): APIChatInputApplicationCommandInter
   return {
     ...interactionBase(o),
     type: InteractionType.ApplicationCommand,
-    data: { id: snowflake(), name: o.name, type: ApplicationCommandType.ChatInput, guild_id: IDS.guild, options: commandOptions(o) },
+    data: { id: snowflake(), name: o.name, type: ApplicationCommandType.ChatInput, guild_id: o.guildId ?? IDS.guild, options: commandOptions(o) },
   } as APIChatInputApplicationCommandInteraction;
 }
 
@@ -223,7 +237,7 @@ export function autocomplete(o: InvokeOptions & { focused: string }): APIApplica
   return {
     ...interactionBase(o),
     type: InteractionType.ApplicationCommandAutocomplete,
-    data: { id: snowflake(), name: o.name, type: ApplicationCommandType.ChatInput, guild_id: IDS.guild, options: commandOptions(o, o.focused) },
+    data: { id: snowflake(), name: o.name, type: ApplicationCommandType.ChatInput, guild_id: o.guildId ?? IDS.guild, options: commandOptions(o, o.focused) },
   } as APIApplicationCommandAutocompleteInteraction;
 }
 

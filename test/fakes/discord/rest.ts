@@ -60,8 +60,17 @@ function webhook(interactions: Map<string, IssuedInteraction>, token: string, ok
   return interactions.get(token)?.acked ? ok() : UNKNOWN_WEBHOOK;
 }
 
-export function createRoutes(gatewayUrl: () => string, channelsById: () => Map<string, unknown>, acceptToken?: string, interactions: Map<string, IssuedInteraction> = new Map()): Route[] {
+export function createRoutes(
+  gatewayUrl: () => string,
+  channelsById: () => Map<string, unknown>,
+  acceptToken?: string,
+  interactions: Map<string, IssuedInteraction> = new Map(),
+  /** The bot leaves a server: false when it is not in it. */
+  leaveGuild: (guildId: string) => boolean = () => false,
+): Route[] {
   return [
+    // Leave Guild: 204, or 404 (Unknown Guild, 10004) when the bot is not in it.
+    { method: 'DELETE', pattern: /^\/users\/@me\/guilds\/(\d+)$/, handle: (m) => (leaveGuild(m[1]) ? { status: 204 } : { status: 404, json: { message: 'Unknown Guild', code: 10004 } }) },
     {
       method: 'GET',
       pattern: /^\/gateway\/bot$/,

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeGateway } from './gateway.ts';
-import { chatInput, guildCreate, messageCreate, autocomplete, type InvokeOptions } from './payloads.ts';
+import { chatInput, DEFAULT_GUILD, guildCreate, messageCreate, autocomplete, type GuildSpec, type InvokeOptions } from './payloads.ts';
 import { createRoutes, serveRest, type IssuedInteraction, type RecordedRequest } from './rest.ts';
 
 export class FakeDiscord {
@@ -25,19 +25,38 @@ export class FakeDiscord {
     return `ws://127.0.0.1:${this.port}/gateway`;
   }
 
-  static async start(opts: { heartbeatIntervalMs?: number; /** Answer 401 to any other bot token. */ acceptToken?: string } = {}): Promise<FakeDiscord> {
+  /** Channels of every server the bot is in, by id. */
+  private readonly channels = new Map<string, unknown>();
+
+  /** The servers the bot is in now (a server it left is gone, as it is from Discord). */
+  readonly guilds = new Set<string>();
+
+  private addGuild(spec: GuildSpec): void {
+    const g = guildCreate(spec);
+    for (const c of [...g.channels, ...g.threads]) this.channels.set(c.id, { ...c, guild_id: g.id });
+    this.guilds.add(spec.id);
+  }
+
+  /** The bot leaves a server (DELETE /users/@me/guilds/ID): it is gone, and GUILD_DELETE is dispatched. */
+  private leave(guildId: string): boolean {
+    if (!this.guilds.delete(guildId)) return false;
+    for (const [id, c] of this.channels) if ((c as { guild_id: string }).guild_id === guildId) this.channels.delete(id);
+    setImmediate(() => this.gateway.dispatch('GUILD_DELETE', { id: guildId }));
+    return true;
+  }
+
+  static async start(opts: { heartbeatIntervalMs?: number; /** Answer 401 to any other bot token. */ acceptToken?: string; /** The servers the bot is in (default: one test server). */ guilds?: GuildSpec[] } = {}): Promise<FakeDiscord> {
     const fake = new FakeDiscord();
-    const channels = new Map<string, unknown>();
-    const g = guildCreate();
-    for (const c of [...g.channels, ...g.threads]) channels.set(c.id, { ...c, guild_id: g.id });
-    const routes = createRoutes(() => fake.gatewayUrl, () => channels, opts.acceptToken, fake.interactions);
+    const guilds = opts.guilds ?? [DEFAULT_GUILD];
+    for (const g of guilds) fake.addGuild(g);
+    const routes = createRoutes(() => fake.gatewayUrl, () => fake.channels, opts.acceptToken, fake.interactions, (id) => fake.leave(id));
     fake.server = createServer((req, res) => {
       void serveRest(req, res, routes, (r) => {
         fake.requests.push(r);
         fake.wake();
       });
     });
-    fake.gateway = new FakeGateway(fake.server, () => fake.gatewayUrl, opts.heartbeatIntervalMs ?? 2000, () => fake.wake());
+    fake.gateway = new FakeGateway(fake.server, () => fake.gatewayUrl, opts.heartbeatIntervalMs ?? 2000, () => fake.wake(), guilds);
     fake.server.listen(0, '127.0.0.1');
     await once(fake.server, 'listening');
     fake.port = (fake.server.address() as AddressInfo).port;
@@ -88,6 +107,12 @@ export class FakeDiscord {
     this.interactions.set(interaction.token, { at: Date.now(), acked: false });
     this.gateway.dispatch('INTERACTION_CREATE', interaction);
     return interaction;
+  }
+
+  /** The bot is added to a server while running (GUILD_CREATE). */
+  join(spec: GuildSpec): void {
+    this.addGuild(spec);
+    this.gateway.dispatch('GUILD_CREATE', guildCreate(spec));
   }
 
   say(o: Parameters<typeof messageCreate>[0]) {

@@ -44,13 +44,15 @@ export interface SlashCommandFields {
   user_id?: string;
   channel_id?: string;
   response_url: string;
+  /** The workspace it comes from (default TEAM_ID). */
+  team_id?: string;
 }
 
 /** The fields of a slash command payload (the same object arrives in a Socket Mode envelope). */
 export function slashPayload(f: SlashCommandFields): Record<string, string> {
   return {
     token: 'legacy-verification-token',
-    team_id: TEAM_ID,
+    team_id: f.team_id ?? TEAM_ID,
     team_domain: 'sitrep-test',
     channel_id: f.channel_id ?? 'C0000NEWS',
     channel_name: 'news',
@@ -76,14 +78,17 @@ export interface MentionFields {
   channel?: string;
   ts?: string;
   threadTs?: string;
+  /** The workspace it comes from (default TEAM_ID). */
+  teamId?: string;
 }
 
 /** An Events API event_callback carrying an app_mention. */
 export function mentionPayload(f: MentionFields): Record<string, unknown> {
   const ts = f.ts ?? '1700000000.000100';
+  const team = f.teamId ?? TEAM_ID;
   return {
     token: 'legacy-verification-token',
-    team_id: TEAM_ID,
+    team_id: team,
     api_app_id: 'A0000SITREP',
     event: {
       type: 'app_mention',
@@ -97,7 +102,16 @@ export function mentionPayload(f: MentionFields): Record<string, unknown> {
     type: 'event_callback',
     event_id: f.eventId,
     event_time: 1_700_000_000,
-    authorizations: [{ enterprise_id: null, team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false }],
+    authorizations: [{ enterprise_id: null, team_id: team, user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false }],
     is_ext_shared_channel: false,
+  };
+}
+
+/** The event Slack sends when a workspace uninstalls the app (`app_uninstalled`) or revokes its tokens (`tokens_revoked`). */
+export function uninstallPayload(kind: 'app_uninstalled' | 'tokens_revoked', teamId: string, eventId: string): Record<string, unknown> {
+  const event = kind === 'app_uninstalled' ? { type: kind, event_ts: '1700000000.000300' } : { type: kind, tokens: { oauth: [], bot: [BOT_USER_ID] }, event_ts: '1700000000.000300' };
+  return {
+    token: 'legacy-verification-token', team_id: teamId, api_app_id: 'A0000SITREP', event, type: 'event_callback', event_id: eventId, event_time: 1_700_000_000,
+    authorizations: [{ enterprise_id: null, team_id: teamId, user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false }],
   };
 }

@@ -1,6 +1,9 @@
-// A fake Slack Web API on 127.0.0.1: auth.test, chat.postMessage, chat.postEphemeral, users.info, file uploads (files.ts),
-// apps.connections.open, and a response_url sink at /response/<id>. It records every call so tests can wait
-// for one and look at what Sitrep sent.
+// A fake Slack Web API on 127.0.0.1: auth.test, auth.revoke, chat.postMessage, chat.postEphemeral, users.info,
+// file uploads (files.ts), apps.connections.open, oauth.v2.access (the "Add to Slack" exchange), and a
+// response_url sink at /response/<id>. Several workspaces, each with its own bot token: a call is answered
+// as the workspace whose token it carries, a revoked token gets token_revoked, an unknown one invalid_auth,
+// a code used twice or never issued invalid_code. It records every call so tests can wait for one and look
+// at what Sitrep sent.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeSlackFiles } from './files.ts';
@@ -22,8 +25,25 @@ export interface FakeUser {
   is_primary_owner?: boolean;
 }
 
-export interface FakeSlackOptions {
+/** A workspace with Sitrep installed in it. */
+export interface FakeTeam {
+  id: string;
+  name: string;
   botToken: string;
+}
+
+/** The app's OAuth credentials (Basic Information > App Credentials). */
+export interface FakeOAuthApp {
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface FakeSlackOptions {
+  /** The bot token of the default workspace (TEAM_ID). */
+  botToken: string;
+  /** Further workspaces with their own tokens. */
+  teams?: FakeTeam[];
+  oauth?: FakeOAuthApp;
   appToken?: string;
   users?: FakeUser[];
   /** What apps.connections.open returns as the WebSocket URL (set later for Socket Mode tests). */
@@ -67,9 +87,51 @@ export class FakeSlack {
   private waiters: Array<() => void> = [];
   private ts = 1_700_000_000;
   socketUrl?: string;
+  /** Workspace of each live bot token. */
+  private readonly tokens = new Map<string, FakeTeam>();
+  /** Tokens revoked (uninstalled, or auth.revoke): calls with them get token_revoked. */
+  private readonly revoked = new Set<string>();
+  /** OAuth codes issued and not yet exchanged, with the workspace each installs into. */
+  private readonly codes = new Map<string, FakeTeam>();
+  private issued = 0;
 
   constructor(private readonly opts: FakeSlackOptions) {
     this.socketUrl = opts.socketUrl;
+    this.tokens.set(opts.botToken, { id: TEAM_ID, name: 'Sitrep Test', botToken: opts.botToken });
+    for (const t of opts.teams ?? []) this.tokens.set(t.botToken, t);
+  }
+
+  /** A code as Slack's authorize page gives after someone in `team` chose Allow (used once by oauth.v2.access). */
+  issueCode(team: { id: string; name: string }): string {
+    const code = `code-${team.id}-${++this.issued}`;
+    this.codes.set(code, { ...team, botToken: `xoxb-${team.id}-${this.issued}-fake` });
+    return code;
+  }
+
+  /** The workspace uninstalled the app, or an admin revoked its token: every call with it fails from now on. */
+  revokeTeam(teamId: string): void {
+    for (const [token, t] of this.tokens) if (t.id === teamId) this.revoked.add(token);
+  }
+
+  /** The live bot token of a workspace, if it has one. */
+  tokenOf(teamId: string): string | undefined {
+    return [...this.tokens].find(([token, t]) => t.id === teamId && !this.revoked.has(token))?.[0];
+  }
+
+  /** oauth.v2.access: the app's credentials are checked, the code is used once, a bot token is made. */
+  private exchange(args: Record<string, any>, basic: string | undefined): unknown {
+    const oauth = this.opts.oauth;
+    const [id, secret] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':') : [args.client_id, args.client_secret];
+    if (!oauth || id !== oauth.clientId) return { ok: false, error: 'invalid_client_id' };
+    if (secret !== oauth.clientSecret) return { ok: false, error: 'bad_client_secret' };
+    const team = this.codes.get(String(args.code ?? ''));
+    if (!team) return { ok: false, error: 'invalid_code' };
+    this.codes.delete(String(args.code));
+    this.tokens.set(team.botToken, team);
+    return {
+      ok: true, app_id: 'A0000SITREP', authed_user: { id: 'U0000ADMIN' }, scope: 'commands,app_mentions:read,chat:write,chat:write.public,files:write,users:read',
+      token_type: 'bot', access_token: team.botToken, bot_user_id: BOT_USER_ID, team: { id: team.id, name: team.name }, enterprise: null, is_enterprise_install: false,
+    };
   }
 
   async start(): Promise<void> {
@@ -158,10 +220,19 @@ export class FakeSlack {
       if (!this.socketUrl) return this.reply(res, { ok: false, error: 'no_socket_server' });
       return this.reply(res, { ok: true, url: this.socketUrl });
     }
-    if (token !== this.opts.botToken) return this.reply(res, { ok: false, error: 'invalid_auth' });
+    if (method === 'oauth.v2.access') {
+      const basic = auth?.startsWith('Basic ') ? auth.slice(6) : undefined;
+      return this.reply(res, this.exchange(args, basic));
+    }
+    if (token && this.revoked.has(token)) return this.reply(res, { ok: false, error: 'token_revoked' });
+    const team = token ? this.tokens.get(token) : undefined;
+    if (!team) return this.reply(res, { ok: false, error: token ? 'invalid_auth' : 'not_authed' });
     switch (method) {
       case 'auth.test':
-        return this.reply(res, { ok: true, url: 'https://sitrep-test.slack.com/', team: 'Sitrep Test', user: 'sitrep', team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: BOT_ID, is_enterprise_install: false });
+        return this.reply(res, { ok: true, url: `https://${team.id.toLowerCase()}.slack.com/`, team: team.name, user: 'sitrep', team_id: team.id, user_id: BOT_USER_ID, bot_id: BOT_ID, is_enterprise_install: false });
+      case 'auth.revoke':
+        this.revoked.add(token!);
+        return this.reply(res, { ok: true, revoked: true });
       case 'chat.postMessage': {
         if (!args.channel) return this.reply(res, { ok: false, error: 'channel_not_found' });
         const ts = `${this.ts++}.000100`;

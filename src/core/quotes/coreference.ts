@@ -106,7 +106,7 @@ function isOrgName(run: string[]): boolean {
   if (words.length === 0 || words.length > 8) return false;
   if (words.some((w) => /^[A-Z]{2,}(?:['’]s)?$/.test(w) && !/^(?:I|II|III|IV|TV)$/.test(w))) return true;
   if (words.some((w) => /^[A-Z][a-z]+[A-Z][a-z]+/.test(w))) return true;
-  return words.length >= 2 && words.some((w) => /^(?:Department|Ministry|Office|Council|Committee|Association|Union|Party|Police|Service|Services|Agency|Bank|Court|University|College|Institute|Centre|Center|Foundation|Society|Board|Commission|Corporation|Company|Inc\.?|Ltd\.?|Corp\.?|Group|Network|Hydro|Canada|Coalition|Alliance|Federation|League|Club|Hospital|School|Authority|Energy|Motors|Airlines|Railway|Force|Army|Navy|Government|Administration|Hall|Action|Institute|Trust|Fund)$/.test(w.replace(/['’]s$/, '')));
+  return words.length >= 2 && words.some((w) => /^(?:Department|Ministry|Office|Council|Committee|Association|Union|Party|Police|Service|Services|Agency|Bank|Court|University|College|Institute|Centre|Center|Foundation|Society|Board|Commission|Corporation|Company|Inc\.?|Ltd\.?|Corp\.?|Group|Network|Coalition|Alliance|Federation|League|Club|Hospital|School|Authority|Energy|Motors|Airlines|Railway|Force|Army|Navy|Government|Administration|Hall|Action|Institute|Trust|Fund)$/.test(w.replace(/['’]s$/, '')));
 }
 
 /** Finds names whose initials spell an acronym the article uses ("Export Development Canada" → EDC). */

@@ -60,6 +60,9 @@ export function looksLikeClause(text: string): boolean {
   );
 }
 
+/** A participle phrase after a setting ("in a statement released to reporters that ..."): part of the setting. */
+const SETTING_TAIL = /^,?\s+(?:released|issued|posted|sent|published|shared|provided|emailed|e-mailed|delivered|filed|distributed|read out|circulated)\b[^,;:"“‘\u2591.!?]{0,60}?(?:\s+that\s|[,:]\s*(?=["“‘]))/;
+
 /** Where the reported words after a cue begin, or null when what follows is not a report. */
 export function contentAfter(masked: string, at: number, end: number, base: string): { start: number; hadThat: boolean } | null {
   let i = at;
@@ -92,6 +95,12 @@ export function contentAfter(masked: string, at: number, end: number, base: stri
     const set = r.match(SETTING);
     if (set) {
       i += lead + set[0].length;
+      const tail = rest().match(SETTING_TAIL);
+      if (tail) {
+        i += tail[0].length;
+        hadThat = /that\s$/.test(tail[0]);
+        break;
+      }
       continue;
     }
     break;

@@ -11,6 +11,12 @@ import { QUOTE_CHARS, SPEECH_CUES, classify, contentAfter, looksLikeClause, trim
 
 const CUE_RE = new RegExp(CUE_WORD.source, 'gi');
 
+/** A statement put out, right before "saying": "released a statement saying ...". */
+const STATEMENT_PUT_OUT = /\b(?:issued|released|published|put out|posted|sent|shared|made|gave|delivered|filed|wrote|tweeted)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:statement|release|notice|letter|message|post|tweet|video|report|speech|note|memo|email|e-mail|submission|bulletin)\s*$/;
+
+/** A relative clause opening right before a cue: "The mayor, who (also) said ...". */
+const RELATIVE_CUE = /,\s*who\s+(?:(?:also|later|then|has|had|have|previously|once)\s+)?$/;
+
 /** A quote found in a paragraph, before its speaker is resolved. */
 export interface RawQuote {
   mention: Mention | null;
@@ -59,13 +65,15 @@ function clauseSubject(masked: string, start: number, end: number): Mention | nu
     text = text.slice(m[0].length);
   }
   const ws = text.split(/\s+/).filter(Boolean).slice(0, 24);
-  const pron = ws[0]?.match(/^(He|She|They|It)$/);
+  const pron = ws[0]?.match(/^(He|She|They|It)$/i);
   if (pron) return { kind: 'pronoun', name: pron[1].toLowerCase(), role: null, text: pron[1] };
   // the subject ends at the first verb-like word
   let k = 0;
   while (k < ws.length) {
     const w = ws[k].toLowerCase().replace(/[,;:]$/, '');
     if (k > 0 && (AUXILIARIES.has(w) || /^(?:also|never|not|later|then|has|had|did)$/.test(w) || (/^[a-z]+(?:ed|s)$/.test(ws[k]) && !/(?:ss|us|is)$/.test(w) && k > 0 && /^[A-Z]/.test(ws[k - 1])))) break;
+    // "The minister praised ...": a past tense after a determiner and a noun
+    if (k >= 2 && /^[a-z]{3,}ed$/.test(ws[k]) && /^(?:the|a|an|this|that|his|her|their|its)$/i.test(ws[k - 2]) && /^[a-z]{3,}$/.test(ws[k - 1]) && !/(?:ly|ed|ing)$/.test(ws[k - 1])) break;
     k++;
   }
   const sb = speakerBefore(ws.slice(0, k).join(' '));
@@ -207,7 +215,9 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
         // "with a spokesperson for the camp describing the scene as '...'": the participle's own subject
         const withNp = masked.slice(s, at).match(/\bwith\s+([^,;:"“\u2591]{2,80}?)\s*$/);
         const own = withNp ? readNounPhrase(withNp[1]) : null;
-        const subj = ca && own && own.kind !== 'pronoun' ? own : ca && (/,\s*$/.test(masked.slice(s, at)) || ca.hadThat) ? clauseSubject(masked, s, at) : null;
+        // "released a statement saying ...": what the statement says, its author says
+        const nominal = STATEMENT_PUT_OUT.test(masked.slice(s, at));
+        const subj = ca && own && own.kind !== 'pronoun' ? own : ca && (/,\s*$/.test(masked.slice(s, at)) || ca.hadThat || nominal) ? clauseSubject(masked, s, at) : null;
         if (ca && subj && subj.kind !== 'pronoun' || ca && subj && subj.kind === 'pronoun' && /^(?:he|she|they)$/.test(subj.name)) {
           found.push({ mention: subj, cue: word.toLowerCase(), start: ca.start, end: e, from: s, to: e });
           consumedUntil = e;
@@ -218,10 +228,26 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
     // Coordinated verbs: "X didn't discuss ..., but said that ..." / "X met Y and said ..."
     if (/(?:^|,|\s)(?:and|but)\s+(?:(?:also|later|then)\s+|(?:in|on|at|during|after|before)\s+[^,;:]{1,50}?\s+)?$/.test(preTrim ? pre : '') && !/^\s*(?:and|but)\b/.test(pre) && !/\b(?:and|but)\s+(?:in|on|at|during|after|before)\s+[^,;:]*\b(?:[A-Z][a-z]+)\s+$/.test(pre)) {
       const ca = contentAfter(masked, cueEnd, e, base);
-      const subj = clauseSubject(masked, s, at);
+      // "..., as she praised the harbour and said ...": the subordinate clause's own subject
+      const subj = (subordinate ? clauseSubject(masked, clauseStart, at) : null) ?? clauseSubject(masked, s, at);
       if (ca && subj) {
         found.push({ mention: subj, cue: word.toLowerCase(), start: ca.start, end: e, from: s, to: e });
         consumedUntil = e;
+      }
+      continue;
+    }
+    // a cue in a relative clause: "The mayor, who said the budget was fair, left early" reports until the clause closes
+    const rel = !ing ? pre.match(RELATIVE_CUE) : null;
+    if (rel) {
+      const sb = speakerBefore(pre.slice(0, rel.index));
+      const ca = contentAfter(masked, cueEnd, e, base);
+      if (sb && sb.mention.kind !== 'pronoun' && ca) {
+        const close = masked.slice(ca.start, e).search(/,\s|\s[—–]\s/);
+        const end = close > 0 ? ca.start + close : e;
+        if (wordCount(paragraph.slice(ca.start, end)) >= 3) {
+          found.push({ mention: sb.mention, cue: word.toLowerCase(), start: ca.start, end, from: s, to: e });
+          consumedUntil = end;
+        }
       }
       continue;
     }

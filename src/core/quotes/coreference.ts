@@ -308,9 +308,14 @@ export function resolveMention(people: People, mention: Mention, pos: number, hi
   // "the 32-year-old labourer", "the rookie defenceman": a definite description of one person is the
   // person the article named last (as a pronoun would be), of the right gender where the noun has one
   // (an office, "the minister", "the president", is the person quoted by name nearby, not just anyone named)
-  if (/^the\s/i.test(mention.name) && tw.length <= 5 && PERSON_NOUN.test(head) && !/^(?:the\s+)?(?:[a-z]+\s+)*(?:government|statement|report|paper|document|company|agency|department)\b/i.test(t)) {
-    const g = /^(?:woman|mother|wife|daughter|girl|actress|spokeswoman|chairwoman|businesswoman)$/.test(head) ? 'she' : /^(?:man|father|husband|son|boy|actor|spokesman|chairman|businessman)$/.test(head) ? 'he' : 'they-person';
-    const r = resolvePronoun(people, g === 'they-person' ? 'he|she' : g, pos, history, content, TITLE_LOWER.has(head));
+  // (a phrase after the noun says whose or where: "the 39-year-old founder of a comic shop")
+  const core = t.replace(/\s+(?:of|at|for|with|from|in)\s.*$/, '').split(/\s+/);
+  const coreHead = core[core.length - 1];
+  if (/^the\s/i.test(mention.name) && core.length <= 5 && tw.length <= 10 && PERSON_NOUN.test(coreHead) && !/^(?:the\s+)?(?:[a-z]+\s+)*(?:government|statement|report|paper|document|company|agency|department)\b/i.test(t)) {
+    const g = /^(?:woman|mother|wife|daughter|girl|actress|spokeswoman|chairwoman|businesswoman)$/.test(coreHead) ? 'she' : /^(?:man|father|husband|son|boy|actor|spokesman|chairman|businessman)$/.test(coreHead) ? 'he' : 'they-person';
+    // (a bare office is someone quoted already; an age or a "founder of ..." describes anyone named)
+    const bareOffice = TITLE_LOWER.has(coreHead) && core.length === tw.length && !core.some((w) => /\d/.test(w));
+    const r = resolvePronoun(people, g === 'they-person' ? 'he|she' : g, pos, history, content, bareOffice);
     if (r && r.kind === 'person') {
       if (r.person) r.person.aliases.add(mention.name.replace(/^The\s/, 'the '));
       return { ...r, alias: mention.name };

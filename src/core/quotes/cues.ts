@@ -194,6 +194,8 @@ export const CUE_ADVERBS = new Set([
   'reportedly', 'allegedly', 'apparently', 'reportedly', 'specifically', 'last', 'since', 'too', 'both', 'all', 'each',
   'himself', 'herself', 'themselves', 'itself', 'personally', 'clearly', 'bluntly', 'candidly', 'angrily', 'proudly',
   'emphatically', 'confidently', 'cautiously', 'ultimately', 'eventually', 'finally', 'similarly', 'likewise', 'however',
+  'especially', 'particularly', 'mostly', 'generally', 'largely', 'widely', 'broadly', 'jointly', 'together', 'unanimously',
+  'quietly', 'loudly', 'calmly', 'firmly', 'frankly', 'honestly', 'privately', 'officially', 'formally', 'consistently',
 ]);
 
 export const AUXILIARIES = new Set([
@@ -278,4 +280,7 @@ export const SPEAKER_HEADS = new Set([
   'chain', 'railway', 'railroad', 'band', 'operator', 'operators', 'provider', 'providers', 'carrier', 'carriers',
   'insurer', 'insurers', 'lender', 'lenders', 'manufacturer', 'manufacturers', 'automaker', 'carmaker', 'corporation',
   'council', 'studio', 'label', 'publisher', 'broadcasters', 'exchange', 'museum', 'zoo', 'church', 'diocese', 'airport',
+  // people by office or part, where the noun's ending does not say so
+  'executive', 'executives', 'boss', 'bosses', 'aide', 'aides', 'deputy', 'deputies', 'head', 'star', 'stars', 'fan', 'fans',
+  'locals', 'pilot', 'pilots', 'referee', 'athlete', 'athletes', 'rookie', 'veteran', 'veterans', 'colleague', 'colleagues',
 ]);

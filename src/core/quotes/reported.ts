@@ -60,6 +60,9 @@ export function looksLikeClause(text: string): boolean {
   );
 }
 
+/** An adverb of manner after a cue, before "that", a quote or a comma ("said quietly that"). */
+const MANNER_ADVERB = /^(?!(?:family|supply|rally|reply|assembly|ally|italy|july|jelly|belly|bully|holy|ugly|silly|only)\b)[a-z]{3,}ly(?=\s+that\s|\s*[,:]?\s*["“‘]|\s*,)/;
+
 /** A participle phrase after a setting ("in a statement released to reporters that ..."): part of the setting. */
 const SETTING_TAIL = /^,?\s+(?:released|issued|posted|sent|published|shared|provided|emailed|e-mailed|delivered|filed|distributed|read out|circulated)\b[^,;:"“‘\u2591.!?]{0,60}?(?:\s+that\s|[,:]\s*(?=["“‘]))/;
 
@@ -90,6 +93,12 @@ export function contentAfter(masked: string, at: number, end: number, base: stri
     const day = r.match(DAY_WORDS);
     if (day && day[0].length > 0) {
       i += lead + day[0].length;
+      continue;
+    }
+    // "said quietly that ...", "said flatly, '...'": a manner adverb between the cue and the report
+    const adv = r.match(MANNER_ADVERB);
+    if (adv) {
+      i += lead + adv[0].length;
       continue;
     }
     const set = r.match(SETTING);

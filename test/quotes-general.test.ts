@@ -71,6 +71,15 @@ describe('cues inside clauses, after adverbs, and put out as statements', () => 
   });
 });
 
+describe('two speakers in one sentence', () => {
+  it('ends a report in a clause opened by "When" at the comma, where the second speaker begins', () => {
+    expect(pairs(quotesOf('When the mayor said the deal was done, the governor responded, "Not yet."'))).toEqual([
+      ['the mayor', 'the deal was done'],
+      ['the governor', 'Not yet.'],
+    ]);
+  });
+});
+
 describe('groups, bodies and documents as speakers', () => {
   it('names a group with an adverb between it and the cue', () => {
     expect(pairs(quotesOf('Farmers especially say the rain came too late.'))).toEqual([['Farmers', 'the rain came too late']]);

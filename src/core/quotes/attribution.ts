@@ -14,6 +14,9 @@ const CUE_RE = new RegExp(CUE_WORD.source, 'gi');
 /** A statement put out, right before "saying": "released a statement saying ...". */
 const STATEMENT_PUT_OUT = /\b(?:issued|released|published|put out|posted|sent|shared|made|gave|delivered|filed|wrote|tweeted)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:statement|release|notice|letter|message|post|tweet|video|report|speech|note|memo|email|e-mail|submission|bulletin)\s*$/;
 
+/** A clause opened by a subordinating word at the start of a unit ("When the mayor said ..., "). */
+const SUBORDINATE_LEAD = /^\s*(?:When|As|After|Before|If|While|Although|Though|Because|Since|Once|Until|Even as|Just as)\s/;
+
 /** A relative clause opening right before a cue: "The mayor, who (also) said ...". */
 const RELATIVE_CUE = /,\s*who\s+(?:(?:also|later|then|has|had|have|previously|once)\s+)?$/;
 
@@ -272,7 +275,10 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
       // a second speaker inside what another reported: "According to EHS, ... but Chapman says ..."
       const prev = found.find((f) => f.start < spAbs && spAbs < f.end);
       if (prev) {
-        const cut = masked.slice(prev.start, spAbs).match(prev.cue === 'according to' ? /(?:,\s*(?:but|and|while|whereas|yet)?|;|\s+(?:but|while|whereas|yet))\s+(?:(?:also|now|still)\s+)?$/ : /(?:,\s*(?:but|and|while|whereas|yet)|;|\s+(?:but|while|whereas|yet))\s+(?:(?:also|now|still)\s+)?$/);
+        // (a report in a clause opened by "When", "After", ... ends at the comma closing that clause:
+        // "When the mayor said the deal was done, the governor responded, '...'")
+        const inLeadClause = SUBORDINATE_LEAD.test(masked.slice(s, prev.start));
+        const cut = masked.slice(prev.start, spAbs).match(prev.cue === 'according to' || inLeadClause ? /(?:,\s*(?:but|and|while|whereas|yet)?|;|\s+(?:but|while|whereas|yet))\s+(?:(?:also|now|still)\s+)?$/ : /(?:,\s*(?:but|and|while|whereas|yet)|;|\s+(?:but|while|whereas|yet))\s+(?:(?:also|now|still)\s+)?$/);
         if (cut && sp.mention.kind === 'pronoun') continue; // "X said ..., and he added": a follow-on, split later
         if (!cut) continue;
         prev.end = spAbs - cut[0].length;

@@ -111,6 +111,20 @@ describe('words that are not speech', () => {
     expect(quotesOf('Kim Park has been advised by her coach not to race again until the summer.')).toEqual([]);
   });
 
+  it('reads the listener after "told" as no part of the quote', () => {
+    expect(pairs(quotesOf('"I agree with her," Baxter told CBC Morning host Chris Walker.'))).toEqual([['Baxter', 'I agree with her']]);
+    expect(pairs(quotesOf('"The figures are wrong," Dana Hill told the city\'s councillors at Tuesday\'s meeting.'))).toEqual([['Dana Hill', 'The figures are wrong']]);
+    expect(pairs(quotesOf('Ann Lee told reporters the plan was dead.'))).toEqual([['Ann Lee', 'the plan was dead']]);
+  });
+
+  it('does not read a description after "writes" as a report', () => {
+    expect(quotesOf('Scott Barlow, a market strategist, writes exclusively for our subscribers.')).toEqual([]);
+  });
+
+  it('does not read an amount after "added" as a speaker', () => {
+    expect(quotesOf('Brent crude, used to price international oils, added 30 cents to $61.')).toEqual([]);
+  });
+
   it('does not read "homes sold in May" as a cue', () => {
     expect(quotesOf('Homes sold in May at record prices.')).toEqual([]);
   });

@@ -324,7 +324,9 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
     }
     // Inverted: `"...," said Carter.` / `..., says Jane Smith, a professor.`
     if ((!preTrim || /[,"”’']\s*$/.test(masked.slice(s, at))) && !ing) {
-      const sa = speakerAfter(masked.slice(cueEnd, e));
+      const found0 = speakerAfter(masked.slice(cueEnd, e));
+      // "Brent crude ... added 30 cents": an amount after the verb is no speaker
+      const sa = found0 && !/^(?:[$£€¥]|\d[\d.,]*(?:\s|$))/.test(found0.mention.text ?? found0.mention.name) ? found0 : null;
       const beforeContent = trimRange(masked, s, at);
       if (sa && beforeContent[1] - beforeContent[0] > 0 && wordCount(paragraph.slice(beforeContent[0], beforeContent[1])) >= 2) {
         // "There is a satisfaction, insists Xander Wise, in seeing ...": the report goes on after the speaker

@@ -150,7 +150,7 @@ export function contentAfter(masked: string, at: number, end: number, base: stri
     if (/^,/.test(r.trimStart())) return null; // "said, adding ..."
     // "told CBC Daybreak host Chris Walker", "writes exclusively for our subscribers": a listener or a
     // description, not a report, unless a clause follows
-    if ((base === 'tell' || base === 'write') && wordCount(body) <= MAX_LISTENER_WORDS && !looksLikeClause(body) && !/[“"‘']/.test(body)) return null;
+    if ((base === 'tell' || base === 'write') && body.split(/\s+/).length <= MAX_LISTENER_WORDS && !looksLikeClause(body) && !/(?:^|\s)[“"‘']/.test(body)) return null;
     // "the Kospi added 0.4 per cent", "Hamilton added a goal and an assist": a gain, not words
     if (base === 'add' && (/^[$€£¥]?\d/.test(body) || /^(?:a|an|another|one|two|three|four|five|six|\d+)\s+(?:[\w-]+\s+)?(?:goals?|assists?|points?|runs?|touchdowns?|tries|try|baskets?|rebounds?|wickets?|saves?|hits?|birdies|per cent|percent|cents?|pence|yen|shares?|jobs|seats?|games?|wins?|medals?)\b/.test(body))) return null;
     // "said in Brussels." is a setting; "says in Nova Scotia ambulances are too often late" a report

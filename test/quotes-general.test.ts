@@ -91,6 +91,12 @@ describe('groups, bodies and documents as speakers', () => {
     expect(pairs(quotesOf('The league said the match would be replayed.'))).toEqual([['the league', 'the match would be replayed']]);
   });
 
+  it('gives "the agency" to the agency the article named just before, quoted or not', () => {
+    expect(pairs(quotesOf('The Border Services Agency seized the goods on Monday at the port.', 'The agency said the seizure was the largest this year.'))).toEqual([
+      ['Border Services Agency', 'the seizure was the largest this year'],
+    ]);
+  });
+
   it('names a document as written', () => {
     expect(pairs(quotesOf('The lawsuit said the firm had hidden the losses from investors.'))).toEqual([['the lawsuit', 'the firm had hidden the losses from investors']]);
   });

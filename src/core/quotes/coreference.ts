@@ -96,6 +96,9 @@ const PERSON_NOUN = /^(?:[a-z-]+(?:ist|ian|man|woman|person|eer)|[a-z-]*(?:labou
 
 const ORG_HEADS = /^the\s+(?:[\w.-]+\s+){0,2}(company|utility|agency|department|ministry|organization|organisation|group|union|firm|board|commission|council|committee|government|city|province|club|league|association|network|service|bank|foundation|charity|airline|retailer|chain|broadcaster|newspaper|station|university|school|hospital|coalition|institute|society|federation|party|office|authority|tribunal|court|corporation|manufacturer|automaker|carrier|insurer|lender|regulator|watchdog|railway|railroad|team|band|campaign|website|outlet|network|developer|operator|utility|provider|company's|organizers|organisers)$/i;
 
+/** How far back (paragraphs * 1e6) "the agency" may find the organisation the article named. */
+const ORG_REACH = 3e6;
+
 /** "the company", "the tech giant": a business, which a one-word brand can name. */
 const BUSINESS = /\b(?:company|firm|retailer|chain|automaker|carmaker|airline|manufacturer|giant|insurer|lender|bank|startup|start-up|maker|brand)$/i;
 
@@ -334,6 +337,15 @@ export function resolveMention(people: People, mention: Mention, pos: number, hi
       // (a business noun also takes a one-word brand quoted before it: "Facebook said ... The company noted")
       if (h.kind === 'group' && /^\p{Lu}/u.test(h.speaker) && !/^The\s/.test(h.speaker) && (isOrgName(h.speaker.split(/\s+/)) || (BUSINESS.test(mention.name) && /^\p{Lu}[\p{L}&.'’-]+$/u.test(h.speaker))))
         return { speaker: h.speaker, role: null, kind: 'group', alias: mention.name };
+    }
+    // else the organisation named last, close before it, whose name holds the same noun ("the agency":
+    // "the Canada Border Services Agency", "the department": "the Department of Justice")
+    const noun = mention.name.split(/\s+/).at(-1)!.toLowerCase();
+    for (let i = people.orgs.length - 1; i >= 0; i--) {
+      const [at, name] = people.orgs[i];
+      if (at > pos) continue;
+      if (pos - at > ORG_REACH) break;
+      if (name.toLowerCase().split(/\s+/).includes(noun)) return { speaker: name.replace(/^The\s/, 'the '), role: null, kind: 'group', alias: mention.name };
     }
   }
   return { speaker: mention.name, role: mention.role, kind: 'group' };

@@ -47,6 +47,19 @@ describe('cues inside clauses, after adverbs, and put out as statements', () => 
     expect(pairs(quotesOf('Jane Ruiz, the city treasurer, who has said the budget is balanced, declined to comment.'))).toEqual([['Jane Ruiz', 'the budget is balanced']]);
   });
 
+  it('leaves the speaker before a relative clause to the main clause\'s cue too', () => {
+    const qs = quotesOf('Finance minister Joan Abara, who has said the tax will stay, said on Monday that the budget would balance.');
+    expect(pairs(qs)).toEqual([
+      ['Joan Abara', 'the tax will stay'],
+      ['Joan Abara', 'the budget would balance'],
+    ]);
+  });
+
+  it('reads the main clause after a relative clause that holds a subordinate clause', () => {
+    const qs = quotesOf('Mayor Tom Ellery, who promised to fix the roads when he took office in May, said the repairs would start next week.');
+    expect(qs.find((q) => q.cue === 'said')).toMatchObject({ speaker: 'Tom Ellery', text: 'the repairs would start next week' });
+  });
+
   it('gives a coordinated cue in a subordinate clause to that clause\'s subject', () => {
     const qs = quotesOf('Fisheries minister Ann Cole spoke for an hour, as she praised the harbour and said that most of the boats were local.');
     expect(pairs(qs)).toEqual([['Ann Cole', 'most of the boats were local']]);

@@ -56,6 +56,8 @@ interface Found {
   cut?: [number, number];
   /** The second half of a quote split by its attribution (`"A," said X, "B."`). */
   join?: boolean;
+  /** Reported in a relative clause ("X, who said ..., left"): X may still be the main clause's speaker. */
+  relative?: boolean;
 }
 
 /** The subject at the start of a clause: for "General Ali Ayoub didn't discuss ..., but said that". */
@@ -247,16 +249,14 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
       if (sb && sb.mention.kind !== 'pronoun' && ca) {
         const close = masked.slice(ca.start, e).search(/,\s|\s[—–]\s/);
         const end = close > 0 ? ca.start + close : e;
-        if (wordCount(paragraph.slice(ca.start, end)) >= 3) {
-          found.push({ mention: sb.mention, cue: word.toLowerCase(), start: ca.start, end, from: s, to: e });
-          consumedUntil = end;
-        }
+        // (the speaker stays free for the main clause's own cue: "X, who vowed to ..., said ...")
+        if (wordCount(paragraph.slice(ca.start, end)) >= 3) found.push({ mention: sb.mention, cue: word.toLowerCase(), start: ca.start, end, from: s, to: e, relative: true });
       }
       continue;
     }
     let sp = speakerBefore(preTrim);
     // a relative clause inside an appositive ("X, chief executive of a company that offers ..., said")
-    if (clauseStart > lastClauseStart && (!sp || sp.mention.kind === 'group') && !found.some((f) => f.end > lastClauseStart)) {
+    if (clauseStart > lastClauseStart && (!sp || sp.mention.kind === 'group') && !found.some((f) => !f.relative && f.end > lastClauseStart)) {
       const widePre = masked.slice(lastClauseStart, at);
       const wideTrim = widePre.replace(/^[\s,.!?]+/, '');
       const wide = speakerBefore(wideTrim);

@@ -115,6 +115,12 @@ describe('issue 17: signs, levels after a restated move, eras split from their y
   });
 });
 
+describe('issue 17: a count before a capitalised name', () => {
+  it('counts a capitalised plural whose lower-case reading is a verb', () => {
+    expect(counts('She has won five straight Grand Slams.').map((f) => [f.value, f.counted])).toEqual([[5, 'slams']]);
+  });
+});
+
 describe('issue 17: an era the sentence splitter cut from its year', () => {
   it('does not read the year after "A.D." as a figure when the year opens the next sentence', () => {
     const a = parseArticles('t.txt', 'Old town\n\nThe harbour town dates from A.D. 800 and grew into a port of 4,000 people.')[0];

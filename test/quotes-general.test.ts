@@ -78,6 +78,11 @@ describe('cues inside clauses, after adverbs, and put out as statements', () => 
     expect(pairs(quotesOf('The company released a statement saying the recall covered 40,000 cars.'))).toEqual([['the company', 'the recall covered 40,000 cars']]);
   });
 
+  it('keeps a day that owns something in the report', () => {
+    expect(pairs(quotesOf('Security experts said Monday’s emailed threats came from one group.'))).toEqual([['Security experts', 'Monday’s emailed threats came from one group']]);
+    expect(pairs(quotesOf('The mayor said Thursday that the vote would go ahead.'))).toEqual([['the mayor', 'the vote would go ahead']]);
+  });
+
   it('leaves a setting and its participle phrase out of the quote', () => {
     expect(pairs(quotesOf('The coach said in a statement released to reporters that the team would appeal.'))).toEqual([['the coach', 'the team would appeal']]);
     expect(pairs(quotesOf('Jane Roe said on Facebook that she would run again.'))).toEqual([['Jane Roe', 'she would run again']]);

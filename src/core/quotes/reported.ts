@@ -94,7 +94,8 @@ export function contentAfter(masked: string, at: number, end: number, base: stri
     const r = rest().replace(/^[\s,]+/, '');
     const lead = rest().length - r.length;
     const day = r.match(DAY_WORDS);
-    if (day && day[0].length > 0) {
+    // (a day that owns something starts the report: "believe Thursday's threats were linked")
+    if (day && day[0].length > 0 && !/^['’]s\b/.test(r.slice(day[0].length)) && !/['’]s$/.test(day[0])) {
       i += lead + day[0].length;
       continue;
     }

@@ -1,7 +1,8 @@
 // Figures in news at large: currencies written with codes or after the number, technical units, signs,
 // leading-dot decimals, ages written apart, and the direction of a move carried to the level it reaches.
 import { describe, expect, it } from 'vitest';
-import { figuresOfSentence } from '../src/core/numbers/extract.ts';
+import { parseArticles } from '../src/core/ingest/parse.ts';
+import { extractFigures, figuresOfSentence } from '../src/core/numbers/extract.ts';
 import type { Figure } from '../src/core/types.ts';
 
 const counts = (sentence: string): Figure[] => figuresOfSentence(sentence, '2019-03-04').filter((f) => f.kind !== 'date');
@@ -101,5 +102,28 @@ describe('fractions and eras', () => {
 
   it('leaves out years of an era', () => {
     expect(counts('The coin dates from A.D. 800 and the wall from 300 BC.')).toEqual([]);
+  });
+});
+
+describe('issue 17: signs, levels after a restated move, eras split from their year', () => {
+  it('reads a plus sign against a figure as a rise', () => {
+    expect(counts('The FTSE +0.4% at the open, and the Dax was -0.2%.').map((f) => [f.value, f.change ?? null])).toEqual([[0.4, 'up'], [-0.2, null]]);
+  });
+
+  it('gives the level reached after ", to" the direction of the move before it', () => {
+    expect(counts('The index shed 240 points, or 0.9%, to 26,100.').map((f) => [f.value, f.change])).toEqual([[240, 'down'], [0.9, 'down'], [26100, 'down']]);
+  });
+});
+
+describe('issue 17: a count before a capitalised name', () => {
+  it('counts a capitalised plural whose lower-case reading is a verb', () => {
+    expect(counts('She has won five straight Grand Slams.').map((f) => [f.value, f.counted])).toEqual([[5, 'slams']]);
+  });
+});
+
+describe('issue 17: an era the sentence splitter cut from its year', () => {
+  it('does not read the year after "A.D." as a figure when the year opens the next sentence', () => {
+    const a = parseArticles('t.txt', 'Old town\n\nThe harbour town dates from A.D. 800 and grew into a port of 4,000 people.')[0];
+    expect(extractFigures(a).filter((f) => f.kind !== 'date').map((f) => f.value)).toEqual([4000]);
   });
 });

@@ -45,6 +45,8 @@ function isPhraseWord(t: Token | undefined, first: boolean): boolean {
   if (BREAKS.has(t.lower)) return false;
   // a name's possessive inside the phrase: "three former Stella's Cafe employees"
   if (t.lower.endsWith("'s") || t.lower.endsWith("s'")) return /^[A-Z]/.test(t.text) && !first;
+  // a capitalised plural inside the phrase is a name's plural, whatever its lower-case reading ("Grand Slams")
+  if (!first && /^[A-Z][a-z]+s$/.test(t.text)) return true;
   const tag = firstTag(t.text);
   if (tag === null) return true;
   if (!STOP_TAGS.has(tag)) return true;

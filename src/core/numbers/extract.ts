@@ -15,12 +15,23 @@ const MAYBE = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|t
 /** Every figure reported in an article, with what it counts. */
 export function extractFigures(article: ParsedArticle): Figure[] {
   const out: Figure[] = [];
+  let prev = '';
   for (const s of article.sentences) {
+    const before = prev;
+    prev = s.text;
     if (!MAYBE.test(s.text)) continue;
-    for (const f of figuresOfSentence(s.text, article.published)) out.push({ ...f, sentenceIndex: s.index });
+    // "A.D. 800": a sentence splitter may end a sentence at the era's full stop; the year opening the next is no figure
+    const eraYear = ERA_END.test(before) && /^\d{1,4}\b/.test(s.text);
+    for (const f of figuresOfSentence(s.text, article.published)) {
+      if (eraYear && s.text.startsWith(f.text)) continue;
+      out.push({ ...f, sentenceIndex: s.index });
+    }
   }
   return out;
 }
+
+/** A sentence ending in an era written with full stops ("... from A.D."). */
+const ERA_END = /\b(?:A\.D|B\.C|B\.C\.E|C\.E)\.$/;
 
 /** Words after which "a year" or "one year" is a length of time ("for a decade", "after one year"). */
 const DURATION_LEAD = new Set(['for', 'after', 'over', 'within', 'than', 'nearly', 'almost', 'about', 'around', 'roughly', 'least', 'past', 'in', 'during', 'of']);
@@ -181,8 +192,9 @@ function figureAt(sentence: string, tokens: Token[], q: Quantity, earlier: Figur
   const qual = readQualifier(tokens, q.first) ?? (after ? { qualifier: after.qualifier, first: q.first } : q.plus ? { qualifier: 'plus', first: q.first } : null);
   const first = qual && !after ? qual.first : q.first;
   // "shed 240 points, or 0.9%": the same move said again
-  const restated = tokens[first - 1]?.lower === 'or' && tokens[first - 2]?.text === ',' ? earlier.at(-1)?.change ?? null : null;
-  const direction = readDirection(tokens, first) ?? readMoveDirection(tokens, first) ?? restated;
+  // "shed 240 points, or 0.9%, to 26,100": the level the move reached goes the same way
+  const restated = (tokens[first - 1]?.lower === 'or' || tokens[first - 1]?.lower === 'to') && tokens[first - 2]?.text === ',' ? earlier.at(-1)?.change ?? null : null;
+  const direction = readDirection(tokens, first) ?? readMoveDirection(tokens, first) ?? restated ?? (q.rise ? 'up' : null);
   const figure: Figure = {
     value: q.value,
     counted,

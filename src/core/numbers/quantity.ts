@@ -28,6 +28,8 @@ export interface Quantity {
   compound: string | null;
   /** Written with a plus: "10+ years", "40,000-plus". */
   plus?: boolean;
+  /** A plus sign against the number: a rise ("FTSE +0.4%"). */
+  rise?: boolean;
 }
 
 /** Not a figure: the tokens from `first` to `end` are consumed as a name, year, time or score. */
@@ -116,6 +118,9 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
   const minusWord = currency === null && prev?.lower === 'minus' && tokens[n - 2]?.type !== 'num';
   const negative = minusSign || signedMoney || minusWord;
   if (minusSign || minusWord) first = n - 1;
+  // "FTSE +0.4%", "+12 points": a plus sign against the number, apart from what precedes it
+  const rise = currency === null && !!prev && prev.text === '+' && t.glued && !prev.glued && tokens[n - 2]?.type !== 'num';
+  if (rise) first = n - 1;
   let j = n + 1;
   const next = tokens[j];
   if (currency === null && eraYear(tokens, n)) return { skip: true, end: n + 1 };
@@ -239,7 +244,7 @@ function readDigits(tokens: Token[], first: number, n: number, currency: string 
     if (d && d.glued && (d.text === '-' || d.text === '–' || d.text === '/') && y && y.glued && /^(\d\d|\d{4})$/.test(y.text)) return { skip: true, end: numberEnd + 2 };
     return { skip: true, end: numberEnd };
   }
-  return { value, first, number: n, numberEnd, end: j, digits: true, fraction: false, magnitude, scale: raw ? round(value / raw) : 1, currency, unit, compound, plus };
+  return { value, first, number: n, numberEnd, end: j, digits: true, fraction: false, magnitude, scale: raw ? round(value / raw) : 1, currency, unit, compound, plus, ...(rise ? { rise } : {}) };
 }
 
 /** Currencies named with their country: "US dollars", "Swiss francs", "Hong Kong dollars". */

@@ -11,6 +11,15 @@ import { QUOTE_CHARS, SPEECH_CUES, classify, contentAfter, looksLikeClause, trim
 
 const CUE_RE = new RegExp(CUE_WORD.source, 'gi');
 
+/** A statement put out, right before "saying": "released a statement saying ...". */
+const STATEMENT_PUT_OUT = /\b(?:issued|released|published|put out|posted|sent|shared|made|gave|delivered|filed|wrote|tweeted)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:statement|release|notice|letter|message|post|tweet|video|report|speech|note|memo|email|e-mail|submission|bulletin)\s*$/;
+
+/** A clause opened by a subordinating word at the start of a unit ("When the mayor said ..., "). */
+const SUBORDINATE_LEAD = /^\s*(?:When|As|After|Before|If|While|Although|Though|Because|Since|Once|Until|Even as|Just as)\s/;
+
+/** A relative clause opening right before a cue: "The mayor, who (also) said ...". */
+const RELATIVE_CUE = /,\s*who\s+(?:(?:also|later|then|has|had|have|previously|once)\s+)?$/;
+
 /** A quote found in a paragraph, before its speaker is resolved. */
 export interface RawQuote {
   mention: Mention | null;
@@ -47,6 +56,8 @@ interface Found {
   cut?: [number, number];
   /** The second half of a quote split by its attribution (`"A," said X, "B."`). */
   join?: boolean;
+  /** Reported in a relative clause ("X, who said ..., left"): X may still be the main clause's speaker. */
+  relative?: boolean;
 }
 
 /** The subject at the start of a clause: for "General Ali Ayoub didn't discuss ..., but said that". */
@@ -59,13 +70,15 @@ function clauseSubject(masked: string, start: number, end: number): Mention | nu
     text = text.slice(m[0].length);
   }
   const ws = text.split(/\s+/).filter(Boolean).slice(0, 24);
-  const pron = ws[0]?.match(/^(He|She|They|It)$/);
+  const pron = ws[0]?.match(/^(He|She|They|It)$/i);
   if (pron) return { kind: 'pronoun', name: pron[1].toLowerCase(), role: null, text: pron[1] };
   // the subject ends at the first verb-like word
   let k = 0;
   while (k < ws.length) {
     const w = ws[k].toLowerCase().replace(/[,;:]$/, '');
     if (k > 0 && (AUXILIARIES.has(w) || /^(?:also|never|not|later|then|has|had|did)$/.test(w) || (/^[a-z]+(?:ed|s)$/.test(ws[k]) && !/(?:ss|us|is)$/.test(w) && k > 0 && /^[A-Z]/.test(ws[k - 1])))) break;
+    // "The minister praised ...": a past tense after a determiner and a noun
+    if (k >= 2 && /^[a-z]{3,}ed$/.test(ws[k]) && /^(?:the|a|an|this|that|his|her|their|its)$/i.test(ws[k - 2]) && /^[a-z]{3,}$/.test(ws[k - 1]) && !/(?:ly|ed|ing)$/.test(ws[k - 1])) break;
     k++;
   }
   const sb = speakerBefore(ws.slice(0, k).join(' '));
@@ -207,7 +220,9 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
         // "with a spokesperson for the camp describing the scene as '...'": the participle's own subject
         const withNp = masked.slice(s, at).match(/\bwith\s+([^,;:"“\u2591]{2,80}?)\s*$/);
         const own = withNp ? readNounPhrase(withNp[1]) : null;
-        const subj = ca && own && own.kind !== 'pronoun' ? own : ca && (/,\s*$/.test(masked.slice(s, at)) || ca.hadThat) ? clauseSubject(masked, s, at) : null;
+        // "released a statement saying ...": what the statement says, its author says
+        const nominal = STATEMENT_PUT_OUT.test(masked.slice(s, at));
+        const subj = ca && own && own.kind !== 'pronoun' ? own : ca && (/,\s*$/.test(masked.slice(s, at)) || ca.hadThat || nominal) ? clauseSubject(masked, s, at) : null;
         if (ca && subj && subj.kind !== 'pronoun' || ca && subj && subj.kind === 'pronoun' && /^(?:he|she|they)$/.test(subj.name)) {
           found.push({ mention: subj, cue: word.toLowerCase(), start: ca.start, end: e, from: s, to: e });
           consumedUntil = e;
@@ -218,16 +233,30 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
     // Coordinated verbs: "X didn't discuss ..., but said that ..." / "X met Y and said ..."
     if (/(?:^|,|\s)(?:and|but)\s+(?:(?:also|later|then)\s+|(?:in|on|at|during|after|before)\s+[^,;:]{1,50}?\s+)?$/.test(preTrim ? pre : '') && !/^\s*(?:and|but)\b/.test(pre) && !/\b(?:and|but)\s+(?:in|on|at|during|after|before)\s+[^,;:]*\b(?:[A-Z][a-z]+)\s+$/.test(pre)) {
       const ca = contentAfter(masked, cueEnd, e, base);
-      const subj = clauseSubject(masked, s, at);
+      // "..., as she praised the harbour and said ...": the subordinate clause's own subject
+      const subj = (subordinate ? clauseSubject(masked, clauseStart, at) : null) ?? clauseSubject(masked, s, at);
       if (ca && subj) {
         found.push({ mention: subj, cue: word.toLowerCase(), start: ca.start, end: e, from: s, to: e });
         consumedUntil = e;
       }
       continue;
     }
+    // a cue in a relative clause: "The mayor, who said the budget was fair, left early" reports until the clause closes
+    const rel = !ing ? pre.match(RELATIVE_CUE) : null;
+    if (rel) {
+      const sb = speakerBefore(pre.slice(0, rel.index));
+      const ca = contentAfter(masked, cueEnd, e, base);
+      if (sb && sb.mention.kind !== 'pronoun' && ca) {
+        const close = masked.slice(ca.start, e).search(/,\s|\s[—–]\s/);
+        const end = close > 0 ? ca.start + close : e;
+        // (the speaker stays free for the main clause's own cue: "X, who vowed to ..., said ...")
+        if (wordCount(paragraph.slice(ca.start, end)) >= 3) found.push({ mention: sb.mention, cue: word.toLowerCase(), start: ca.start, end, from: s, to: e, relative: true });
+      }
+      continue;
+    }
     let sp = speakerBefore(preTrim);
     // a relative clause inside an appositive ("X, chief executive of a company that offers ..., said")
-    if (clauseStart > lastClauseStart && (!sp || sp.mention.kind === 'group') && !found.some((f) => f.end > lastClauseStart)) {
+    if (clauseStart > lastClauseStart && (!sp || sp.mention.kind === 'group') && !found.some((f) => !f.relative && f.end > lastClauseStart)) {
       const widePre = masked.slice(lastClauseStart, at);
       const wideTrim = widePre.replace(/^[\s,.!?]+/, '');
       const wide = speakerBefore(wideTrim);
@@ -246,7 +275,10 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
       // a second speaker inside what another reported: "According to EHS, ... but Chapman says ..."
       const prev = found.find((f) => f.start < spAbs && spAbs < f.end);
       if (prev) {
-        const cut = masked.slice(prev.start, spAbs).match(prev.cue === 'according to' ? /(?:,\s*(?:but|and|while|whereas|yet)?|;|\s+(?:but|while|whereas|yet))\s+(?:(?:also|now|still)\s+)?$/ : /(?:,\s*(?:but|and|while|whereas|yet)|;|\s+(?:but|while|whereas|yet))\s+(?:(?:also|now|still)\s+)?$/);
+        // (a report in a clause opened by "When", "After", ... ends at the comma closing that clause:
+        // "When the mayor said the deal was done, the governor responded, '...'")
+        const inLeadClause = SUBORDINATE_LEAD.test(masked.slice(s, prev.start));
+        const cut = masked.slice(prev.start, spAbs).match(prev.cue === 'according to' || inLeadClause ? /(?:,\s*(?:but|and|while|whereas|yet)?|;|\s+(?:but|while|whereas|yet))\s+(?:(?:also|now|still)\s+)?$/ : /(?:,\s*(?:but|and|while|whereas|yet)|;|\s+(?:but|while|whereas|yet))\s+(?:(?:also|now|still)\s+)?$/);
         if (cut && sp.mention.kind === 'pronoun') continue; // "X said ..., and he added": a follow-on, split later
         if (!cut) continue;
         prev.end = spAbs - cut[0].length;
@@ -292,7 +324,9 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
     }
     // Inverted: `"...," said Carter.` / `..., says Jane Smith, a professor.`
     if ((!preTrim || /[,"”’']\s*$/.test(masked.slice(s, at))) && !ing) {
-      const sa = speakerAfter(masked.slice(cueEnd, e));
+      const found0 = speakerAfter(masked.slice(cueEnd, e));
+      // "Brent crude ... added 30 cents": an amount after the verb is no speaker
+      const sa = found0 && !/^(?:[$£€¥]|\d[\d.,]*(?:\s|$))/.test(found0.mention.text ?? found0.mention.name) ? found0 : null;
       const beforeContent = trimRange(masked, s, at);
       if (sa && beforeContent[1] - beforeContent[0] > 0 && wordCount(paragraph.slice(beforeContent[0], beforeContent[1])) >= 2) {
         // "There is a satisfaction, insists Xander Wise, in seeing ...": the report goes on after the speaker

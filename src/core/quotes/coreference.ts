@@ -96,6 +96,9 @@ const PERSON_NOUN = /^(?:[a-z-]+(?:ist|ian|man|woman|person|eer)|[a-z-]*(?:labou
 
 const ORG_HEADS = /^the\s+(?:[\w.-]+\s+){0,2}(company|utility|agency|department|ministry|organization|organisation|group|union|firm|board|commission|council|committee|government|city|province|club|league|association|network|service|bank|foundation|charity|airline|retailer|chain|broadcaster|newspaper|station|university|school|hospital|coalition|institute|society|federation|party|office|authority|tribunal|court|corporation|manufacturer|automaker|carrier|insurer|lender|regulator|watchdog|railway|railroad|team|band|campaign|website|outlet|network|developer|operator|utility|provider|company's|organizers|organisers)$/i;
 
+/** How far back (paragraphs * 1e6) "the agency" may find the organisation the article named. */
+const ORG_REACH = 3e6;
+
 /** "the company", "the tech giant": a business, which a one-word brand can name. */
 const BUSINESS = /\b(?:company|firm|retailer|chain|automaker|carmaker|airline|manufacturer|giant|insurer|lender|bank|startup|start-up|maker|brand)$/i;
 
@@ -106,7 +109,7 @@ function isOrgName(run: string[]): boolean {
   if (words.length === 0 || words.length > 8) return false;
   if (words.some((w) => /^[A-Z]{2,}(?:['’]s)?$/.test(w) && !/^(?:I|II|III|IV|TV)$/.test(w))) return true;
   if (words.some((w) => /^[A-Z][a-z]+[A-Z][a-z]+/.test(w))) return true;
-  return words.length >= 2 && words.some((w) => /^(?:Department|Ministry|Office|Council|Committee|Association|Union|Party|Police|Service|Services|Agency|Bank|Court|University|College|Institute|Centre|Center|Foundation|Society|Board|Commission|Corporation|Company|Inc\.?|Ltd\.?|Corp\.?|Group|Network|Hydro|Canada|Coalition|Alliance|Federation|League|Club|Hospital|School|Authority|Energy|Motors|Airlines|Railway|Force|Army|Navy|Government|Administration|Hall|Action|Institute|Trust|Fund)$/.test(w.replace(/['’]s$/, '')));
+  return words.length >= 2 && words.some((w) => /^(?:Department|Ministry|Office|Council|Committee|Association|Union|Party|Police|Service|Services|Agency|Bank|Court|University|College|Institute|Centre|Center|Foundation|Society|Board|Commission|Corporation|Company|Inc\.?|Ltd\.?|Corp\.?|Group|Network|Coalition|Alliance|Federation|League|Club|Hospital|School|Authority|Energy|Motors|Airlines|Railway|Force|Army|Navy|Government|Administration|Hall|Action|Institute|Trust|Fund)$/.test(w.replace(/['’]s$/, '')));
 }
 
 /** Finds names whose initials spell an acronym the article uses ("Export Development Canada" → EDC). */
@@ -308,9 +311,14 @@ export function resolveMention(people: People, mention: Mention, pos: number, hi
   // "the 32-year-old labourer", "the rookie defenceman": a definite description of one person is the
   // person the article named last (as a pronoun would be), of the right gender where the noun has one
   // (an office, "the minister", "the president", is the person quoted by name nearby, not just anyone named)
-  if (/^the\s/i.test(mention.name) && tw.length <= 5 && PERSON_NOUN.test(head) && !/^(?:the\s+)?(?:[a-z]+\s+)*(?:government|statement|report|paper|document|company|agency|department)\b/i.test(t)) {
-    const g = /^(?:woman|mother|wife|daughter|girl|actress|spokeswoman|chairwoman|businesswoman)$/.test(head) ? 'she' : /^(?:man|father|husband|son|boy|actor|spokesman|chairman|businessman)$/.test(head) ? 'he' : 'they-person';
-    const r = resolvePronoun(people, g === 'they-person' ? 'he|she' : g, pos, history, content, TITLE_LOWER.has(head));
+  // (a phrase after the noun says whose or where: "the 39-year-old founder of a comic shop")
+  const core = t.replace(/\s+(?:of|at|for|with|from|in)\s.*$/, '').split(/\s+/);
+  const coreHead = core[core.length - 1];
+  if (/^the\s/i.test(mention.name) && core.length <= 5 && tw.length <= 10 && PERSON_NOUN.test(coreHead) && !/^(?:the\s+)?(?:[a-z]+\s+)*(?:government|statement|report|paper|document|company|agency|department)\b/i.test(t)) {
+    const g = /^(?:woman|mother|wife|daughter|girl|actress|spokeswoman|chairwoman|businesswoman)$/.test(coreHead) ? 'she' : /^(?:man|father|husband|son|boy|actor|spokesman|chairman|businessman)$/.test(coreHead) ? 'he' : 'they-person';
+    // (a bare office is someone quoted already; an age or a "founder of ..." describes anyone named)
+    const bareOffice = TITLE_LOWER.has(coreHead) && core.length === tw.length && !core.some((w) => /\d/.test(w));
+    const r = resolvePronoun(people, g === 'they-person' ? 'he|she' : g, pos, history, content, bareOffice);
     if (r && r.kind === 'person') {
       if (r.person) r.person.aliases.add(mention.name.replace(/^The\s/, 'the '));
       return { ...r, alias: mention.name };
@@ -329,6 +337,15 @@ export function resolveMention(people: People, mention: Mention, pos: number, hi
       // (a business noun also takes a one-word brand quoted before it: "Facebook said ... The company noted")
       if (h.kind === 'group' && /^\p{Lu}/u.test(h.speaker) && !/^The\s/.test(h.speaker) && (isOrgName(h.speaker.split(/\s+/)) || (BUSINESS.test(mention.name) && /^\p{Lu}[\p{L}&.'’-]+$/u.test(h.speaker))))
         return { speaker: h.speaker, role: null, kind: 'group', alias: mention.name };
+    }
+    // else the organisation named last, close before it, whose name holds the same noun ("the agency":
+    // "the Canada Border Services Agency", "the department": "the Department of Justice")
+    const noun = mention.name.split(/\s+/).at(-1)!.toLowerCase();
+    for (let i = people.orgs.length - 1; i >= 0; i--) {
+      const [at, name] = people.orgs[i];
+      if (at > pos) continue;
+      if (pos - at > ORG_REACH) break;
+      if (name.toLowerCase().split(/\s+/).includes(noun)) return { speaker: name.replace(/^The\s/, 'the '), role: null, kind: 'group', alias: mention.name };
     }
   }
   return { speaker: mention.name, role: mention.role, kind: 'group' };

@@ -49,7 +49,6 @@ const REPORTING: Record<string, string[] | null> = {
   mention: null,
   disclose: null,
   estimate: null,
-  concluded: ['conclude', 'concludes', 'concluded', 'concluding'],
   agree: null,
   point: null, // "pointed out" (see PARTICLE_CUES)
   shout: null,
@@ -104,8 +103,9 @@ const REPORTING: Record<string, string[] | null> = {
 /** Cues that report only when what follows is a clause or a quote (they have other uses). Beliefs and
  * findings ("believes", "found") report for groups and studies ("The study found that ...") but only with "that". */
 export const NEEDS_THAT = new Set(['respond', 'reply', 'report', 'believe', 'think', 'feel', 'fear', 'worry', 'find', 'show', 'hope', 'expect', 'agree', 'project', 'read', 'question', 'wonder']);
-/** Cues that need a quote in what they report ("called it 'a disaster'", "urged Russia to 'play a role'"). */
-export const NEEDS_QUOTE = new Set(['describe', 'call', 'ask', 'accuse', 'demand', 'propose', 'recommend', 'promise', 'pledge', 'voice']);
+/** Cues that need a quote in what they report ("called it 'a disaster'", "urged Russia to 'play a role'"). A
+ * conclusion without one ("the inquiry concluded that ...") is a finding, not speech. */
+export const NEEDS_QUOTE = new Set(['conclude', 'describe', 'call', 'ask', 'accuse', 'demand', 'propose', 'recommend', 'promise', 'pledge', 'voice']);
 /** Cues whose first object is the listener: "told reporters (that)". */
 export const TAKES_LISTENER = new Set(['tell', 'warn', 'assure', 'remind', 'inform', 'ask', 'promise']);
 
@@ -154,7 +154,6 @@ CUE_FORMS.delete('hoping');
 CUE_FORMS.delete('statement');
 CUE_FORMS.delete('remark');
 CUE_FORMS.delete('remarks');
-CUE_FORMS.delete('conclude');
 CUE_FORMS.delete('estimates');
 CUE_FORMS.delete('posts');
 CUE_FORMS.delete('counters');
@@ -195,6 +194,8 @@ export const CUE_ADVERBS = new Set([
   'reportedly', 'allegedly', 'apparently', 'reportedly', 'specifically', 'last', 'since', 'too', 'both', 'all', 'each',
   'himself', 'herself', 'themselves', 'itself', 'personally', 'clearly', 'bluntly', 'candidly', 'angrily', 'proudly',
   'emphatically', 'confidently', 'cautiously', 'ultimately', 'eventually', 'finally', 'similarly', 'likewise', 'however',
+  'especially', 'particularly', 'mostly', 'generally', 'largely', 'widely', 'broadly', 'jointly', 'together', 'unanimously',
+  'quietly', 'loudly', 'calmly', 'firmly', 'frankly', 'honestly', 'privately', 'officially', 'formally', 'consistently',
 ]);
 
 export const AUXILIARIES = new Set([
@@ -274,4 +275,12 @@ export const SPEAKER_HEADS = new Set([
   'complaint', 'indictment', 'ruling', 'decision', 'notice', 'bulletin', 'advisory', 'forecast', 'analysis', 'paper',
   'research', 'findings', 'results', 'numbers', 'statistics', 'estimates', 'projections', 'models', 'guidelines',
   'ads', 'ad', 'website', 'site', 'blog', 'journal', 'magazine', 'outlet', 'outlets', 'station', 'newswire',
+  // bodies that speak as one: businesses, clubs, services
+  'club', 'clubs', 'league', 'squad', 'utility', 'charity', 'charities', 'airline', 'airlines', 'retailer', 'retailers',
+  'chain', 'railway', 'railroad', 'band', 'operator', 'operators', 'provider', 'providers', 'carrier', 'carriers',
+  'insurer', 'insurers', 'lender', 'lenders', 'manufacturer', 'manufacturers', 'automaker', 'carmaker', 'corporation',
+  'council', 'studio', 'label', 'publisher', 'broadcasters', 'exchange', 'museum', 'zoo', 'church', 'diocese', 'airport',
+  // people by office or part, where the noun's ending does not say so
+  'executive', 'executives', 'boss', 'bosses', 'aide', 'aides', 'deputy', 'deputies', 'head', 'star', 'stars', 'fan', 'fans',
+  'locals', 'pilot', 'pilots', 'referee', 'athlete', 'athletes', 'rookie', 'veteran', 'veterans', 'colleague', 'colleagues',
 ]);

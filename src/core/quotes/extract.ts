@@ -9,6 +9,7 @@ import { placeSentences, sentencesOf, units } from './layout.ts';
 import { isFloatingQuote } from './floating.ts';
 import { pullQuotes } from './pullquotes.ts';
 import { findQuoteSpans, maskQuotes } from './marks.ts';
+import { joinRunOnQuotes, originKey, type Origin } from './continued.ts';
 
 const WORDS = /[\p{L}\p{N}]+/gu;
 function wordCount(s: string): number {
@@ -28,12 +29,24 @@ function tidy(text: string, mixed = false): string {
     .trim();
 }
 
+/** Two single marks or two backticks for a double one (some wire and newspaper archives: ''We are ready,''). */
+const DOUBLED_MARKS = /''|``/g;
+
+/** The article with doubled single marks read as double quotation marks, in its paragraphs and sentences alike. */
+function withDoubleMarks(article: ParsedArticle): ParsedArticle {
+  if (!article.paragraphs.some((p) => p.includes("''") || p.includes('``'))) return article;
+  const fix = (t: string) => t.replace(DOUBLED_MARKS, '"');
+  return { ...article, paragraphs: article.paragraphs.map(fix), sentences: article.sentences.map((s) => ({ ...s, text: fix(s.text) })) };
+}
+
 /** Every direct, indirect and mixed quote in an article, with its resolved speaker. */
-export function extractQuotes(article: ParsedArticle): Quote[] {
+export function extractQuotes(parsed: ParsedArticle): Quote[] {
+  const article = withDoubleMarks(parsed);
   const history: History = [];
   const historyAt: number[] = [];
   const quotes: Quote[] = [];
   const resolvedOf: Resolved[] = [];
+  const origins: Origin[] = [];
 
   // First pass: every paragraph's quote marks, units and attributions (speakers as written).
   const pass = article.paragraphs.map((text, pi) => {
@@ -81,6 +94,7 @@ export function extractQuotes(article: ParsedArticle): Quote[] {
           prev.text = `${prev.text} ${words}`;
           taken.push([raw.start, raw.end]);
           raw.spans.forEach((i) => used.add(i));
+          raw.spans.forEach((i) => origins[origins.length - 1].add(originKey(pi, i)));
           continue;
         }
         taken.push([raw.start, raw.end]);
@@ -93,6 +107,7 @@ export function extractQuotes(article: ParsedArticle): Quote[] {
         for (const part of parts) {
           quotes.push({ speaker: r.speaker, role: r.role, speakerKind: r.kind, kind: raw.kind, cue: raw.cue, text: part, sentence: s.text, sentenceIndex: s.index });
           resolvedOf.push(r);
+          origins.push(new Set(raw.spans.map((i) => originKey(pi, i))));
           history.push(r);
           historyAt.push(pi);
         }
@@ -111,11 +126,14 @@ export function extractQuotes(article: ParsedArticle): Quote[] {
         const s = sentenceText(q.start, q.end);
         quotes.push({ speaker: last.speaker, role: last.role, speakerKind: last.kind, kind: 'direct', cue: '', text: tidy(q.inner), sentence: s.text, sentenceIndex: s.index });
         resolvedOf.push(last);
+        origins.push(new Set([originKey(pi, i)]));
         history.push(last);
         historyAt.push(pi);
       });
     }
   });
+
+  joinRunOnQuotes(quotes, resolvedOf, origins, pass);
 
   // pull quotes set off from the text, where they stand in the article
   const pulled = pullQuotes(article.paragraphs, people, new Set(quotes.map((q) => q.speaker)));

@@ -29,8 +29,8 @@ export function genderOfGivenName(name: string): 'm' | 'f' | null {
   const n = name.toLowerCase();
   const listed = fromLists(n);
   if (listed) return listed;
-  // many languages' feminine given names end in -a (Tatiana, Yulia, Svetlana); a weak hint
-  if (/^[a-z]{3,}a$/.test(n) && !/^(?:joshua|luca|nikita|ilya|sasha|mustafa|musa|andrea|garcia|costa|silva|akira|kuba|jonah|noah|elijah|ezra|isaiah|zacharia|hamza|yahya|taha|saba|bola|dana|sima)$/.test(n)) return 'f';
+  // a name no list holds: many languages' feminine given names end in -a; a weak hint
+  if (/^[a-z]{3,}a$/.test(n)) return 'f';
   // Slavic masculine endings (Alexei, Sergei, Nikolai, Dmitri)
   if (/^[a-z]{3,}(?:ei|ai|ii|iy|slav)$/.test(n)) return 'm';
   return null;

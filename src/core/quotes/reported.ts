@@ -60,6 +60,15 @@ export function looksLikeClause(text: string): boolean {
   );
 }
 
+/** An adverb of manner after a cue, before "that", a quote or a comma ("said quietly that"). */
+const MANNER_ADVERB = /^(?!(?:family|supply|rally|reply|assembly|ally|italy|july|jelly|belly|bully|holy|ugly|silly|only)\b)[a-z]{3,}ly(?=\s+that\s|\s*[,:]?\s*["“‘]|\s*,)/;
+
+/** Words a listener or description after "told" / "writes" may run to ("Surrey's councillors at Tuesday's meeting"). */
+const MAX_LISTENER_WORDS = 7;
+
+/** A participle phrase after a setting ("in a statement released to reporters that ..."): part of the setting. */
+const SETTING_TAIL = /^,?\s+(?:released|issued|posted|sent|published|shared|provided|emailed|e-mailed|delivered|filed|distributed|read out|circulated)\b[^,;:"“‘\u2591.!?]{0,60}?(?:\s+that\s|[,:]\s*(?=["“‘]))/;
+
 /** Where the reported words after a cue begin, or null when what follows is not a report. */
 export function contentAfter(masked: string, at: number, end: number, base: string): { start: number; hadThat: boolean } | null {
   let i = at;
@@ -85,13 +94,26 @@ export function contentAfter(masked: string, at: number, end: number, base: stri
     const r = rest().replace(/^[\s,]+/, '');
     const lead = rest().length - r.length;
     const day = r.match(DAY_WORDS);
-    if (day && day[0].length > 0) {
+    // (a day that owns something starts the report: "believe Thursday's threats were linked")
+    if (day && day[0].length > 0 && !/^['’]s\b/.test(r.slice(day[0].length)) && !/['’]s$/.test(day[0])) {
       i += lead + day[0].length;
+      continue;
+    }
+    // "said quietly that ...", "said flatly, '...'": a manner adverb between the cue and the report
+    const adv = r.match(MANNER_ADVERB);
+    if (adv) {
+      i += lead + adv[0].length;
       continue;
     }
     const set = r.match(SETTING);
     if (set) {
       i += lead + set[0].length;
+      const tail = rest().match(SETTING_TAIL);
+      if (tail) {
+        i += tail[0].length;
+        hadThat = /that\s$/.test(tail[0]);
+        break;
+      }
       continue;
     }
     break;
@@ -127,6 +149,9 @@ export function contentAfter(masked: string, at: number, end: number, base: stri
   if (AUXILIARIES.has(firstWord) && !/^(?:do|does|did)$/.test(firstWord)) return null;
   if (!hadThat && !startsQuote) {
     if (/^,/.test(r.trimStart())) return null; // "said, adding ..."
+    // "told CBC Daybreak host Chris Walker", "writes exclusively for our subscribers": a listener or a
+    // description, not a report, unless a clause follows
+    if ((base === 'tell' || base === 'write') && body.split(/\s+/).length <= MAX_LISTENER_WORDS && !looksLikeClause(body) && !/(?:^|\s)[“"‘']/.test(body)) return null;
     // "the Kospi added 0.4 per cent", "Hamilton added a goal and an assist": a gain, not words
     if (base === 'add' && (/^[$€£¥]?\d/.test(body) || /^(?:a|an|another|one|two|three|four|five|six|\d+)\s+(?:[\w-]+\s+)?(?:goals?|assists?|points?|runs?|touchdowns?|tries|try|baskets?|rebounds?|wickets?|saves?|hits?|birdies|per cent|percent|cents?|pence|yen|shares?|jobs|seats?|games?|wins?|medals?)\b/.test(body))) return null;
     // "said in Brussels." is a setting; "says in Nova Scotia ambulances are too often late" a report

@@ -54,6 +54,9 @@ function isNameWord(text: string, w: Word, next?: Word): boolean {
 /** A possessive ("Labour's Elizabeth Blackman") or "-based" ("Leeds-based firm") ends a name. */
 const endsName = (w: Word) => /'s$|-based$/i.test(w.lower);
 
+/** Prepositions that put a name in a place, before a given name could make it a person's ("in San Sebastian"); "to" and "from" may take people. */
+const PLACE_ONLY_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside', 'throughout']);
+
 /** What kind of name a run of capitalised words is, from its own words and the words around it. */
 function classify(text: string, run: Word[], before: Word[], after: string): SpanType {
   const first = run[0].lower, last = run[run.length - 1].lower;
@@ -65,6 +68,7 @@ function classify(text: string, run: Word[], before: Word[], after: string): Spa
   if (/-based$/.test(last)) return 'place';
   if (ROLE_BEFORE.has(prev) || (ROLE_BEFORE.has(prev2) && prev2 !== prev && /^[,]?$/.test(text.slice(before.at(-1)!.end, run[0].start).trim()))) return 'person';
   if (ORG_NOUNS.has(prev) || ORG_NOUNS.has(prev2)) return 'organisation';
+  if (PLACE_ONLY_PREPOSITIONS.has(prev) && !(run.length > 1 && HONORIFICS.has(first))) return 'place';
   if (run.length > 1 && genderOfGivenName(run[0].text)) return 'person';
   if (run.length === 1 && /^\p{Lu}{2,6}$/u.test(run[0].text)) return 'organisation';
   if (PLACE_PREPOSITIONS.has(prev)) return 'place';

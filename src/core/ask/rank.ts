@@ -132,13 +132,28 @@ function fresh(span: Span, asked: Set<string>, question: string): boolean {
   return contentTerms(span.text).some((t) => !asked.has(t));
 }
 
+/** A span holding or standing by the question's head noun ("Guernsey's Auction House", "striker Didier Drogba") fits this much better. */
+const HEAD_FIT = 0.5;
+/** Characters before a span searched for the head noun (its last two words are read). */
+const HEAD_REACH = 25;
+
+function besideHead(text: string, span: Span, head: Set<string>): boolean {
+  if (contentTerms(span.text).some((t) => head.has(t))) return true;
+  // Right before it, with nothing between ("striker Didier Drogba", "the Labour MP Derek Wyatt").
+  const before = text.slice(Math.max(0, span.start - HEAD_REACH), span.start);
+  if (/[,;:()"“”\u2014\u2013]\s*$/.test(before) || /[,;:()"“”]/.test(before.split(/\s+/).slice(-3).join(' '))) return false;
+  return contentTerms(before.split(/\s+/).slice(-3).join(' ')).some((t) => head.has(t));
+}
+
 /** The best fitting span of a sentence for the question, with how well it fits. */
 function bestSpan(shape: QuestionShape, text: string, asked: Set<string>, question: string): { span: Span; fit: number } | null {
   if (!shape.expects) return null;
   const fit = FIT[shape.expects];
   let best: { span: Span; fit: number } | null = null;
+  const head = new Set(shape.head.slice(-1)); // the phrase's last word: its noun
   for (const span of findSpans(text)) {
-    const f = fit[span.type] ?? 0;
+    const base = fit[span.type] ?? 0;
+    const f = base > 0 && head.size && besideHead(text, span, head) ? base + HEAD_FIT : base;
     if (f > (best?.fit ?? 0) && fresh(span, asked, question)) best = { span, fit: f };
   }
   return best;

@@ -45,10 +45,15 @@ function isNameWord(text: string, w: Word, next?: Word): boolean {
   if (NOT_NAMES.has(w.lower) || /'(ve|re|m|ll|d)$|n't$/.test(w.lower)) return false;
   if (opensClause(text, w)) {
     if (STOPWORDS.has(w.lower)) return false;
-    const tags = tagsOf(w.lower);
+    const tags = tagsOf(w.lower) ?? tagsOf(americanSpelling(w.lower));
     if (tags && !tags[0].startsWith('NNP') && !(next && capitalised(next) && genderOfGivenName(w.text))) return false;
   }
   return true;
+}
+
+/** The lexicon is American: "organisers" is looked up as "organizers", "labour" as "labor". */
+function americanSpelling(word: string): string {
+  return word.replace(/is(e|es|ed|ing|er|ers|ation|ations)$/, 'iz$1').replace(/our(s|ed|ing)?$/, 'or$1').replace(/tre(s)?$/, 'ter$1');
 }
 
 /** A possessive ("Labour's Elizabeth Blackman") or "-based" ("Leeds-based firm") ends a name. */

@@ -90,6 +90,9 @@ function splitAtTitle(run: Word[]): [Word[], Word[]] | null {
   return null;
 }
 
+/** Members of a parliament or assembly, whose "for X" names their seat. */
+const MEMBER_FOR = new Set(['mp', 'mps', 'msp', 'mep', 'am', 'member']);
+
 /** Runs of capitalised words (with small connecting words inside), typed. */
 function nameSpans(text: string, words: Word[]): Span[] {
   const out: Span[] = [];
@@ -110,6 +113,28 @@ function nameSpans(text: string, words: Word[]): Span[] {
     const run = words.slice(i, j);
     // A lone capitalised adjective ("Irish international") is a nationality, not a name.
     const lone = run.length === 1 && /^JJ/.test(tagsOf(run[0].text)?.[0] ?? '');
+    const member = run.findIndex((w, k) => MEMBER_FOR.has(w.lower) && run[k + 1]?.lower === 'for' && k + 2 < run.length);
+    if (member >= 0) {
+      // "Labour MP for Sittingbourne and Sheppey": the constituency is a place, "and" and all.
+      let k = j;
+      const spaced = (a: Word, b: Word) => text.slice(a.end, b.start).trim() === '';
+      while (k + 1 < words.length && words[k].lower === 'and' && spaced(words[k - 1], words[k]) && spaced(words[k], words[k + 1]) && capitalised(words[k + 1])) {
+        k += 2;
+        while (k < words.length && capitalised(words[k]) && spaced(words[k - 1], words[k])) k++;
+      }
+      let place = [...run.slice(member + 2), ...words.slice(j, k)];
+      const push = (type: SpanType, ws: Word[]) => out.push({ type, start: ws[0].start, end: ws[ws.length - 1].end, text: text.slice(ws[0].start, ws[ws.length - 1].end) });
+      if (member > 0) push('name', run.slice(0, member));
+      // "MP for Erewash Elizabeth Blackman": a given name after the seat starts the member's name.
+      const given = place.findIndex((w, p) => p > 0 && p + 1 < place.length && genderOfGivenName(w.text));
+      if (given > 0) {
+        push('person', place.slice(given));
+        place = place.slice(0, given);
+      }
+      push('place', place);
+      i = k;
+      continue;
+    }
     const split = splitAtTitle(run);
     if (split) {
       const [title, person] = split;

@@ -67,7 +67,7 @@ const NAME_IN_SENTENCE = 0.35;
 const FIGURE_TYPES = new Set<AnswerType>(['money', 'percent', 'count', 'number', 'duration', 'time']);
 const FIGURE_FORM = 0.8;
 /** How many of the best sentences are read for the kind of thing asked. */
-const TYPED = 80;
+const TYPED = 60;
 /** A figure this many words before the counted thing counts it ("26 long range cruise missiles"). */
 const FOCUS_WINDOW = 4;
 /** The least share of the question an article must hold for its sentences to answer (the sentence itself, or its neighbours, must hold some). */

@@ -8,6 +8,8 @@ import { wholeArticleShares } from '../src/core/ask/articles.ts';
 import { findSpans } from '../src/core/ask/spans.ts';
 import { termWeights } from '../src/core/ask/weights.ts';
 import { renderText } from '../src/adapters/console/render.ts';
+import { renderReply as renderDiscord } from '../src/adapters/discord/render.ts';
+import { renderReply as renderSlack } from '../src/adapters/slack/render.ts';
 import { runLine } from '../commands/run.ts';
 import { WordNet } from '../src/service/wordnet.ts';
 import { SAMPLES_DIR, tempSitrep, type TempSitrep } from './helpers/sitrep.ts';
@@ -93,6 +95,14 @@ describe('/ask answers and marks the answering phrase', () => {
     const out = await runLine({ sitrep: t.sitrep, platform: 'console' }, '/ask where did the missiles land?');
     expect(renderText(out!.reply, { emphasis: true })).toContain('rural area of \x1b[1mIran\x1b[22m');
     expect(renderText(out!.reply)).toMatch(/rural area of Iran,/);
+  });
+
+  it('marks the answering phrase in each chat platform\'s own bold', async () => {
+    const out = await runLine({ sitrep: t.sitrep, platform: 'console' }, '/ask where did the missiles land?');
+    const discord = JSON.stringify(renderDiscord(out!.reply));
+    const slack = JSON.stringify(renderSlack(out!.reply));
+    expect(discord).toContain('rural area of **Iran**');
+    expect(slack).toContain('rural area of *Iran*');
   });
 
   it('says plainly when nothing answers, and offers the closest sentences instead of a guess', async () => {

@@ -3,10 +3,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectedType, readQuestion } from '../src/core/ask/question.ts';
+import { expectedType, headNoun, readQuestion } from '../src/core/ask/question.ts';
+import { wholeArticleShares } from '../src/core/ask/articles.ts';
 import { findSpans } from '../src/core/ask/spans.ts';
 import { termWeights } from '../src/core/ask/weights.ts';
 import { renderText } from '../src/adapters/console/render.ts';
+import { renderReply as renderDiscord } from '../src/adapters/discord/render.ts';
+import { renderReply as renderSlack } from '../src/adapters/slack/render.ts';
 import { runLine } from '../commands/run.ts';
 import { WordNet } from '../src/service/wordnet.ts';
 import { SAMPLES_DIR, tempSitrep, type TempSitrep } from './helpers/sitrep.ts';
@@ -94,6 +97,14 @@ describe('/ask answers and marks the answering phrase', () => {
     expect(renderText(out!.reply)).toMatch(/rural area of Iran,/);
   });
 
+  it('marks the answering phrase in each chat platform\'s own bold', async () => {
+    const out = await runLine({ sitrep: t.sitrep, platform: 'console' }, '/ask where did the missiles land?');
+    const discord = JSON.stringify(renderDiscord(out!.reply));
+    const slack = JSON.stringify(renderSlack(out!.reply));
+    expect(discord).toContain('rural area of **Iran**');
+    expect(slack).toContain('rural area of *Iran*');
+  });
+
   it('says plainly when nothing answers, and offers the closest sentences instead of a guess', async () => {
     const out = await runLine({ sitrep: t.sitrep, platform: 'console' }, '/ask Who won the football match in Moscow?');
     expect(out!.reply.intro).toMatch(/No sentence in the indexed articles answers that directly/);
@@ -111,6 +122,47 @@ describe('/ask answers and marks the answering phrase', () => {
     local.cleanup();
     expect(best.text).toMatch(/set up in 1953/);
     expect(marked(best)).toBe('1953');
+  });
+});
+
+describe('article-level evidence', () => {
+  it('lists the articles holding a rare word anywhere, and stops a common word\'s list at the cap', async () => {
+    const local = tempSitrep();
+    writeFileSync(join(local.dataDir, 'gadget.txt'), 'Doors open at biggest gadget fair\n\nThousands of technology lovers have gathered in Las Vegas for the annual Consumer Electronics Show (CES).\n\nAbout 120,000 people are expected to attend the trade show.');
+    writeFileSync(join(local.dataDir, 'museum.txt'), 'Museum draws record crowds\n\nThe exhibition has attracted 140,000 visitors since it opened, and more people are expected to attend.');
+    writeFileSync(join(local.dataDir, 'gallery.txt'), 'Gallery visitors up\n\nFive million visitors made the gallery the most visited in the country, and people are expected to return.');
+    await local.sitrep.sync();
+    const store = (local.sitrep as unknown as { store: import('../src/store/store.ts').Store }).store;
+    const held = store.articlesHolding(['CES', 'people'], 2);
+    const files = (ids: string[]) => ids.map((id) => store.article(id)!.file).sort();
+    expect(files(held.get('CES')!)).toEqual(['gadget.txt']);
+    expect(held.get('people')!.length).toBe(2);
+    expect(files(store.articlesHolding(['gadget'], 5).get('gadget')!)).toEqual(['gadget.txt']); // a headline word counts
+    local.cleanup();
+  });
+
+  it('gives each article the share of the question\'s weight its looked-up words hold', () => {
+    const terms = [{ stem: 'ce', weight: 6, forms: ['ces'], related: [] }, { stem: 'visitor', weight: 4, forms: ['visitor'], related: [] }];
+    const shares = wholeArticleShares(terms, new Map([['CES', ['a']], ['visitors', ['a', 'b']]]));
+    expect(shares.get('a')).toBeCloseTo(1);
+    expect(shares.get('b')).toBeCloseTo(0.4);
+  });
+});
+
+describe('the question\'s head noun', () => {
+  it('is the noun phrase after "which" or "what", up to the verb', () => {
+    expect(headNoun('Which auction house will sell the jazz items?')).toEqual(['auction', 'hous']);
+    expect(headNoun('Which Chelsea striker did the referee send off?')).toEqual(['chelsea', 'striker']);
+    expect(headNoun('Who won?')).toEqual([]);
+  });
+
+  it('makes the name it stands by the answer ("which auction house": the house, not a musician)', async () => {
+    const local = tempSitrep();
+    writeFileSync(join(local.dataDir, 'jazz.txt'), 'Jazz items go under the hammer\n\nA saxophone belonging to jazz musician Charlie Parker is expected to fetch up to $1m at an auction of jazz items. Other items that will be auctioned include tape recordings of music by Parker. The sale, at Guernsey\'s Auction House in New York, will feature instruments from other musicians.');
+    await local.sitrep.sync();
+    const [best] = local.sitrep.ask('Which auction house will sell the jazz items?');
+    local.cleanup();
+    expect(marked(best)).toMatch(/Auction House/);
   });
 });
 

@@ -8,7 +8,7 @@ const [goldPath, data = '../shared/corpora/bbc/articles', db = '/tmp/sitrep-ask-
 const norm = (s: string) => s.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
 const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as { questions: { q: string; answer_any: string[]; doc?: string }[] };
 const sitrep = Sitrep.open({ dataDir: data, dbPath: db });
-sitrep.sync();
+await sitrep.sync();
 let first = 0, top3 = 0, answered = 0, answeredRight = 0;
 const times: number[] = [];
 for (const q of gold.questions) {

@@ -2,6 +2,7 @@
 // uses. Each query reads only what its answer needs (a window of stories, one speaker's quotes, full-text
 // hits), so answers stay fast at any size; the ranking, grouping and extraction are pure core functions.
 import { readQuestion, type QuestionShape } from '../core/ask/question.ts';
+import { HOLDING_DF, holdingWords, wholeArticleShares } from '../core/ask/articles.ts';
 import { pickArticles, rankAnswers } from '../core/ask/rank.ts';
 import { allWordSearches, FREQUENCY_CAP, type Related, missingWeight, pairedSearches, SEARCH_CAP, searchWords, termPatterns, termWeights } from '../core/ask/weights.ts';
 import { synonymsOf } from './synonyms.ts';
@@ -213,7 +214,9 @@ export class Sitrep {
     const frequencies = this.root.sentenceFrequencies([...shape.searchWords, ...[...related.values()].flat()]);
     const terms = termPatterns(shape, termWeights(shape, frequencies, related), related);
     const hits = this.candidateHits(shape, frequencies, related);
-    const texts = pickArticles(terms, hits, ASK_ARTICLES).flatMap((id) => this.store.article(id) ?? []);
+    const words = holdingWords(shape.searchWords, frequencies);
+    const whole = wholeArticleShares(terms, this.store.articlesHolding(words, HOLDING_DF * 2, this.scopes));
+    const texts = pickArticles(terms, hits, ASK_ARTICLES, whole).flatMap((id) => this.store.article(id) ?? []);
     const refs = new Map(texts.map((a) => [a.id, refOf(a)]));
     const seen = new Set<string>();
     const answers: Answer[] = [];

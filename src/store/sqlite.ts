@@ -155,6 +155,9 @@ export class SqliteStore implements Store {
         ORDER BY hit.n DESC`),
       // How many sentences hold a word in their own text, counted no further than a cap (cheap at any size).
       frequency: db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT ?)'),
+      // The distinct articles whose sentences (or their context: the headline) hold a word, up to a cap.
+      holding: db.prepare(`SELECT a.id AS id, a.scope AS scope FROM (SELECT DISTINCT s.article_n AS n FROM sentences_fts f JOIN sentences s ON s.n = f.rowid
+          WHERE sentences_fts MATCH ? LIMIT ?) h JOIN articles a ON a.n = h.n`),
       getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
       setMeta: db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)'),
     };
@@ -363,6 +366,18 @@ export class SqliteStore implements Store {
     for (const w of new Set(words)) {
       const clean = w.replace(/"/g, '').trim();
       out.set(w, clean ? (this.stmt.frequency.get(`text : "${clean}"`, cap) as { n: number }).n : 0);
+    }
+    return out;
+  }
+
+  articlesHolding(words: string[], cap: number, scopes?: string[]): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    const allowed = scopes ? new Set(scopes) : null;
+    for (const w of new Set(words)) {
+      const clean = w.replace(/"/g, '').trim();
+      if (!clean) continue;
+      const rows = this.stmt.holding.all(`"${clean}"`, scopes ? cap * 4 : cap) as { id: string; scope: string }[];
+      out.set(w, rows.filter((r) => !allowed || allowed.has(r.scope)).slice(0, cap).map((r) => r.id));
     }
     return out;
   }

@@ -217,6 +217,11 @@ export interface Store {
   searchSentences(terms: string[], limit: number, scopes?: string[], all?: boolean, order?: SearchOrder): SentenceHit[];
   /** For each word, how many sentences hold it in their own text (not their context), counted up to `cap`. */
   sentenceFrequencies(words: string[], cap: number): Map<string, number>;
+  /**
+   * For each word, the articles whose sentences or headline hold it: up to `cap` article ids (a word in
+   * more articles than that is common, and its list stops there, so the cost is bounded at any size).
+   */
+  articlesHolding(words: string[], cap: number, scopes?: string[]): Map<string, string[]>;
   /** How many articles hold each term (for weighting): the document frequency, and the article count. */
   termFrequencies(terms: string[]): { df: Map<string, number>; articles: number };
 

@@ -20,6 +20,8 @@ export interface QuestionShape {
   searchWords: string[];
   /** Stems of the thing counted, for "how many X": the figure should count it. */
   focus: string[];
+  /** Stems of the noun phrase after "which"/"what" ("which auction house": auction, hous): the answer's own words often stand by it. */
+  head: string[];
   /** Stems of capitalised names in the question ("Michael Fallon"): for "what did X say", the speaker. */
   names: string[];
 }
@@ -92,6 +94,20 @@ export function expectedType(question: string): AnswerType | null {
   return null;
 }
 
+/** The content words after "which"/"what" up to the verb: "Which Chelsea striker did ..." gives chelsea, striker. */
+export function headNoun(question: string): string[] {
+  const m = question.toLowerCase().match(/^(?:(?:in|at|from|to|for|on|with|by|of)\s+)?(?:which|what)\s+(.*)$/);
+  if (!m) return [];
+  const out: string[] = [];
+  for (const word of tokenize(m[1]).slice(0, NOUN_WINDOW)) {
+    const w = word.replace(/'s$/, '');
+    if (AUXILIARIES.has(w) || PREPOSITIONS.has(w) || (out.length > 0 && isVerb(w) && !typeOfNoun(w))) break;
+    if (STOPWORDS.has(w) || QUESTION_WORDS.has(w)) continue;
+    out.push(...contentTerms(w));
+  }
+  return out;
+}
+
 export function readQuestion(question: string): QuestionShape {
   const q = question.trim().replace(/^@\S+\s*/, '');
   const lower = q.toLowerCase();
@@ -121,5 +137,5 @@ export function readQuestion(question: string): QuestionShape {
   }
   const words = tokenize(q).map((w) => w.replace(/'s$/, '')).filter((w) => !STOPWORDS.has(w) && !QUESTION_WORDS.has(w) && (w.length > 1 || /\d/.test(w)));
   const terms = contentTerms(q).filter((t) => !QUESTION_WORDS.has(t));
-  return { form, expects, terms: [...new Set(terms)], searchWords: [...new Set(words)], focus, names: [...new Set(names)] };
+  return { form, expects, terms: [...new Set(terms)], searchWords: [...new Set(words)], focus, head: headNoun(q), names: [...new Set(names)] };
 }

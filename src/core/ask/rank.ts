@@ -4,7 +4,7 @@
 // thing the question asks for (a person, a place, a sum of money, ...), whose phrase is marked.
 import { contentTerms, STOPWORDS, tokenize } from '../text/terms.ts';
 import type { AnswerType, QuestionShape } from './question.ts';
-import { REFERS_BACK } from './context.ts';
+import { refersBack } from './context.ts';
 import { findSpans, type Span, type SpanType } from './spans.ts';
 import { SYNONYM_SHARE, termMatcher, type Term } from './weights.ts';
 
@@ -67,7 +67,7 @@ const NAME_IN_SENTENCE = 0.35;
 const FIGURE_TYPES = new Set<AnswerType>(['money', 'percent', 'count', 'number', 'duration', 'time']);
 const FIGURE_FORM = 0.8;
 /** How many of the best sentences are read for the kind of thing asked. */
-const TYPED = 25;
+const TYPED = 60;
 /** A figure this many words before the counted thing counts it ("26 long range cruise missiles"). */
 const FOCUS_WINDOW = 4;
 /** The least share of the question an article must hold for its sentences to answer (the sentence itself, or its neighbours, must hold some). */
@@ -102,8 +102,14 @@ function localTerms(terms: Term[], termSets: Set<string>[], title: Set<string>, 
 /** Content words of a sentence that the question does not hold: what it says beyond the question. */
 const novelWords = (text: string, found: Set<string>) => tokenize(text).filter((w) => w.length > 2 && !STOPWORDS.has(w)).length - found.size;
 
-/** The articles whose found sentences (and their headlines) hold most of the question's weight, best first. */
-export function pickArticles(terms: Term[], hits: Candidate[], limit: number): string[] {
+/** How much an article's holding the telling words anywhere counts, beside its best-found sentences' share. */
+const WHOLE_ARTICLE = 1.0;
+
+/**
+ * The articles whose found sentences (and their headlines) hold most of the question's weight, with what
+ * the whole article holds (`whole`: the share of the question's weight in any of its sentences), best first.
+ */
+export function pickArticles(terms: Term[], hits: Candidate[], limit: number, whole: Map<string, number> = new Map()): string[] {
   const found = new Map<string, Set<string>>();
   const best = new Map<string, number>();
   const memo = new Map<string, Set<string>>(); // one headline stands in the context of many hits
@@ -115,9 +121,9 @@ export function pickArticles(terms: Term[], hits: Candidate[], limit: number): s
     for (const t of [...termsOf(h.text), ...termsOf(h.context ?? '')]) set.add(t);
     best.set(h.articleId, Math.min(best.get(h.articleId) ?? 0, h.bm25));
   }
-  const top = Math.min(...best.values());
-  const score = (id: string) => share(found.get(id)!, terms) + (top < 0 ? (0.1 * best.get(id)!) / top : 0);
-  return [...found.keys()].sort((a, b) => score(b) - score(a)).slice(0, limit);
+  const top = Math.min(0, ...best.values());
+  const score = (id: string) => share(found.get(id) ?? [], terms) + (top < 0 ? (0.1 * (best.get(id) ?? 0)) / top : 0) + WHOLE_ARTICLE * (whole.get(id) ?? 0);
+  return [...new Set([...found.keys(), ...whole.keys()])].sort((a, b) => score(b) - score(a)).slice(0, limit);
 }
 
 /** A span answers when it is of a fitting kind and says something the question does not. */
@@ -126,13 +132,28 @@ function fresh(span: Span, asked: Set<string>, question: string): boolean {
   return contentTerms(span.text).some((t) => !asked.has(t));
 }
 
+/** A span holding or standing by the question's head noun ("Guernsey's Auction House", "striker Didier Drogba") fits this much better. */
+const HEAD_FIT = 0.5;
+/** Characters before a span searched for the head noun (its last two words are read). */
+const HEAD_REACH = 25;
+
+function besideHead(text: string, span: Span, head: Set<string>): boolean {
+  if (contentTerms(span.text).some((t) => head.has(t))) return true;
+  // Right before it, with nothing between ("striker Didier Drogba", "the Labour MP Derek Wyatt").
+  const before = text.slice(Math.max(0, span.start - HEAD_REACH), span.start);
+  if (/[,;:()"“”\u2014\u2013]\s*$/.test(before) || /[,;:()"“”]/.test(before.split(/\s+/).slice(-3).join(' '))) return false;
+  return contentTerms(before.split(/\s+/).slice(-3).join(' ')).some((t) => head.has(t));
+}
+
 /** The best fitting span of a sentence for the question, with how well it fits. */
 function bestSpan(shape: QuestionShape, text: string, asked: Set<string>, question: string): { span: Span; fit: number } | null {
   if (!shape.expects) return null;
   const fit = FIT[shape.expects];
   let best: { span: Span; fit: number } | null = null;
+  const head = new Set(shape.head.slice(-1)); // the phrase's last word: its noun
   for (const span of findSpans(text)) {
-    const f = fit[span.type] ?? 0;
+    const base = fit[span.type] ?? 0;
+    const f = base > 0 && head.size && besideHead(text, span, head) ? base + HEAD_FIT : base;
     if (f > (best?.fit ?? 0) && fresh(span, asked, question)) best = { span, fit: f };
   }
   return best;
@@ -178,7 +199,7 @@ export function rankAnswers(shape: QuestionShape, terms: Term[], articles: Artic
     a.sentences.forEach((s, i) => {
       const own = termSets[i];
       // A sentence that refers back ("But now he has pulled out ...") is about what the one before says.
-      const leans = i > 0 && REFERS_BACK.test(s.text.replace(LEADING_LINK, ''));
+      const leans = i > 0 && refersBack(s.text.replace(LEADING_LINK, ''));
       const before = new Set([...(termSets[i - 1] ?? [])].filter((t) => !own.has(t)));
       const near = new Set([...before, ...(termSets[i + 1] ?? [])].filter((t) => !own.has(t)));
       const sentence = share(own, topical(local), total);

@@ -45,14 +45,22 @@ function isNameWord(text: string, w: Word, next?: Word): boolean {
   if (NOT_NAMES.has(w.lower) || /'(ve|re|m|ll|d)$|n't$/.test(w.lower)) return false;
   if (opensClause(text, w)) {
     if (STOPWORDS.has(w.lower)) return false;
-    const tags = tagsOf(w.lower);
+    const tags = tagsOf(w.lower) ?? tagsOf(americanSpelling(w.lower));
     if (tags && !tags[0].startsWith('NNP') && !(next && capitalised(next) && genderOfGivenName(w.text))) return false;
   }
   return true;
 }
 
+/** The lexicon is American: "organisers" is looked up as "organizers", "labour" as "labor". */
+function americanSpelling(word: string): string {
+  return word.replace(/is(e|es|ed|ing|er|ers|ation|ations)$/, 'iz$1').replace(/our(s|ed|ing)?$/, 'or$1').replace(/tre(s)?$/, 'ter$1');
+}
+
 /** A possessive ("Labour's Elizabeth Blackman") or "-based" ("Leeds-based firm") ends a name. */
 const endsName = (w: Word) => /'s$|-based$/i.test(w.lower);
+
+/** Prepositions that put a name in a place, before a given name could make it a person's ("in San Sebastian"); "to" and "from" may take people. */
+const PLACE_ONLY_PREPOSITIONS = new Set(['in', 'at', 'near', 'outside', 'inside', 'throughout']);
 
 /** What kind of name a run of capitalised words is, from its own words and the words around it. */
 function classify(text: string, run: Word[], before: Word[], after: string): SpanType {
@@ -65,6 +73,7 @@ function classify(text: string, run: Word[], before: Word[], after: string): Spa
   if (/-based$/.test(last)) return 'place';
   if (ROLE_BEFORE.has(prev) || (ROLE_BEFORE.has(prev2) && prev2 !== prev && /^[,]?$/.test(text.slice(before.at(-1)!.end, run[0].start).trim()))) return 'person';
   if (ORG_NOUNS.has(prev) || ORG_NOUNS.has(prev2)) return 'organisation';
+  if (PLACE_ONLY_PREPOSITIONS.has(prev) && !(run.length > 1 && HONORIFICS.has(first))) return 'place';
   if (run.length > 1 && genderOfGivenName(run[0].text)) return 'person';
   if (run.length === 1 && /^\p{Lu}{2,6}$/u.test(run[0].text)) return 'organisation';
   if (PLACE_PREPOSITIONS.has(prev)) return 'place';
@@ -80,6 +89,9 @@ function splitAtTitle(run: Word[]): [Word[], Word[]] | null {
   for (let k = run.length - 2; k >= 1; k--) if (TITLE_WORDS.has(run[k].lower)) return [run.slice(0, k + 1), run.slice(k + 1)];
   return null;
 }
+
+/** Members of a parliament or assembly, whose "for X" names their seat. */
+const MEMBER_FOR = new Set(['mp', 'mps', 'msp', 'mep', 'am', 'member']);
 
 /** Runs of capitalised words (with small connecting words inside), typed. */
 function nameSpans(text: string, words: Word[]): Span[] {
@@ -101,6 +113,28 @@ function nameSpans(text: string, words: Word[]): Span[] {
     const run = words.slice(i, j);
     // A lone capitalised adjective ("Irish international") is a nationality, not a name.
     const lone = run.length === 1 && /^JJ/.test(tagsOf(run[0].text)?.[0] ?? '');
+    const member = run.findIndex((w, k) => MEMBER_FOR.has(w.lower) && run[k + 1]?.lower === 'for' && k + 2 < run.length);
+    if (member >= 0) {
+      // "Labour MP for Sittingbourne and Sheppey": the constituency is a place, "and" and all.
+      let k = j;
+      const spaced = (a: Word, b: Word) => text.slice(a.end, b.start).trim() === '';
+      while (k + 1 < words.length && words[k].lower === 'and' && spaced(words[k - 1], words[k]) && spaced(words[k], words[k + 1]) && capitalised(words[k + 1])) {
+        k += 2;
+        while (k < words.length && capitalised(words[k]) && spaced(words[k - 1], words[k])) k++;
+      }
+      let place = [...run.slice(member + 2), ...words.slice(j, k)];
+      const push = (type: SpanType, ws: Word[]) => out.push({ type, start: ws[0].start, end: ws[ws.length - 1].end, text: text.slice(ws[0].start, ws[ws.length - 1].end) });
+      if (member > 0) push('name', run.slice(0, member));
+      // "MP for Erewash Elizabeth Blackman": a given name after the seat starts the member's name.
+      const given = place.findIndex((w, p) => p > 0 && p + 1 < place.length && genderOfGivenName(w.text));
+      if (given > 0) {
+        push('person', place.slice(given));
+        place = place.slice(0, given);
+      }
+      push('place', place);
+      i = k;
+      continue;
+    }
     const split = splitAtTitle(run);
     if (split) {
       const [title, person] = split;

@@ -138,4 +138,15 @@ describe('Discord in two servers', () => {
     expect(posted(COUNCIL)).toMatch(/gasworks/);
     expect(posted(COUNCIL)).not.toMatch(/Felixstowe/);
   });
+
+  it('stops the digests of a server that removed the bot, saying why, and still posts the other\'s', async () => {
+    const now = new Date(`${new Date(Date.now() + 2 * DAY_MS).toISOString().slice(0, 10)}T08:05:00Z`);
+    fake.removeBot(COUNCIL.id);
+    await fake.waitFor(() => (adapter as unknown as { client: { guilds: { cache: Map<string, unknown> } } }).client.guilds.cache.has(COUNCIL.id) ? undefined : true, 'the server gone from the bot');
+    const scheduler = new DigestScheduler({ store: scheduleStoreOf(sitrep), compose: composeFor(sitrep), post: (_p, channelId, reply, delivery, place) => adapter.post(channelId, reply, delivery, place), now: () => now, log: () => {} });
+    const report = await scheduler.tick();
+    expect(report.posted.map((k) => k.place)).toEqual([`discord:${HARBOUR.id}`]);
+    const stopped = scheduleStoreOf(sitrep).subscriptions().find((s) => s.place === `discord:${COUNCIL.id}`);
+    expect(stopped?.stoppedReason).toMatch(/no longer in server/);
+  });
 });

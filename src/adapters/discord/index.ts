@@ -101,6 +101,8 @@ export class DiscordAdapter implements ChatAdapter {
     // A server the bot no longer serves (left, or off DISCORD_ALLOWED_GUILDS) gets no more digests.
     const guildId = place?.startsWith('discord:') ? place.slice('discord:'.length) : null;
     if (guildId && !isAllowed(this.settings.allowedGuilds ?? null, guildId)) return Promise.reject(new PlaceUnavailableError(place!, `Sitrep does not serve server ${guildId} (not in DISCORD_ALLOWED_GUILDS)`));
+    // Removed from the server (or it left): Discord no longer lists it among the bot's servers.
+    if (guildId && this.client.isReady() && !this.client.guilds.cache.has(guildId)) return Promise.reject(new PlaceUnavailableError(place!, `the bot is no longer in server ${guildId} (it was removed, or left)`));
     return postReply(this.client, channelId, reply, delivery);
   }
 }

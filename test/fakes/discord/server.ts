@@ -37,6 +37,11 @@ export class FakeDiscord {
     this.guilds.add(spec.id);
   }
 
+  /** A server's admin removes the bot (a kick): as a leave, without the bot asking. */
+  removeBot(guildId: string): boolean {
+    return this.leave(guildId);
+  }
+
   /** The bot leaves a server (DELETE /users/@me/guilds/ID): it is gone, and GUILD_DELETE is dispatched. */
   private leave(guildId: string): boolean {
     if (!this.guilds.delete(guildId)) return false;

@@ -63,6 +63,7 @@ export class SqliteStoryIndex implements StoryIndex {
       addDf: db.prepare('INSERT INTO term_df(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + ?'),
       allDf: db.prepare('SELECT term, df FROM term_df'),
       postings: db.prepare('SELECT article_n AS n, w FROM article_terms WHERE term = ? AND day BETWEEN ? AND ? LIMIT ?'),
+      dataVersion: db.prepare('PRAGMA data_version').pluck(),
       dayCounts: db.prepare(`SELECT time_ms / ${DAY_MS} AS day, count(*) AS n FROM articles GROUP BY day`),
       addTerm: db.prepare('INSERT OR IGNORE INTO article_terms(term, day, article_n, w) VALUES (?, ?, ?, ?)'),
       dropTerms: db.prepare('DELETE FROM article_terms WHERE article_n = ?'),
@@ -110,7 +111,7 @@ export class SqliteStoryIndex implements StoryIndex {
 
   /** Drops what this writer keeps in memory when another connection has written since (its own writes keep it). */
   private dropIfChangedElsewhere(): void {
-    const version = this.db.pragma('data_version', { simple: true }) as number;
+    const version = this.stmt.dataVersion.get() as number;
     if (this.seenVersion !== null && version !== this.seenVersion) {
       // A reader's frequencies may lag (they only weigh terms); a writer's must count what others wrote.
       if (this.placedHere > 0 || this.dfPending.size > 0) this.dfCache = null;

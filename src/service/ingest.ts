@@ -9,7 +9,7 @@ import { relative, resolve, sep } from 'node:path';
 import { analyze, ANALYZER_VERSION } from '../core/analyze.ts';
 import { takeNewProblems } from '../core/diagnostics.ts';
 import { canonicalSpeakerNames } from '../core/quotes/speakers.ts';
-import type { Quote } from '../core/types.ts';
+import type { Article, ParsedArticle, Quote } from '../core/types.ts';
 import type { FileRecord, IndexedArticle, Store } from '../store/store.ts';
 import { analyzeFiles, type FileJob, type FileOutcome } from './analysis-task.ts';
 import { placeArticle } from './placement.ts';
@@ -49,6 +49,8 @@ export type Analyzer = (jobs: FileJob[]) => Promise<FileOutcome[]> | FileOutcome
 
 export interface IngestOptions extends PruneOptions {
   analyzer?: Analyzer;
+  /** Analyses stored articles again after the extractors change, off this thread (the pool); inline when absent. */
+  reanalyze?: (articles: ParsedArticle[]) => Promise<Pick<Article, 'quotes' | 'figures'>[]>;
   /** Articles last seen longer ago than this many days are dropped (0 or undefined: keep everything). */
   retentionDays?: number;
   /** Called after each stored batch (progress, and yielding to other work). */
@@ -134,17 +136,18 @@ async function indexJobs(store: Store, jobs: FileJob[], report: IngestReport, op
 }
 
 /** Re-runs the extractors over articles analysed by an older version of them. */
-function refreshAnalysis(store: Store, report: IngestReport): void {
+async function refreshAnalysis(store: Store, report: IngestReport, reanalyze?: IngestOptions['reanalyze']): Promise<void> {
   if (store.getMeta('analyzer') === ANALYZER_VERSION) return;
   for (;;) {
     const stale = store.staleArticles(ANALYZER_VERSION, REANALYSIS_BATCH);
     if (stale.length === 0) break;
+    // The analysis threads do the work when there are some: at 100,000 articles that is minutes of it.
+    const results = reanalyze ? await reanalyze(stale) : stale.map((a) => analyze(a));
     store.transaction(() => {
-      for (const a of stale) {
-        const { quotes, figures } = analyze(a);
-        store.updateAnalysis(a.id, quotes, figures, ANALYZER_VERSION);
+      stale.forEach((a, i) => {
+        store.updateAnalysis(a.id, results[i].quotes, results[i].figures, ANALYZER_VERSION);
         report.reanalyzed++;
-      }
+      });
       store.settleSpeakers(canonicalRule);
     });
   }
@@ -162,9 +165,9 @@ function prune(store: Store, report: IngestReport, days: number | undefined): vo
   if (report.expired) store.transaction(() => store.settleSpeakers(canonicalRule));
 }
 
-function finish(store: Store, report: IngestReport, started: number, opts: IngestOptions): IngestReport {
+async function finish(store: Store, report: IngestReport, started: number, opts: IngestOptions): Promise<IngestReport> {
   store.transaction(() => store.storyIndex().flush(true));
-  refreshAnalysis(store, report);
+  await refreshAnalysis(store, report, opts.reanalyze);
   tellProblems(report);
   prune(store, report, opts.retentionDays);
   report.total = store.count();

@@ -1,7 +1,7 @@
 // The digest for a channel, from the index and the run ledger: picks the window (since the channel's last
 // posted digest, else the first-digest window), plans it from the stories the index keeps (no text read),
 // reads the few stories it tells in full, and makes its Reply.
-import { articlesToRead, CANDIDATE_SENTENCES, digestReach, outletOf, idfFrom, planDigest, tellDigest, digestRecord, type PlanStory } from '../core/digest/build.ts';
+import { articlesToRead, CANDIDATE_SENTENCES, digestReach, idfFrom, planDigest, tellDigest, digestRecord, type PlanStory } from '../core/digest/build.ts';
 import { digestReply } from '../core/digest/reply.ts';
 import type { Digest, DigestArticle, DigestRecord, DigestWindow } from '../core/digest/types.ts';
 import { firstWindow, inWindow } from '../core/digest/window.ts';
@@ -9,7 +9,7 @@ import { contentTerms } from '../core/text/terms.ts';
 import type { Reply } from '../reply.ts';
 import { localDateOf } from '../scheduler/time.ts';
 import type { ComposedRun, DigestRun, ScheduleStore, Subscription } from '../store/schedule.ts';
-import type { ArticleMeta, Store } from '../store/store.ts';
+import type { ArticleMeta, Store, WindowArticle } from '../store/store.ts';
 import { placeView } from './places.ts';
 import type { Sitrep } from './sitrep.ts';
 
@@ -55,12 +55,12 @@ function firstWindowOf(store: Store, now: Date, scopes?: string[]): DigestWindow
 }
 
 /** The stories with the most outlets, then articles, among the window's articles. */
-function likeliest(inWin: ArticleMeta[], limit: number): string[] {
+function likeliest(inWin: WindowArticle[], limit: number): string[] {
   const tally = new Map<string, { outlets: Set<string>; articles: number }>();
   for (const a of inWin) {
     const id = a.storyId ?? a.id;
     const t = tally.get(id) ?? tally.set(id, { outlets: new Set(), articles: 0 }).get(id)!;
-    t.outlets.add(outletOf(a));
+    t.outlets.add(a.source ?? a.id);
     t.articles++;
   }
   return [...tally]

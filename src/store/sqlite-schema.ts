@@ -18,7 +18,8 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
 DROP INDEX IF EXISTS articles_story;
 CREATE INDEX IF NOT EXISTS articles_story_time ON articles(story_id, time_ms);
-CREATE INDEX IF NOT EXISTS articles_time ON articles(time_ms);
+DROP INDEX IF EXISTS articles_time;
+CREATE INDEX IF NOT EXISTS articles_window ON articles(time_ms, story_id, copy_of, source, published, added_ms, scope, id);
 CREATE INDEX IF NOT EXISTS articles_dated ON articles(time_ms) WHERE published IS NOT NULL;
 CREATE INDEX IF NOT EXISTS articles_added ON articles(added_ms);
 CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);

@@ -21,7 +21,7 @@ import { INDEX_TABLES, SCHEMA, SCHEMA_VERSION, SPEAKER_SCOPES_BACKFILL } from '.
 import { SqliteStoryIndex } from './sqlite-stories.ts';
 import { articleMeta, chunks, marks, META_COLUMNS, REF_COLUMNS, refOfRow, timesOf, type MetaRow, type RefRow } from './sqlite-rows.ts';
 import { SqliteSpeakers } from './sqlite-speakers.ts';
-import type { SearchOrder, ArticleMeta, FileRecord, IndexedArticle, SentenceHit, SpeakerRecord, Store, StoredArticle, StoredRow, StoryRecord, WindowQuery } from './store.ts';
+import type { SearchOrder, WindowArticle, ArticleMeta, FileRecord, IndexedArticle, SentenceHit, SpeakerRecord, Store, StoredArticle, StoredRow, StoryRecord, WindowQuery } from './store.ts';
 
 /** How long a writer waits for another writer's transaction before giving up (ms). */
 const BUSY_TIMEOUT_MS = 10_000;
@@ -416,14 +416,16 @@ export class SqliteStore implements Store {
     return out;
   }
 
-  articlesInWindow(q: WindowQuery): ArticleMeta[] {
+  articlesInWindow(q: WindowQuery): WindowArticle[] {
     const s = scopeClause(q.scopes);
+    // Every column is in the index articles_window: no article row (with its compressed body) is read.
+    type Row = { id: string; story_id: string | null; copy_of: string | null; source: string | null; published: string | null; added_ms: number; scope: string };
     const rows = this.db
       .prepare(
-        `SELECT ${META_COLUMNS} FROM articles a WHERE ((a.time_ms >= ? AND a.time_ms < ?) OR (a.added_ms >= ? AND a.added_ms < ?))${s.sql} ORDER BY a.time_ms DESC LIMIT ?`,
+        `SELECT a.id, a.story_id, a.copy_of, a.source, a.published, a.added_ms, a.scope FROM articles a WHERE ((a.time_ms >= ? AND a.time_ms < ?) OR (a.added_ms >= ? AND a.added_ms < ?))${s.sql} ORDER BY a.time_ms DESC LIMIT ?`,
       )
-      .all(q.since ?? 0, q.until ?? Number.MAX_SAFE_INTEGER, q.indexedSince ?? 0, q.indexedSince === undefined ? 0 : (q.until ?? Number.MAX_SAFE_INTEGER), ...s.args, q.limit ?? -1) as MetaRow[];
-    return rows.map(articleMeta);
+      .all(q.since ?? 0, q.until ?? Number.MAX_SAFE_INTEGER, q.indexedSince ?? 0, q.indexedSince === undefined ? 0 : (q.until ?? Number.MAX_SAFE_INTEGER), ...s.args, q.limit ?? -1) as Row[];
+    return rows.map((r) => ({ id: r.id, storyId: r.story_id, copyOf: r.copy_of, source: r.source, published: r.published, addedAt: new Date(r.added_ms).toISOString(), scope: r.scope }));
   }
 
   *eachArticle(scopes?: string[], pageSize = 1000): Iterable<ArticleMeta> {

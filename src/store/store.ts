@@ -52,6 +52,17 @@ export interface StoredArticle extends Article {
   analyzer: string;
 }
 
+/** An article of a window as a digest plans with it: its story and outlet, no title or text. */
+export interface WindowArticle {
+  id: string;
+  storyId: string | null;
+  copyOf: string | null;
+  source: string | null;
+  published: string | null;
+  addedAt: string;
+  scope: string;
+}
+
 /** One story as kept: updated as its articles arrive. */
 export interface StoryRecord {
   id: string;
@@ -232,8 +243,8 @@ export interface Store {
   story(id: string): StoryRecord | null;
   /** The kept articles of these stories (metadata only), per story, lead first then newest. */
   storyMembers(storyIds: string[], scopes?: string[]): Map<string, ArticleMeta[]>;
-  /** The articles indexed or published within a window (metadata only), newest first. */
-  articlesInWindow(q: WindowQuery): ArticleMeta[];
+  /** The articles indexed or published within a window (what a digest plans with), newest first. */
+  articlesInWindow(q: WindowQuery): WindowArticle[];
   /** Every article's metadata, newest first, a page at a time (for streaming). */
   eachArticle(scopes?: string[], pageSize?: number): Iterable<ArticleMeta>;
 

@@ -9,12 +9,12 @@ import type { Analyzer } from './ingest.ts';
 
 export interface AnalysisPool {
   analyze: Analyzer;
-  /** Analyses articles read elsewhere (a feed's items). */
+  /** Analyses articles read elsewhere (a feed's items, stored articles after the extractors change), in order. */
   articles(parsed: ParsedArticle[]): Promise<IndexedArticle[]>;
   close(): Promise<void>;
 }
 
-/** Files per task: enough to make a message's cost small, few enough to keep every thread busy. */
+/** Files (or articles) per task: enough to make a message's cost small, few enough to keep every thread busy. */
 const FILES_PER_TASK = 10;
 
 export function analysisPool(threads = availableParallelism()): AnalysisPool {
@@ -26,7 +26,12 @@ export function analysisPool(threads = availableParallelism()): AnalysisPool {
       const done = await Promise.all(parts.map((p) => pool.run(p) as Promise<FileOutcome[]>));
       return done.flat();
     },
-    articles: (parsed) => pool.run(parsed, { name: 'analyzeArticles' }) as Promise<IndexedArticle[]>,
+    async articles(parsed: ParsedArticle[]): Promise<IndexedArticle[]> {
+      const parts: ParsedArticle[][] = [];
+      for (let i = 0; i < parsed.length; i += FILES_PER_TASK) parts.push(parsed.slice(i, i + FILES_PER_TASK));
+      const done = await Promise.all(parts.map((p) => pool.run(p, { name: 'analyzeArticles' }) as Promise<IndexedArticle[]>));
+      return done.flat();
+    },
     close: () => pool.destroy(),
   };
 }

@@ -76,16 +76,6 @@ export interface SitrepOptions {
   retentionDays?: number;
 }
 
-/** Articles per analysis task when stored articles are analysed again (every thread gets some). */
-const REANALYSIS_TASK = 25;
-
-/** Stored articles analysed again in the pool's threads, in order. */
-async function reanalyzeIn(pool: AnalysisPool, articles: ParsedArticle[]): Promise<IndexedArticle[]> {
-  const parts: ParsedArticle[][] = [];
-  for (let i = 0; i < articles.length; i += REANALYSIS_TASK) parts.push(articles.slice(i, i + REANALYSIS_TASK));
-  return (await Promise.all(parts.map((p) => pool.articles(p)))).flat();
-}
-
 /** "The latest stories": those with an article within this many days of the newest article indexed. */
 export const LATEST_DAYS = 3;
 /** Quotes or figures read when they are looked up by topic (the best full-text matches). */
@@ -134,8 +124,7 @@ export class Sitrep {
   }
 
   private ingestOptions(extra: IngestOptions = {}): IngestOptions {
-    const pool = this.pool;
-    return { retentionDays: this.retentionDays, analyzer: pool?.analyze, reanalyze: pool ? (articles) => reanalyzeIn(pool, articles) : undefined, ...extra };
+    return { retentionDays: this.retentionDays, analyzer: this.pool?.analyze, reanalyze: this.pool?.articles, ...extra };
   }
 
   /** Indexes new and changed files of the data folder and drops deleted ones (one writer at a time). */

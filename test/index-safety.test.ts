@@ -5,6 +5,8 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runCommand } from '../commands/run.ts';
+import type { CommandContext } from '../commands/types.ts';
 import { Sitrep } from '../src/service/sitrep.ts';
 import { SqliteStore } from '../src/store/sqlite.ts';
 import { IndexBusyError, takeWriterLock } from '../src/store/writer-lock.ts';
@@ -128,6 +130,31 @@ describe('an index that cannot be used', () => {
     try {
       expect(ro.ask('where did the missiles land?')[0].text).toMatch(/Iran/);
       expect(ro.stories().length).toBe(1);
+    } finally {
+      ro.close();
+    }
+  });
+
+  it('answers /sources and /digest on a read-only index that never had sources or digests, and refuses changes saying why', async () => {
+    const dir = temp();
+    const db = join(dir, 'index.db');
+    // An index written only by sync (as `sitrep ask` writes it): no source or digest tables yet.
+    const writer = new SqliteStore(db);
+    writer.close();
+    const s = Sitrep.open({ dataDir: SAMPLES_DIR, dbPath: db });
+    await s.sync();
+    s.close();
+    const ro = Sitrep.open({ dataDir: null, dbPath: db, readonly: true });
+    const ctx: CommandContext = { sitrep: ro, platform: 'cli', channelId: 'desk', canManage: true };
+    try {
+      const list = await runCommand(ctx, 'sources', { subcommand: 'list', options: {} });
+      expect(list.reply.kind).not.toBe('error');
+      const digest = await runCommand(ctx, 'digest', { subcommand: 'now', options: {} });
+      expect(JSON.stringify(digest.reply)).toMatch(/Russian Missiles/);
+      const status = await runCommand(ctx, 'digest', { subcommand: 'status', options: {} });
+      expect(status.reply.kind).not.toBe('error');
+      expect(() => ro.store.schedule().subscribe({ platform: 'cli', place: 'console', channelId: 'desk', time: '08:00', timezone: 'UTC', createdAt: new Date().toISOString(), createdBy: 'me' })).toThrow(/read-only/);
+      expect(ro.store.sources().list()).toEqual([]);
     } finally {
       ro.close();
     }

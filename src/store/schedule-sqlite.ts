@@ -6,6 +6,7 @@
 // Slack workspaces, or on two platforms, is two channels.
 import type Database from 'better-sqlite3';
 import type { ClaimInput, ComposedRun, DigestRun, RunKey, ScheduleStore, Subscription } from './schedule.ts';
+import { ensureTables } from './sqlite-standins.ts';
 
 const SUBS_COLUMNS = `
   platform TEXT NOT NULL, place TEXT NOT NULL DEFAULT '', channel_id TEXT NOT NULL, time TEXT NOT NULL, timezone TEXT NOT NULL,
@@ -177,9 +178,12 @@ export class SqliteScheduleStore implements ScheduleStore {
             : 'the next digest cannot tell which stories this one showed, so it may repeat them';
       warn(`the digest ledger's ${column} for ${r.platform}/${r.channel_id} on ${r.local_date} is corrupt JSON (${error}); ${effect}.`);
     };
-    db.exec(SCHEMA);
-    migrateRuns(db);
-    migratePlaces(db);
+    ensureTables(db, SCHEMA);
+    if (db.readonly) ensureTables(db, `CREATE TABLE IF NOT EXISTS digest_runs (${RUNS_COLUMNS});`);
+    else {
+      migrateRuns(db);
+      migratePlaces(db);
+    }
     const key = 'platform = @platform AND place = @place AND channel_id = @channelId AND slot_at = @slotAt';
     const channel = 'platform = ? AND channel_id = ? AND place = ?';
     this.s = {

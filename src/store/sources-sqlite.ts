@@ -2,6 +2,7 @@
 // their own (`sources`, `source_items`): the index's schema is not touched.
 import type Database from 'better-sqlite3';
 import type { Source, SourceItem, SourceStore } from './sources.ts';
+import { ensureTables } from './sqlite-standins.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS sources (
@@ -88,7 +89,7 @@ export class SqliteSourceStore implements SourceStore {
   private readonly stmt;
 
   constructor(private readonly db: Database.Database) {
-    db.exec(SCHEMA);
+    ensureTables(db, SCHEMA);
     this.stmt = {
       insert: db.prepare(`INSERT INTO sources(${COLUMNS}) VALUES (${VALUES})`),
       get: db.prepare('SELECT * FROM sources WHERE id = ?'),

@@ -27,6 +27,19 @@ describe('speakers across articles', () => {
     expect(names.get('Ali Ayoub')).toBe('Ali Abdullah Ayoub');
   });
 
+  it('weighs names given with their quote counts as that many quotes (as the index settles them)', () => {
+    const counted = canonicalSpeakerNames([
+      { speaker: 'Ashton Carter', speakerKind: 'person', count: 2 },
+      { speaker: 'Ash Carter', speakerKind: 'person', count: 5 },
+      { speaker: 'Carter', speakerKind: 'person', count: 9 },
+    ]);
+    const one = (n: string, times: number) => Array.from({ length: times }, () => q(n, 'a'));
+    const spelled = canonicalSpeakerNames([...one('Ashton Carter', 2), ...one('Ash Carter', 5), ...one('Carter', 9)]);
+    expect(counted.get('Ashton Carter')).toBe('Ash Carter');
+    expect(counted.get('Carter')).toBe('Ash Carter');
+    expect(counted).toEqual(spelled);
+  });
+
   it('keeps apart people who share only a first name', () => {
     const entries = mergeSpeakers([q('Michael Fallon', 'a'), q('Michael Kovrig', 'b')]);
     expect(entries.map((e) => e.name).sort()).toEqual(['Michael Fallon', 'Michael Kovrig']);

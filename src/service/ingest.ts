@@ -73,9 +73,7 @@ const inline: Analyzer = (jobs) => analyzeFiles(jobs);
 
 /** The canonical-name rule over names with counts (core/quotes/speakers.ts works on quotes). */
 export function canonicalRule(names: { name: string; kind: string | null; quotes: number }[]): Map<string, string> {
-  const quotes: Pick<Quote, 'speaker' | 'speakerKind'>[] = [];
-  for (const n of names) for (let i = 0; i < Math.min(n.quotes, 1000); i++) quotes.push({ speaker: n.name, speakerKind: (n.kind as Quote['speakerKind']) ?? undefined });
-  return canonicalSpeakerNames(quotes as Quote[]);
+  return canonicalSpeakerNames(names.map((n) => ({ speaker: n.name, speakerKind: (n.kind as Quote['speakerKind']) ?? undefined, count: n.quotes })));
 }
 
 function store1(store: Store, o: FileOutcome, report: IngestReport): void {

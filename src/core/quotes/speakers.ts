@@ -17,7 +17,7 @@ export interface SpeakerEntry {
 const key = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase().replace(/^the\s+/, '');
 
 /** A speaker string that names a person (capitalised words, not a group phrase or an organisation). */
-function personTokens(q: Quote): string[] | null {
+function personTokens(q: SpeakerUse): string[] | null {
   const ws = q.speaker.trim().split(/\s+/);
   // a lone capitalised word the article did not tie to anyone ("Trudeau said") may be a known surname
   const bareSurname = ws.length === 1 && /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(ws[0]);
@@ -31,8 +31,11 @@ interface Cluster {
   tokens: string[][];
 }
 
+/** A quote's speaker, or a name with how many quotes it has (`count`, 1 when absent). */
+export type SpeakerUse = Pick<Quote, 'speaker' | 'speakerKind'> & { count?: number };
+
 /** Groups person names into clusters of one person each. */
-function cluster(quotes: Quote[]): { clusters: Cluster[]; of: Map<string, Cluster> } {
+function cluster(quotes: SpeakerUse[]): { clusters: Cluster[]; of: Map<string, Cluster> } {
   const counts = new Map<string, { tokens: string[]; n: number }>();
   const personal = new Set<string>();
   for (const q of quotes) {
@@ -41,8 +44,8 @@ function cluster(quotes: Quote[]): { clusters: Cluster[]; of: Map<string, Cluste
     const k = t.join(' ');
     if (!q.speakerKind || q.speakerKind === 'person') personal.add(k);
     const c = counts.get(k);
-    if (c) c.n++;
-    else counts.set(k, { tokens: t, n: 1 });
+    if (c) c.n += q.count ?? 1;
+    else counts.set(k, { tokens: t, n: q.count ?? 1 });
   }
   const clusters: Cluster[] = [];
   const of = new Map<string, Cluster>();
@@ -83,7 +86,7 @@ function canonicalOf(c: Cluster): string {
 }
 
 /** Speaker name → the one name to report it under across articles (only names that change are listed). */
-export function canonicalSpeakerNames(quotes: Quote[]): Map<string, string> {
+export function canonicalSpeakerNames(quotes: SpeakerUse[]): Map<string, string> {
   const { of } = cluster(quotes);
   const out = new Map<string, string>();
   for (const [name, c] of of) {

@@ -53,7 +53,7 @@ const FIT: Record<AnswerType, Partial<Record<SpanType, number>>> = {
 };
 
 /** Weights of the evidence, as shares of the question's term weight. */
-const ARTICLE = 1.0, HEADLINE = 0.3, SENTENCE = 1.0, NEIGHBOUR = 0.35, FORM = 0.5, FOCUS = 0.3, REPEATS = 0.3, BM25 = 0.2;
+const ARTICLE = 1.0, HEADLINE = 0.5, SENTENCE = 1.0, NEIGHBOUR = 0.35, FORM = 0.5, FOCUS = 0.3, REPEATS = 0.3, BM25 = 0.2;
 /** A sentence leaning on the one before counts this share of its terms (a neighbour otherwise counts NEIGHBOUR). */
 const LEANS = 0.8;
 /** Linking words before a pronoun that refers back ("But now he ..."). */

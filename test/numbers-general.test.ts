@@ -127,3 +127,22 @@ describe('issue 17: an era the sentence splitter cut from its year', () => {
     expect(extractFigures(a).filter((f) => f.kind !== 'date').map((f) => f.value)).toEqual([4000]);
   });
 });
+
+describe('figures named in issue 17, in sentences written for these tests', () => {
+  it('reads a New Zealand dollar prefix and a yen sign with magnitudes', () => {
+    expect(pairs('The fund raised NZ$3.5bn and the bank lent ¥300bn to builders.')).toEqual([[3_500_000_000, 'NZD'], [300_000_000_000, 'JPY']]);
+  });
+
+  it('reads memory and power units glued to the number', () => {
+    expect(pairs('The phone has 4GB of memory and the plant produces 3.5GW of power.')).toEqual([[4, 'GB'], [3.5, 'GW']]);
+  });
+
+  it('reads "one fifth of" as a proportion of what follows', () => {
+    expect(counts('One fifth of voters backed the plan.')[0]).toMatchObject({ value: 0.2, counted: 'voters' });
+  });
+
+  it('does not report the numbers inside index names, summit names or postcodes', () => {
+    expect(pairs('The FTSE 100 rose 12 points while leaders met at the G7 summit.')).toEqual([[12, null]]);
+    expect(pairs('The depot near postcode SW1A 2AA employs 300 staff.')).toEqual([[300, null]]);
+  });
+});

@@ -155,6 +155,9 @@ describe('an index that cannot be used', () => {
       expect(status.reply.kind).not.toBe('error');
       expect(() => ro.store.schedule().subscribe({ platform: 'cli', place: 'console', channelId: 'desk', time: '08:00', timezone: 'UTC', createdAt: new Date().toISOString(), createdBy: 'me' })).toThrow(/read-only/);
       expect(ro.store.sources().list()).toEqual([]);
+      expect(ro.store.installations().list()).toEqual([]);
+      expect(ro.store.places().get('console')).toBeNull();
+      expect(() => ro.store.places().set('console', { timezone: 'Europe/London' }, 'me')).toThrow(/read-only/);
     } finally {
       ro.close();
     }

@@ -71,7 +71,7 @@ export function emptyReport(): IngestReport {
 
 const inline: Analyzer = (jobs) => analyzeFiles(jobs);
 
-/** The canonical-name rule over names with counts (core/quotes/speakers.ts works on quotes). */
+/** The canonical-name rule (core/quotes/speakers.ts) over the index's names with their quote counts. */
 export function canonicalRule(names: { name: string; kind: string | null; quotes: number }[]): Map<string, string> {
   return canonicalSpeakerNames(names.map((n) => ({ speaker: n.name, speakerKind: (n.kind as Quote['speakerKind']) ?? undefined, count: n.quotes })));
 }

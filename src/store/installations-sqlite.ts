@@ -2,6 +2,7 @@
 // rebuilt index keeps them). A removed installation keeps its row with the tokens cleared.
 import type Database from 'better-sqlite3';
 import type { InstallationStore, RemovedInstallation, SlackInstallation } from './installations.ts';
+import { ensureTables } from './sqlite-standins.ts';
 
 const SCHEMA = `CREATE TABLE IF NOT EXISTS slack_installations (
   key TEXT PRIMARY KEY, team_id TEXT, enterprise_id TEXT, team_name TEXT, is_enterprise INTEGER NOT NULL DEFAULT 0,
@@ -35,15 +36,11 @@ function toInstallation(r: Row): SlackInstallation | null {
 }
 
 export class SqliteInstallations implements InstallationStore {
-  private readonly s: Record<'put' | 'get' | 'remove' | 'list', Database.Statement> | null;
+  private readonly s: Record<'put' | 'get' | 'remove' | 'list', Database.Statement>;
 
   constructor(db: Database.Database) {
-    if (!db.readonly) db.exec(SCHEMA);
     // A read-only index from before installs were kept has no table: it has no installations.
-    if (!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'slack_installations'").get()) {
-      this.s = null;
-      return;
-    }
+    ensureTables(db, SCHEMA);
     this.s = {
       put: db.prepare(`INSERT INTO slack_installations(key, team_id, enterprise_id, team_name, is_enterprise, bot_token, bot_user_id, bot_id, scopes, installed_by, installed_at, raw, removed_at, removed_reason)
         VALUES (@key, @teamId, @enterpriseId, @teamName, @isEnterprise, @botToken, @botUserId, @botId, @scopes, @installedBy, @installedAt, @raw, NULL, NULL)
@@ -56,25 +53,24 @@ export class SqliteInstallations implements InstallationStore {
   }
 
   put(i: SlackInstallation): void {
-    if (!this.s) throw new Error('the index is read-only: installations cannot be stored');
     this.s.put.run({ ...i, isEnterprise: i.isEnterpriseInstall ? 1 : 0, scopes: i.scopes.join(',') });
   }
 
   get(key: string): SlackInstallation | null {
-    const r = this.s?.get.get(key) as Row | undefined;
+    const r = this.s.get.get(key) as Row | undefined;
     return r ? toInstallation(r) : null;
   }
 
   remove(key: string, reason: string, at = new Date()): boolean {
-    return this.s ? this.s.remove.run(at.toISOString(), reason, key).changes > 0 : false;
+    return this.s.remove.run(at.toISOString(), reason, key).changes > 0;
   }
 
   removal(key: string): RemovedInstallation | null {
-    const r = this.s?.get.get(key) as Row | undefined;
+    const r = this.s.get.get(key) as Row | undefined;
     return r?.removed_at ? { key: r.key, removedAt: r.removed_at, reason: r.removed_reason ?? '' } : null;
   }
 
   list(): SlackInstallation[] {
-    return ((this.s?.list.all() ?? []) as Row[]).map(toInstallation).filter((i): i is SlackInstallation => i !== null);
+    return (this.s.list.all() as Row[]).map(toInstallation).filter((i): i is SlackInstallation => i !== null);
   }
 }

@@ -2,6 +2,7 @@
 // index keeps them).
 import type Database from 'better-sqlite3';
 import type { PlaceSettings, PlaceSettingsChange, PlaceSettingsStore } from './places.ts';
+import { ensureTables } from './sqlite-standins.ts';
 
 const SCHEMA = `CREATE TABLE IF NOT EXISTS place_settings (
   place TEXT PRIMARY KEY, timezone TEXT, share_data INTEGER, updated_at TEXT NOT NULL, updated_by TEXT) WITHOUT ROWID;`;
@@ -26,24 +27,20 @@ export class SqlitePlaceSettings implements PlaceSettingsStore {
   private readonly s;
 
   constructor(db: Database.Database) {
-    if (!db.readonly) db.exec(SCHEMA);
-    const exists = Boolean(db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'place_settings'").get());
-    this.s = exists
-      ? {
-          get: db.prepare('SELECT * FROM place_settings WHERE place = ?'),
-          put: db.prepare(`INSERT INTO place_settings(place, timezone, share_data, updated_at, updated_by) VALUES (@place, @timezone, @shareData, @at, @by)
-            ON CONFLICT(place) DO UPDATE SET timezone = @timezone, share_data = @shareData, updated_at = @at, updated_by = @by`),
-        }
-      : null;
+    ensureTables(db, SCHEMA);
+    this.s = {
+      get: db.prepare('SELECT * FROM place_settings WHERE place = ?'),
+      put: db.prepare(`INSERT INTO place_settings(place, timezone, share_data, updated_at, updated_by) VALUES (@place, @timezone, @shareData, @at, @by)
+        ON CONFLICT(place) DO UPDATE SET timezone = @timezone, share_data = @shareData, updated_at = @at, updated_by = @by`),
+    };
   }
 
   get(place: string): PlaceSettings | null {
-    const r = this.s?.get.get(place) as Row | undefined;
+    const r = this.s.get.get(place) as Row | undefined;
     return r ? toSettings(r) : null;
   }
 
   set(place: string, change: PlaceSettingsChange, by: string | null, at = new Date()): PlaceSettings {
-    if (!this.s) throw new Error('the index is read-only: settings cannot be changed');
     const current = this.get(place);
     const timezone = change.timezone !== undefined ? change.timezone : (current?.timezone ?? null);
     const shareData = change.shareData !== undefined ? change.shareData : (current?.shareData ?? null);

@@ -1,6 +1,7 @@
 // Child of bench/scale.ts: indexes a data folder into a fresh index and reports the ingest and this
 // process's own peak RSS, so the figure is the ingest's alone.
 //   node bin/run-ts.js bench/scale-ingest.ts DATA_DIR DB_PATH
+import { readFileSync } from 'node:fs';
 import { Sitrep } from '../src/service/sitrep.ts';
 import { report } from './scale-lib.ts';
 import { ingestThreads } from '../src/config.ts';
@@ -14,6 +15,24 @@ export interface IngestMessage {
   warnings: number;
   ms: number;
   maxRssBytes: number;
+  /** CPU time of the writer (this process's main thread) and of the whole process, user + system. */
+  writerCpuMs: number | null;
+  processCpuMs: number;
+}
+
+/** Clock ticks per second of /proc's times (USER_HZ, 100 on Linux). */
+const CLOCK_TICKS = 100;
+
+/** This thread's user + system CPU from /proc (Node 20 has no per-thread CPU call), or null off Linux. */
+function threadCpuMs(): number | null {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of stat(5) (utime, stime); the slice starts at field 3.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
 }
 
 const [dataDir, dbPath] = process.argv.slice(2);
@@ -31,6 +50,8 @@ try {
     warnings: r.warnings.length,
     ms: r.ms,
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
+    writerCpuMs: threadCpuMs(),
+    processCpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
   } satisfies IngestMessage);
 } finally {
   sitrep.usePool(null);

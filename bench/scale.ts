@@ -110,6 +110,10 @@ async function ingest(corpus: string, dbPath: string): Promise<IngestMessage | n
       `${r.skipped || r.warnings ? ` (${r.skipped} skipped, ${r.warnings} warnings)` : ''}` +
       ` [target ≥ ${TARGET.articlesPerSecond} articles/s: ${verdict(rate >= TARGET.articlesPerSecond)}; RSS ≤ 1 GB: ${verdict(r.maxRssBytes <= TARGET.peakRssBytes)}]`,
   );
+  if (r.writerCpuMs !== null) {
+    const per = (ms: number) => `${fmt(ms / r.articlesIndexed, 2)} ms/article`;
+    console.log(`scale ingest CPU: writer thread ${fmt(r.writerCpuMs / 1000, 1)} s (${per(r.writerCpuMs)}), analysis and other threads ${fmt((r.processCpuMs - r.writerCpuMs) / 1000, 1)} s (${per(r.processCpuMs - r.writerCpuMs)})`);
+  }
   return r;
 }
 

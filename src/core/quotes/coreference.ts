@@ -5,6 +5,7 @@ import type { ParsedArticle } from '../types.ts';
 import { bare, capitalRuns, looksLikePersonName, splitTitle, type Mention } from './mentions.ts';
 import { findQuoteSpans, maskQuotes } from './marks.ts';
 import { genderOfGivenName } from './given-names.ts';
+import { anaphorFit, isProperBodyName } from './organisations.ts';
 
 export interface Person {
   /** Fullest name seen. */
@@ -98,6 +99,8 @@ const ORG_HEADS = /^the\s+(?:[\w.-]+\s+){0,2}(company|utility|agency|department|
 
 /** How far back (paragraphs * 1e6) "the agency" may find the organisation the article named. */
 const ORG_REACH = 3e6;
+/** How far back (this paragraph or the one before) it may find a body only of a kind the noun names. */
+const ORG_KIND_REACH = 2e6;
 
 /** "the company", "the tech giant": a business, which a one-word brand can name. */
 const BUSINESS = /\b(?:company|firm|retailer|chain|automaker|carmaker|airline|manufacturer|giant|insurer|lender|bank|startup|start-up|maker|brand)$/i;
@@ -332,23 +335,36 @@ export function resolveMention(people: People, mention: Mention, pos: number, hi
   }
   // "the utility", "the agency": the organisation named last before it
   if (ORG_HEADS.test(mention.name) && mention.name.split(/\s+/).length <= 4) {
-    for (let i = history.length - 1; i >= Math.max(0, history.length - 4); i--) {
-      const h = history[i];
-      // (a business noun also takes a one-word brand quoted before it: "Facebook said ... The company noted")
-      if (h.kind === 'group' && /^\p{Lu}/u.test(h.speaker) && !/^The\s/.test(h.speaker) && (isOrgName(h.speaker.split(/\s+/)) || (BUSINESS.test(mention.name) && /^\p{Lu}[\p{L}&.'’-]+$/u.test(h.speaker))))
-        return { speaker: h.speaker, role: null, kind: 'group', alias: mention.name };
-    }
-    // else the organisation named last, close before it, whose name holds the same noun ("the agency":
-    // "the Canada Border Services Agency", "the department": "the Department of Justice")
-    const noun = mention.name.split(/\s+/).at(-1)!.toLowerCase();
-    for (let i = people.orgs.length - 1; i >= 0; i--) {
-      const [at, name] = people.orgs[i];
-      if (at > pos) continue;
-      if (pos - at > ORG_REACH) break;
-      if (name.toLowerCase().split(/\s+/).includes(noun)) return { speaker: name.replace(/^The\s/, 'the '), role: null, kind: 'group', alias: mention.name };
-    }
+    const found = organisationFor(people, mention.name, pos, history);
+    if (found) return { speaker: found, role: null, kind: 'group', alias: mention.name };
   }
   return { speaker: mention.name, role: mention.role, kind: 'group' };
+}
+
+/** "the utility", "the agency", "the group": the body quoted or named last before it that it can stand for. */
+function organisationFor(people: People, phrase: string, pos: number, history: History): string | null {
+  const noun = phrase.split(/\s+/).at(-1)!.toLowerCase();
+  for (let i = history.length - 1; i >= Math.max(0, history.length - 4); i--) {
+    const h = history[i];
+    if (h.kind !== 'group' || !/^\p{Lu}/u.test(h.speaker) || /^The\s/.test(h.speaker)) continue;
+    // a body of another kind is not what the noun stands for ("the union" is not the ministry quoted before)
+    const fit = anaphorFit(noun, h.speaker);
+    if (fit === 'clash') continue;
+    // (a business noun also takes a one-word brand quoted before it: "Facebook said ... The company noted";
+    // another noun a body's proper name of no stated kind: "Rally Canada said ... The group says")
+    if (fit === 'fit' || isOrgName(h.speaker.split(/\s+/)) || (!BUSINESS.test(phrase) && isProperBodyName(h.speaker)) || (BUSINESS.test(phrase) && /^\p{Lu}[\p{L}&.'’-]+$/u.test(h.speaker))) return h.speaker;
+  }
+  // else the organisation named last, close before it, whose name holds the same noun ("the agency":
+  // "the Canada Border Services Agency", "the department": "the Department of Justice"), or, nearer,
+  // one of a kind the noun can name ("the agency": "the State Department")
+  for (let i = people.orgs.length - 1; i >= 0; i--) {
+    const [at, name] = people.orgs[i];
+    if (at > pos) continue;
+    if (pos - at > ORG_REACH) break;
+    const holds = name.toLowerCase().split(/\s+/).includes(noun);
+    if (holds || (pos - at <= ORG_KIND_REACH && anaphorFit(noun, name) === 'fit')) return name.replace(/^The\s/, 'the ');
+  }
+  return null;
 }
 
 /** The person whose full name (two words or more) ends a longer phrase of lower-case role words, with the role. */

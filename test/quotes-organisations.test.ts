@@ -1,0 +1,52 @@
+// Organisations as speakers (issue 17): "the agency", "the department", "the group" stand for the body the
+// article quoted or named just before, when the noun can name that kind of body; a body of another kind is
+// not whom the noun stands for. Sentences written for these tests.
+import { describe, expect, it } from 'vitest';
+import { parseArticles } from '../src/core/ingest/parse.ts';
+import { extractQuotes } from '../src/core/quotes/extract.ts';
+import { anaphorFit, isProperBodyName, orgKindsOf } from '../src/core/quotes/organisations.ts';
+import type { Quote } from '../src/core/types.ts';
+
+const quotesOf = (...paragraphs: string[]): Quote[] => extractQuotes(parseArticles('t.txt', ['Harbour news', ...paragraphs].join('\n\n'))[0]);
+const speakers = (qs: Quote[]) => qs.map((q) => q.speaker);
+
+describe('organisation kinds', () => {
+  it('reads the kind of body a name names from its organisation word', () => {
+    expect(orgKindsOf('Northfield Mining Ltd.')).toContain('business');
+    expect(orgKindsOf('the Department of Fisheries')).toContain('government');
+    expect(orgKindsOf('Bank of Westland')).toContain('business');
+    expect(orgKindsOf('Harbour Nurses Union')).toContain('union');
+    expect(orgKindsOf('Tom Reddy')).toBeNull();
+  });
+
+  it('lets a noun stand for a body of its kind, or of any kind for "the group", and not for another kind', () => {
+    expect(anaphorFit('agency', 'the State Department')).toBe('fit');
+    expect(anaphorFit('company', 'Northfield Mining Ltd.')).toBe('fit');
+    expect(anaphorFit('group', 'the Coastal Anglers Association')).toBe('fit');
+    expect(anaphorFit('union', 'the Department of Fisheries')).toBe('clash');
+    expect(anaphorFit('agency', 'Harbourlink')).toBe('unknown');
+  });
+
+  it('tells a body\'s proper name from a lone surname', () => {
+    expect(isProperBodyName('Clean Harbours Canada')).toBe(true);
+    expect(isProperBodyName('Fisheries, Oceans and Coast Guard Westland')).toBe(true);
+    expect(isProperBodyName('Reddy')).toBe(false);
+  });
+});
+
+describe('an organisation noun stands for the body named before it', () => {
+  it('names "the agency" as the government department the article named in the paragraph before', () => {
+    const qs = quotesOf('The Westland Transport Department asked drivers to stay off the coast road on Friday.', '"The bridge will stay closed until engineers have inspected it," the agency said in a statement.');
+    expect(speakers(qs)).toEqual(['Westland Transport Department']);
+  });
+
+  it('names "the group" as the campaign quoted just before by its proper name', () => {
+    const qs = quotesOf('Clean Harbours Canada, which organised the march, said it had collected "more than 4,000 signatures in a week."', 'The group says the marina plan would destroy the last nesting beach on the bay.');
+    expect(speakers(qs)).toEqual(['Clean Harbours Canada', 'Clean Harbours Canada']);
+  });
+
+  it('does not name "the union" as a ministry quoted before it', () => {
+    const qs = quotesOf('Westland Health Ministry said "staffing is at normal levels" across the region.', 'The union said nurses were working double shifts at the harbour hospital.');
+    expect(speakers(qs)).toEqual(['Westland Health Ministry', 'the union']);
+  });
+});

@@ -60,6 +60,17 @@ export interface People {
   list: Person[];
   /** Person mentions in reading order: [position, person]. */
   mentions: Array<[number, Person]>;
+  /** Where words already attributed were reported: [start, end) positions, in reading order, with who said them. */
+  reported: Array<[number, number, Person | undefined]>;
+}
+
+/** Whether a person's mention lies in words someone else reported: talked about there, not talking. */
+function inReported(people: People, at: number, p: Person): boolean {
+  for (let i = people.reported.length - 1; i >= 0; i--) {
+    const [a, z, by] = people.reported[i];
+    if (at >= a && at < z && by !== p) return true;
+  }
+  return false;
 }
 
 /** A given name's usual gender counts as much as one pronoun: the article's own "she" outweighs a list. */
@@ -93,7 +104,7 @@ export function addMention(people: People, pos: number, p: Person): void {
 }
 
 /** Nouns that name a person by what they do or are ("labourer", "defenceman", "economist"). */
-const PERSON_NOUN = /^(?:[a-z-]+(?:ist|ian|man|woman|person|eer)|[a-z-]*(?:labourer|laborer|worker|teacher|player|owner|farmer|lawyer|leader|manager|officer|driver|trainer|designer|developer|researcher|writer|reporter|volunteer|organizer|organiser|founder|defender|striker|runner|skier|skater|rider|fighter|boxer|singer|dancer|painter|photographer|producer|publisher|filmmaker|builder|banker|broker|trader|miner|baker|caregiver|mother|father|brother|sister|daughter|partner|neighbour|neighbor|newcomer|survivor|director|professor|doctor|councillor|counsellor|author|actor|senator|investigator|inspector|ambassador|governor|mayor|operator|contractor|creator|curator|editor|sponsor|donor|instructor|supervisor|advisor|adviser|visitor|translator|employee|trainee|retiree|refugee|nominee|teen|teenager|veteran|resident|student|patient|tenant|candidate|chief|coach|premier|minister|president|judge|spokesperson|spokesman|spokeswoman|nurse|victim|suspect|accused|chair|ceo|rookie|forward|winger|goalie|goaltender|defenceman|defenseman|golfer|citizen|immigrant|migrant|mom|dad|grandmother|grandfather|wife|husband|son|girl|boy|man|woman|actress))$/;
+const PERSON_NOUN = /^(?:[a-z-]+(?:ist|ian|man|woman|person|eer)|[a-z-]*(?:labourer|laborer|worker|teacher|player|owner|farmer|lawyer|leader|manager|officer|driver|trainer|designer|developer|researcher|writer|reporter|volunteer|organizer|organiser|founder|defender|striker|runner|skier|skater|rider|fighter|boxer|singer|dancer|painter|photographer|producer|publisher|filmmaker|builder|banker|broker|trader|miner|baker|caregiver|mother|father|brother|sister|daughter|partner|neighbour|neighbor|newcomer|survivor|director|professor|doctor|councillor|counsellor|author|actor|senator|investigator|inspector|ambassador|governor|mayor|operator|contractor|creator|curator|editor|sponsor|donor|instructor|supervisor|advisor|adviser|visitor|translator|employee|trainee|retiree|refugee|nominee|teen|teenager|veteran|resident|student|patient|tenant|candidate|chief|coach|premier|minister|president|judge|spokesperson|spokesman|spokeswoman|nurse|victim|suspect|accused|chair|ceo|rookie|forward|wing|winger|centre|center|guard|quarterback|pitcher|catcher|midfielder|goalkeeper|keeper|goalie|goaltender|defenceman|defenseman|golfer|citizen|immigrant|migrant|mom|dad|grandmother|grandfather|wife|husband|son|girl|boy|man|woman|actress))$/;
 
 const ORG_HEADS = /^the\s+(?:[\w.-]+\s+){0,2}(company|utility|agency|department|ministry|organization|organisation|group|union|firm|board|commission|council|committee|government|city|province|club|league|association|network|service|bank|foundation|charity|airline|retailer|chain|broadcaster|newspaper|station|university|school|hospital|coalition|institute|society|federation|party|office|authority|tribunal|court|corporation|manufacturer|automaker|carrier|insurer|lender|regulator|watchdog|railway|railroad|team|band|campaign|website|outlet|network|developer|operator|utility|provider|company's|organizers|organisers)$/i;
 
@@ -141,7 +152,7 @@ function spelledAcronyms(paragraphs: string[]): Map<string, string> {
 
 /** Reads the people an article names: capitalised names with titles before them or roles after them. */
 export function collectPeople(article: ParsedArticle, maskedParagraphs?: string[]): People {
-  const people: People = { list: [], mentions: [], orgs: [], spelled: spelledAcronyms(article.paragraphs) };
+  const people: People = { list: [], mentions: [], orgs: [], reported: [], spelled: spelledAcronyms(article.paragraphs) };
   const masked = maskedParagraphs ?? article.paragraphs.map((t) => maskQuotes(t, findQuoteSpans(t)));
   // words the article also writes in lowercase are common words, not surnames ("Open", "Fired")
   const lowerWords = new Set<string>();
@@ -396,7 +407,7 @@ function resolvePronoun(people: People, pronoun: string, pos: number, history: H
         const [at, p] = people.mentions[i];
         if (at > pos) continue;
         if (pos - at > 3e6) break;
-        if (!tier(p) || !fits(p)) continue;
+        if (!tier(p) || !fits(p) || inReported(people, at, p)) continue;
         if (want === 'm') p.male++;
         else if (want === 'f') p.female++;
         addMention(people, pos, p);

@@ -283,6 +283,9 @@ export const SPEAKER_HEADS = new Set([
   // people by office or part, where the noun's ending does not say so
   'executive', 'executives', 'boss', 'bosses', 'aide', 'aides', 'deputy', 'deputies', 'head', 'star', 'stars', 'fan', 'fans',
   'locals', 'pilot', 'pilots', 'referee', 'athlete', 'athletes', 'rookie', 'veteran', 'veterans', 'colleague', 'colleagues',
+  // players by position
+  'wing', 'winger', 'centre', 'center', 'forward', 'defenceman', 'defenseman', 'goalie', 'goaltender', 'goalkeeper', 'keeper',
+  'quarterback', 'pitcher', 'catcher', 'guard', 'midfielder', 'defender', 'striker', 'fullback', 'linebacker', 'receiver',
 ]);
 
 /** Cue forms that English also uses as nouns ("a Treasury note", "its sales forecasts", "the crowd's chants"). */

@@ -32,3 +32,24 @@ describe('descriptions and pronouns', () => {
     expect(qs.map((q) => q.speaker)).toEqual(['Mary Bell', 'Ana Silva', 'Ana Silva']);
   });
 });
+
+describe('titles and descriptions of people', () => {
+  it('reads a hyphenated vice-president title as a title, so a family name written first finds its person', () => {
+    const qs = quotesOf('Westland Vice-President Liang Dehua spoke at the trade forum. Liang said that "tariffs help no one in the end."');
+    expect(qs.map((q) => q.speaker)).toEqual(['Liang Dehua']);
+  });
+
+  it('reads "the Ohio Republican" as a description of the person named before, not as a name', () => {
+    const qs = quotesOf('Senate leader Mitch Carlson blamed the media for the attacks.', '"Activists isolated a few seconds of video," the Ohio Republican said in a statement.');
+    expect(qs.map((q) => q.speaker)).toEqual(['Mitch Carlson']);
+  });
+
+  it('reads "the former sergeant-at-arms of the House" as the person the article turned to', () => {
+    const qs = quotesOf(
+      '"The budget is fair," Mayor Mary Bell said on Monday.',
+      'John Vick, who became ambassador to Ireland last year, is considering a move into politics.',
+      'The former sergeant-at-arms of the House of Commons said Monday he is considering a run for the leadership.',
+    );
+    expect(qs.map((q) => q.speaker)).toEqual(['Mary Bell', 'John Vick']);
+  });
+});

@@ -104,7 +104,7 @@ export function addMention(people: People, pos: number, p: Person): void {
 }
 
 /** Nouns that name a person by what they do or are ("labourer", "defenceman", "economist"). */
-const PERSON_NOUN = /^(?:[a-z-]+(?:ist|ian|man|woman|person|eer)|[a-z-]*(?:labourer|laborer|worker|teacher|player|owner|farmer|lawyer|leader|manager|officer|driver|trainer|designer|developer|researcher|writer|reporter|volunteer|organizer|organiser|founder|defender|striker|runner|skier|skater|rider|fighter|boxer|singer|dancer|painter|photographer|producer|publisher|filmmaker|builder|banker|broker|trader|miner|baker|caregiver|mother|father|brother|sister|daughter|partner|neighbour|neighbor|newcomer|survivor|director|professor|doctor|councillor|counsellor|author|actor|senator|investigator|inspector|ambassador|governor|mayor|operator|contractor|creator|curator|editor|sponsor|donor|instructor|supervisor|advisor|adviser|visitor|translator|employee|trainee|retiree|refugee|nominee|teen|teenager|veteran|resident|student|patient|tenant|candidate|chief|coach|premier|minister|president|judge|spokesperson|spokesman|spokeswoman|nurse|victim|suspect|accused|chair|ceo|rookie|forward|wing|winger|centre|center|guard|quarterback|pitcher|catcher|midfielder|goalkeeper|keeper|goalie|goaltender|defenceman|defenseman|golfer|citizen|immigrant|migrant|mom|dad|grandmother|grandfather|wife|husband|son|girl|boy|man|woman|actress))$/;
+const PERSON_NOUN = /^(?:[a-z-]+(?:ist|ian|man|woman|person|eer)|[a-z-]*(?:labourer|laborer|worker|teacher|player|owner|farmer|lawyer|leader|manager|officer|driver|trainer|designer|developer|researcher|writer|reporter|volunteer|organizer|organiser|founder|defender|striker|runner|skier|skater|rider|fighter|boxer|singer|dancer|painter|photographer|producer|publisher|filmmaker|builder|banker|broker|trader|miner|baker|caregiver|mother|father|brother|sister|daughter|partner|neighbour|neighbor|newcomer|survivor|director|professor|doctor|councillor|counsellor|author|actor|senator|investigator|inspector|ambassador|governor|mayor|operator|contractor|creator|curator|editor|sponsor|donor|instructor|supervisor|advisor|adviser|visitor|translator|employee|trainee|retiree|refugee|nominee|teen|teenager|veteran|resident|student|patient|tenant|candidate|chief|coach|premier|minister|president|judge|spokesperson|spokesman|spokeswoman|nurse|victim|suspect|accused|chair|ceo|rookie|forward|wing|winger|centre|center|guard|quarterback|pitcher|catcher|midfielder|goalkeeper|keeper|goalie|goaltender|defenceman|defenseman|golfer|citizen|immigrant|republican|democrat|liberal|conservative|migrant|mom|dad|grandmother|grandfather|wife|husband|son|girl|boy|man|woman|actress))$/;
 
 const ORG_HEADS = /^the\s+(?:[\w.-]+\s+){0,2}(company|utility|agency|department|ministry|organization|organisation|group|union|firm|board|commission|council|committee|government|city|province|club|league|association|network|service|bank|foundation|charity|airline|retailer|chain|broadcaster|newspaper|station|university|school|hospital|coalition|institute|society|federation|party|office|authority|tribunal|court|corporation|manufacturer|automaker|carrier|insurer|lender|regulator|watchdog|railway|railroad|team|band|campaign|website|outlet|network|developer|operator|utility|provider|company's|organizers|organisers)$/i;
 
@@ -259,9 +259,32 @@ export function resolvedPerson(people: People, p: Person, pos: number): Resolved
  * an office ("the minister"), with the gender its noun gives ('m', 'f', or null); else undefined. */
 export function personDescription(name: string): 'm' | 'f' | null | undefined {
   if (!/^the\s/i.test(name)) return undefined;
-  const tw = name.toLowerCase().replace(/^the\s+/, '').split(/\s+/);
+  const t = name.toLowerCase().replace(/^the\s+/, '');
+  const tw = t.split(/\s+/);
   const head = tw[tw.length - 1];
-  if (tw.length > 5 || !PERSON_NOUN.test(head) || TITLE_LOWER.has(head)) return undefined;
+  if (tw.length <= 5 && PERSON_NOUN.test(head) && !TITLE_LOWER.has(head)) return genderOfNoun(head);
+  // an office once held, as news names a person it has introduced: "the former sergeant-at-arms of the House"
+  const office = formerOffice(t);
+  return office ? genderOfNoun(office) : undefined;
+}
+
+/** Words that make an office one a person held before ("the former mayor", "the outgoing premier"). */
+const FORMER = /^(?:former|ex-[a-z-]+|retired|outgoing|longtime|long-time)$/;
+
+/** "the former sergeant-at-arms of the House of Commons": the office's head noun, when it was held before. */
+function formerOffice(t: string): string | null {
+  const core = t.replace(/\s+(?:of|at|for|with|from|in)\s.*$/, '').split(/\s+/);
+  const office = officeHead(core[core.length - 1]);
+  if (core.length > 3 || t.split(/\s+/).length > 10 || !core.slice(0, -1).some((w) => FORMER.test(w))) return null;
+  return TITLE_LOWER.has(office) || PERSON_NOUN.test(office) ? office : null;
+}
+
+/** A compound office's head noun: "sergeant-at-arms" → "sergeant", "president-elect" → "president". */
+function officeHead(w: string): string {
+  return w.replace(/-(?:at|in|of)-[a-z]+$|-(?:elect|designate)$/, '');
+}
+
+function genderOfNoun(head: string): 'm' | 'f' | null {
   return /^(?:woman|mother|wife|daughter|girl|actress)$/.test(head) ? 'f' : /^(?:man|father|husband|son|boy|actor)$/.test(head) ? 'm' : null;
 }
 
@@ -327,8 +350,9 @@ export function resolveMention(people: People, mention: Mention, pos: number, hi
   // (an office, "the minister", "the president", is the person quoted by name nearby, not just anyone named)
   // (a phrase after the noun says whose or where: "the 39-year-old founder of a comic shop")
   const core = t.replace(/\s+(?:of|at|for|with|from|in)\s.*$/, '').split(/\s+/);
-  const coreHead = core[core.length - 1];
-  if (/^the\s/i.test(mention.name) && core.length <= 5 && tw.length <= 10 && PERSON_NOUN.test(coreHead) && !/^(?:the\s+)?(?:[a-z]+\s+)*(?:government|statement|report|paper|document|company|agency|department)\b/i.test(t)) {
+  // (a compound office names its head noun: "sergeant-at-arms", "editor-in-chief", "president-elect")
+  const coreHead = officeHead(core[core.length - 1]);
+  if (/^the\s/i.test(mention.name) && core.length <= 5 && tw.length <= 10 && (PERSON_NOUN.test(coreHead) || formerOffice(t) !== null) && !/^(?:the\s+)?(?:[a-z]+\s+)*(?:government|statement|report|paper|document|company|agency|department)\b/i.test(t)) {
     const g = /^(?:woman|mother|wife|daughter|girl|actress|spokeswoman|chairwoman|businesswoman)$/.test(coreHead) ? 'she' : /^(?:man|father|husband|son|boy|actor|spokesman|chairman|businessman)$/.test(coreHead) ? 'he' : 'they-person';
     // (a bare office is someone quoted already; an age or a "founder of ..." describes anyone named)
     const bareOffice = TITLE_LOWER.has(coreHead) && core.length === tw.length && !core.some((w) => /\d/.test(w));

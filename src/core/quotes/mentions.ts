@@ -35,7 +35,8 @@ const TITLE_WORDS = new Set(
   northern rural urban women youth seniors small business tourism culture minister-designate opposition house commons senate
   white pentagon kremlin lib dem lab con snp ukip tory labour striker midfielder defender goalkeeper winger
   boss skipper quarterback pitcher goalie rookie veteran star singer actor actress rapper director-general
-  economist analyst strategist columnist commentator historian author novelist lawyer attorney activist`.split(/\s+/).filter(Boolean),
+  economist analyst strategist columnist commentator historian author novelist lawyer attorney activist
+  vice-president vice-premier vice-chair vice-chairman vice-chairwoman vice-chancellor vice-admiral vice-mayor vice-governor`.split(/\s+/).filter(Boolean),
 );
 
 /** Words that make a capitalised run an organisation rather than a person. */
@@ -50,6 +51,9 @@ const ORG_WORDS = new Set(
   pentagon kremlin congress parliament senate house commons assembly cabinet administration embassy airport station
   watch fund trust institute watchdog`.split(/\s+/).filter(Boolean),
 );
+
+/** Nouns for a member of a party: a capitalised run ending in one describes a person ("the Ohio Republican"). */
+const PARTY_MEMBERS = new Set(['republican', 'republicans', 'democrat', 'democrats', 'liberal', 'liberals', 'conservative', 'conservatives', 'tory', 'tories']);
 
 const DAYS_MONTHS = new Set(
   `monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
@@ -192,6 +196,8 @@ export function looksLikePersonName(name: string[]): boolean {
   if (name.some((w) => isAcronym(bare(w)) || /\d/.test(w))) return false;
   if (name.some((w, i) => DAYS_MONTHS.has(bare(w).toLowerCase()) && !(i > 0 && /^(?:May|June|April|August)$/.test(bare(w))))) return false;
   if (isDemonym(bare(name[0])) && name.length === 2 && ORG_WORDS.has(bare(name[1]).toLowerCase())) return false;
+  // "the Ohio Republican", "a Toronto Liberal": a party's member, described, not named
+  if (PARTY_MEMBERS.has(bare(name[name.length - 1]).toLowerCase())) return false;
   return true;
 }
 

@@ -50,3 +50,11 @@ describe('an organisation noun stands for the body named before it', () => {
     expect(speakers(qs)).toEqual(['Westland Health Ministry', 'the union']);
   });
 });
+
+describe('firms named with an ampersand', () => {
+  it('names "the company" as the firm "Harlow & Finch" named just before', () => {
+    const qs = quotesOf('Shares of soap maker Harlow & Finch rose 6 per cent after its results beat forecasts. The company said its yearly profit could be slightly higher than it expected.');
+    expect(speakers(qs)).toEqual(['Harlow & Finch']);
+    expect(orgKindsOf('Harlow & Finch')).toEqual(['business']);
+  });
+});

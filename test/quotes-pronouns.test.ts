@@ -53,3 +53,13 @@ describe('titles and descriptions of people', () => {
     expect(qs.map((q) => q.speaker)).toEqual(['Mary Bell', 'John Vick']);
   });
 });
+
+describe('a speaker\'s gender from the pronoun that opens her report', () => {
+  it('takes "said she" after a name and its appositive as the speaker\'s gender, over the given name\'s usual one', () => {
+    const qs = quotesOf(
+      'Amanda Price, a nutrition manager with the Heart Society, said the new guide is welcome.',
+      'Lee Hartley, an education manager with Prairie Dairy Farmers, said she is unsure where school programs will go. "We will still promote milk at schools and at home," she said.',
+    );
+    expect(qs.map((q) => q.speaker)).toEqual(['Amanda Price', 'Lee Hartley', 'Lee Hartley']);
+  });
+});

@@ -122,7 +122,7 @@ function isOrgName(run: string[]): boolean {
   const words = run[0] === 'The' ? run.slice(1) : run;
   if (words.length === 0 || words.length > 8) return false;
   if (words.some((w) => /^[A-Z]{2,}(?:['’]s)?$/.test(w) && !/^(?:I|II|III|IV|TV)$/.test(w))) return true;
-  if (words.some((w) => /^[A-Z][a-z]+[A-Z][a-z]+/.test(w))) return true;
+  if (words.some((w) => /^[A-Z][a-z]+[A-Z][a-z]+/.test(w)) || words.includes('&')) return true;
   return words.length >= 2 && words.some((w) => /^(?:Department|Ministry|Office|Council|Committee|Association|Union|Party|Police|Service|Services|Agency|Bank|Court|University|College|Institute|Centre|Center|Foundation|Society|Board|Commission|Corporation|Company|Inc\.?|Ltd\.?|Corp\.?|Group|Network|Coalition|Alliance|Federation|League|Club|Hospital|School|Authority|Energy|Motors|Airlines|Railway|Force|Army|Navy|Government|Administration|Hall|Action|Institute|Trust|Fund)$/.test(w.replace(/['’]s$/, '')));
 }
 
@@ -197,7 +197,9 @@ export function collectPeople(article: ParsedArticle, maskedParagraphs?: string[
       const after = text.slice(endOffset, endOffset + 300);
       const pr = after.match(/\b(he|his|him|himself|she|her|hers|herself)\b/i);
       const other = after.slice(0, pr?.index ?? 0);
-      if (pr && !/\b[A-Z][a-z]+\s+[A-Z][a-z]+/.test(other)) {
+      // (another name between them may own the pronoun, unless the pronoun opens what the name's cue reports:
+      // "Lee Finell, health manager with Dairy Farmers of Canada, said she ...")
+      if (pr && (!/\b[A-Z][a-z]+\s+[A-Z][a-z]+/.test(other) || (/^,?\s[^.;:!?"“”]*,\s+(?:said|says|told|added|wrote|writes)\s+$/.test(other) && !/\b(?:who|whose)\b/.test(other)))) {
         if (/^(?:he|his|him|himself)$/i.test(pr[1])) person.male++;
         else person.female++;
       }

@@ -170,6 +170,11 @@ export function capitalRuns(ws: string[]): Array<[number, number]> {
           j++;
           continue;
         }
+        // "Procter & Gamble", "Marks & Spencer": an ampersand between capitalised words joins one name
+        if (v === '&' && j + 1 < ws.length && isCapWord(bare(ws[j + 1]))) {
+          j++;
+          continue;
+        }
         if (NAME_PARTICLES.has(v.toLowerCase()) && j + 1 < ws.length && (isCapWord(bare(ws[j + 1])) || (NAME_PARTICLES.has(bare(ws[j + 1]).toLowerCase()) && j + 2 < ws.length && isCapWord(bare(ws[j + 2]))))) {
           j++;
           continue;
@@ -192,7 +197,7 @@ function hasOrgWord(ws: string[]): boolean {
 /** True when a run of capitalised words looks like a person's name (not an organisation or a place). */
 export function looksLikePersonName(name: string[]): boolean {
   if (name.length < 2 || name.length > 4) return false;
-  if (hasOrgWord(name)) return false;
+  if (hasOrgWord(name) || name.includes('&')) return false;
   if (name.some((w) => isAcronym(bare(w)) || /\d/.test(w))) return false;
   if (name.some((w, i) => DAYS_MONTHS.has(bare(w).toLowerCase()) && !(i > 0 && /^(?:May|June|April|August)$/.test(bare(w))))) return false;
   if (isDemonym(bare(name[0])) && name.length === 2 && ORG_WORDS.has(bare(name[1]).toLowerCase())) return false;

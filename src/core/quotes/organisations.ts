@@ -4,6 +4,7 @@
 import { ORG_ANY_KIND, ORG_KIND_WORDS, type OrgKind } from './org-kinds.ts';
 
 const KINDS = new Map<string, OrgKind[]>(Object.entries(ORG_KIND_WORDS));
+const FIRM: OrgKind[] = ['business'];
 
 /** A word as looked up: lower case, without a possessive or punctuation ("Ltd." → "ltd", "Council's" → "council"). */
 function plain(w: string): string {
@@ -13,6 +14,8 @@ function plain(w: string): string {
 /** The kinds of body a name names, from its last organisation word ("Bank of Canada": a business), or null. */
 export function orgKindsOf(name: string): OrgKind[] | null {
   const ws = name.split(/\s+/);
+  // "Procter & Gamble", "Marks & Spencer": two names joined by an ampersand name a firm
+  if (ws.length === 3 && ws[1] === '&' && /^\p{Lu}/u.test(ws[0]) && /^\p{Lu}/u.test(ws[2])) return FIRM;
   for (let i = ws.length - 1; i >= 0; i--) {
     const k = KINDS.get(plain(ws[i]));
     if (k) return k;

@@ -1,5 +1,6 @@
 // Speaker phrases: reads the words that name a speaker ("NATO Secretary General Jens Stoltenberg",
 // "Carl Hvenmark Nilsson, a visiting fellow at ...", "US officials", "she") into a name, a role and a kind.
+import { documentBody } from './documents.ts';
 import { AUXILIARIES, CLAUSE_WORDS, CUE_ADVERBS, INTRO_WORDS, SPEAKER_HEADS, SUBJECT_PRONOUNS } from './cues.ts';
 
 export type MentionKind = 'person' | 'persons' | 'group' | 'pronoun';
@@ -251,25 +252,15 @@ function headOk(ws: string[]): boolean {
   return false;
 }
 
-/** Words for a document or data that a body or person puts out. */
-const DOC = `(?:numbers|figures|data|statistics|stats|report|study|survey|poll|database|records|analysis|estimates|research|findings|(?:news |press )?release|statement|memo|filing|(?:white )?paper|forecast|projections|website|(?:blog )?post|tweet|letter|book|memoir|article|column)`;
-const DOC_ANY = new RegExp(`\\b${DOC}\\b`);
-const DOC_BY = new RegExp(`^(?:(?:[Tt]he|[Aa]n?)\\s+)?(?:[\\w-]+\\s+){0,3}?${DOC}\\s+(?:from|by|of|released by|published by|issued by|prepared by|commissioned by)\\s+((?:the\\s+)?\\p{Lu}[^,;:]*)$`, 'u');
-const DOC_OF = new RegExp(`^(?:[Tt]he\\s+)?(\\p{Lu}[^,;:]*?)['’]s?\\s+(?:[a-z][\\w-]*\\s+){0,3}${DOC}$`, 'u');
-const DOC_PRONOUN = new RegExp(`^([Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\\s+(?:[a-z][\\w-]*\\s+){0,3}${DOC}$`);
-const DOC_ATTR = new RegExp(`^(?:[Tt]he|[Aa]n?)\\s+((?:\\p{Lu}[\\w.&'’-]*\\s+){1,5})(?:[a-z][\\w-]*\\s+){0,2}${DOC}$`, 'u');
-
 /**
  * The body or person a document stands for, as news names them: "the most recent numbers from Statistics
  * Canada", "Infrastructure Canada's public database", "The RCMP statement", "her statement" (→ she).
  */
 export function documentSource(t: string): string | null {
-  if (!DOC_ANY.test(t)) return null;
-  const pr = t.match(DOC_PRONOUN);
-  if (pr) return ({ his: 'he', her: 'she', their: 'they', its: 'it' } as Record<string, string>)[pr[1].toLowerCase()];
-  const m = t.match(DOC_BY) ?? t.match(DOC_OF) ?? t.match(DOC_ATTR);
-  if (!m) return null;
-  const ws = m[1].trim().split(/\s+/).filter((w) => !DAYS_MONTHS.has(bare(w).toLowerCase()) && !/^\d/.test(w));
+  const body = documentBody(t);
+  if (!body) return null;
+  if (/^(?:he|she|they|it)$/.test(body)) return body;
+  const ws = body.trim().split(/\s+/).filter((w) => !DAYS_MONTHS.has(bare(w).toLowerCase()) && !/^\d/.test(w));
   if (ws.length === 0 || (ws.length === 1 && isDemonym(bare(ws[0])))) return null;
   return ws.join(' ');
 }

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticles } from '../src/core/ingest/parse.ts';
 import { extractQuotes } from '../src/core/quotes/extract.ts';
-import { afterModal, cueAsNoun, gainAfterAdd } from '../src/core/quotes/not-speech.ts';
+import { afterModal, cueAsNoun, gainAfterAdd, notReport } from '../src/core/quotes/not-speech.ts';
 import type { Quote } from '../src/core/types.ts';
 
 const quotesOf = (...paragraphs: string[]): Quote[] => extractQuotes(parseArticles('t.txt', ['Market news', ...paragraphs].join('\n\n'))[0]);
@@ -47,5 +47,32 @@ describe('"added" with an amount is a gain', () => {
     expect(quotesOf("In Europe, Germany's DAX fell 0.2 per cent and France's CAC 40 added 0.3 per cent to 4,810.")).toEqual([]);
     expect(gainAfterAdd('add', ' $2 billion to its offer')).toBe(true);
     expect(gainAfterAdd('add', ' the vote would be held in May')).toBe(false);
+  });
+});
+
+describe('"add to" and "added X to Y" put things together', () => {
+  it('finds no quote in "added the drug to its watch list" or "shortfalls add to the doubts"', () => {
+    expect(quotesOf('This spring, the province added the sleeping pill to its drug monitoring list, which flags large prescriptions.')).toEqual([]);
+    expect(quotesOf('Delays in spending add to the doubts some investors already have about the plan.')).toEqual([]);
+    expect(gainAfterAdd('add', ' the new rules to the contract')).toBe(true);
+    expect(gainAfterAdd('add', ' the trip to Paris was cancelled')).toBe(false);
+  });
+});
+
+describe('words after a cue that are no report', () => {
+  it('does not read whom a columnist writes for as a report', () => {
+    expect(quotesOf('Maya Ortiz, the paper’s markets columnist, writes regularly for readers of the weekend edition.')).toEqual([]);
+    expect(notReport('write', 'regularly for readers of the weekend edition')).toBe(true);
+  });
+
+  it('does not read the source after a cue as what was said', () => {
+    const qs = quotesOf('The fire spread through three rooms in ten minutes, he said, according to the report.');
+    expect(qs.map((q) => q.text)).not.toContain('according to the report');
+    expect(notReport('say', 'according to the complaint')).toBe(true);
+  });
+
+  it('keeps a participle after a body\'s report out of what the body said', () => {
+    const qs = quotesOf('Forty people were still missing on Friday, the Harbour Red Cross said, raising fears of a higher toll.');
+    expect(qs.map((q) => [q.speaker, q.text])).toEqual([['Harbour Red Cross', 'Forty people were still missing on Friday']]);
   });
 });

@@ -288,7 +288,7 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
       }
       const ca = contentAfter(masked, cueEnd, e, base);
       // a parenthetical attribution: "Police, Sinclair says, have no policies ..."
-      const paren = masked.slice(cueEnd, e).match(/^(\s*(?:(?:on|last|this|in)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)?\s*,\s*)(?=\S)/);
+      const paren = masked.slice(cueEnd, e).match(/^(\s*(?:(?:on|last|this|in)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)?\s*,\s*)(?=\S)(?![a-z]+ing\b)/);
       const commaBefore = masked.slice(s, spAbs).match(/,\s*$/);
       if (!ca && paren && commaBefore && spAbs - commaBefore[0].length > s && wordCount(paragraph.slice(cueEnd + paren[0].length, e)) >= 2 && !found.some((f) => f.end > s)) {
         const cutStart = spAbs - commaBefore[0].length;
@@ -333,7 +333,8 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
       if (sa && beforeContent[1] - beforeContent[0] > 0 && wordCount(paragraph.slice(beforeContent[0], beforeContent[1])) >= 2) {
         // "There is a satisfaction, insists Xander Wise, in seeing ...": the report goes on after the speaker
         const rest = masked.slice(cueEnd + sa.length, e);
-        const goesOn = rest.match(/^\s*,\s*(?=[a-z])/);
+        // (a participle after it is the writer's, not the speaker's: "..., the Red Cross said, raising fears ...")
+        const goesOn = rest.match(/^\s*,\s*(?=[a-z])(?![a-z]+ing\b)/);
         if (goesOn && /,\s*$/.test(masked.slice(s, at)) && wordCount(paragraph.slice(cueEnd + sa.length, e)) >= 3 && !/["“‘']/.test(rest)) {
           const cutFrom = trimRange(masked, s, at)[1];
           found.push({ mention: sa.mention, cue: word.toLowerCase(), start: beforeContent[0], end: e, from: s, to: e, cut: [cutFrom, cueEnd + sa.length + goesOn[0].length] });

@@ -3,7 +3,7 @@
 // by the quotation marks inside them.
 import { AUXILIARIES, DAY_WORDS, NEEDS_THAT, PREPOSITIONS, SETTING, TAKES_LISTENER } from './cues.ts';
 import type { QuoteSpan } from './marks.ts';
-import { gainAfterAdd } from './not-speech.ts';
+import { gainAfterAdd, notReport } from './not-speech.ts';
 import type { QuoteKind } from '../types.ts';
 
 export const QUOTE_CHARS = /["“”‘’']/;
@@ -148,6 +148,7 @@ export function contentAfter(masked: string, at: number, end: number, base: stri
   const startsQuote = QUOTE_CHARS.test(body[0]);
   // "a lack of leadership he says has left ...": a relative clause, not a report
   if (AUXILIARIES.has(firstWord) && !/^(?:do|does|did)$/.test(firstWord)) return null;
+  if (notReport(base, body)) return null;
   if (!hadThat && !startsQuote) {
     if (/^,/.test(r.trimStart())) return null; // "said, adding ..."
     // "told CBC Daybreak host Chris Walker", "writes exclusively for our subscribers": a listener or a

@@ -19,7 +19,7 @@ describe('documents as speakers', () => {
   it('gives a document of a body written in lower case to that body, and "it" after it too', () => {
     const qs = quotesOf(
       'The Harbour Licensing Board of Westland met on Tuesday to review the case.',
-      'The licensing board decision allowing the reopening said the owner had fixed every fault. It also said inspectors would return in a month.',
+      'The licensing board ruling on the bar said the owner had fixed every fault. It also said inspectors would return in a month.',
     );
     expect(qs.map((q) => q.speaker)).toEqual(['Harbour Licensing Board', 'Harbour Licensing Board']);
   });

@@ -11,9 +11,9 @@ const quotesOf = (...paragraphs: string[]): Quote[] => extractQuotes(parseArticl
 const pairs = (qs: Quote[]) => qs.map((q) => [q.speaker, q.text]);
 
 describe('cues after a modal are not reports', () => {
-  it('finds no quote where a group "will argue" or a reader "can suggest"', () => {
+  it('finds no quote where a group "will argue" or parents "can also argue"', () => {
     expect(quotesOf('Opposition parties will argue the new harbour tax falls hardest on small fishing crews.')).toEqual([]);
-    expect(quotesOf('You can also suggest that your neighbours join the street clean-up on Saturday.')).toEqual([]);
+    expect(quotesOf('Parents can also argue that the schools should open their gyms in the evening.')).toEqual([]);
   });
 
   it('still reads a report by a speaker whose name is a modal word', () => {
@@ -29,31 +29,31 @@ describe('cues after a modal are not reports', () => {
 });
 
 describe('cue forms used as nouns', () => {
-  it('reads "the 10-year Treasury note rose" and "its profit forecasts" as nouns, not cues', () => {
-    expect(quotesOf('The yield on the 10-year Treasury note rose to 3.1 per cent from 3.0 per cent.')).toEqual([]);
-    expect(quotesOf('The retailer kept its prices steady but cut its profit forecasts for the rest of the year, and shares fell 4 per cent.')).toEqual([]);
+  it('reads "the two-year government note fell" and "its fuel forecasts" as nouns, not cues', () => {
+    expect(quotesOf('Prices of the two-year government note fell sharply after the jobs report.')).toEqual([]);
+    expect(quotesOf('Shares of the airline slid on Tuesday after its fuel forecasts disappointed investors.')).toEqual([]);
   });
 
   it('keeps "note" as a cue after a plural subject', () => {
     expect(cueAsNoun('note', 'the analysts ')).toBe(false);
-    expect(cueAsNoun('note', 'the 10-year Treasury ')).toBe(true);
-    expect(cueAsNoun('forecasts', 'cut its profit ')).toBe(true);
+    expect(cueAsNoun('note', 'the two-year government ')).toBe(true);
+    expect(cueAsNoun('forecasts', 'after its fuel ')).toBe(true);
   });
 });
 
 describe('"added" with an amount is a gain', () => {
-  it('finds no quote in "added three more goals" or "the index added 0.3 per cent"', () => {
-    expect(quotesOf('Westfield added three more unanswered goals before the end of the second period.')).toEqual([]);
-    expect(quotesOf("In Europe, Germany's DAX fell 0.2 per cent and France's CAC 40 added 0.3 per cent to 4,810.")).toEqual([]);
+  it('finds no quote in "added two more goals" or "the junior market added 0.4 per cent"', () => {
+    expect(quotesOf('Lena Fox added two more goals in the third period to seal the win.')).toEqual([]);
+    expect(quotesOf('The main index lost 12 points while the junior market added 0.4 per cent by the close.')).toEqual([]);
     expect(gainAfterAdd('add', ' $2 billion to its offer')).toBe(true);
     expect(gainAfterAdd('add', ' the vote would be held in May')).toBe(false);
   });
 });
 
 describe('"add to" and "added X to Y" put things together', () => {
-  it('finds no quote in "added the drug to its watch list" or "shortfalls add to the doubts"', () => {
-    expect(quotesOf('This spring, the province added the sleeping pill to its drug monitoring list, which flags large prescriptions.')).toEqual([]);
-    expect(quotesOf('Delays in spending add to the doubts some investors already have about the plan.')).toEqual([]);
+  it('finds no quote in "added the bridge to its list" or "rents add to the pressure"', () => {
+    expect(quotesOf('The city added the old rail bridge to its list of protected sites this year.')).toEqual([]);
+    expect(quotesOf('Rising rents add to the pressure on young families in the city.')).toEqual([]);
     expect(gainAfterAdd('add', ' the new rules to the contract')).toBe(true);
     expect(gainAfterAdd('add', ' the trip to Paris was cancelled')).toBe(false);
   });
@@ -61,18 +61,18 @@ describe('"add to" and "added X to Y" put things together', () => {
 
 describe('words after a cue that are no report', () => {
   it('does not read whom a columnist writes for as a report', () => {
-    expect(quotesOf('Maya Ortiz, the paper’s markets columnist, writes regularly for readers of the weekend edition.')).toEqual([]);
-    expect(notReport('write', 'regularly for readers of the weekend edition')).toBe(true);
+    expect(quotesOf('Tom Reyes writes weekly about gardening for the Sunday edition of the paper.')).toEqual([]);
+    expect(notReport('write', 'weekly about gardening for the Sunday edition')).toBe(true);
   });
 
   it('does not read the source after a cue as what was said', () => {
-    const qs = quotesOf('The fire spread through three rooms in ten minutes, he said, according to the report.');
-    expect(qs.map((q) => q.text)).not.toContain('according to the report');
+    const qs = quotesOf("Crews reached the warehouse within six minutes, the chief said, according to the fire department's log.");
+    expect(qs.map((q) => q.text)).toEqual(['Crews reached the warehouse within six minutes']);
     expect(notReport('say', 'according to the complaint')).toBe(true);
   });
 
   it('keeps a participle after a body\'s report out of what the body said', () => {
-    const qs = quotesOf('Forty people were still missing on Friday, the Harbour Red Cross said, raising fears of a higher toll.');
-    expect(qs.map((q) => [q.speaker, q.text])).toEqual([['Harbour Red Cross', 'Forty people were still missing on Friday']]);
+    const qs = quotesOf('Three ferries were cancelled on Sunday, the port authority said, citing high winds.');
+    expect(qs.map((q) => [q.speaker, q.text])).toEqual([['the port authority', 'Three ferries were cancelled on Sunday']]);
   });
 });

@@ -14,20 +14,20 @@ describe('descriptions and pronouns', () => {
     const qs = quotesOf(
       'Marko Kovac scored twice as Westfield beat Easton 4-1 on Saturday night.',
       '"We were flat in the first period," Easton captain Dan Ruiz said.',
-      'Kovac has six goals since Easton traded him to Westfield for Luka Ortiz in March. The 24-year-old right wing said his new linemates have been finding him in front of the net.',
-      '"They see the ice so well. I just have to be ready," he said.',
+      'Kovac has scored in four straight games since his move from Easton, where he played beside Luka Ortiz. The 24-year-old right wing said the change of scenery has been good for him.',
+      '"I just feel free out there. Nobody expects anything," he said.',
     );
     expect(pairs(qs)).toEqual([
       ['Dan Ruiz', 'We were flat in'],
-      ['Marko Kovac', 'his new linemates have'],
-      ['Marko Kovac', 'They see the ice'],
+      ['Marko Kovac', 'the change of scenery'],
+      ['Marko Kovac', 'I just feel free'],
     ]);
   });
 
   it('does not take a person named inside what someone reported as who speaks next', () => {
     const qs = quotesOf(
       '"The budget is fair," Mayor Mary Bell said on Monday.',
-      'Union leader Ana Silva said she was ready to meet Bell at any time. But she warned the strike would go on if the city did not move.',
+      'Union leader Ana Silva said the talks with Bell had gone nowhere. She added that the strike would go on until the city moved.',
     );
     expect(qs.map((q) => q.speaker)).toEqual(['Mary Bell', 'Ana Silva', 'Ana Silva']);
   });
@@ -35,30 +35,30 @@ describe('descriptions and pronouns', () => {
 
 describe('titles and descriptions of people', () => {
   it('reads a hyphenated vice-president title as a title, so a family name written first finds its person', () => {
-    const qs = quotesOf('Westland Vice-President Liang Dehua spoke at the trade forum. Liang said that "tariffs help no one in the end."');
+    const qs = quotesOf('Vice-Premier Liang Dehua opened the Westland trade fair on Monday. Liang said the two countries "have more to gain from talking than from tariffs."');
     expect(qs.map((q) => q.speaker)).toEqual(['Liang Dehua']);
   });
 
-  it('reads "the Ohio Republican" as a description of the person named before, not as a name', () => {
-    const qs = quotesOf('Senate leader Mitch Carlson blamed the media for the attacks.', '"Activists isolated a few seconds of video," the Ohio Republican said in a statement.');
-    expect(qs.map((q) => q.speaker)).toEqual(['Mitch Carlson']);
+  it('reads "the Iowa Democrat" as a description of the person named before, not as a name', () => {
+    const qs = quotesOf('Senator Dana Whitfield voted against the farm bill on Thursday.', '"This bill leaves our growers behind," the Iowa Democrat said in a statement.');
+    expect(qs.map((q) => q.speaker)).toEqual(['Dana Whitfield']);
   });
 
-  it('reads "the former sergeant-at-arms of the House" as the person the article turned to', () => {
+  it('reads "the former editor-in-chief of the Gazette" as the person the article turned to', () => {
     const qs = quotesOf(
       '"The budget is fair," Mayor Mary Bell said on Monday.',
-      'John Vick, who became ambassador to Ireland last year, is considering a move into politics.',
-      'The former sergeant-at-arms of the House of Commons said Monday he is considering a run for the leadership.',
+      'Paul Ngata, who ran the Harbour Gazette for 20 years, is weighing a move into politics.',
+      'The former editor-in-chief of the Gazette said Monday he would decide on a run for council by spring.',
     );
-    expect(qs.map((q) => q.speaker)).toEqual(['Mary Bell', 'John Vick']);
+    expect(qs.map((q) => q.speaker)).toEqual(['Mary Bell', 'Paul Ngata']);
   });
 });
 
 describe('a speaker\'s gender from the pronoun that opens her report', () => {
   it('takes "said she" after a name and its appositive as the speaker\'s gender, over the given name\'s usual one', () => {
     const qs = quotesOf(
-      'Amanda Price, a nutrition manager with the Heart Society, said the new guide is welcome.',
-      'Lee Hartley, an education manager with Prairie Dairy Farmers, said she is unsure where school programs will go. "We will still promote milk at schools and at home," she said.',
+      'Amanda Price, a dietitian at the city hospital, said the new guide is welcome.',
+      'Lee Hartley, a schools officer with Prairie Grain Growers, said she expects the new guide to change lunch menus. "Bread will stay on the plate, just less of it," she said.',
     );
     expect(qs.map((q) => q.speaker)).toEqual(['Amanda Price', 'Lee Hartley', 'Lee Hartley']);
   });

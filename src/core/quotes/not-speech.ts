@@ -14,8 +14,9 @@ export function afterModal(before: string): boolean {
 
 /** A possessive determiner and one or two singular words before the cue: "its inflation forecasts". */
 const POSSESSIVE_PHRASE = /\b(?:its|his|her|their|our|my|your)\s+(?:[a-z][\w-]*[^s\W]\s+){1,2}$/;
-/** An article and a compound with a number, hyphen or capital before the cue: "the 10-year Treasury note". */
-const COMPOUND_PHRASE = /\b(?:the|a|an)\s+(?:[\w.-]+\s+){0,2}(?:\d[\w.-]*|[\w]+-[\w-]+|\p{Lu}[\p{L}.]*)\s+$/u;
+/** An article and a compound with a number, hyphen or capital before the cue: "the 10-year Treasury note",
+ * "the two-year government note". */
+const COMPOUND_PHRASE = /\b(?:the|a|an)\s+(?:[\w.-]+\s+){0,2}(?:\d[\w.-]*|[\w]+-[\w-]+|\p{Lu}[\p{L}.]*)\s+(?:[a-z]+\s+)?$/u;
 
 /** Whether a cue form is here a noun: a form English uses as a noun, at the end of a noun phrase. */
 export function cueAsNoun(word: string, before: string): boolean {
@@ -28,8 +29,9 @@ const GAINS = /^(?:[$€£¥]?\d|(?:a|an|another|one|two|three|four|five|six|sev
 
 /** "added the drug group to its list": a thing put with others, no clause before the "to". */
 const ADDED_TO = /^(?:the|a|an|its|his|her|their|our|more|new|another)\s+[^,;:"“]{1,60}?\s+(?:to|into|onto)\s/;
-/** A clause's finite verb, as far as a word list can tell ("was", "will", "rose"): the words report something. */
-const FINITE = /\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|did)\b|\b[a-z]{3,}ed\b/;
+/** A clause's finite verb, as far as a word list can tell ("was", "will", "failed"; not "of protected sites"):
+ * the words report something. */
+const FINITE = /\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|did)\b|(?<!\b(?:of|the|a|an|its|their|his|her|newly|recently)\s)\b[a-z]{3,}ed\b/;
 
 /** "added" with an amount after it is a gain, and "add to" or "added X to Y" a putting together, not words:
  * the words before are no report either. */

@@ -58,3 +58,10 @@ describe('firms named with an ampersand', () => {
     expect(orgKindsOf('Harlow & Finch')).toEqual(['business']);
   });
 });
+
+describe('a source after "according to" ends where a new clause begins', () => {
+  it('reads "according to the FTA and exports have ..." as the FTA, not "the FTA and exports"', () => {
+    const qs = quotesOf('Truck sales fell 8 per cent last year according to the FTA and exports have dropped for three years in a row.');
+    expect(speakers(qs)).toEqual(['the FTA']);
+  });
+});

@@ -498,6 +498,8 @@ export function speakerAfter(text: string): { mention: Mention; length: number }
   for (let n = got.length; n >= 1 && !np; n--) {
     // "Wise's" alone is not who speaks in "says Wise's dad, Darrin"
     if (n < got.length && /['’]s$/.test(got[n - 1])) continue;
+    // "according to the SMMT and sales have fallen": "and" opened a new clause, whose verb comes next
+    if (n < got.length && AUXILIARIES.has(got[n].toLowerCase()) && got.slice(1, n).includes('and')) continue;
     const r = readNounPhrase(got.slice(0, n).join(' '));
     if (r && (n === got.length || r.kind !== 'pronoun')) [np, used] = [r, n];
   }

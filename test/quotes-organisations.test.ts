@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticles } from '../src/core/ingest/parse.ts';
 import { extractQuotes } from '../src/core/quotes/extract.ts';
-import { anaphorFit, isProperBodyName, orgKindsOf } from '../src/core/quotes/organisations.ts';
+import { anaphorFit, endsInOrganisationWord, isProperBodyName, orgKindsOf } from '../src/core/quotes/organisations.ts';
 import type { Quote } from '../src/core/types.ts';
 
 const quotesOf = (...paragraphs: string[]): Quote[] => extractQuotes(parseArticles('t.txt', ['Harbour news', ...paragraphs].join('\n\n'))[0]);
@@ -63,5 +63,18 @@ describe('a source after "according to" ends where a new clause begins', () => {
   it('reads "according to the FTA and exports have ..." as the FTA, not "the FTA and exports"', () => {
     const qs = quotesOf('Truck sales fell 8 per cent last year according to the FTA and exports have dropped for three years in a row.');
     expect(speakers(qs)).toEqual(['the FTA']);
+  });
+});
+
+describe('an organisation is named as written', () => {
+  it('names "the Anglican Diocese of Westmere" whole, not as a person called "Anglican Diocese"', () => {
+    const qs = quotesOf('On Monday, the Anglican Diocese of Westmere condemned the vandalism and said the church would "repair every window by Easter."');
+    expect(speakers(qs)).toEqual(['the Anglican Diocese of Westmere']);
+  });
+
+  it('takes a last word that is an organisation word as an organisation, unless it is also a common surname', () => {
+    expect(endsInOrganisationWord(['Northfield', 'Railway'])).toBe(true);
+    expect(endsInOrganisationWord(['Charlotte', 'Church'])).toBe(false);
+    expect(endsInOrganisationWord(['Maria', 'Lopez'])).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 // Speaker phrases: reads the words that name a speaker ("NATO Secretary General Jens Stoltenberg",
 // "Carl Hvenmark Nilsson, a visiting fellow at ...", "US officials", "she") into a name, a role and a kind.
 import { documentBody } from './documents.ts';
+import { endsInOrganisationWord } from './organisations.ts';
 import { AUXILIARIES, CLAUSE_WORDS, CUE_ADVERBS, INTRO_WORDS, SPEAKER_HEADS, SUBJECT_PRONOUNS } from './cues.ts';
 
 export type MentionKind = 'person' | 'persons' | 'group' | 'pronoun';
@@ -198,7 +199,8 @@ function hasOrgWord(ws: string[]): boolean {
 /** True when a run of capitalised words looks like a person's name (not an organisation or a place). */
 export function looksLikePersonName(name: string[]): boolean {
   if (name.length < 2 || name.length > 4) return false;
-  if (hasOrgWord(name) || name.includes('&')) return false;
+  // (an organisation's name: "Roman Catholic Diocese", "Procter & Gamble")
+  if (hasOrgWord(name) || name.includes('&') || endsInOrganisationWord(name)) return false;
   if (name.some((w) => isAcronym(bare(w)) || /\d/.test(w))) return false;
   if (name.some((w, i) => DAYS_MONTHS.has(bare(w).toLowerCase()) && !(i > 0 && /^(?:May|June|April|August)$/.test(bare(w))))) return false;
   if (isDemonym(bare(name[0])) && name.length === 2 && ORG_WORDS.has(bare(name[1]).toLowerCase())) return false;

@@ -53,3 +53,7 @@ export const ORG_KIND_WORDS: Record<string, OrgKind[]> = {
 
 /** Anaphoric nouns that can stand for a body of any kind ("the group", "the organisation"). */
 export const ORG_ANY_KIND = new Set(['group', 'organization', 'organisation', 'body', 'institution', 'entity', 'outfit']);
+
+/** Organisation words that are also common English surnames ("Charlotte Church", "Margaret Court"): as a
+ * name's last word they do not make it an organisation's. */
+export const SURNAME_LIKE = new Set(['brand', 'carrier', 'church', 'court', 'guild', 'parish', 'chamber', 'herald', 'bank', 'press', 'town', 'post', 'trust', 'force', 'chain', 'giant', 'maker', 'village', 'station', 'star']);

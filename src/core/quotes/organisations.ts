@@ -1,7 +1,7 @@
 // Organisations as speakers: which kind of body a name names ("Acme Ltd" a business, "the Transport
 // Department" a government body), and whether an anaphor ("the company", "the agency", "the group") can
 // stand for it. The words live in org-kinds.ts.
-import { ORG_ANY_KIND, ORG_KIND_WORDS, type OrgKind } from './org-kinds.ts';
+import { ORG_ANY_KIND, ORG_KIND_WORDS, SURNAME_LIKE, type OrgKind } from './org-kinds.ts';
 
 const KINDS = new Map<string, OrgKind[]>(Object.entries(ORG_KIND_WORDS));
 const FIRM: OrgKind[] = ['business'];
@@ -26,6 +26,13 @@ export function orgKindsOf(name: string): OrgKind[] | null {
 /** Whether a name reads as an organisation's: it holds an organisation word. */
 export function isOrganisation(name: string): boolean {
   return orgKindsOf(name) !== null;
+}
+
+/** Whether a name's last word makes it an organisation's ("Roman Catholic Diocese", "Westland Railway"),
+ * not a person's: an organisation word that is not also a common surname. */
+export function endsInOrganisationWord(name: string[]): boolean {
+  const last = plain(name[name.length - 1] ?? '');
+  return KINDS.has(last) && !SURNAME_LIKE.has(last);
 }
 
 /** How an anaphor's head noun ("company", "agency", "group") fits a body's name: it can stand for it

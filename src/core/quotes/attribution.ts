@@ -4,6 +4,7 @@
 // attribution; quoted stretches inside what is reported make it direct or mixed (reported.ts).
 import { AUXILIARIES, INTRO_WORDS, CUE_FORMS, CUE_WORD, NEEDS_QUOTE, NEEDS_THAT, cueBase } from './cues.ts';
 import type { QuoteSpan } from './marks.ts';
+import { afterModal, cueAsNoun, gainAfterAdd } from './not-speech.ts';
 import { readNounPhrase, speakerAfter, speakerBefore, capitalRuns, splitTitle, looksLikePersonName, bare, type Mention } from './mentions.ts';
 import type { Unit } from './layout.ts';
 import type { QuoteKind } from '../types.ts';
@@ -176,7 +177,8 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
     if (/^(?:not|never|n['’]t|didn['’]t|don['’]t|doesn['’]t|won['’]t|wouldn['’]t|cannot|can['’]t|to)$/.test(prevWord) && !(prevWord === 'to' && /^(?:went|go|goes|going)\b/.test(before.trim().split(/\s+/).slice(-2, -1)[0] ?? ''))) continue;
     if (/^(?:the|a|an|this|that|his|her|their|its|our|no|any|some)$/.test(prevWord) || /['’]s$/.test(prevWord)) continue;
     if (/^(?:so|well|as)$/.test(prevWord) && /^(?:said)$/i.test(word)) continue;
-    if (/\b(?:must|may|might|could|should|can|cannot)\s+(?:have\s+)?$/.test(before)) continue;
+    // "Critics will argue ...", "the 10-year Treasury note rose", "the index added 0.3 per cent": not speech
+    if (afterModal(before) || cueAsNoun(word, before) || gainAfterAdd(base, masked.slice(cueEnd, e))) continue;
     // The clause that ends at the cue: from the last quote or clause break before it
     let clauseStart = s;
     for (const q of spans) if (q.end <= at && q.end > clauseStart && q.start >= s) clauseStart = q.end;
@@ -286,7 +288,7 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
       }
       const ca = contentAfter(masked, cueEnd, e, base);
       // a parenthetical attribution: "Police, Sinclair says, have no policies ..."
-      const paren = masked.slice(cueEnd, e).match(/^(\s*(?:(?:on|last|this|in)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)?\s*,\s*)(?=\S)/);
+      const paren = masked.slice(cueEnd, e).match(/^(\s*(?:(?:on|last|this|in)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)?\s*,\s*)(?=\S)(?![a-z]+ing\b)/);
       const commaBefore = masked.slice(s, spAbs).match(/,\s*$/);
       if (!ca && paren && commaBefore && spAbs - commaBefore[0].length > s && wordCount(paragraph.slice(cueEnd + paren[0].length, e)) >= 2 && !found.some((f) => f.end > s)) {
         const cutStart = spAbs - commaBefore[0].length;
@@ -331,7 +333,8 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
       if (sa && beforeContent[1] - beforeContent[0] > 0 && wordCount(paragraph.slice(beforeContent[0], beforeContent[1])) >= 2) {
         // "There is a satisfaction, insists Xander Wise, in seeing ...": the report goes on after the speaker
         const rest = masked.slice(cueEnd + sa.length, e);
-        const goesOn = rest.match(/^\s*,\s*(?=[a-z])/);
+        // (a participle after it is the writer's, not the speaker's: "..., the Red Cross said, raising fears ...")
+        const goesOn = rest.match(/^\s*,\s*(?=[a-z])(?![a-z]+ing\b)/);
         if (goesOn && /,\s*$/.test(masked.slice(s, at)) && wordCount(paragraph.slice(cueEnd + sa.length, e)) >= 3 && !/["“‘']/.test(rest)) {
           const cutFrom = trimRange(masked, s, at)[1];
           found.push({ mention: sa.mention, cue: word.toLowerCase(), start: beforeContent[0], end: e, from: s, to: e, cut: [cutFrom, cueEnd + sa.length + goesOn[0].length] });

@@ -5,6 +5,7 @@ import type { ParsedArticle } from '../types.ts';
 import { bare, capitalRuns, looksLikePersonName, splitTitle, type Mention } from './mentions.ts';
 import { findQuoteSpans, maskQuotes } from './marks.ts';
 import { genderOfGivenName } from './given-names.ts';
+import { anaphorFit, isProperBodyName } from './organisations.ts';
 
 export interface Person {
   /** Fullest name seen. */
@@ -59,6 +60,17 @@ export interface People {
   list: Person[];
   /** Person mentions in reading order: [position, person]. */
   mentions: Array<[number, Person]>;
+  /** Where words already attributed were reported: [start, end) positions, in reading order, with who said them. */
+  reported: Array<[number, number, Person | undefined]>;
+}
+
+/** Whether a person's mention lies in words someone else reported: talked about there, not talking. */
+function inReported(people: People, at: number, p: Person): boolean {
+  for (let i = people.reported.length - 1; i >= 0; i--) {
+    const [a, z, by] = people.reported[i];
+    if (at >= a && at < z && by !== p) return true;
+  }
+  return false;
 }
 
 /** A given name's usual gender counts as much as one pronoun: the article's own "she" outweighs a list. */
@@ -92,12 +104,14 @@ export function addMention(people: People, pos: number, p: Person): void {
 }
 
 /** Nouns that name a person by what they do or are ("labourer", "defenceman", "economist"). */
-const PERSON_NOUN = /^(?:[a-z-]+(?:ist|ian|man|woman|person|eer)|[a-z-]*(?:labourer|laborer|worker|teacher|player|owner|farmer|lawyer|leader|manager|officer|driver|trainer|designer|developer|researcher|writer|reporter|volunteer|organizer|organiser|founder|defender|striker|runner|skier|skater|rider|fighter|boxer|singer|dancer|painter|photographer|producer|publisher|filmmaker|builder|banker|broker|trader|miner|baker|caregiver|mother|father|brother|sister|daughter|partner|neighbour|neighbor|newcomer|survivor|director|professor|doctor|councillor|counsellor|author|actor|senator|investigator|inspector|ambassador|governor|mayor|operator|contractor|creator|curator|editor|sponsor|donor|instructor|supervisor|advisor|adviser|visitor|translator|employee|trainee|retiree|refugee|nominee|teen|teenager|veteran|resident|student|patient|tenant|candidate|chief|coach|premier|minister|president|judge|spokesperson|spokesman|spokeswoman|nurse|victim|suspect|accused|chair|ceo|rookie|forward|winger|goalie|goaltender|defenceman|defenseman|golfer|citizen|immigrant|migrant|mom|dad|grandmother|grandfather|wife|husband|son|girl|boy|man|woman|actress))$/;
+const PERSON_NOUN = /^(?:[a-z-]+(?:ist|ian|man|woman|person|eer)|[a-z-]*(?:labourer|laborer|worker|teacher|player|owner|farmer|lawyer|leader|manager|officer|driver|trainer|designer|developer|researcher|writer|reporter|volunteer|organizer|organiser|founder|defender|striker|runner|skier|skater|rider|fighter|boxer|singer|dancer|painter|photographer|producer|publisher|filmmaker|builder|banker|broker|trader|miner|baker|caregiver|mother|father|brother|sister|daughter|partner|neighbour|neighbor|newcomer|survivor|director|professor|doctor|councillor|counsellor|author|actor|senator|investigator|inspector|ambassador|governor|mayor|operator|contractor|creator|curator|editor|sponsor|donor|instructor|supervisor|advisor|adviser|visitor|translator|employee|trainee|retiree|refugee|nominee|teen|teenager|veteran|resident|student|patient|tenant|candidate|chief|coach|premier|minister|president|judge|spokesperson|spokesman|spokeswoman|nurse|victim|suspect|accused|chair|ceo|rookie|forward|wing|winger|centre|center|guard|quarterback|pitcher|catcher|midfielder|goalkeeper|keeper|goalie|goaltender|defenceman|defenseman|golfer|citizen|immigrant|republican|democrat|liberal|conservative|migrant|mom|dad|grandmother|grandfather|wife|husband|son|girl|boy|man|woman|actress))$/;
 
 const ORG_HEADS = /^the\s+(?:[\w.-]+\s+){0,2}(company|utility|agency|department|ministry|organization|organisation|group|union|firm|board|commission|council|committee|government|city|province|club|league|association|network|service|bank|foundation|charity|airline|retailer|chain|broadcaster|newspaper|station|university|school|hospital|coalition|institute|society|federation|party|office|authority|tribunal|court|corporation|manufacturer|automaker|carrier|insurer|lender|regulator|watchdog|railway|railroad|team|band|campaign|website|outlet|network|developer|operator|utility|provider|company's|organizers|organisers)$/i;
 
 /** How far back (paragraphs * 1e6) "the agency" may find the organisation the article named. */
 const ORG_REACH = 3e6;
+/** How far back (this paragraph or the one before) it may find a body only of a kind the noun names. */
+const ORG_KIND_REACH = 2e6;
 
 /** "the company", "the tech giant": a business, which a one-word brand can name. */
 const BUSINESS = /\b(?:company|firm|retailer|chain|automaker|carmaker|airline|manufacturer|giant|insurer|lender|bank|startup|start-up|maker|brand)$/i;
@@ -108,7 +122,7 @@ function isOrgName(run: string[]): boolean {
   const words = run[0] === 'The' ? run.slice(1) : run;
   if (words.length === 0 || words.length > 8) return false;
   if (words.some((w) => /^[A-Z]{2,}(?:['’]s)?$/.test(w) && !/^(?:I|II|III|IV|TV)$/.test(w))) return true;
-  if (words.some((w) => /^[A-Z][a-z]+[A-Z][a-z]+/.test(w))) return true;
+  if (words.some((w) => /^[A-Z][a-z]+[A-Z][a-z]+/.test(w)) || words.includes('&')) return true;
   return words.length >= 2 && words.some((w) => /^(?:Department|Ministry|Office|Council|Committee|Association|Union|Party|Police|Service|Services|Agency|Bank|Court|University|College|Institute|Centre|Center|Foundation|Society|Board|Commission|Corporation|Company|Inc\.?|Ltd\.?|Corp\.?|Group|Network|Coalition|Alliance|Federation|League|Club|Hospital|School|Authority|Energy|Motors|Airlines|Railway|Force|Army|Navy|Government|Administration|Hall|Action|Institute|Trust|Fund)$/.test(w.replace(/['’]s$/, '')));
 }
 
@@ -138,7 +152,7 @@ function spelledAcronyms(paragraphs: string[]): Map<string, string> {
 
 /** Reads the people an article names: capitalised names with titles before them or roles after them. */
 export function collectPeople(article: ParsedArticle, maskedParagraphs?: string[]): People {
-  const people: People = { list: [], mentions: [], orgs: [], spelled: spelledAcronyms(article.paragraphs) };
+  const people: People = { list: [], mentions: [], orgs: [], reported: [], spelled: spelledAcronyms(article.paragraphs) };
   const masked = maskedParagraphs ?? article.paragraphs.map((t) => maskQuotes(t, findQuoteSpans(t)));
   // words the article also writes in lowercase are common words, not surnames ("Open", "Fired")
   const lowerWords = new Set<string>();
@@ -183,7 +197,9 @@ export function collectPeople(article: ParsedArticle, maskedParagraphs?: string[
       const after = text.slice(endOffset, endOffset + 300);
       const pr = after.match(/\b(he|his|him|himself|she|her|hers|herself)\b/i);
       const other = after.slice(0, pr?.index ?? 0);
-      if (pr && !/\b[A-Z][a-z]+\s+[A-Z][a-z]+/.test(other)) {
+      // (another name between them may own the pronoun, unless the pronoun opens what the name's cue reports:
+      // "Lee Finell, health manager with Dairy Farmers of Canada, said she ...")
+      if (pr && (!/\b[A-Z][a-z]+\s+[A-Z][a-z]+/.test(other) || (/^,?\s[^.;:!?"“”]*,\s+(?:said|says|told|added|wrote|writes)\s+$/.test(other) && !/\b(?:who|whose)\b/.test(other)))) {
         if (/^(?:he|his|him|himself)$/i.test(pr[1])) person.male++;
         else person.female++;
       }
@@ -245,9 +261,32 @@ export function resolvedPerson(people: People, p: Person, pos: number): Resolved
  * an office ("the minister"), with the gender its noun gives ('m', 'f', or null); else undefined. */
 export function personDescription(name: string): 'm' | 'f' | null | undefined {
   if (!/^the\s/i.test(name)) return undefined;
-  const tw = name.toLowerCase().replace(/^the\s+/, '').split(/\s+/);
+  const t = name.toLowerCase().replace(/^the\s+/, '');
+  const tw = t.split(/\s+/);
   const head = tw[tw.length - 1];
-  if (tw.length > 5 || !PERSON_NOUN.test(head) || TITLE_LOWER.has(head)) return undefined;
+  if (tw.length <= 5 && PERSON_NOUN.test(head) && !TITLE_LOWER.has(head)) return genderOfNoun(head);
+  // an office once held, as news names a person it has introduced: "the former sergeant-at-arms of the House"
+  const office = formerOffice(t);
+  return office ? genderOfNoun(office) : undefined;
+}
+
+/** Words that make an office one a person held before ("the former mayor", "the outgoing premier"). */
+const FORMER = /^(?:former|ex-[a-z-]+|retired|outgoing|longtime|long-time)$/;
+
+/** "the former sergeant-at-arms of the House of Commons": the office's head noun, when it was held before. */
+function formerOffice(t: string): string | null {
+  const core = t.replace(/\s+(?:of|at|for|with|from|in)\s.*$/, '').split(/\s+/);
+  const office = officeHead(core[core.length - 1]);
+  if (core.length > 3 || t.split(/\s+/).length > 10 || !core.slice(0, -1).some((w) => FORMER.test(w))) return null;
+  return TITLE_LOWER.has(office) || PERSON_NOUN.test(office) ? office : null;
+}
+
+/** A compound office's head noun: "sergeant-at-arms" → "sergeant", "president-elect" → "president". */
+function officeHead(w: string): string {
+  return w.replace(/-(?:at|in|of)-[a-z]+$|-(?:elect|designate)$/, '');
+}
+
+function genderOfNoun(head: string): 'm' | 'f' | null {
   return /^(?:woman|mother|wife|daughter|girl|actress)$/.test(head) ? 'f' : /^(?:man|father|husband|son|boy|actor)$/.test(head) ? 'm' : null;
 }
 
@@ -313,8 +352,9 @@ export function resolveMention(people: People, mention: Mention, pos: number, hi
   // (an office, "the minister", "the president", is the person quoted by name nearby, not just anyone named)
   // (a phrase after the noun says whose or where: "the 39-year-old founder of a comic shop")
   const core = t.replace(/\s+(?:of|at|for|with|from|in)\s.*$/, '').split(/\s+/);
-  const coreHead = core[core.length - 1];
-  if (/^the\s/i.test(mention.name) && core.length <= 5 && tw.length <= 10 && PERSON_NOUN.test(coreHead) && !/^(?:the\s+)?(?:[a-z]+\s+)*(?:government|statement|report|paper|document|company|agency|department)\b/i.test(t)) {
+  // (a compound office names its head noun: "sergeant-at-arms", "editor-in-chief", "president-elect")
+  const coreHead = officeHead(core[core.length - 1]);
+  if (/^the\s/i.test(mention.name) && core.length <= 5 && tw.length <= 10 && (PERSON_NOUN.test(coreHead) || formerOffice(t) !== null) && !/^(?:the\s+)?(?:[a-z]+\s+)*(?:government|statement|report|paper|document|company|agency|department)\b/i.test(t)) {
     const g = /^(?:woman|mother|wife|daughter|girl|actress|spokeswoman|chairwoman|businesswoman)$/.test(coreHead) ? 'she' : /^(?:man|father|husband|son|boy|actor|spokesman|chairman|businessman)$/.test(coreHead) ? 'he' : 'they-person';
     // (a bare office is someone quoted already; an age or a "founder of ..." describes anyone named)
     const bareOffice = TITLE_LOWER.has(coreHead) && core.length === tw.length && !core.some((w) => /\d/.test(w));
@@ -332,23 +372,36 @@ export function resolveMention(people: People, mention: Mention, pos: number, hi
   }
   // "the utility", "the agency": the organisation named last before it
   if (ORG_HEADS.test(mention.name) && mention.name.split(/\s+/).length <= 4) {
-    for (let i = history.length - 1; i >= Math.max(0, history.length - 4); i--) {
-      const h = history[i];
-      // (a business noun also takes a one-word brand quoted before it: "Facebook said ... The company noted")
-      if (h.kind === 'group' && /^\p{Lu}/u.test(h.speaker) && !/^The\s/.test(h.speaker) && (isOrgName(h.speaker.split(/\s+/)) || (BUSINESS.test(mention.name) && /^\p{Lu}[\p{L}&.'’-]+$/u.test(h.speaker))))
-        return { speaker: h.speaker, role: null, kind: 'group', alias: mention.name };
-    }
-    // else the organisation named last, close before it, whose name holds the same noun ("the agency":
-    // "the Canada Border Services Agency", "the department": "the Department of Justice")
-    const noun = mention.name.split(/\s+/).at(-1)!.toLowerCase();
-    for (let i = people.orgs.length - 1; i >= 0; i--) {
-      const [at, name] = people.orgs[i];
-      if (at > pos) continue;
-      if (pos - at > ORG_REACH) break;
-      if (name.toLowerCase().split(/\s+/).includes(noun)) return { speaker: name.replace(/^The\s/, 'the '), role: null, kind: 'group', alias: mention.name };
-    }
+    const found = organisationFor(people, mention.name, pos, history);
+    if (found) return { speaker: found, role: null, kind: 'group', alias: mention.name };
   }
   return { speaker: mention.name, role: mention.role, kind: 'group' };
+}
+
+/** "the utility", "the agency", "the group": the body quoted or named last before it that it can stand for. */
+function organisationFor(people: People, phrase: string, pos: number, history: History): string | null {
+  const noun = phrase.split(/\s+/).at(-1)!.toLowerCase();
+  for (let i = history.length - 1; i >= Math.max(0, history.length - 4); i--) {
+    const h = history[i];
+    if (h.kind !== 'group' || !/^\p{Lu}/u.test(h.speaker) || /^The\s/.test(h.speaker)) continue;
+    // a body of another kind is not what the noun stands for ("the union" is not the ministry quoted before)
+    const fit = anaphorFit(noun, h.speaker);
+    if (fit === 'clash') continue;
+    // (a business noun also takes a one-word brand quoted before it: "Facebook said ... The company noted";
+    // another noun a body's proper name of no stated kind: "Rally Canada said ... The group says")
+    if (fit === 'fit' || isOrgName(h.speaker.split(/\s+/)) || (!BUSINESS.test(phrase) && isProperBodyName(h.speaker)) || (BUSINESS.test(phrase) && /^\p{Lu}[\p{L}&.'’-]+$/u.test(h.speaker))) return h.speaker;
+  }
+  // else the organisation named last, close before it, whose name holds the same noun ("the agency":
+  // "the Canada Border Services Agency", "the department": "the Department of Justice"), or, nearer,
+  // one of a kind the noun can name ("the agency": "the State Department")
+  for (let i = people.orgs.length - 1; i >= 0; i--) {
+    const [at, name] = people.orgs[i];
+    if (at > pos) continue;
+    if (pos - at > ORG_REACH) break;
+    const holds = name.toLowerCase().split(/\s+/).includes(noun);
+    if (holds || (pos - at <= ORG_KIND_REACH && anaphorFit(noun, name) === 'fit')) return name.replace(/^The\s/, 'the ');
+  }
+  return null;
 }
 
 /** The person whose full name (two words or more) ends a longer phrase of lower-case role words, with the role. */
@@ -380,7 +433,7 @@ function resolvePronoun(people: People, pronoun: string, pos: number, history: H
         const [at, p] = people.mentions[i];
         if (at > pos) continue;
         if (pos - at > 3e6) break;
-        if (!tier(p) || !fits(p)) continue;
+        if (!tier(p) || !fits(p) || inReported(people, at, p)) continue;
         if (want === 'm') p.male++;
         else if (want === 'f') p.female++;
         addMention(people, pos, p);

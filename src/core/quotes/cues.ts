@@ -283,4 +283,19 @@ export const SPEAKER_HEADS = new Set([
   // people by office or part, where the noun's ending does not say so
   'executive', 'executives', 'boss', 'bosses', 'aide', 'aides', 'deputy', 'deputies', 'head', 'star', 'stars', 'fan', 'fans',
   'locals', 'pilot', 'pilots', 'referee', 'athlete', 'athletes', 'rookie', 'veteran', 'veterans', 'colleague', 'colleagues',
+  // players by position
+  'wing', 'winger', 'centre', 'center', 'forward', 'defenceman', 'defenseman', 'goalie', 'goaltender', 'goalkeeper', 'keeper',
+  'quarterback', 'pitcher', 'catcher', 'guard', 'midfielder', 'defender', 'striker', 'fullback', 'linebacker', 'receiver',
 ]);
+
+/** Cue forms that English also uses as nouns ("a Treasury note", "its sales forecasts", "the crowd's chants"). */
+export const NOUN_CUE_FORMS = new Set([
+  'note', 'forecast', 'forecasts', 'states', 'replies', 'tweets', 'promises', 'demands', 'calls', 'shows', 'finds', 'questions',
+  'vows', 'pledges', 'boasts', 'cries', 'shouts', 'chants', 'screams', 'yells', 'whispers', 'laments', 'voices', 'wonders', 'answers',
+]);
+
+/** Modal verbs: a cue after one ("will argue", "could say") tells of a possibility or a plan, not of words said. */
+export const MODALS = ['will', 'would', 'shall', 'must', 'may', 'might', 'could', 'should', 'can', 'cannot'];
+
+/** Adverbs that may stand between a modal and its verb ("can also suggest", "will likely argue"). */
+export const MODAL_ADVERBS = ['also', 'still', 'likely', 'probably', 'certainly', 'surely', 'only', 'just', 'then', 'now', 'again', 'simply', 'undoubtedly', 'doubtless'];

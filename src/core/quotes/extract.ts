@@ -86,6 +86,8 @@ export function extractQuotes(parsed: ParsedArticle): Quote[] {
         const turnedTo = want !== undefined && lastEnd >= 0 ? subjectBetween(people, maskedAll, captions, lastEnd, pi * 1e6 + Math.min(raw.start, raw.from), want) : null;
         const r = turnedTo ? resolvedPerson(people, turnedTo, pos) : m ? resolveMention(people, m, pos, history, [pi * 1e6 + raw.start, pi * 1e6 + raw.end]) : null;
         if (!r) continue;
+        // whoever a description or a pronoun turned out to be is now a speaker, as one named would be
+        if (r.person) r.person.speaks = r.person.confirmed = true;
         const words = tidy(raw.cut ? `${text.slice(raw.start, raw.cut[0])} ${text.slice(raw.cut[1], raw.end)}` : text.slice(raw.start, raw.end), raw.kind === 'mixed');
         if (wordCount(words) < 2) continue;
         // `"A," said X, "B."`: one quote around its attribution
@@ -99,6 +101,7 @@ export function extractQuotes(parsed: ParsedArticle): Quote[] {
         }
         taken.push([raw.start, raw.end]);
         raw.spans.forEach((i) => used.add(i));
+        people.reported.push([pi * 1e6 + raw.start, pi * 1e6 + raw.end, r.person]);
         const s = sentenceText(raw.from, raw.to);
         // reported words around their attribution ("The drugs have few uses, he says, and are meant for the
         // short term"): a report on each side of it

@@ -1,5 +1,7 @@
 // Speaker phrases: reads the words that name a speaker ("NATO Secretary General Jens Stoltenberg",
 // "Carl Hvenmark Nilsson, a visiting fellow at ...", "US officials", "she") into a name, a role and a kind.
+import { documentBody } from './documents.ts';
+import { endsInOrganisationWord } from './organisations.ts';
 import { AUXILIARIES, CLAUSE_WORDS, CUE_ADVERBS, INTRO_WORDS, SPEAKER_HEADS, SUBJECT_PRONOUNS } from './cues.ts';
 
 export type MentionKind = 'person' | 'persons' | 'group' | 'pronoun';
@@ -35,7 +37,8 @@ const TITLE_WORDS = new Set(
   northern rural urban women youth seniors small business tourism culture minister-designate opposition house commons senate
   white pentagon kremlin lib dem lab con snp ukip tory labour striker midfielder defender goalkeeper winger
   boss skipper quarterback pitcher goalie rookie veteran star singer actor actress rapper director-general
-  economist analyst strategist columnist commentator historian author novelist lawyer attorney activist`.split(/\s+/).filter(Boolean),
+  economist analyst strategist columnist commentator historian author novelist lawyer attorney activist
+  vice-president vice-premier vice-chair vice-chairman vice-chairwoman vice-chancellor vice-admiral vice-mayor vice-governor`.split(/\s+/).filter(Boolean),
 );
 
 /** Words that make a capitalised run an organisation rather than a person. */
@@ -50,6 +53,9 @@ const ORG_WORDS = new Set(
   pentagon kremlin congress parliament senate house commons assembly cabinet administration embassy airport station
   watch fund trust institute watchdog`.split(/\s+/).filter(Boolean),
 );
+
+/** Nouns for a member of a party: a capitalised run ending in one describes a person ("the Ohio Republican"). */
+const PARTY_MEMBERS = new Set(['republican', 'republicans', 'democrat', 'democrats', 'liberal', 'liberals', 'conservative', 'conservatives', 'tory', 'tories']);
 
 const DAYS_MONTHS = new Set(
   `monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september
@@ -166,6 +172,11 @@ export function capitalRuns(ws: string[]): Array<[number, number]> {
           j++;
           continue;
         }
+        // "Procter & Gamble", "Marks & Spencer": an ampersand between capitalised words joins one name
+        if (v === '&' && j + 1 < ws.length && isCapWord(bare(ws[j + 1]))) {
+          j++;
+          continue;
+        }
         if (NAME_PARTICLES.has(v.toLowerCase()) && j + 1 < ws.length && (isCapWord(bare(ws[j + 1])) || (NAME_PARTICLES.has(bare(ws[j + 1]).toLowerCase()) && j + 2 < ws.length && isCapWord(bare(ws[j + 2]))))) {
           j++;
           continue;
@@ -188,10 +199,13 @@ function hasOrgWord(ws: string[]): boolean {
 /** True when a run of capitalised words looks like a person's name (not an organisation or a place). */
 export function looksLikePersonName(name: string[]): boolean {
   if (name.length < 2 || name.length > 4) return false;
-  if (hasOrgWord(name)) return false;
+  // (an organisation's name: "Roman Catholic Diocese", "Procter & Gamble")
+  if (hasOrgWord(name) || name.includes('&') || endsInOrganisationWord(name)) return false;
   if (name.some((w) => isAcronym(bare(w)) || /\d/.test(w))) return false;
   if (name.some((w, i) => DAYS_MONTHS.has(bare(w).toLowerCase()) && !(i > 0 && /^(?:May|June|April|August)$/.test(bare(w))))) return false;
   if (isDemonym(bare(name[0])) && name.length === 2 && ORG_WORDS.has(bare(name[1]).toLowerCase())) return false;
+  // "the Ohio Republican", "a Toronto Liberal": a party's member, described, not named
+  if (PARTY_MEMBERS.has(bare(name[name.length - 1]).toLowerCase())) return false;
   return true;
 }
 
@@ -240,25 +254,15 @@ function headOk(ws: string[]): boolean {
   return false;
 }
 
-/** Words for a document or data that a body or person puts out. */
-const DOC = `(?:numbers|figures|data|statistics|stats|report|study|survey|poll|database|records|analysis|estimates|research|findings|(?:news |press )?release|statement|memo|filing|(?:white )?paper|forecast|projections|website|(?:blog )?post|tweet|letter|book|memoir|article|column)`;
-const DOC_ANY = new RegExp(`\\b${DOC}\\b`);
-const DOC_BY = new RegExp(`^(?:(?:[Tt]he|[Aa]n?)\\s+)?(?:[\\w-]+\\s+){0,3}?${DOC}\\s+(?:from|by|of|released by|published by|issued by|prepared by|commissioned by)\\s+((?:the\\s+)?\\p{Lu}[^,;:]*)$`, 'u');
-const DOC_OF = new RegExp(`^(?:[Tt]he\\s+)?(\\p{Lu}[^,;:]*?)['’]s?\\s+(?:[a-z][\\w-]*\\s+){0,3}${DOC}$`, 'u');
-const DOC_PRONOUN = new RegExp(`^([Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\\s+(?:[a-z][\\w-]*\\s+){0,3}${DOC}$`);
-const DOC_ATTR = new RegExp(`^(?:[Tt]he|[Aa]n?)\\s+((?:\\p{Lu}[\\w.&'’-]*\\s+){1,5})(?:[a-z][\\w-]*\\s+){0,2}${DOC}$`, 'u');
-
 /**
  * The body or person a document stands for, as news names them: "the most recent numbers from Statistics
  * Canada", "Infrastructure Canada's public database", "The RCMP statement", "her statement" (→ she).
  */
 export function documentSource(t: string): string | null {
-  if (!DOC_ANY.test(t)) return null;
-  const pr = t.match(DOC_PRONOUN);
-  if (pr) return ({ his: 'he', her: 'she', their: 'they', its: 'it' } as Record<string, string>)[pr[1].toLowerCase()];
-  const m = t.match(DOC_BY) ?? t.match(DOC_OF) ?? t.match(DOC_ATTR);
-  if (!m) return null;
-  const ws = m[1].trim().split(/\s+/).filter((w) => !DAYS_MONTHS.has(bare(w).toLowerCase()) && !/^\d/.test(w));
+  const body = documentBody(t);
+  if (!body) return null;
+  if (/^(?:he|she|they|it)$/.test(body)) return body;
+  const ws = body.trim().split(/\s+/).filter((w) => !DAYS_MONTHS.has(bare(w).toLowerCase()) && !/^\d/.test(w));
   if (ws.length === 0 || (ws.length === 1 && isDemonym(bare(ws[0])))) return null;
   return ws.join(' ');
 }
@@ -496,6 +500,8 @@ export function speakerAfter(text: string): { mention: Mention; length: number }
   for (let n = got.length; n >= 1 && !np; n--) {
     // "Wise's" alone is not who speaks in "says Wise's dad, Darrin"
     if (n < got.length && /['’]s$/.test(got[n - 1])) continue;
+    // "according to the SMMT and sales have fallen": "and" opened a new clause, whose verb comes next
+    if (n < got.length && AUXILIARIES.has(got[n].toLowerCase()) && got.slice(1, n).includes('and')) continue;
     const r = readNounPhrase(got.slice(0, n).join(' '));
     if (r && (n === got.length || r.kind !== 'pronoun')) [np, used] = [r, n];
   }

@@ -3,6 +3,7 @@
 // by the quotation marks inside them.
 import { AUXILIARIES, DAY_WORDS, NEEDS_THAT, PREPOSITIONS, SETTING, TAKES_LISTENER } from './cues.ts';
 import type { QuoteSpan } from './marks.ts';
+import { gainAfterAdd, notReport } from './not-speech.ts';
 import type { QuoteKind } from '../types.ts';
 
 export const QUOTE_CHARS = /["“”‘’']/;
@@ -147,13 +148,14 @@ export function contentAfter(masked: string, at: number, end: number, base: stri
   const startsQuote = QUOTE_CHARS.test(body[0]);
   // "a lack of leadership he says has left ...": a relative clause, not a report
   if (AUXILIARIES.has(firstWord) && !/^(?:do|does|did)$/.test(firstWord)) return null;
+  if (notReport(base, body)) return null;
   if (!hadThat && !startsQuote) {
     if (/^,/.test(r.trimStart())) return null; // "said, adding ..."
     // "told CBC Daybreak host Chris Walker", "writes exclusively for our subscribers": a listener or a
     // description, not a report, unless a clause follows
     if ((base === 'tell' || base === 'write') && body.split(/\s+/).length <= MAX_LISTENER_WORDS && !looksLikeClause(body) && !/(?:^|\s)[“"‘']/.test(body)) return null;
     // "the Kospi added 0.4 per cent", "Hamilton added a goal and an assist": a gain, not words
-    if (base === 'add' && (/^[$€£¥]?\d/.test(body) || /^(?:a|an|another|one|two|three|four|five|six|\d+)\s+(?:[\w-]+\s+)?(?:goals?|assists?|points?|runs?|touchdowns?|tries|try|baskets?|rebounds?|wickets?|saves?|hits?|birdies|per cent|percent|cents?|pence|yen|shares?|jobs|seats?|games?|wins?|medals?)\b/.test(body))) return null;
+    if (gainAfterAdd(base, body)) return null;
     // "said in Brussels." is a setting; "says in Nova Scotia ambulances are too often late" a report
     if (PREPOSITIONS.has(firstWord) && firstWord !== 'to' && !/^[\p{L}]+\s+(?:\$|\d)/u.test(body) && !(SPEECH_CUES.has(base) && wordCount(body) >= 6 && /\b(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\b/.test(body))) return null;
     if (/^(?:and|but|or|so|yes|no|not|than|about|then|who|which|where|why|how|what|goodbye|hello|sorry|thanks)$/.test(firstWord) && !/^about\s+(?:\$|\d)/.test(body)) return null;

@@ -18,6 +18,9 @@ function opensSentence(before: string): boolean {
   return /^\s*$/.test(lead) || /^\s*[^,;:]{2,140},\s+$/.test(lead);
 }
 
+/** A preposition right before a name: the name is its object ("for Victor Rask", "against Ms. Lee"). */
+const OBJECT_LEAD = /\b(?:for|to|with|by|from|against|of|over|than|like|about|behind|beside|past|toward|towards)\s+$/;
+
 /** A photo caption: a credit in brackets at its end ("( Peter Lee / Waterloo Region Record ).", "(THE
  * CANADIAN PRESS FILE PHOTO)") or at its start ("Tijana Martin / The Canadian Press Anne Marie ..."). */
 export function isCaption(paragraph: string): boolean {
@@ -48,8 +51,12 @@ export function subjectBetween(people: People, masked: string[], captions: boole
     const tail = text.slice(off, off + 80);
     const k = tail.indexOf(last);
     if (k >= 0 && /^['’]s\b/.test(tail.slice(k + last.length))) continue;
+    // a person after a preposition ("traded him for Victor Rask") is no subject and leaves the choice to
+    // the people named before
+    const before = text.slice(0, off);
+    if (OBJECT_LEAD.test(before)) continue;
     // the latest fitting person decides: named as a subject, or not (then the usual rules apply)
-    return opensSentence(text.slice(0, off)) ? p : null;
+    return opensSentence(before) ? p : null;
   }
   return null;
 }

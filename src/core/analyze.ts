@@ -7,7 +7,7 @@ import type { Analysis, Article, ParsedArticle } from './types.ts';
  * The analysis version. Bump it whenever an extractor changes what it finds: indexed articles with an
  * older version are analysed again on the next run (their text is not read again).
  */
-export const ANALYZER_VERSION = '8';
+export const ANALYZER_VERSION = '9';
 
 export function analyze(article: ParsedArticle): Analysis {
   return { quotes: extractQuotes(article), figures: extractFigures(article) };

@@ -198,7 +198,7 @@ export function collectPeople(article: ParsedArticle, maskedParagraphs?: string[
       const pr = after.match(/\b(he|his|him|himself|she|her|hers|herself)\b/i);
       const other = after.slice(0, pr?.index ?? 0);
       // (another name between them may own the pronoun, unless the pronoun opens what the name's cue reports:
-      // "Lee Finell, health manager with Dairy Farmers of Canada, said she ...")
+      // "Ann Brook, a spokeswoman for the Harbour Trust, said she ...")
       if (pr && (!/\b[A-Z][a-z]+\s+[A-Z][a-z]+/.test(other) || (/^,?\s[^.;:!?"“”]*,\s+(?:said|says|told|added|wrote|writes)\s+$/.test(other) && !/\b(?:who|whose)\b/.test(other)))) {
         if (/^(?:he|his|him|himself)$/i.test(pr[1])) person.male++;
         else person.female++;
@@ -265,7 +265,7 @@ export function personDescription(name: string): 'm' | 'f' | null | undefined {
   const tw = t.split(/\s+/);
   const head = tw[tw.length - 1];
   if (tw.length <= 5 && PERSON_NOUN.test(head) && !TITLE_LOWER.has(head)) return genderOfNoun(head);
-  // an office once held, as news names a person it has introduced: "the former sergeant-at-arms of the House"
+  // an office once held, as news names a person it has introduced: "the former editor-in-chief of the paper"
   const office = formerOffice(t);
   return office ? genderOfNoun(office) : undefined;
 }
@@ -273,7 +273,7 @@ export function personDescription(name: string): 'm' | 'f' | null | undefined {
 /** Words that make an office one a person held before ("the former mayor", "the outgoing premier"). */
 const FORMER = /^(?:former|ex-[a-z-]+|retired|outgoing|longtime|long-time)$/;
 
-/** "the former sergeant-at-arms of the House of Commons": the office's head noun, when it was held before. */
+/** "the former editor-in-chief of the paper": the office's head noun, when it was held before. */
 function formerOffice(t: string): string | null {
   const core = t.replace(/\s+(?:of|at|for|with|from|in)\s.*$/, '').split(/\s+/);
   const office = officeHead(core[core.length - 1]);

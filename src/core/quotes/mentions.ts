@@ -172,7 +172,7 @@ export function capitalRuns(ws: string[]): Array<[number, number]> {
           j++;
           continue;
         }
-        // "Procter & Gamble", "Marks & Spencer": an ampersand between capitalised words joins one name
+        // "Hale & Morrow", "Marks & Spencer": an ampersand between capitalised words joins one name
         if (v === '&' && j + 1 < ws.length && isCapWord(bare(ws[j + 1]))) {
           j++;
           continue;
@@ -199,7 +199,7 @@ function hasOrgWord(ws: string[]): boolean {
 /** True when a run of capitalised words looks like a person's name (not an organisation or a place). */
 export function looksLikePersonName(name: string[]): boolean {
   if (name.length < 2 || name.length > 4) return false;
-  // (an organisation's name: "Roman Catholic Diocese", "Procter & Gamble")
+  // (an organisation's name: "Anglican Diocese", "Hale & Morrow")
   if (hasOrgWord(name) || name.includes('&') || endsInOrganisationWord(name)) return false;
   if (name.some((w) => isAcronym(bare(w)) || /\d/.test(w))) return false;
   if (name.some((w, i) => DAYS_MONTHS.has(bare(w).toLowerCase()) && !(i > 0 && /^(?:May|June|April|August)$/.test(bare(w))))) return false;
@@ -500,7 +500,7 @@ export function speakerAfter(text: string): { mention: Mention; length: number }
   for (let n = got.length; n >= 1 && !np; n--) {
     // "Wise's" alone is not who speaks in "says Wise's dad, Darrin"
     if (n < got.length && /['’]s$/.test(got[n - 1])) continue;
-    // "according to the SMMT and sales have fallen": "and" opened a new clause, whose verb comes next
+    // "according to the AA and prices have risen": "and" opened a new clause, whose verb comes next
     if (n < got.length && AUXILIARIES.has(got[n].toLowerCase()) && got.slice(1, n).includes('and')) continue;
     const r = readNounPhrase(got.slice(0, n).join(' '));
     if (r && (n === got.length || r.kind !== 'pronoun')) [np, used] = [r, n];

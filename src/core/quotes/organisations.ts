@@ -14,7 +14,7 @@ function plain(w: string): string {
 /** The kinds of body a name names, from its last organisation word ("Bank of Canada": a business), or null. */
 export function orgKindsOf(name: string): OrgKind[] | null {
   const ws = name.split(/\s+/);
-  // "Procter & Gamble", "Marks & Spencer": two names joined by an ampersand name a firm
+  // "Hale & Morrow", "Marks & Spencer": two names joined by an ampersand name a firm
   if (ws.length === 3 && ws[1] === '&' && /^\p{Lu}/u.test(ws[0]) && /^\p{Lu}/u.test(ws[2])) return FIRM;
   for (let i = ws.length - 1; i >= 0; i--) {
     const k = KINDS.get(plain(ws[i]));

@@ -216,7 +216,7 @@ export class Sitrep {
     const hits = this.candidateHits(shape, frequencies, related);
     const words = holdingWords(shape.searchWords, frequencies);
     const whole = wholeArticleShares(terms, this.store.articlesHolding(words, HOLDING_DF * 2, this.scopes));
-    const texts = pickArticles(terms, hits, ASK_ARTICLES, whole).flatMap((id) => this.store.article(id) ?? []);
+    const texts = this.store.articleSentences(pickArticles(terms, hits, ASK_ARTICLES, whole));
     const refs = new Map(texts.map((a) => [a.id, refOf(a)]));
     const seen = new Set<string>();
     const answers: Answer[] = [];

@@ -21,7 +21,7 @@ import { INDEX_TABLES, SCHEMA, SCHEMA_VERSION, SPEAKER_SCOPES_BACKFILL } from '.
 import { SqliteStoryIndex } from './sqlite-stories.ts';
 import { articleMeta, chunks, marks, META_COLUMNS, REF_COLUMNS, refOfRow, timesOf, type MetaRow, type RefRow } from './sqlite-rows.ts';
 import { SqliteSpeakers } from './sqlite-speakers.ts';
-import type { SearchOrder, WindowArticle, ArticleMeta, FileRecord, IndexedArticle, SentenceHit, SpeakerRecord, Store, StoredArticle, StoredRow, StoryRecord, WindowQuery } from './store.ts';
+import type { ArticleSentences, SearchOrder, WindowArticle, ArticleMeta, FileRecord, IndexedArticle, SentenceHit, SpeakerRecord, Store, StoredArticle, StoredRow, StoryRecord, WindowQuery } from './store.ts';
 
 /** How long a writer waits for another writer's transaction before giving up (ms). */
 const BUSY_TIMEOUT_MS = 10_000;
@@ -131,6 +131,8 @@ export class SqliteStore implements Store {
       old: db.prepare('SELECT n FROM articles WHERE max(time_ms, added_ms) < ? LIMIT ?'),
       bodyOf: db.prepare('SELECT body FROM articles WHERE n = ?'),
       full: db.prepare(`SELECT ${META_COLUMNS}, a.analyzer AS analyzer, a.meta AS meta, a.body AS body, a.n AS n FROM articles a WHERE a.id = ?`),
+      refById: db.prepare(`SELECT ${REF_COLUMNS}, a.n AS n FROM articles a WHERE a.id = ?`),
+      sentenceTexts: db.prepare('SELECT idx AS "index", paragraph, text FROM sentences WHERE article_n = ? ORDER BY idx'),
       sentencesOf: db.prepare('SELECT idx AS "index", paragraph, heading, text FROM sentences WHERE article_n = ? ORDER BY idx'),
       quotesOfN: db.prepare('SELECT json FROM quotes WHERE article_n = ? ORDER BY idx'),
       figuresOfN: db.prepare('SELECT json FROM figures WHERE article_n = ? ORDER BY idx'),
@@ -314,6 +316,15 @@ export class SqliteStore implements Store {
 
   articlesByIds(ids: string[]): StoredArticle[] {
     return ids.map((id) => this.article(id)).filter((a): a is StoredArticle => a !== null);
+  }
+
+  articleSentences(ids: string[]): ArticleSentences[] {
+    const out: ArticleSentences[] = [];
+    for (const id of ids) {
+      const row = this.stmt.refById.get(id) as (RefRow & { n: number }) | undefined;
+      if (row) out.push({ ...refOfRow(row), sentences: this.stmt.sentenceTexts.all(row.n) as ArticleSentences['sentences'] });
+    }
+    return out;
   }
 
   metas(ids: string[]): Map<string, ArticleMeta> {

@@ -52,6 +52,11 @@ export interface StoredArticle extends Article {
   analyzer: string;
 }
 
+/** An article's reference and its sentences in order: what /ask ranks (no body, quotes or figures). */
+export interface ArticleSentences extends ArticleRef {
+  sentences: { index: number; paragraph: number; text: string }[];
+}
+
 /** An article of a window as a digest plans with it: its story and outlet, no title or text. */
 export interface WindowArticle {
   id: string;
@@ -215,6 +220,8 @@ export interface Store {
   article(id: string): StoredArticle | null;
   /** Full articles, in the order asked (unknown ids left out). */
   articlesByIds(ids: string[]): StoredArticle[];
+  /** The reference and sentences of the articles asked for, in the order asked (unknown ids left out). */
+  articleSentences(ids: string[]): ArticleSentences[];
   /** Metadata of the articles asked for. */
   metas(ids: string[]): Map<string, ArticleMeta>;
   count(): number;

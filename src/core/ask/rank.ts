@@ -52,6 +52,9 @@ const FIT: Record<AnswerType, Partial<Record<SpanType, number>>> = {
   name: { name: 1, person: 1, organisation: 1, place: 0.8, title: 0.8 },
 };
 
+/** The kinds of span that can answer each kind of question (the others are not looked for). */
+const FITTING = new Map((Object.keys(FIT) as AnswerType[]).map((k) => [k, new Set(Object.keys(FIT[k]) as SpanType[]) as ReadonlySet<SpanType>]));
+
 /** Weights of the evidence, as shares of the question's term weight. */
 const ARTICLE = 1.0, HEADLINE = 0.5, SENTENCE = 1.0, NEIGHBOUR = 0.35, FORM = 0.5, FOCUS = 0.3, REPEATS = 0.3, BM25 = 0.2;
 /** A sentence leaning on the one before counts this share of its terms (a neighbour otherwise counts NEIGHBOUR). */
@@ -151,7 +154,7 @@ function bestSpan(shape: QuestionShape, text: string, asked: Set<string>, questi
   const fit = FIT[shape.expects];
   let best: { span: Span; fit: number } | null = null;
   const head = new Set(shape.head.slice(-1)); // the phrase's last word: its noun
-  for (const span of findSpans(text)) {
+  for (const span of findSpans(text, FITTING.get(shape.expects)!)) {
     const base = fit[span.type] ?? 0;
     const f = base > 0 && head.size && besideHead(text, span, head) ? base + HEAD_FIT : base;
     if (f > (best?.fit ?? 0) && fresh(span, asked, question)) best = { span, fit: f };

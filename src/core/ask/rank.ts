@@ -6,7 +6,7 @@ import { contentTerms, STOPWORDS, tokenize } from '../text/terms.ts';
 import type { AnswerType, QuestionShape } from './question.ts';
 import { refersBack } from './context.ts';
 import { findSpans, type Span, type SpanType } from './spans.ts';
-import { SYNONYM_SHARE, termMatcher, type Term } from './weights.ts';
+import { SYNONYM_SHARE, termMatcher, tokenMatcher, type Term } from './weights.ts';
 
 /** A sentence found by full-text search (a store's hit). */
 export interface Candidate {
@@ -103,7 +103,7 @@ function localTerms(terms: Term[], termSets: Set<string>[], title: Set<string>, 
 }
 
 /** Content words of a sentence that the question does not hold: what it says beyond the question. */
-const novelWords = (text: string, found: Set<string>) => tokenize(text).filter((w) => w.length > 2 && !STOPWORDS.has(w)).length - found.size;
+const novelWords = (tokens: string[], found: Set<string>) => tokens.filter((w) => w.length > 2 && !STOPWORDS.has(w)).length - found.size;
 
 /** How much an article's holding the telling words anywhere counts, beside its best-found sentences' share. */
 const WHOLE_ARTICLE = 1.0;
@@ -163,9 +163,8 @@ function bestSpan(shape: QuestionShape, text: string, asked: Set<string>, questi
 }
 
 /** "How many troops": a figure just before a word for troops. */
-function countsFocus(shape: QuestionShape, text: string): boolean {
+function countsFocus(shape: QuestionShape, tokens: string[]): boolean {
   if (shape.focus.length === 0) return false;
-  const tokens = tokenize(text);
   const focus = new Set(shape.focus);
   for (let i = 0; i < tokens.length; i++) {
     if (!/\d/.test(tokens[i]) && !/^(one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozens?|hundreds?|thousands?|millions?)$/.test(tokens[i])) continue;
@@ -176,7 +175,7 @@ function countsFocus(shape: QuestionShape, text: string): boolean {
 
 /** Scores every sentence of the given articles for the question, best first. */
 export function rankAnswers(shape: QuestionShape, terms: Term[], articles: ArticleText[], question: string, hits: Candidate[] = [], missing = 0): RankedSentence[] {
-  const matched = termMatcher(terms);
+  const matched = tokenMatcher(terms);
   const known = terms.reduce((a, t) => a + t.weight, 0);
   const knownShare = known + missing > 0 ? known / (known + missing) : 0;
   // The full-text rank (BM25, which favours short sentences dense in the rare terms) breaks near-ties; not
@@ -192,12 +191,13 @@ export function rankAnswers(shape: QuestionShape, terms: Term[], articles: Artic
   type Scored = RankedSentence & { holds: boolean };
   const out: Scored[] = [];
   for (const a of articles) {
-    const termSets = a.sentences.map((s) => matched(s.text));
-    const title = matched(a.title);
+    const tokens = a.sentences.map((s) => tokenize(s.text)); // each sentence's words, split once
+    const termSets = tokens.map(matched);
+    const title = matched(tokenize(a.title));
     const all = new Set([...title, ...termSets.flatMap((s) => [...s])]);
     const inArticle = share(all, terms);
     const article = ARTICLE * inArticle + HEADLINE * share(title, terms);
-    const local = localTerms(terms, termSets, title, names);
+    const local = topical(localTerms(terms, termSets, title, names));
     const total = terms.reduce((a, t) => a + t.weight, 0);
     a.sentences.forEach((s, i) => {
       const own = termSets[i];
@@ -205,11 +205,11 @@ export function rankAnswers(shape: QuestionShape, terms: Term[], articles: Artic
       const leans = i > 0 && refersBack(s.text.replace(LEADING_LINK, ''));
       const before = new Set([...(termSets[i - 1] ?? [])].filter((t) => !own.has(t)));
       const near = new Set([...before, ...(termSets[i + 1] ?? [])].filter((t) => !own.has(t)));
-      const sentence = share(own, topical(local), total);
-      const neighbour = leans ? Math.max(LEANS * share(before, topical(local), total), share(near, topical(local), total) * NEIGHBOUR) / NEIGHBOUR : share(near, topical(local), total);
-      const novel = novelWords(s.text, own);
+      const sentence = share(own, local, total);
+      const neighbour = leans ? Math.max(LEANS * share(before, local, total), share(near, local, total) * NEIGHBOUR) / NEIGHBOUR : share(near, local, total);
+      const novel = novelWords(tokens[i], own);
       let score = article + SENTENCE * sentence + NEIGHBOUR * neighbour + BM25 * (bm25.get(`${a.id}#${s.index}`) ?? 0);
-      if (shape.form === 'count' && countsFocus(shape, s.text)) score += FOCUS;
+      if (shape.form === 'count' && countsFocus(shape, tokens[i])) score += FOCUS;
       if (speaker && QUOTE_MARK.test(s.text) && [...speaker].some((n) => own.has(n))) score += FORM;
       if (shape.form === 'reason' && REASON.test(s.text)) score += FOCUS;
       if (novel <= 1) score -= REPEATS; // says nothing beyond the question itself

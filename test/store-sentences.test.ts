@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { refOf } from '../src/core/types.ts';
 import { tempSitrep } from './helpers/sitrep.ts';
 
-const FERRY = 'Ferry capsizes on Lake Victoria\n\nA ferry capsized on Lake Victoria on Monday.\n\nIt was carrying 40 passengers. Rescuers found 12 of them.';
+const FERRY = 'Ferry capsizes on Lake Victoria\n\nA ferry capsized on Lake Victoria on Monday. It was carrying 40 passengers.\n\nRescuers found 12 of them.';
 const BAKERY = 'Bakery chain closes\n\nThe Crumbs bakery chain was set up in 1953.';
 
 describe('the sentences of articles, as /ask ranks them', () => {
@@ -27,7 +27,8 @@ describe('the sentences of articles, as /ask ranks them', () => {
       expect(ferry.title).toBe('Ferry capsizes on Lake Victoria');
       expect(ferry.sentences.map((s) => s.text)).toEqual(['A ferry capsized on Lake Victoria on Monday.', 'It was carrying 40 passengers.', 'Rescuers found 12 of them.']);
       expect(ferry.sentences.map((s) => s.index)).toEqual([0, 1, 2]);
-      expect(ferry.sentences[1].paragraph).toBe(ferry.sentences[2].paragraph);
+      expect(ferry.sentences[0].paragraph).toBe(ferry.sentences[1].paragraph);
+      expect(ferry.sentences[2].paragraph).not.toBe(ferry.sentences[1].paragraph);
     } finally {
       local.cleanup();
     }
@@ -43,6 +44,28 @@ describe('the sentences of articles, as /ask ranks them', () => {
       const [a, b] = [...store.eachArticle()].map((x) => x.id);
       expect(store.articleSentences([b, 'no-such-article', a]).map((x) => x.id)).toEqual([b, a]);
       expect(store.articleSentences([])).toEqual([]);
+    } finally {
+      local.cleanup();
+    }
+  });
+
+  it('give a full-text hit that refers back the sentence before it as context, with its headline, in either search order', async () => {
+    const local = tempSitrep();
+    try {
+      writeFileSync(join(local.dataDir, 'ferry.txt'), FERRY);
+      writeFileSync(join(local.dataDir, 'bakery.txt'), BAKERY);
+      await local.sitrep.sync();
+      const store = local.sitrep.store;
+      for (const order of ['rank', 'newest'] as const) {
+        const [carrying] = store.searchSentences(['passengers'], 5, undefined, true, order);
+        expect(carrying.text).toBe('It was carrying 40 passengers.');
+        expect(carrying.context).toBe('Ferry capsizes on Lake Victoria A ferry capsized on Lake Victoria on Monday.');
+        const first = store.searchSentences(['capsized', 'monday'], 5, undefined, true, order).find((h) => h.index === 0)!;
+        expect(first.text).toBe('A ferry capsized on Lake Victoria on Monday.');
+        expect(first.context).toBe('Ferry capsizes on Lake Victoria');
+        const [rescuers] = store.searchSentences(['rescuers'], 5, undefined, true, order);
+        expect(rescuers.context).toBe('Ferry capsizes on Lake Victoria'); // it does not refer back
+      }
     } finally {
       local.cleanup();
     }

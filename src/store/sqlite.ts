@@ -140,12 +140,14 @@ export class SqliteStore implements Store {
       // "The latest" is told by publication; undated articles count only when nothing is dated.
       newestDated: db.prepare('SELECT time_ms AS t FROM articles WHERE published IS NOT NULL ORDER BY time_ms DESC LIMIT 1'),
       newest: db.prepare('SELECT time_ms AS t FROM articles ORDER BY time_ms DESC LIMIT 1'),
-      // The best hits first, from the full-text index alone; only those are joined to their sentences.
+      // The best hits first, from the full-text index alone; only those are joined to their sentences. An
+      // article's sentences are stored in order, one row after another (insertArticle), so the sentence before a
+      // hit is the row before it when that row is of the same article with the index before (one primary-key step).
       search: db.prepare(`SELECT a.id AS articleId, s.idx AS "index", s.text AS text, a.title AS title, p.text AS prev, p.paragraph AS prevParagraph, s.paragraph AS paragraph,
           hit.bm25 AS bm25, a.scope AS scope
         FROM (SELECT rowid AS n, bm25(sentences_fts, 1.0, 0.25) AS bm25 FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY bm25 LIMIT ?) hit
         JOIN sentences s ON s.n = hit.n JOIN articles a ON a.n = s.article_n
-        LEFT JOIN sentences p ON p.article_n = s.article_n AND p.idx = s.idx - 1
+        LEFT JOIN sentences p ON p.n = s.n - 1 AND p.article_n = s.article_n AND p.idx = s.idx - 1
         ORDER BY hit.bm25`),
       // The matches indexed last, unranked: bm25() reads every matching row of each of its terms (FTS5 counts a
       // term's rows for its weight), which for common words costs more than the search itself.
@@ -153,7 +155,7 @@ export class SqliteStore implements Store {
           hit.bm25 AS bm25, a.scope AS scope
         FROM (SELECT rowid AS n, 0 AS bm25 FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ?) hit
         JOIN sentences s ON s.n = hit.n JOIN articles a ON a.n = s.article_n
-        LEFT JOIN sentences p ON p.article_n = s.article_n AND p.idx = s.idx - 1
+        LEFT JOIN sentences p ON p.n = s.n - 1 AND p.article_n = s.article_n AND p.idx = s.idx - 1
         ORDER BY hit.n DESC`),
       // How many sentences hold a word in their own text, counted no further than a cap (cheap at any size).
       frequency: db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT ?)'),

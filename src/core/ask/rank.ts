@@ -219,8 +219,10 @@ export function rankAnswers(shape: QuestionShape, terms: Term[], articles: Artic
   }
   // The answer's kind is read only for the sentences that could still come first with it (it costs most).
   out.sort((x, y) => y.score - x.score);
+  const spans = new Map<string, ReturnType<typeof bestSpan>>(); // the same text may stand in several articles
   for (const r of out.slice(0, TYPED)) {
-    const span = bestSpan(shape, r.text, asked, q);
+    let span = spans.get(r.text);
+    if (span === undefined) spans.set(r.text, (span = bestSpan(shape, r.text, asked, q)));
     if (!span) continue;
     r.score += (FIGURE_TYPES.has(shape.expects!) ? FIGURE_FORM : FORM) * span.fit;
     r.highlight = [span.span.start, span.span.end];

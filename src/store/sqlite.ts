@@ -162,6 +162,8 @@ export class SqliteStore implements Store {
       // The distinct articles whose sentences (or their context: the headline) hold a word, up to a cap.
       holding: db.prepare(`SELECT a.id AS id, a.scope AS scope FROM (SELECT DISTINCT s.article_n AS n FROM sentences_fts f JOIN sentences s ON s.n = f.rowid
           WHERE sentences_fts MATCH ? LIMIT ?) h JOIN articles a ON a.n = h.n`),
+      // FTS5's own merge of every segment of the index into one.
+      optimizeFts: db.prepare("INSERT INTO sentences_fts(sentences_fts) VALUES('optimize')"),
       getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
       setMeta: db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)'),
     };
@@ -286,6 +288,10 @@ export class SqliteStore implements Store {
       for (const { n } of rows) this.deleteArticle(n);
     });
     return rows.length;
+  }
+
+  compactSearch(): void {
+    this.transaction(() => this.stmt.optimizeFts.run());
   }
 
   storyIndex(): SqliteStoryIndex {

@@ -203,6 +203,11 @@ export interface Store {
   updateAnalysis(id: string, quotes: Quote[], figures: Figure[], analyzer: string): void;
   /** The story index, for the indexer. */
   storyIndex(): StoryIndex;
+  /**
+   * Merges the full-text index into one piece (after a large ingest, which leaves it in several): a search
+   * then reads each of its words once instead of once per piece. Costs about a second per 20,000 articles.
+   */
+  compactSearch(): void;
   /** The article's row number in the story index, or null. */
   rowOf(id: string): number | null;
   /** Body paragraphs of an article by row number (for the near-copy test). */

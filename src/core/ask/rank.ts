@@ -79,7 +79,7 @@ const ANSWER_ARTICLE = 0.7;
 
 /** The share of the question's weight that a set of matched terms holds. */
 const share = (found: Iterable<string>, terms: Term[], total = terms.reduce((a, t) => a + t.weight, 0)) => {
-  const has = new Set(found);
+  const has = found instanceof Set ? (found as Set<string>) : new Set(found);
   return total ? terms.reduce((a, t) => a + (has.has(t.stem) ? t.weight : has.has(`~${t.stem}`) ? SYNONYM_SHARE * t.weight : 0), 0) / total : 0;
 };
 

@@ -121,7 +121,8 @@ export function pickArticles(terms: Term[], hits: Candidate[], limit: number, wh
   for (const h of hits) {
     let set = found.get(h.articleId);
     if (!set) found.set(h.articleId, (set = new Set()));
-    for (const t of [...termsOf(h.text), ...termsOf(h.context ?? '')]) set.add(t);
+    for (const t of termsOf(h.text)) set.add(t);
+    for (const t of termsOf(h.context ?? '')) set.add(t);
     best.set(h.articleId, Math.min(best.get(h.articleId) ?? 0, h.bm25));
   }
   const top = Math.min(0, ...best.values());

@@ -55,7 +55,7 @@ type Phase = (typeof PHASES)[number];
 const COLD_RUNS = 3;
 const COLD_CAP_MS = 120_000;
 const STALL_CAP_MS = 20 * 60_000;
-const QUESTIONS = 200;
+export const QUESTIONS = 200;
 /** A case's setup (opening, choosing speakers: which fills autocomplete's one-minute speaker list) is shown from this long. */
 const SHOWN_SETUP_MS = 1000;
 const TOPICS = 6;
@@ -199,7 +199,7 @@ function topicsFrom(titles: string[]): string[] {
 }
 
 /** 200 questions of several forms, written from the corpus's own headlines (as bench.ts does). */
-function questionsFrom(titles: string[]): string[] {
+export function questionsFrom(titles: string[]): string[] {
   const forms = ['What happened: %s?', 'How many people were affected by %s?', 'Who said %s?', 'Where is %s?', 'When did %s happen?'];
   return titles.map((t, i) => forms[i % forms.length].replace('%s', t.replace(/[?'"]/g, '').toLowerCase()));
 }

@@ -163,12 +163,25 @@ function prune(store: Store, report: IngestReport, days: number | undefined): vo
   if (report.expired) store.transaction(() => store.settleSpeakers(canonicalRule));
 }
 
+/** A sync that indexed at least this many articles, and at least half of the index, compacts the full-text index. */
+const COMPACT_MIN_ARTICLES = 5000;
+
+/**
+ * Whether a sync grew the index enough to merge its full-text index into one piece: /ask's searches then
+ * cost about half. Only when the index at least doubled (or was built), so the merge, which rewrites the
+ * whole full-text index, costs a bounded share of the indexing; small syncs leave it to FTS5's own merging.
+ */
+export function compactsSearch(indexed: number, total: number): boolean {
+  return indexed >= COMPACT_MIN_ARTICLES && indexed * 2 >= total;
+}
+
 async function finish(store: Store, report: IngestReport, started: number, opts: IngestOptions): Promise<IngestReport> {
   store.transaction(() => store.storyIndex().flush(true));
   await refreshAnalysis(store, report, opts.reanalyze);
   tellProblems(report);
   prune(store, report, opts.retentionDays);
   report.total = store.count();
+  if (compactsSearch(report.articlesIndexed, report.total)) store.compactSearch();
   report.ms = performance.now() - started;
   return report;
 }

@@ -207,16 +207,28 @@ export class Sitrep {
     return hits;
   }
 
+  /**
+   * Sentence counts of a question's words, and of the synonyms its ranking reads: those of the words no
+   * sentence holds (they weigh it), or all of them when the question is searched for any of its words
+   * (synonyms join that search). A synonym of several common words ("a-one") costs a long count.
+   */
+  private askFrequencies(shape: QuestionShape, related: Related): Map<string, number> {
+    const own = this.root.sentenceFrequencies(shape.searchWords);
+    const anyWord = allWordSearches(shape, own).length === 0 && pairedSearches(shape, own).length === 0;
+    const needed = shape.searchWords.filter((w) => anyWord || !own.get(w)).flatMap((w) => related.get(w) ?? []);
+    return needed.length ? new Map([...own, ...this.root.sentenceFrequencies(needed)]) : own;
+  }
+
   /** The best sentences for a question, best first, one per distinct text (see src/core/ask). */
   ask(question: string, limit = 20): Answer[] {
     const shape = readQuestion(question);
     const related = synonymsOf(shape, this.wordnet);
-    const frequencies = this.root.sentenceFrequencies([...shape.searchWords, ...[...related.values()].flat()]);
+    const frequencies = this.askFrequencies(shape, related);
     const terms = termPatterns(shape, termWeights(shape, frequencies, related), related);
     const hits = this.candidateHits(shape, frequencies, related);
     const words = holdingWords(shape.searchWords, frequencies);
     const whole = wholeArticleShares(terms, this.store.articlesHolding(words, HOLDING_DF * 2, this.scopes));
-    const texts = pickArticles(terms, hits, ASK_ARTICLES, whole).flatMap((id) => this.store.article(id) ?? []);
+    const texts = this.store.articleSentences(pickArticles(terms, hits, ASK_ARTICLES, whole));
     const refs = new Map(texts.map((a) => [a.id, refOf(a)]));
     const seen = new Set<string>();
     const answers: Answer[] = [];

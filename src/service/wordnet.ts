@@ -10,6 +10,8 @@ export type WordNetPos = 'n' | 'v' | 'a';
 const FILES: Record<WordNetPos, string> = { n: 'noun', v: 'verb', a: 'adj' };
 /** Synset lines are read this far (the longest hold a few hundred pointers). */
 const SYNSET_BYTES = 16384;
+/** Senses and synsets kept once read (a word's synonyms and related words share its sense); cleared past this many. */
+const KEPT = 20_000;
 
 /** Base forms WordNet may list a word under ("mums" → "mum", "laid" stays, "bought" stays). */
 const DETACH: Record<WordNetPos, [string, string][]> = {
@@ -28,6 +30,8 @@ export class WordNet {
   private index = new Map<WordNetPos, Buffer>();
   private data = new Map<WordNetPos, number>();
   private readonly buffer = Buffer.allocUnsafe(SYNSET_BYTES);
+  private readonly senses = new Map<string, { synset: Synset; index: number } | null>();
+  private readonly synsets = new Map<string, Synset>();
 
   private constructor(private readonly dir: string) {}
 
@@ -78,11 +82,21 @@ export class WordNet {
     return null;
   }
 
-  /** The lemmas of one synset at a byte offset of the data file. */
+  /** The lemmas of one synset at a byte offset of the data file (read once). */
   private synset(offset: number, pos: WordNetPos): Synset {
-    const buf = this.buffer;
-    const n = readSync(this.dataFile(pos), buf, 0, SYNSET_BYTES, offset);
-    const fields = buf.subarray(0, n).toString('utf8').split('\n')[0].split(' ');
+    const key = `${pos}${offset}`;
+    let synset = this.synsets.get(key);
+    if (!synset) {
+      if (this.synsets.size >= KEPT) this.synsets.clear();
+      this.synsets.set(key, (synset = this.readSynset(offset, pos)));
+    }
+    return synset;
+  }
+
+  private readSynset(offset: number, pos: WordNetPos): Synset {
+    const read = this.buffer.subarray(0, readSync(this.dataFile(pos), this.buffer, 0, SYNSET_BYTES, offset));
+    const end = read.indexOf(0x0a); // its line only
+    const fields = read.toString('utf8', 0, end < 0 ? read.length : end).split(' ');
     const count = parseInt(fields[3], 16);
     const lemmas = Array.from({ length: count }, (_, i) => fields[4 + 2 * i].replace(/\(.*\)$/, '').toLowerCase());
     const at = 4 + 2 * count;
@@ -113,8 +127,18 @@ export class WordNet {
     return [...out].filter((l) => !l.includes('_') && !synset.lemmas.includes(l));
   }
 
-  /** The synset of a word's most common sense and the word's place in it; null when unknown or ambiguous. */
+  /** The synset of a word's most common sense and the word's place in it; null when unknown or ambiguous (read once). */
   private firstSense(word: string, pos: WordNetPos): { synset: Synset; index: number } | null {
+    const key = `${pos}:${word}`;
+    let sense = this.senses.get(key);
+    if (sense === undefined) {
+      if (this.senses.size >= KEPT) this.senses.clear();
+      this.senses.set(key, (sense = this.readSense(word, pos)));
+    }
+    return sense;
+  }
+
+  private readSense(word: string, pos: WordNetPos): { synset: Synset; index: number } | null {
     const lower = word.toLowerCase();
     const bases = [lower, ...DETACH[pos].filter(([end]) => lower.endsWith(end) && lower.length > end.length + 2).map(([end, add]) => lower.slice(0, -end.length) + add)];
     for (const base of bases) {

@@ -21,7 +21,7 @@ import { INDEX_TABLES, SCHEMA, SCHEMA_VERSION, SPEAKER_SCOPES_BACKFILL } from '.
 import { SqliteStoryIndex } from './sqlite-stories.ts';
 import { articleMeta, chunks, marks, META_COLUMNS, REF_COLUMNS, refOfRow, timesOf, type MetaRow, type RefRow } from './sqlite-rows.ts';
 import { SqliteSpeakers } from './sqlite-speakers.ts';
-import type { SearchOrder, WindowArticle, ArticleMeta, FileRecord, IndexedArticle, SentenceHit, SpeakerRecord, Store, StoredArticle, StoredRow, StoryRecord, WindowQuery } from './store.ts';
+import type { ArticleSentences, SearchOrder, WindowArticle, ArticleMeta, FileRecord, IndexedArticle, SentenceHit, SpeakerRecord, Store, StoredArticle, StoredRow, StoryRecord, WindowQuery } from './store.ts';
 
 /** How long a writer waits for another writer's transaction before giving up (ms). */
 const BUSY_TIMEOUT_MS = 10_000;
@@ -131,6 +131,8 @@ export class SqliteStore implements Store {
       old: db.prepare('SELECT n FROM articles WHERE max(time_ms, added_ms) < ? LIMIT ?'),
       bodyOf: db.prepare('SELECT body FROM articles WHERE n = ?'),
       full: db.prepare(`SELECT ${META_COLUMNS}, a.analyzer AS analyzer, a.meta AS meta, a.body AS body, a.n AS n FROM articles a WHERE a.id = ?`),
+      refById: db.prepare(`SELECT ${REF_COLUMNS}, a.n AS n FROM articles a WHERE a.id = ?`),
+      sentenceTexts: db.prepare('SELECT idx AS "index", paragraph, text FROM sentences WHERE article_n = ? ORDER BY idx'),
       sentencesOf: db.prepare('SELECT idx AS "index", paragraph, heading, text FROM sentences WHERE article_n = ? ORDER BY idx'),
       quotesOfN: db.prepare('SELECT json FROM quotes WHERE article_n = ? ORDER BY idx'),
       figuresOfN: db.prepare('SELECT json FROM figures WHERE article_n = ? ORDER BY idx'),
@@ -138,12 +140,14 @@ export class SqliteStore implements Store {
       // "The latest" is told by publication; undated articles count only when nothing is dated.
       newestDated: db.prepare('SELECT time_ms AS t FROM articles WHERE published IS NOT NULL ORDER BY time_ms DESC LIMIT 1'),
       newest: db.prepare('SELECT time_ms AS t FROM articles ORDER BY time_ms DESC LIMIT 1'),
-      // The best hits first, from the full-text index alone; only those are joined to their sentences.
+      // The best hits first, from the full-text index alone; only those are joined to their sentences. An
+      // article's sentences are stored in order, one row after another (insertArticle), so the sentence before a
+      // hit is the row before it when that row is of the same article with the index before (one primary-key step).
       search: db.prepare(`SELECT a.id AS articleId, s.idx AS "index", s.text AS text, a.title AS title, p.text AS prev, p.paragraph AS prevParagraph, s.paragraph AS paragraph,
           hit.bm25 AS bm25, a.scope AS scope
         FROM (SELECT rowid AS n, bm25(sentences_fts, 1.0, 0.25) AS bm25 FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY bm25 LIMIT ?) hit
         JOIN sentences s ON s.n = hit.n JOIN articles a ON a.n = s.article_n
-        LEFT JOIN sentences p ON p.article_n = s.article_n AND p.idx = s.idx - 1
+        LEFT JOIN sentences p ON p.n = s.n - 1 AND p.article_n = s.article_n AND p.idx = s.idx - 1
         ORDER BY hit.bm25`),
       // The matches indexed last, unranked: bm25() reads every matching row of each of its terms (FTS5 counts a
       // term's rows for its weight), which for common words costs more than the search itself.
@@ -151,13 +155,15 @@ export class SqliteStore implements Store {
           hit.bm25 AS bm25, a.scope AS scope
         FROM (SELECT rowid AS n, 0 AS bm25 FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ?) hit
         JOIN sentences s ON s.n = hit.n JOIN articles a ON a.n = s.article_n
-        LEFT JOIN sentences p ON p.article_n = s.article_n AND p.idx = s.idx - 1
+        LEFT JOIN sentences p ON p.n = s.n - 1 AND p.article_n = s.article_n AND p.idx = s.idx - 1
         ORDER BY hit.n DESC`),
       // How many sentences hold a word in their own text, counted no further than a cap (cheap at any size).
       frequency: db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT ?)'),
       // The distinct articles whose sentences (or their context: the headline) hold a word, up to a cap.
       holding: db.prepare(`SELECT a.id AS id, a.scope AS scope FROM (SELECT DISTINCT s.article_n AS n FROM sentences_fts f JOIN sentences s ON s.n = f.rowid
           WHERE sentences_fts MATCH ? LIMIT ?) h JOIN articles a ON a.n = h.n`),
+      // FTS5's own merge of every segment of the index into one.
+      optimizeFts: db.prepare("INSERT INTO sentences_fts(sentences_fts) VALUES('optimize')"),
       getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
       setMeta: db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)'),
     };
@@ -284,6 +290,10 @@ export class SqliteStore implements Store {
     return rows.length;
   }
 
+  compactSearch(): void {
+    this.transaction(() => this.stmt.optimizeFts.run());
+  }
+
   storyIndex(): SqliteStoryIndex {
     return this.stories;
   }
@@ -314,6 +324,15 @@ export class SqliteStore implements Store {
 
   articlesByIds(ids: string[]): StoredArticle[] {
     return ids.map((id) => this.article(id)).filter((a): a is StoredArticle => a !== null);
+  }
+
+  articleSentences(ids: string[]): ArticleSentences[] {
+    const out: ArticleSentences[] = [];
+    for (const id of ids) {
+      const row = this.stmt.refById.get(id) as (RefRow & { n: number }) | undefined;
+      if (row) out.push({ ...refOfRow(row), sentences: this.stmt.sentenceTexts.all(row.n) as ArticleSentences['sentences'] });
+    }
+    return out;
   }
 
   metas(ids: string[]): Map<string, ArticleMeta> {

@@ -52,6 +52,11 @@ export interface StoredArticle extends Article {
   analyzer: string;
 }
 
+/** An article's reference and its sentences in order: what /ask ranks (no body, quotes or figures). */
+export interface ArticleSentences extends ArticleRef {
+  sentences: { index: number; paragraph: number; text: string }[];
+}
+
 /** An article of a window as a digest plans with it: its story and outlet, no title or text. */
 export interface WindowArticle {
   id: string;
@@ -198,6 +203,11 @@ export interface Store {
   updateAnalysis(id: string, quotes: Quote[], figures: Figure[], analyzer: string): void;
   /** The story index, for the indexer. */
   storyIndex(): StoryIndex;
+  /**
+   * Merges the full-text index into one piece (after a large ingest, which leaves it in several): a search
+   * then reads each of its words once instead of once per piece. Costs about a second per 20,000 articles.
+   */
+  compactSearch(): void;
   /** The article's row number in the story index, or null. */
   rowOf(id: string): number | null;
   /** Body paragraphs of an article by row number (for the near-copy test). */
@@ -215,6 +225,8 @@ export interface Store {
   article(id: string): StoredArticle | null;
   /** Full articles, in the order asked (unknown ids left out). */
   articlesByIds(ids: string[]): StoredArticle[];
+  /** The reference and sentences of the articles asked for, in the order asked (unknown ids left out). */
+  articleSentences(ids: string[]): ArticleSentences[];
   /** Metadata of the articles asked for. */
   metas(ids: string[]): Map<string, ArticleMeta>;
   count(): number;

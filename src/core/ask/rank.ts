@@ -6,7 +6,7 @@ import { contentTerms, STOPWORDS, tokenize } from '../text/terms.ts';
 import type { AnswerType, QuestionShape } from './question.ts';
 import { refersBack } from './context.ts';
 import { findSpans, type Span, type SpanType } from './spans.ts';
-import { SYNONYM_SHARE, termMatcher, type Term } from './weights.ts';
+import { SYNONYM_SHARE, termMatcher, tokenMatcher, type Term } from './weights.ts';
 
 /** A sentence found by full-text search (a store's hit). */
 export interface Candidate {
@@ -52,6 +52,9 @@ const FIT: Record<AnswerType, Partial<Record<SpanType, number>>> = {
   name: { name: 1, person: 1, organisation: 1, place: 0.8, title: 0.8 },
 };
 
+/** The kinds of span that can answer each kind of question (the others are not looked for). */
+const FITTING = new Map((Object.keys(FIT) as AnswerType[]).map((k) => [k, new Set(Object.keys(FIT[k]) as SpanType[]) as ReadonlySet<SpanType>]));
+
 /** Weights of the evidence, as shares of the question's term weight. */
 const ARTICLE = 1.0, HEADLINE = 0.5, SENTENCE = 1.0, NEIGHBOUR = 0.35, FORM = 0.5, FOCUS = 0.3, REPEATS = 0.3, BM25 = 0.2;
 /** A sentence leaning on the one before counts this share of its terms (a neighbour otherwise counts NEIGHBOUR). */
@@ -76,7 +79,7 @@ const ANSWER_ARTICLE = 0.7;
 
 /** The share of the question's weight that a set of matched terms holds. */
 const share = (found: Iterable<string>, terms: Term[], total = terms.reduce((a, t) => a + t.weight, 0)) => {
-  const has = new Set(found);
+  const has = found instanceof Set ? (found as Set<string>) : new Set(found);
   return total ? terms.reduce((a, t) => a + (has.has(t.stem) ? t.weight : has.has(`~${t.stem}`) ? SYNONYM_SHARE * t.weight : 0), 0) / total : 0;
 };
 
@@ -100,7 +103,7 @@ function localTerms(terms: Term[], termSets: Set<string>[], title: Set<string>, 
 }
 
 /** Content words of a sentence that the question does not hold: what it says beyond the question. */
-const novelWords = (text: string, found: Set<string>) => tokenize(text).filter((w) => w.length > 2 && !STOPWORDS.has(w)).length - found.size;
+const novelWords = (tokens: string[], found: Set<string>) => tokens.filter((w) => w.length > 2 && !STOPWORDS.has(w)).length - found.size;
 
 /** How much an article's holding the telling words anywhere counts, beside its best-found sentences' share. */
 const WHOLE_ARTICLE = 1.0;
@@ -118,7 +121,8 @@ export function pickArticles(terms: Term[], hits: Candidate[], limit: number, wh
   for (const h of hits) {
     let set = found.get(h.articleId);
     if (!set) found.set(h.articleId, (set = new Set()));
-    for (const t of [...termsOf(h.text), ...termsOf(h.context ?? '')]) set.add(t);
+    for (const t of termsOf(h.text)) set.add(t);
+    for (const t of termsOf(h.context ?? '')) set.add(t);
     best.set(h.articleId, Math.min(best.get(h.articleId) ?? 0, h.bm25));
   }
   const top = Math.min(0, ...best.values());
@@ -151,7 +155,7 @@ function bestSpan(shape: QuestionShape, text: string, asked: Set<string>, questi
   const fit = FIT[shape.expects];
   let best: { span: Span; fit: number } | null = null;
   const head = new Set(shape.head.slice(-1)); // the phrase's last word: its noun
-  for (const span of findSpans(text)) {
+  for (const span of findSpans(text, FITTING.get(shape.expects)!)) {
     const base = fit[span.type] ?? 0;
     const f = base > 0 && head.size && besideHead(text, span, head) ? base + HEAD_FIT : base;
     if (f > (best?.fit ?? 0) && fresh(span, asked, question)) best = { span, fit: f };
@@ -160,9 +164,8 @@ function bestSpan(shape: QuestionShape, text: string, asked: Set<string>, questi
 }
 
 /** "How many troops": a figure just before a word for troops. */
-function countsFocus(shape: QuestionShape, text: string): boolean {
+function countsFocus(shape: QuestionShape, tokens: string[]): boolean {
   if (shape.focus.length === 0) return false;
-  const tokens = tokenize(text);
   const focus = new Set(shape.focus);
   for (let i = 0; i < tokens.length; i++) {
     if (!/\d/.test(tokens[i]) && !/^(one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|dozens?|hundreds?|thousands?|millions?)$/.test(tokens[i])) continue;
@@ -173,7 +176,7 @@ function countsFocus(shape: QuestionShape, text: string): boolean {
 
 /** Scores every sentence of the given articles for the question, best first. */
 export function rankAnswers(shape: QuestionShape, terms: Term[], articles: ArticleText[], question: string, hits: Candidate[] = [], missing = 0): RankedSentence[] {
-  const matched = termMatcher(terms);
+  const matched = tokenMatcher(terms);
   const known = terms.reduce((a, t) => a + t.weight, 0);
   const knownShare = known + missing > 0 ? known / (known + missing) : 0;
   // The full-text rank (BM25, which favours short sentences dense in the rare terms) breaks near-ties; not
@@ -189,12 +192,13 @@ export function rankAnswers(shape: QuestionShape, terms: Term[], articles: Artic
   type Scored = RankedSentence & { holds: boolean };
   const out: Scored[] = [];
   for (const a of articles) {
-    const termSets = a.sentences.map((s) => matched(s.text));
-    const title = matched(a.title);
+    const tokens = a.sentences.map((s) => tokenize(s.text)); // each sentence's words, split once
+    const termSets = tokens.map(matched);
+    const title = matched(tokenize(a.title));
     const all = new Set([...title, ...termSets.flatMap((s) => [...s])]);
     const inArticle = share(all, terms);
     const article = ARTICLE * inArticle + HEADLINE * share(title, terms);
-    const local = localTerms(terms, termSets, title, names);
+    const local = topical(localTerms(terms, termSets, title, names));
     const total = terms.reduce((a, t) => a + t.weight, 0);
     a.sentences.forEach((s, i) => {
       const own = termSets[i];
@@ -202,11 +206,11 @@ export function rankAnswers(shape: QuestionShape, terms: Term[], articles: Artic
       const leans = i > 0 && refersBack(s.text.replace(LEADING_LINK, ''));
       const before = new Set([...(termSets[i - 1] ?? [])].filter((t) => !own.has(t)));
       const near = new Set([...before, ...(termSets[i + 1] ?? [])].filter((t) => !own.has(t)));
-      const sentence = share(own, topical(local), total);
-      const neighbour = leans ? Math.max(LEANS * share(before, topical(local), total), share(near, topical(local), total) * NEIGHBOUR) / NEIGHBOUR : share(near, topical(local), total);
-      const novel = novelWords(s.text, own);
+      const sentence = share(own, local, total);
+      const neighbour = leans ? Math.max(LEANS * share(before, local, total), share(near, local, total) * NEIGHBOUR) / NEIGHBOUR : share(near, local, total);
+      const novel = novelWords(tokens[i], own);
       let score = article + SENTENCE * sentence + NEIGHBOUR * neighbour + BM25 * (bm25.get(`${a.id}#${s.index}`) ?? 0);
-      if (shape.form === 'count' && countsFocus(shape, s.text)) score += FOCUS;
+      if (shape.form === 'count' && countsFocus(shape, tokens[i])) score += FOCUS;
       if (speaker && QUOTE_MARK.test(s.text) && [...speaker].some((n) => own.has(n))) score += FORM;
       if (shape.form === 'reason' && REASON.test(s.text)) score += FOCUS;
       if (novel <= 1) score -= REPEATS; // says nothing beyond the question itself
@@ -216,8 +220,10 @@ export function rankAnswers(shape: QuestionShape, terms: Term[], articles: Artic
   }
   // The answer's kind is read only for the sentences that could still come first with it (it costs most).
   out.sort((x, y) => y.score - x.score);
+  const spans = new Map<string, ReturnType<typeof bestSpan>>(); // the same text may stand in several articles
   for (const r of out.slice(0, TYPED)) {
-    const span = bestSpan(shape, r.text, asked, q);
+    let span = spans.get(r.text);
+    if (span === undefined) spans.set(r.text, (span = bestSpan(shape, r.text, asked, q)));
     if (!span) continue;
     r.score += (FIGURE_TYPES.has(shape.expects!) ? FIGURE_FORM : FORM) * span.fit;
     r.highlight = [span.span.start, span.span.end];

@@ -161,10 +161,13 @@ const FIGURES: [SpanType, RegExp][] = [
   ['number', new RegExp(String.raw`\b${NUM}${MAGNITUDE}|\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:hundred|thousand|million|billion))?|hundreds|thousands|millions|dozens|a dozen|half a (?:million|billion)|(?:a|one) (?:million|billion))\b`, 'giu')],
 ];
 
-/** Figures and times, the more specific kind first; a figure inside one already found is not repeated. */
-function figureSpans(text: string): Span[] {
+/**
+ * Figures and times, the more specific kind first; a figure inside one already found is not repeated.
+ * Only the first `kinds` kinds of FIGURES are read (the later ones depend on the earlier, not the reverse).
+ */
+function figureSpans(text: string, kinds = FIGURES.length): Span[] {
   const out: Span[] = [];
-  for (const [type, re] of FIGURES) {
+  for (const [type, re] of FIGURES.slice(0, kinds)) {
     for (const m of text.matchAll(re)) {
       const start = m.index!, end = start + m[0].length;
       if (out.some((s) => start < s.end && end > s.start)) continue;
@@ -184,9 +187,19 @@ function quotedSpans(text: string): Span[] {
 /** A quoted title is short; a longer quotation is speech. */
 const MAX_TITLE_WORDS = 8;
 
-/** Every span a sentence holds, in order of position. */
-export function findSpans(text: string): Span[] {
-  const figures = figureSpans(text);
-  const names = nameSpans(text, wordsOf(text)).filter((n) => !figures.some((f) => n.start < f.end && n.end > f.start));
-  return [...figures, ...names, ...quotedSpans(text)].sort((a, b) => a.start - b.start);
+const NAME_TYPES: SpanType[] = ['person', 'organisation', 'place', 'name'];
+export const SPAN_TYPES: ReadonlySet<SpanType> = new Set<SpanType>([...FIGURES.map(([type]) => type), ...NAME_TYPES, 'title']);
+
+/**
+ * The spans of the given kinds a sentence holds (every kind by default), in order of position: the same
+ * spans, in the same order, as every kind's list with the others left out. Names give way to figures, so
+ * asking for a name reads every figure; a figure gives way only to the kinds before it in FIGURES.
+ */
+export function findSpans(text: string, kinds: ReadonlySet<SpanType> = SPAN_TYPES): Span[] {
+  const wantsNames = NAME_TYPES.some((t) => kinds.has(t));
+  const figureKinds = FIGURES.reduce((n, [type], i) => (kinds.has(type) ? i + 1 : n), 0);
+  const figures = figureSpans(text, wantsNames ? FIGURES.length : figureKinds);
+  const names = wantsNames ? nameSpans(text, wordsOf(text)).filter((n) => !figures.some((f) => n.start < f.end && n.end > f.start)) : [];
+  const titles = kinds.has('title') ? quotedSpans(text) : [];
+  return [...figures, ...names, ...titles].filter((s) => kinds.has(s.type)).sort((a, b) => a.start - b.start);
 }

@@ -67,8 +67,15 @@ export function termPatterns(shape: QuestionShape, weights: Map<string, number>,
 
 /** The question's terms a text holds: a term's stem, or `~stem` when only a synonym of it is there. */
 export type Matcher = (text: string) => Set<string>;
+/** The same, from a text's tokens (as `tokenize` gives them), for a text whose tokens are read anyway. */
+export type TokenMatcher = (tokens: string[]) => Set<string>;
 
 export function termMatcher(terms: Term[]): Matcher {
+  const matched = tokenMatcher(terms);
+  return (text) => matched(tokenize(text));
+}
+
+export function tokenMatcher(terms: Term[]): TokenMatcher {
   const index = new Map<string, { form: string; key: string; short: boolean }[]>();
   const file = (form: string, key: string) => {
     const p = form.slice(0, PREFIX);
@@ -78,12 +85,15 @@ export function termMatcher(terms: Term[]): Matcher {
     t.forms.forEach((f) => file(f, t.stem));
     t.related.forEach((f) => file(f, `~${t.stem}`));
   }
-  return (text) => {
+  const look = (word: string, found: Set<string>) => {
+    const candidates = index.get(word.slice(0, PREFIX));
+    if (candidates) for (const c of candidates) if (word.startsWith(c.form) && (!c.short || SHORT_END.test(word.slice(c.form.length)))) found.add(c.key);
+  };
+  return (tokens) => {
     const found = new Set<string>();
-    for (const token of tokenize(text)) {
-      for (const word of token.includes('-') ? [token, ...token.split('-')] : [token]) {
-        for (const c of index.get(word.slice(0, PREFIX)) ?? []) if (word.startsWith(c.form) && (!c.short || SHORT_END.test(word.slice(c.form.length)))) found.add(c.key);
-      }
+    for (const token of tokens) {
+      look(token, found);
+      if (token.includes('-')) for (const part of token.split('-')) look(part, found);
     }
     for (const k of found) if (k.startsWith('~') && found.has(k.slice(1))) found.delete(k); // the word itself beats its synonym
     return found;

@@ -4,6 +4,7 @@
 // drug to its list", "shortfalls add to the problem"), and words after a cue that are no report ("(In a
 // statement ...", "according to the complaint", "writes regularly for the paper").
 import { MODAL_ADVERBS, MODALS, NOUN_CUE_FORMS } from './cues.ts';
+import { GAIN_COUNTS, GAIN_NOUNS } from './gain-words.ts';
 
 const MODAL_BEFORE = new RegExp(`\\b(?:${MODALS.join('|')})\\s+(?:(?:${MODAL_ADVERBS.join('|')})\\s+)?(?:have\\s+)?$`);
 
@@ -25,7 +26,7 @@ export function cueAsNoun(word: string, before: string): boolean {
 }
 
 /** Things scored or gained that "added" counts ("added three more goals", "added 0.3 per cent"). */
-const GAINS = /^(?:[$€£¥]?\d|(?:a|an|another|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}(?:goals?|assists?|points?|runs?|touchdowns?|tries|try|baskets?|rebounds?|wickets?|saves?|hits?|birdies|per cent|percent|cents?|pence|yen|shares?|jobs|seats?|games?|wins?|medals?)\b)/;
+const GAINS = new RegExp(`^(?:[$€£¥]?\\d|(?:${GAIN_COUNTS.join('|')})\\s+(?:[\\w-]+\\s+){0,2}(?:${GAIN_NOUNS.join('|')})\\b)`);
 
 /** "added the drug group to its list": a thing put with others, no clause before the "to". */
 const ADDED_TO = /^(?:the|a|an|its|his|her|their|our|more|new|another)\s+[^,;:"“]{1,60}?\s+(?:to|into|onto)\s/;

@@ -70,7 +70,9 @@ export function scanDataFolder(root: string): ScanResult {
   }
   const result: ScanResult = { files: [], skipped: [], unreadable: [] };
   const rel = (abs: string) => relative(root, abs).split(sep).join('/');
-  const walk = (dir: string, entries: Dirent[]) => {
+  // Each entry's path relative to the folder is built as the walk goes down (`prefix` + name), not worked
+  // out again for each of a large folder's files.
+  const walk = (dir: string, prefix: string, entries: Dirent[]) => {
     for (const e of entries) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const abs = join(dir, e.name);
@@ -79,12 +81,12 @@ export function scanDataFolder(root: string): ScanResult {
         try {
           sub = readdirSync(abs, { withFileTypes: true });
         } catch (err) {
-          result.unreadable.push(rel(abs));
-          result.skipped.push({ file: `${rel(abs)}/`, reason: `is a folder that could not be read (${errCode(err)}); what the index holds from it is kept` });
+          result.unreadable.push(`${prefix}${e.name}`);
+          result.skipped.push({ file: `${prefix}${e.name}/`, reason: `is a folder that could not be read (${errCode(err)}); what the index holds from it is kept` });
           continue;
         }
-        walk(abs, sub);
-      } else if (e.isFile() && isArticleFile(e.name)) add(abs, abs);
+        walk(abs, `${prefix}${e.name}/`, sub);
+      } else if (e.isFile() && isArticleFile(e.name)) add(`${prefix}${e.name}`, abs, abs);
       else if (e.isSymbolicLink()) followLink(abs);
     }
   };
@@ -108,17 +110,18 @@ export function scanDataFolder(root: string): ScanResult {
       return;
     }
     // Links to folders are not followed (the folder they point to, inside, is scanned in its own place).
-    if (isArticleFile(abs)) add(abs, real);
+    if (isArticleFile(abs)) add(rel(abs), abs, real);
   };
-  const add = (abs: string, real: string) => {
+  const add = (path: string, abs: string, real: string) => {
     try {
-      const st = statSync(real);
-      if (st.isFile()) result.files.push({ path: rel(abs), absolute: abs, size: st.size, mtimeMs: st.mtimeMs });
+      // A file that vanished while scanning is left out (no error is made for it: a large folder has many).
+      const st = statSync(real, { throwIfNoEntry: false });
+      if (st?.isFile()) result.files.push({ path, absolute: abs, size: st.size, mtimeMs: st.mtimeMs });
     } catch {
-      /* vanished while scanning */
+      /* unreadable: left out, as a vanished file is */
     }
   };
-  walk(root, top);
+  walk(root, '', top);
   result.files.sort((a, b) => a.path.localeCompare(b.path));
   return result;
 }

@@ -6,6 +6,7 @@ import type { StorySpan } from '../core/stories/assign.ts';
 import type { SignatureData } from '../core/stories/same-event.ts';
 import { decodeVector, encodeVector } from './codec.ts';
 import { MemoryPostings } from './postings-memory.ts';
+import { TermCounts, type TermFrequencyView } from './term-counts.ts';
 import { dayOf, marks } from './sqlite-rows.ts';
 import type { NeighbourRecord, StoryIndex, StoryRecord, WindowQuery } from './store.ts';
 
@@ -92,18 +93,32 @@ export class SqliteStoryIndex implements StoryIndex {
     };
   }
 
-  /** The collection's document frequencies, read once and kept in memory by the writer. */
-  private dfCache: Map<string, number> | null = null;
-  /** Terms whose frequency grew since the last flush, and by how much. */
-  private readonly dfPending = new Map<string, number>();
+  /** The collection's document frequencies, read once and kept in memory by the writer (with the increments not yet written). */
+  private dfCache: TermCounts | null = null;
+  /** Increments carried over when the frequencies are read again (another connection wrote meanwhile). */
+  private dfCarried: [string, number][] = [];
 
-  private dfs(): Map<string, number> {
+  private dfs(): TermCounts {
     this.dropIfChangedElsewhere();
     if (!this.dfCache) {
-      this.dfCache = new Map((this.stmt.allDf.all() as { term: string; df: number }[]).map((r) => [r.term, r.df]));
-      for (const [t, n] of this.dfPending) this.dfCache.set(t, (this.dfCache.get(t) ?? 0) + n);
+      const counts = new TermCounts();
+      for (const r of this.stmt.allDf.iterate() as Iterable<{ term: string; df: number }>) counts.load(r.term, r.df);
+      for (const [t, n] of this.dfCarried) counts.add(t, n);
+      this.dfCarried = [];
+      this.dfCache = counts;
     }
     return this.dfCache;
+  }
+
+  /** Whether increments are waiting to be written. */
+  private hasPendingDf(): boolean {
+    return (this.dfCache?.pendingSize ?? 0) > 0 || this.dfCarried.length > 0;
+  }
+
+  /** Drops the frequencies kept in memory, keeping the increments not yet written for the next read. */
+  private dropDf(): void {
+    if (this.dfCache) this.dfCarried.push(...this.dfCache.peekPending());
+    this.dfCache = null;
   }
 
   /** SQLite's count of commits by other connections, when this writer's copies were last in step. */
@@ -114,7 +129,7 @@ export class SqliteStoryIndex implements StoryIndex {
     const version = this.stmt.dataVersion.get() as number;
     if (this.seenVersion !== null && version !== this.seenVersion) {
       // A reader's frequencies may lag (they only weigh terms); a writer's must count what others wrote.
-      if (this.placedHere > 0 || this.dfPending.size > 0) this.dfCache = null;
+      if (this.placedHere > 0 || this.hasPendingDf()) this.dropDf();
       this.perDay = null;
       this.memory = null;
       this.records.clear();
@@ -132,16 +147,13 @@ export class SqliteStoryIndex implements StoryIndex {
     return { df, articles };
   }
 
-  documentFrequencies(): ReadonlyMap<string, number> {
+  documentFrequencies(): TermFrequencyView {
     return this.dfs();
   }
 
   addTermFrequencies(terms: Iterable<string>): void {
     const all = this.dfs();
-    for (const t of terms) {
-      all.set(t, (all.get(t) ?? 0) + 1);
-      this.dfPending.set(t, (this.dfPending.get(t) ?? 0) + 1);
-    }
+    for (const t of terms) all.add(t);
   }
 
   /** Batches since the frequencies were last written. */
@@ -155,15 +167,16 @@ export class SqliteStoryIndex implements StoryIndex {
    */
   flush(all = false): void {
     if (!all && ++this.batchesSinceWrite < DF_WRITE_BATCHES) return;
-    for (const [t, n] of this.dfPending) this.stmt.addDf.run(t, n, n);
-    this.dfPending.clear();
+    const pending = [...(this.dfCache?.takePending() ?? []), ...this.dfCarried];
+    this.dfCarried = [];
+    for (const [t, n] of pending) this.stmt.addDf.run(t, n, n);
     this.batchesSinceWrite = 0;
   }
 
   /** Forgets what is kept in memory (after a failed transaction). */
   reset(): void {
     this.dfCache = null;
-    this.dfPending.clear();
+    this.dfCarried = [];
     this.perDay = null;
     this.memory = null;
     this.records.clear();

@@ -8,6 +8,7 @@ import type { ScheduleStore } from './schedule.ts';
 import type { PlaceSettingsStore } from './places.ts';
 import type { InstallationStore } from './installations.ts';
 import type { SourceStore } from './sources.ts';
+import type { TermFrequencyView } from './term-counts.ts';
 
 /** What the index knows of one source file, to tell new and changed files from unchanged ones. */
 export interface FileRecord {
@@ -158,7 +159,7 @@ export interface NeighbourRecord {
 export interface StoryIndex {
   termFrequencies(terms: string[], articles: number): { df: Map<string, number>; articles: number };
   /** Every term's document frequency, as the writer keeps it (read only; a view, not a copy). */
-  documentFrequencies(): ReadonlyMap<string, number>;
+  documentFrequencies(): TermFrequencyView;
   addTermFrequencies(terms: Iterable<string>): void;
   /** Ends a batch (inside its transaction); with `all`, writes everything the writer keeps in memory. */
   flush(all?: boolean): void;

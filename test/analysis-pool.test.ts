@@ -1,10 +1,19 @@
 // The analysis threads read and analyse a batch of files in one task per thread; a thread has a bounded
 // heap, and a file too big for it is skipped with a reason while the rest of its batch is indexed.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analysisPool, type AnalysisPool } from '../src/service/analysis-pool.ts';
+import { ANALYSIS_NICE } from '../src/service/thread-priority.ts';
 import { SAMPLES_DIR, tempSitrep, type TempSitrep } from './helpers/sitrep.ts';
+
+/** The nice value of each of this process's threads (stat(5) field 19), from /proc. */
+function threadNiceValues(): number[] {
+  return readdirSync('/proc/self/task').map((tid) => {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+  });
+}
 
 let t: TempSitrep | null = null;
 let pool: AnalysisPool | null = null;
@@ -41,5 +50,14 @@ describe('the analysis threads', () => {
     t.sitrep.usePool(pool);
     await t.sitrep.sync();
     expect([...t.sitrep.store.eachArticle()].map((a) => [a.file, a.title]).sort()).toEqual(expected);
+  });
+
+  it.skipIf(!existsSync('/proc/self/task'))('run below the thread that stores their results (Linux: a higher nice value)', async () => {
+    t = tempSitrep(SAMPLES_DIR);
+    pool = analysisPool(1);
+    t.sitrep.usePool(pool);
+    await t.sitrep.sync();
+    const ownNice = Number(readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1].split(' ')[16]);
+    expect(threadNiceValues()).toContain(Math.min(19, ownNice + ANALYSIS_NICE));
   });
 });

@@ -61,6 +61,12 @@ export interface IngestOptions extends PruneOptions {
 const BATCH_FILES = 100;
 /** Articles re-analysed per transaction after the extractors change. */
 const REANALYSIS_BATCH = 200;
+/**
+ * Batches handed to the analysis threads ahead of the one being stored. With one, a thread that finished
+ * its part waited for the writer; with two it goes on, at a lower priority than the writer
+ * (thread-priority.ts), so the writer is not slowed: 20,000 articles at 315-354 → 367 articles/s.
+ */
+const BATCHES_AHEAD = 2;
 /** Old articles dropped per transaction. */
 const PRUNE_BATCH = 500;
 const DAY_MS = 86_400_000;
@@ -121,11 +127,18 @@ async function indexJobs(store: Store, jobs: FileJob[], report: IngestReport, op
   const analyzer = opts.analyzer ?? inline;
   const batches: FileJob[][] = [];
   for (let i = 0; i < jobs.length; i += BATCH_FILES) batches.push(jobs.slice(i, i + BATCH_FILES));
-  // The next batch is analysed while this one is stored.
-  let next = batches.length ? analyzer(batches[0]) : null;
+  // The next batches are analysed while this one is stored.
+  const ahead = BATCHES_AHEAD;
+  const pending: Promise<FileOutcome[]>[] = [];
+  const start = (batch: FileJob[]) => {
+    const p = Promise.resolve(analyzer(batch));
+    p.catch(() => {}); // awaited below; a batch left behind by a failed write is not an unhandled rejection
+    return p;
+  };
+  for (let b = 0; b < Math.min(ahead, batches.length); b++) pending.push(start(batches[b]));
   for (let b = 0; b < batches.length; b++) {
-    const outcomes = await next!;
-    next = b + 1 < batches.length ? analyzer(batches[b + 1]) : null;
+    const outcomes = await pending.shift()!;
+    if (b + ahead < batches.length) pending.push(start(batches[b + ahead]));
     writeBatch(store, () => {
       for (const o of outcomes) store1(store, o, report);
     });

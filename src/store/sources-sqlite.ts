@@ -20,7 +20,7 @@ CREATE TABLE IF NOT EXISTS source_items (
 CREATE INDEX IF NOT EXISTS source_items_alt ON source_items(source_id, alt_key);
 `;
 
-interface SourceRow {
+export interface SourceRow {
   id: string;
   scope: string;
   url: string;
@@ -41,13 +41,13 @@ interface SourceRow {
   failures: number;
   failing_since: string | null;
   last_error: string | null;
-  notified: number;
-  guid_churn: number;
+  notified: number | boolean;
+  guid_churn: number | boolean;
   warning: string | null;
   items: number;
 }
 
-function toSource(r: SourceRow): Source {
+export function toSource(r: SourceRow): Source {
   return {
     id: r.id,
     scope: r.scope,

@@ -17,6 +17,9 @@ const signal = new Int32Array(flag);
 // Counts and row numbers are int8: as numbers (every one Sitrep keeps is far below 2^53).
 const types = { getTypeParser: (oid: number, format?: string) => (oid === INT8_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) };
 
+/** The schema as an identifier in a search_path setting (quoted, spaces escaped for the options string). */
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`.replace(/[\\ ]/g, (c) => `\\${c}`);
+
 let client: pg.Client | null = null;
 let inTransaction = false;
 /** The connection was lost inside a transaction: refuse everything until the caller rolls back. */
@@ -37,7 +40,7 @@ function drop(c: pg.Client | null): void {
 
 async function connection(): Promise<pg.Client> {
   if (client) return client;
-  const c = new pg.Client({ connectionString: url, types, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, ...(schema ? { options: `-c search_path=${schema}` } : {}) });
+  const c = new pg.Client({ connectionString: url, types, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, ...(schema ? { options: `-c search_path=${quoted(schema)}` } : {}) });
   // A connection ended by the server while idle (a restart, pg_terminate_backend): the next request opens another.
   c.on('error', () => drop(c));
   c.on('end', () => drop(c));

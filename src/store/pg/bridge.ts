@@ -50,10 +50,13 @@ export class PgBridge {
   private next = 1;
   private closed = false;
   readonly timeoutMs: number;
+  /** The schema the connection works in, when one was given. */
+  readonly schema: string | undefined;
 
   /** Starts the worker thread; no connection is opened until the first call. */
   constructor(url: string, opts: BridgeOptions = {}) {
     this.timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.schema = opts.schema;
     const flag = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
     this.signal = new Int32Array(flag);
     Atomics.store(this.signal, 0, NOT_STARTED);

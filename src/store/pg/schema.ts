@@ -36,6 +36,8 @@ export const MIGRATIONS: Migration[] = [
     name: 'index, stories, speakers, schedule, sources, places, installations, event claims',
     sql: `
 CREATE TABLE meta (key ${T} PRIMARY KEY, value ${T} NOT NULL);
+-- Counts the index's committed write transactions: a writer's copies in memory are dropped when another wrote.
+INSERT INTO meta(key, value) VALUES ('generation', '0');
 CREATE TABLE files (
   path ${T} PRIMARY KEY, size bigint NOT NULL, mtime_ms double precision NOT NULL, hash ${T} NOT NULL,
   origin ${T} NOT NULL DEFAULT 'data', scope ${T} NOT NULL DEFAULT 'shared', indexed_at ${T} NOT NULL);
@@ -89,7 +91,7 @@ CREATE TABLE digest_runs (
   platform ${T} NOT NULL, place ${T} NOT NULL DEFAULT '', channel_id ${T} NOT NULL, local_date ${T} NOT NULL, timezone ${T} NOT NULL DEFAULT '',
   slot_at ${T} NOT NULL, status ${T} NOT NULL, attempts integer NOT NULL, claimed_by ${T} NOT NULL, claimed_at ${T} NOT NULL,
   next_attempt_at ${T}, finished_at ${T}, error ${T}, window_since ${T}, window_until ${T},
-  record ${T}, reply ${T}, stories integer, parts jsonb,
+  record ${T}, reply ${T}, stories integer, parts ${T},
   PRIMARY KEY (platform, place, channel_id, slot_at));
 CREATE INDEX digest_runs_retry ON digest_runs(status, next_attempt_at);
 
@@ -120,6 +122,11 @@ ${TERM_FUNCTION}`,
   },
 ];
 
+/** A name as a quoted SQL identifier. */
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
 /** The advisory lock's first key ('sitr'); the second is the schema's hash, so schemas migrate apart. */
 const MIGRATION_LOCK = 0x73697472;
 
@@ -128,10 +135,12 @@ const MIGRATION_LOCK = 0x73697472;
  * when another instance had done them). One transaction under the lock: a failure leaves nothing half done.
  */
 export function migrate(db: PgBridge, migrations = MIGRATIONS): number[] {
+  const schema = db.schema ?? 'public';
   db.begin();
   try {
     db.run([
-      { sql: 'SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', params: [MIGRATION_LOCK] },
+      { sql: 'SELECT pg_advisory_xact_lock($1, hashtext($2))', params: [MIGRATION_LOCK, schema] },
+      { sql: `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}` },
       { sql: `CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())` },
     ]);
     const done = new Set(db.query<{ version: number }>('SELECT version FROM schema_migrations').rows.map((r) => r.version));

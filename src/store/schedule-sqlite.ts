@@ -212,7 +212,7 @@ export class SqliteScheduleStore implements ScheduleStore {
       composed: db.prepare(`UPDATE digest_runs SET window_since = @windowSince, window_until = @windowUntil, record = @record, reply = @reply, stories = @stories WHERE ${key}`),
       beginSending: db.prepare(`UPDATE digest_runs SET status = 'posting' WHERE ${key} AND status = 'composing' AND claimed_by = @claimedBy`),
       partSent: db.prepare(`UPDATE digest_runs SET parts = CASE WHEN json_array_length(COALESCE(parts, '[]')) <= @index
-          THEN json_insert(COALESCE(parts, '[]'), '$[#]', @messageId) ELSE json_set(parts, '$[' || @index || ']', @messageId) END WHERE ${key}`),
+          THEN json_insert(COALESCE(parts, '[]'), '$[#]', @messageId) ELSE json_set(parts, '$[' || CAST(@index AS INTEGER) || ']', @messageId) END WHERE ${key}`),
       claimRetry: db.prepare(`UPDATE digest_runs SET status = 'composing', attempts = attempts + 1, claimed_by = @claimedBy, claimed_at = @now, next_attempt_at = NULL
         WHERE ${key} AND status = 'retrying' AND next_attempt_at <= @now`),
       dueRetries: db.prepare(`SELECT * FROM digest_runs WHERE status = 'retrying' AND next_attempt_at <= ? ORDER BY next_attempt_at`),

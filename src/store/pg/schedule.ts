@@ -99,7 +99,7 @@ export class PgScheduleStore implements ScheduleStore {
     const place = run.place ?? '';
     const timezone = run.timezone ?? '';
     return this.atomic(() => {
-      this.db.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [CLAIM_LOCK, `${run.platform}\u0000${place}\u0000${run.channelId}`]);
+      this.db.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [CLAIM_LOCK, JSON.stringify([run.platform, place, run.channelId])]);
       return (
         this.changed(
           `INSERT INTO digest_runs(platform, place, channel_id, local_date, timezone, slot_at, status, attempts, claimed_by, claimed_at)

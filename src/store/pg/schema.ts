@@ -7,8 +7,17 @@ import type { PgBridge } from './bridge.ts';
 /** The text type of every column: byte order, as SQLite compares. */
 const T = 'text COLLATE "C"';
 
-/** The text-search configuration of the sentences' tsvector: PostgreSQL's English (Snowball stemmer). */
-export const TS_CONFIG = 'english';
+/**
+ * The text-search configuration of the sentences' tsvector: PostgreSQL's English (its Snowball stemmer)
+ * without a stop-word list, because SQLite's FTS5 index (porter unicode61) keeps every word: "how",
+ * "who" and "were" are searched and counted on both stores.
+ */
+export const TS_CONFIG = 'sitrep_english';
+
+const TS_CONFIG_SQL = `
+CREATE TEXT SEARCH DICTIONARY sitrep_english_stem (TEMPLATE = snowball, LANGUAGE = english);
+CREATE TEXT SEARCH CONFIGURATION ${TS_CONFIG} (COPY = pg_catalog.english);
+ALTER TEXT SEARCH CONFIGURATION ${TS_CONFIG} ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part WITH sitrep_english_stem;`;
 
 /**
  * A term's lexemes as tsquery text (each with `weight`, e.g. ':A', or ''), all required: a term of several
@@ -35,6 +44,7 @@ export const MIGRATIONS: Migration[] = [
     version: 1,
     name: 'index, stories, speakers, schedule, sources, places, installations, event claims',
     sql: `
+${TS_CONFIG_SQL}
 CREATE TABLE meta (key ${T} PRIMARY KEY, value ${T} NOT NULL);
 -- Counts the index's committed write transactions: a writer's copies in memory are dropped when another wrote.
 INSERT INTO meta(key, value) VALUES ('generation', '0');

@@ -20,7 +20,7 @@ import { PgBridge, type Statement } from './bridge.ts';
 import { PgInstallations } from './installations.ts';
 import { PgPlaceSettings } from './places.ts';
 import { PgScheduleStore } from './schedule.ts';
-import { migrate } from './schema.ts';
+import { migrate, TS_CONFIG } from './schema.ts';
 import { PgSourceStore } from './sources.ts';
 import { PgSpeakers } from './speakers.ts';
 import { Params, scopeFilter } from './sql.ts';
@@ -216,7 +216,7 @@ export class PgStore implements Store {
       ...(sentences.a.length
         ? [{
             sql: `INSERT INTO sentences(article_n, idx, paragraph, heading, text, tsv)
-              SELECT a, i, p, h, t, setweight(to_tsvector('english', t), 'A') || setweight(to_tsvector('english', c), 'D')
+              SELECT a, i, p, h, t, setweight(to_tsvector('${TS_CONFIG}', t), 'A') || setweight(to_tsvector('${TS_CONFIG}', c), 'D')
               FROM unnest($1::bigint[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS x(a, i, p, h, t, c, o) ORDER BY o`,
             params: [sentences.a, sentences.idx, sentences.paragraph, sentences.heading, sentences.text, sentences.context],
           }]

@@ -6,7 +6,7 @@ import { parseArgv } from '../commands/parse.ts';
 import { runCommand } from '../commands/run.ts';
 import { CommandError } from '../commands/types.ts';
 import { renderText } from './adapters/console/render.ts';
-import { dataDir, dbPath, DEFAULT_RETENTION_DAYS, ingestThreads, loadDotEnv, retentionDays, SettingError } from './config.ts';
+import { databaseUrl, dataDir, dbPath, DEFAULT_RETENTION_DAYS, ingestThreads, loadDotEnv, retentionDays, SettingError } from './config.ts';
 import { writeJson } from './lazy-json.ts';
 import { checkInstalled, parseWorkspace, WORKSPACE_FORM, WorkspaceError, type Workspace } from './workspace.ts';
 import { analysisPool } from './service/analysis-pool.ts';
@@ -148,13 +148,16 @@ async function firstSync(sitrep: Sitrep, g: Global): Promise<{ report: IngestRep
   }
 }
 
-/** Opens the index; one that cannot be written (a read-only file or folder) is opened for reading. */
+/**
+ * Opens the index: in PostgreSQL when SITREP_DATABASE_URL is set, else the SQLite file; a SQLite index that
+ * cannot be written (a read-only file or folder) is opened for reading.
+ */
 function openSitrep(data: string, db: string): Sitrep {
-  const opts = { dataDir: data, dbPath: db, retentionDays: retentionDays() };
+  const opts = { dataDir: data, dbPath: db, retentionDays: retentionDays(), databaseUrl: databaseUrl() };
   try {
     return Sitrep.open(opts);
   } catch (e) {
-    if (!(e instanceof StoreOpenError) || !/writing/.test(e.message) || !existsSync(db)) throw e;
+    if (opts.databaseUrl || !(e instanceof StoreOpenError) || !/writing/.test(e.message) || !existsSync(db)) throw e;
     return Sitrep.open({ ...opts, readonly: true, dataDir: null });
   }
 }

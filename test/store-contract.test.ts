@@ -5,11 +5,17 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Sitrep } from '../src/service/sitrep.ts';
+import { createSources } from '../src/sources/registry.ts';
+import { POLL_LEASE_MS } from '../src/sources/service.ts';
+import { sourceSettings } from '../src/sources/settings.ts';
 import { SqliteEventClaims } from '../src/store/dedupe-sqlite.ts';
 import type { EventClaims } from '../src/store/dedupe.ts';
 import { PgEventClaims } from '../src/store/pg/dedupe.ts';
 import type { Source } from '../src/store/sources.ts';
 import type { Store } from '../src/store/store.ts';
+import { FeedServer, rss } from './fakes/feeds/server.ts';
+import { html, STORIES } from './fixtures/sources/stories.ts';
 import { BACKENDS, type Database } from './helpers/backends.ts';
 import { SAMPLES_DIR, tempSitrep, type TempSitrep } from './helpers/sitrep.ts';
 
@@ -283,6 +289,56 @@ describe.each(BACKENDS)('the $name store', (backend) => {
       expect(i.removal('T1')).toEqual({ key: 'T1', removedAt: '2026-12-02T00:00:00.000Z', reason: 'app_uninstalled' });
       i.put(install);
       expect(i.removal('T1')).toBeNull();
+    });
+  });
+
+  describe.skipIf(backend.skip !== null)('polling shared by instances', () => {
+    let db: Database;
+    let server: FeedServer;
+    const sitreps: Sitrep[] = [];
+    beforeAll(async () => {
+      db = await backend.fresh();
+      server = new FeedServer();
+      await server.start();
+    });
+    afterAll(async () => {
+      for (const s of sitreps) s.close();
+      await server?.stop();
+      await db?.cleanup();
+    });
+
+    it('fetches a due feed once when two instances poll at the same moment, and a dead claimer\'s feed after its lease', async () => {
+      let clock = new Date('2026-12-01T12:00:00Z');
+      const settings = () => {
+        const s = sourceSettings({ SITREP_ALLOW_PRIVATE_HOSTS: '127.0.0.1' });
+        s.hostSpacingMs = 0;
+        s.policy.random = () => 0.5;
+        return s;
+      };
+      const instance = () => {
+        const sitrep = Sitrep.open({ dataDir: null, dbPath: db.dbPath, databaseUrl: db.databaseUrl });
+        sitreps.push(sitrep);
+        return createSources(sitrep, settings(), { now: () => clock, notify: () => {}, log: () => {} });
+      };
+      const [a, b] = [instance(), instance()];
+      server.serve('/lease/feed', rss('Lease Wire', [{ title: STORIES[0].title, link: server.url('/news/0'), guid: 'story-0', date: '2026-11-30T09:00:00Z', content: html(STORIES[0]) }]));
+      const { source } = await a.add(server.url('/lease/feed'), { scope: 'console', platform: 'console', channelId: 'console', userId: null });
+      const fetches = () => server.hits('/lease/feed').length;
+      expect(fetches()).toBe(1);
+      const later = (ms: number) => (clock = new Date(clock.getTime() + ms));
+      later(source.intervalMs * 2);
+      const [byA, byB] = await Promise.all([a.pollDue(), b.pollDue()]);
+      expect(byA.sources + byB.sources).toBe(1);
+      expect(fetches()).toBe(2);
+      // An instance claims the feed and dies before fetching it: no one fetches it until its lease runs out.
+      later(source.intervalMs * 2);
+      const dead = Sitrep.open({ dataDir: null, dbPath: db.dbPath, databaseUrl: db.databaseUrl });
+      sitreps.push(dead);
+      expect(dead.store.sources().claimDue(clock, POLL_LEASE_MS).map((s) => s.id)).toEqual([source.id]);
+      expect((await a.pollDue()).sources + (await b.pollDue()).sources).toBe(0);
+      later(POLL_LEASE_MS);
+      expect((await b.pollDue()).sources).toBe(1);
+      expect(fetches()).toBe(3);
     });
   });
 

@@ -1,6 +1,6 @@
 // Followed sources and their items in PostgreSQL (tables sources, source_items), as sources-sqlite.ts.
 import type { Source, SourceItem, SourceStore } from '../sources.ts';
-import { toSource, type SourceRow } from '../sources-sqlite.ts';
+import { listOrder, toSource, type SourceRow } from '../sources-sqlite.ts';
 import type { PgBridge } from './bridge.ts';
 
 const COLUMNS = `id, scope, url, added_url, kind, title, platform, channel_id, added_by, added_at, status, etag, last_modified,
@@ -39,6 +39,19 @@ export class PgSourceStore implements SourceStore {
         failures = $10, failing_since = $11, last_error = $12, notified = $13, guid_churn = $14, warning = $15, items = $16 WHERE id = $1`,
       [s.id, s.title, s.status, s.etag, s.lastModified, s.lastFetchAt, s.lastSuccessAt, s.nextFetchAt, s.intervalMs, s.failures, s.failingSince, s.lastError, s.notified, s.guidChurn, s.warning, s.items],
     );
+  }
+
+  /**
+   * Claims the due sources in one statement: rows another instance is claiming at this moment are skipped
+   * (FOR UPDATE SKIP LOCKED), not waited for, and a claimed row's next fetch is the lease's end.
+   */
+  claimDue(now: Date, leaseMs: number): Source[] {
+    const rows = this.db.query<SourceRow>(
+      `UPDATE sources s SET next_fetch_at = $2 FROM (SELECT id FROM sources WHERE next_fetch_at::timestamptz <= $1::timestamptz FOR UPDATE SKIP LOCKED) due
+      WHERE s.id = due.id RETURNING s.*`,
+      [now.toISOString(), new Date(now.getTime() + leaseMs).toISOString()],
+    ).rows;
+    return rows.map(toSource).sort(listOrder);
   }
 
   /** Drops a source and its items in one statement. */

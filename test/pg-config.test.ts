@@ -49,3 +49,29 @@ describe('SITREP_DATABASE_URL', () => {
     expect((error as Error).message).not.toMatch(/hunter2/);
   });
 });
+
+describe('a command while the database is not answering', () => {
+  it('is told to try again, not that something failed, and the error is a store error whatever the store', async () => {
+    const { runLine, setErrorLog } = await import('../commands/run.ts');
+    const { PgUnavailableError } = await import('../src/store/pg/bridge.ts');
+    const { StoreUnavailableError } = await import('../src/store/unavailable.ts');
+    expect(new PgUnavailableError('no answer within 15000 ms')).toBeInstanceOf(StoreUnavailableError);
+    const real = Sitrep.open({ dataDir: null, dbPath: ':memory:' });
+    // A store whose every call finds the database gone, as PgStore's do while the server restarts.
+    const down = new Proxy(real.store, {
+      get: (target, key) => (typeof (target as never)[key] === 'function' && key !== 'close' ? () => { throw new PgUnavailableError('connect ECONNREFUSED 127.0.0.1:5432'); } : (target as never)[key]),
+    });
+    const logged: string[] = [];
+    const previous = setErrorLog((m) => void logged.push(m));
+    try {
+      const result = await runLine({ sitrep: new Sitrep(down, null), platform: 'cli' }, '/ask how many troops?');
+      expect(result!.reply.kind).toBe('error');
+      expect(JSON.stringify(result!.reply)).toMatch(/The database is not answering right now; please try again in a moment\./);
+      expect(JSON.stringify(result!.reply)).not.toMatch(/failed on our side/);
+      expect(logged.join('\n')).toMatch(/the database is not answering; try again \(connect ECONNREFUSED/);
+    } finally {
+      setErrorLog(previous);
+      real.close();
+    }
+  });
+});

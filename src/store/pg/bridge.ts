@@ -4,6 +4,7 @@
 // receiveMessageOnPort), at most `timeoutMs`. A database that does not answer in time is an error that says
 // "try again", the connection is dropped, and the next call opens a new one. See docs/adr/0019.
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { StoreUnavailableError } from '../unavailable.ts';
 import type { BridgeRequest, BridgeResponse, BridgeSettings, QueryResult, Statement } from './bridge-protocol.ts';
 
 export type { QueryResult, Statement };
@@ -30,7 +31,7 @@ export class PgQueryError extends Error {
 }
 
 /** The database did not answer in time, refused the connection or lost it: try again (a new one is opened). */
-export class PgUnavailableError extends Error {
+export class PgUnavailableError extends StoreUnavailableError {
   constructor(readonly reason: string) {
     super(`${NOT_ANSWERING} (${reason})`);
     this.name = 'PgUnavailableError';

@@ -373,3 +373,32 @@ describe.each(BACKENDS)('the $name store', (backend) => {
     });
   });
 });
+
+describe.skipIf(BACKENDS.find((b) => b.name === 'postgres')!.skip !== null)('several processes on one PostgreSQL database at the same moment', () => {
+  it('give each digest run, each due feed and each Slack event to exactly one of them', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const db = await BACKENDS.find((b) => b.name === 'postgres')!.fresh();
+    try {
+      const setup = db.store();
+      for (let i = 0; i < 6; i++)
+        setup.sources().add({
+          id: `s${i}`, scope: 'console', url: `https://example.org/${i}.xml`, addedUrl: `https://example.org/${i}.xml`, kind: 'feed', title: null, platform: 'console', channelId: null, addedBy: null,
+          addedAt: '2026-12-01T12:00:00Z', status: 'ok', etag: null, lastModified: null, lastFetchAt: null, lastSuccessAt: null, nextFetchAt: '2026-12-01T12:30:00.000Z', intervalMs: 900_000,
+          failures: 0, failingSince: null, lastError: null, notified: false, guidChurn: false, warning: null, items: 0,
+        });
+      const root = join(import.meta.dirname, '..');
+      // Late enough for every process to have started and connected, so their claims meet.
+      const startAt = String(Date.now() + 6000);
+      const child = (name: string) =>
+        promisify(execFile)(process.execPath, [join(root, 'bin', 'run-ts.js'), join(root, 'test', 'helpers', 'pg-claim-child.ts'), db.databaseUrl!, name, startAt], { cwd: root });
+      const results = (await Promise.all(['a', 'b', 'c', 'd'].map(child))).map((r) => JSON.parse(r.stdout) as { run: boolean; due: string[]; event: boolean });
+      expect(results.filter((r) => r.run)).toHaveLength(1);
+      expect(results.filter((r) => r.event)).toHaveLength(1);
+      const due = results.flatMap((r) => r.due);
+      expect(due.sort()).toEqual(['s0', 's1', 's2', 's3', 's4', 's5']);
+    } finally {
+      await db.cleanup();
+    }
+  }, 60_000);
+});

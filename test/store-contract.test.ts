@@ -165,6 +165,23 @@ describe.each(BACKENDS)('the $name store', (backend) => {
       expect(store.article(article.id)).not.toBeNull();
     });
 
+    it('stores a file of hundreds of articles whole, and replaces it whole', async () => {
+      const dump = (n: number, word: string) =>
+        JSON.stringify(Array.from({ length: n }, (_, i) => ({ title: `Harbour report ${i}`, source: 'Dump Wire', published: '2021-06-02', url: `https://example.org/dump/${i}`, body: `Dock ${word} number ${i} was counted on Tuesday. The union said ${i + 3} members agreed.` })));
+      await t.sitrep.sync(); // the folder as it is (a file removed from the index above comes back)
+      const before = store.count();
+      writeFileSync(join(t.dataDir, 'dump.json'), dump(450, 'crane'));
+      await t.sitrep.sync();
+      expect(store.count()).toBe(before + 450);
+      expect(store.sentenceFrequencies(['crane'], 1000).get('crane')).toBe(450);
+      writeFileSync(join(t.dataDir, 'dump.json'), dump(420, 'gantry'));
+      await t.sitrep.sync();
+      expect(store.count()).toBe(before + 420);
+      expect(store.sentenceFrequencies(['crane', 'gantry'], 1000)).toEqual(new Map([['crane', 0], ['gantry', 420]]));
+      store.removeFile('dump.json');
+      expect(store.count()).toBe(before);
+    }, 120_000);
+
     it('keeps settings in its meta table', () => {
       expect(store.getMeta('no-such-key')).toBeNull();
       store.setMeta('k', 'v1');

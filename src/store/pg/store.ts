@@ -38,6 +38,10 @@ const SCOPED_OVERFETCH = 4;
 const RANK_WEIGHTS = '{0.25, 0.25, 0.25, 1.0}';
 /** Merging the search index's pending entries after a large ingest may take a while (ms). */
 const COMPACT_TIMEOUT_MS = 10 * 60_000;
+/** Articles written per trip to the database (a batch's rows are a few MB at most). */
+const ARTICLES_PER_TRIP = 200;
+/** Articles whose decoded paragraphs the store keeps (for the near-copy test of placement). */
+const PARAGRAPH_CACHE = 2000;
 /** Rows of article metadata read per page when streaming. */
 const PAGE = 1000;
 
@@ -174,6 +178,16 @@ export class PgStore implements Store {
       return [];
     }
     const ns = this.db.query<{ n: number }>("SELECT nextval(pg_get_serial_sequence('articles', 'n')) AS n FROM generate_series(1, $1)", [articles.length]).rows.map((r) => r.n);
+    // A file of thousands of articles (a JSON dump) goes in several trips, each well within a call's timeout.
+    for (let from = 0; from < articles.length; from += ARTICLES_PER_TRIP) {
+      const to = from + ARTICLES_PER_TRIP;
+      this.writeArticles(articles.slice(from, to), analyzer, addedAts.slice(from, to), scope, ns.slice(from, to), to >= articles.length ? extra : []);
+    }
+    return articles.map((a, i) => ({ id: a.id, n: ns[i], addedAt: addedAts[i] }));
+  }
+
+  /** Writes articles whose numbers are drawn, with `extra` statements, in one trip. */
+  private writeArticles(articles: IndexedArticle[], analyzer: string, addedAts: string[], scope: string, ns: number[], extra: Statement[]): void {
     const cols = {
       n: [] as number[], id: [] as string[], file: [] as (string | null)[], title: [] as string[], source: [] as (string | null)[], url: [] as (string | null)[], canon: [] as (string | null)[],
       published: [] as (string | null)[], time: [] as number[], added: [] as number[], addedAt: [] as string[], hash: [] as string[], words: [] as number[], quoted: [] as boolean[], meta: [] as string[], body: [] as Uint8Array[],
@@ -228,7 +242,6 @@ export class PgStore implements Store {
       ...speakerStatements,
       ...extra,
     ]);
-    return articles.map((a, i) => ({ id: a.id, n: ns[i], addedAt: addedAts[i] }));
   }
 
   touchFile(record: FileRecord): void {
@@ -279,6 +292,7 @@ export class PgStore implements Store {
 
   private deleteArticle(n: number): void {
     this.stories.remove(n);
+    this.paragraphCache.delete(n);
     if (this.counted !== null) this.counted--;
     const speakers = this.db.query<{ speaker: string; scope: string }>('SELECT q.speaker AS speaker, a.scope AS scope FROM quotes q JOIN articles a ON a.n = q.article_n WHERE q.article_n = $1 ORDER BY q.sidx, q.n', [n]).rows;
     this.speakers.forget(speakers);
@@ -319,9 +333,23 @@ export class PgStore implements Store {
     return this.stories;
   }
 
+  /** Decoded paragraphs by row number, the most recently used (a row's body never changes: a new version is a new row). */
+  private readonly paragraphCache = new Map<number, string[]>();
+
+  /** Body paragraphs by row number: placement asks for the same neighbours' again and again, each a round trip. */
   paragraphsOf(n: number): string[] {
+    const kept = this.paragraphCache.get(n);
+    if (kept) {
+      this.paragraphCache.delete(n);
+      this.paragraphCache.set(n, kept);
+      return kept;
+    }
     const r = this.db.query<{ body: Uint8Array }>('SELECT body FROM articles WHERE n = $1', [n]).rows[0];
-    return r ? decodeBody(Buffer.from(r.body)).paragraphs : [];
+    if (!r) return [];
+    const paragraphs = decodeBody(Buffer.from(r.body)).paragraphs;
+    this.paragraphCache.set(n, paragraphs);
+    if (this.paragraphCache.size > PARAGRAPH_CACHE) this.paragraphCache.delete(this.paragraphCache.keys().next().value!);
+    return paragraphs;
   }
 
   /** Full articles from their rows: sentences, quotes and figures of all of them read in one trip. */

@@ -1,7 +1,7 @@
 // Runs a command for any adapter: parse, run, and turn every failure into a reply a person can act on.
 // A mistake in what was typed is explained (with a short excerpt of it, never all of it); anything else is
 // an internal error: the person gets a short apology with an error id, and the details go to the log
-// under that id.
+// under that id. A database that is not answering (StoreUnavailableError) is a short "try again".
 import { randomBytes } from 'node:crypto';
 import { errorReply, type Reply } from '../src/reply.ts';
 import { findCommand, COMMANDS } from './index.ts';
@@ -10,6 +10,7 @@ import { routeText } from './route.ts';
 import { CommandError, type CommandContext, type CommandInput, type CommandResult } from './types.ts';
 import { CONSOLE_SCOPE } from '../src/config.ts';
 import { placeView } from '../src/service/places.ts';
+import { StoreUnavailableError, TRY_AGAIN } from '../src/store/unavailable.ts';
 
 /** Longest piece of someone's own text quoted back in an error message. */
 export const MAX_ECHO = 40;
@@ -79,6 +80,10 @@ export async function runCommand(ctx: CommandContext, name: string, input: Comma
     return await cmd.run({ ...ctx, sitrep: placeView(ctx.sitrep, placeOf(ctx)) }, parsed);
   } catch (e) {
     if (e instanceof CommandError) return { reply: commandErrorReply(e) };
+    if (e instanceof StoreUnavailableError) {
+      errorLog(`sitrep: /${cmd.name}: ${e.message}`, null);
+      return { reply: errorReply(TRY_AGAIN) };
+    }
     return internalError(cmd.name, e);
   }
 }

@@ -6,11 +6,13 @@ import { parseArgv } from '../commands/parse.ts';
 import { runCommand } from '../commands/run.ts';
 import { CommandError } from '../commands/types.ts';
 import { renderText } from './adapters/console/render.ts';
-import { dataDir, dbPath, DEFAULT_RETENTION_DAYS, ingestThreads, loadDotEnv, retentionDays, SettingError } from './config.ts';
+import { databaseUrl, dataDir, dbPath, DEFAULT_RETENTION_DAYS, ingestThreads, loadDotEnv, retentionDays, SettingError } from './config.ts';
 import { writeJson } from './lazy-json.ts';
 import { checkInstalled, parseWorkspace, WORKSPACE_FORM, WorkspaceError, type Workspace } from './workspace.ts';
 import { analysisPool } from './service/analysis-pool.ts';
 import { StoreOpenError } from './store/open-error.ts';
+import { copySqliteToPg, MigrateError } from './store/pg/copy-sqlite.ts';
+import { describeUrl, isPostgresUrl } from './store/pg/url.ts';
 import { IndexBusyError } from './store/writer-lock.ts';
 import { problemLines, summarizeIngest, type IngestReport } from './service/ingest.ts';
 import { FolderUnreadableError } from './service/scan.ts';
@@ -31,6 +33,9 @@ Commands:
   sources import FEEDS.opml
                         follow every feed an OPML file lists
   sources poll          fetch every source once, index what is new, and exit
+  migrate --to postgres://...
+                        copy the SQLite index (and its sources, digests, settings) into an empty
+                        PostgreSQL database; then set SITREP_DATABASE_URL to use it
 ${COMMANDS.map((c) => (c.usage.length > 22 ? `  ${c.usage.slice(1)}\n${' '.repeat(24)}${c.description}` : `  ${c.usage.slice(1).padEnd(22)}${c.description}`)).join('\n')}
 
 Options:
@@ -148,14 +153,41 @@ async function firstSync(sitrep: Sitrep, g: Global): Promise<{ report: IngestRep
   }
 }
 
-/** Opens the index; one that cannot be written (a read-only file or folder) is opened for reading. */
+/**
+ * Opens the index: in PostgreSQL when SITREP_DATABASE_URL is set, else the SQLite file; a SQLite index that
+ * cannot be written (a read-only file or folder) is opened for reading.
+ */
 function openSitrep(data: string, db: string): Sitrep {
-  const opts = { dataDir: data, dbPath: db, retentionDays: retentionDays() };
+  const opts = { dataDir: data, dbPath: db, retentionDays: retentionDays(), databaseUrl: databaseUrl() };
   try {
     return Sitrep.open(opts);
   } catch (e) {
-    if (!(e instanceof StoreOpenError) || !/writing/.test(e.message) || !existsSync(db)) throw e;
+    if (opts.databaseUrl || !(e instanceof StoreOpenError) || !/writing/.test(e.message) || !existsSync(db)) throw e;
     return Sitrep.open({ ...opts, readonly: true, dataDir: null });
+  }
+}
+
+/** `sitrep migrate --to postgres://...`: the SQLite index copied into PostgreSQL. */
+function runMigrate(args: string[], from: string): number {
+  const eq = args.find((a) => a.startsWith('--to='));
+  const to = eq ? eq.slice('--to='.length) : args[args.indexOf('--to') + 1];
+  if (!to || (!eq && !args.includes('--to')) || !isPostgresUrl(to)) {
+    console.error('sitrep: migrate needs --to postgres://user:password@host:5432/database (optionally ?schema=NAME).');
+    return 2;
+  }
+  if (!existsSync(from)) {
+    console.error(`sitrep: there is no index at ${from} to migrate (set --db, SITREP_DB or --data).`);
+    return 2;
+  }
+  try {
+    const report = copySqliteToPg(from, to);
+    const r = report.rows;
+    console.error(`sitrep: copied ${r.articles ?? 0} articles (${r.sentences ?? 0} sentences, ${r.stories ?? 0} stories, ${r.sources ?? 0} sources, ${r.digest_subscriptions ?? 0} digest subscriptions) from ${from} to ${describeUrl(to)} in ${(report.ms / 1000).toFixed(1)} s. Set SITREP_DATABASE_URL to use it.`);
+    return 0;
+  } catch (e) {
+    if (!(e instanceof MigrateError) && !(e instanceof Error && e.name.startsWith('Pg'))) throw e;
+    console.error(`sitrep: ${e.message}`);
+    return 1;
   }
 }
 
@@ -177,6 +209,7 @@ export async function main(argv: string[]): Promise<number> {
     const { runDeployCommands } = await import('./adapters/discord/deploy.ts');
     return runDeployCommands(args);
   }
+  if (name === 'migrate') return runMigrate(args, dbPath(g.db, dataDir(g.data)));
   const data = dataDir(g.data);
   let range: { since?: number; limit?: number };
   let sitrep: Sitrep;

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism, homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { digest } from './core/text/normalize.ts';
+import { isPostgresUrl, parsePgUrl } from './store/pg/url.ts';
 
 /** Loads `.env` from the working directory into process.env (variables already set win). */
 export function loadDotEnv(file = '.env'): void {
@@ -38,6 +39,22 @@ export function dbPath(flag: string | undefined, data: string, env = process.env
 
 /** A setting in the environment that cannot be used: its message names the variable and what it takes. */
 export class SettingError extends Error {}
+
+/**
+ * SITREP_DATABASE_URL: a postgres:// address keeps the index (and everything else Sitrep keeps) in
+ * PostgreSQL instead of the SQLite file; unset, SQLite. It may hold a password: no message repeats it.
+ */
+export function databaseUrl(env = process.env): string | null {
+  const v = env.SITREP_DATABASE_URL?.trim();
+  if (!v) return null;
+  if (!isPostgresUrl(v)) throw new SettingError('SITREP_DATABASE_URL must be a postgres:// address (postgres://user:password@host:5432/database), or unset for the SQLite index.');
+  try {
+    parsePgUrl(v);
+  } catch (e) {
+    throw new SettingError((e as Error).message);
+  }
+  return v;
+}
 
 /** Days an article is kept after it was last published or indexed, unless SITREP_RETENTION_DAYS says otherwise. */
 export const DEFAULT_RETENTION_DAYS = 90;

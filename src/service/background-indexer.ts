@@ -67,7 +67,7 @@ export function startIndexer(settings: IndexerSettings, onNotice?: (notice: Sour
       }, CLOSE_GRACE_MS);
       await done;
       clearTimeout(timer);
-      if (ended && settings.dbPath !== ':memory:') dropOwnLock(settings.dbPath);
+      if (ended && !settings.databaseUrl && settings.dbPath !== ':memory:') dropOwnLock(settings.dbPath);
     },
   };
 }

@@ -10,6 +10,8 @@ import { Sitrep } from './sitrep.ts';
 export interface IndexerSettings {
   dataDir: string | null;
   dbPath: string;
+  /** The PostgreSQL database, when the index is kept there (null: the SQLite file at dbPath). */
+  databaseUrl?: string | null;
   retentionDays: number;
   threads: number;
   /** Poll the followed sources here too (a running Sitrep); their notices go back to the chat thread. */
@@ -23,7 +25,7 @@ export type IndexerResponse =
   | { kind: 'notice'; notice: SourceNotice };
 
 const settings = workerData as IndexerSettings;
-const sitrep = Sitrep.open({ dataDir: settings.dataDir, dbPath: settings.dbPath, retentionDays: settings.retentionDays });
+const sitrep = Sitrep.open({ dataDir: settings.dataDir, dbPath: settings.dbPath, databaseUrl: settings.databaseUrl, retentionDays: settings.retentionDays });
 const pool = analysisPool(settings.threads);
 sitrep.usePool(pool);
 if (settings.pollSources) {

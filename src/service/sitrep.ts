@@ -11,6 +11,8 @@ import { findSpeakers, quotesAbout } from '../core/quotes/query.ts';
 import { mergeSpeakers, type SpeakerEntry } from '../core/quotes/speakers.ts';
 import { contentTerms } from '../core/text/terms.ts';
 import { refOf, type ArticleRef, type Figure, type ParsedArticle, type Quote, type WithArticle } from '../core/types.ts';
+import { PgStore } from '../store/pg/store.ts';
+import { PgWriterLock } from '../store/pg/writer-lock.ts';
 import { SqliteStore } from '../store/sqlite.ts';
 import type { ArticleMeta, IndexedArticle, SentenceHit, Store, StoryRecord, WindowQuery } from '../store/store.ts';
 import { takeWriterLock } from '../store/writer-lock.ts';
@@ -74,6 +76,8 @@ export interface SitrepOptions {
   readonly?: boolean;
   /** Days an article is kept after it was last published or indexed (0: forever). */
   retentionDays?: number;
+  /** A postgres:// address (SITREP_DATABASE_URL): the index is kept there instead of the SQLite file. */
+  databaseUrl?: string | null;
 }
 
 /** "The latest stories": those with an article within this many days of the newest article indexed. */
@@ -101,16 +105,36 @@ export class Sitrep {
   /** The Sitrep a view was made from (itself when it is not a view): services attached to it are shared. */
   root: Sitrep = this;
 
+  /** The PostgreSQL database the index is kept in (secret: may hold a password), or null for SQLite. */
+  databaseUrl: string | null = null;
+  /** The writer lock on PostgreSQL (a connection of its own, opened on the first sync). */
+  private pgLock: PgWriterLock | null = null;
+
   /** The same index, answering only from the articles of these scopes (a place's view). */
   withScopes(scopes: string[]): Sitrep {
     const view = new Sitrep(this.store, this.dataDir, this.dbPath, this.retentionDays, scopes);
     view.pool = this.pool;
     view.root = this.root;
+    view.databaseUrl = this.databaseUrl;
     return view;
   }
 
+  /** Opens the index: in PostgreSQL when `databaseUrl` is given, else the SQLite file at `dbPath`. */
   static open(opts: SitrepOptions): Sitrep {
+    if (opts.databaseUrl) {
+      const sitrep = new Sitrep(new PgStore(opts.databaseUrl), opts.dataDir, opts.dbPath, opts.retentionDays ?? 0);
+      sitrep.databaseUrl = opts.databaseUrl;
+      return sitrep;
+    }
     return new Sitrep(new SqliteStore(opts.dbPath, { readonly: opts.readonly }), opts.dataDir, opts.dbPath, opts.retentionDays ?? 0);
+  }
+
+  /** Takes the index's writer lock (one writer at a time); returns its release. */
+  private lockWriter(): () => void {
+    const root = this.root;
+    if (!root.databaseUrl) return takeWriterLock(this.dbPath);
+    root.pgLock ??= new PgWriterLock(root.databaseUrl);
+    return root.pgLock.take();
   }
 
   /** Reads and analyses files in worker threads from now on (for large ingests). */
@@ -130,7 +154,7 @@ export class Sitrep {
   /** Indexes new and changed files of the data folder and drops deleted ones (one writer at a time). */
   async sync(extra: IngestOptions = {}): Promise<IngestReport | null> {
     if (!this.dataDir) return null;
-    const release = takeWriterLock(this.dbPath);
+    const release = this.lockWriter();
     try {
       return await syncFolder(this.store, this.dataDir, this.ingestOptions(extra));
     } finally {
@@ -140,7 +164,7 @@ export class Sitrep {
 
   /** Indexes the named files or folders. */
   async ingest(paths: string[], extra: IngestOptions = {}): Promise<IngestReport> {
-    const release = takeWriterLock(this.dbPath);
+    const release = this.lockWriter();
     try {
       return await ingestPaths(this.store, paths, this.dataDir, this.ingestOptions(extra));
     } finally {
@@ -150,7 +174,7 @@ export class Sitrep {
 
   /** Starts the background indexer: a thread of its own that keeps this index up to date. */
   startIndexer(opts: { threads?: number; pollSources?: boolean; onNotice?: (notice: SourceNotice) => void } = {}): BackgroundIndexer {
-    const settings = { dataDir: this.dataDir, dbPath: this.dbPath, retentionDays: this.retentionDays, threads: opts.threads ?? backgroundThreads(), pollSources: opts.pollSources };
+    const settings = { dataDir: this.dataDir, dbPath: this.dbPath, databaseUrl: this.databaseUrl, retentionDays: this.retentionDays, threads: opts.threads ?? backgroundThreads(), pollSources: opts.pollSources };
     return startIndexer(settings, opts.onNotice);
   }
 
@@ -333,6 +357,7 @@ export class Sitrep {
 
   close(): void {
     this.wordnet?.close();
+    this.pgLock?.close();
     this.store.close();
   }
 }

@@ -15,6 +15,9 @@ import { intervalAfterSuccess, jittered } from './policy.ts';
 import { resolveSource, SourceError } from './resolve.ts';
 import type { SourceSettings } from './settings.ts';
 
+/** How long a claimed source is left to its claimer before another instance may fetch it (ms): longer than a poll. */
+export const POLL_LEASE_MS = 10 * 60_000;
+
 /** Who is adding a source, and where: the place it will belong to and the channel told of failures. */
 export interface Place {
   scope: string;
@@ -215,11 +218,14 @@ export class SourcesService {
     return this.pollSources(this.list(scope));
   }
 
-  /** Fetches the sources whose next fetch time has come; one poll at a time. */
+  /**
+   * Fetches the sources whose next fetch time has come; one poll at a time. Each is claimed for a lease
+   * first, so an instance sharing the database does not fetch it too, and one that dies mid-poll leaves it
+   * to another when the lease ends.
+   */
   pollDue(): Promise<PollSummary> {
     if (this.polling) return this.polling;
-    const now = this.deps.now().getTime();
-    const due = this.list().filter((s) => Date.parse(s.nextFetchAt) <= now);
+    const due = this.opts.sources.claimDue(this.deps.now(), POLL_LEASE_MS);
     this.polling = this.pollSources(due).finally(() => {
       this.polling = null;
     });

@@ -87,7 +87,7 @@ function migratePlaces(db: Database.Database): void {
   }).immediate();
 }
 
-interface RunRow {
+export interface RunRow {
   platform: string;
   place: string;
   channel_id: string;
@@ -120,9 +120,9 @@ function parse(json: string | null, corrupt: (error: string) => void): unknown {
   }
 }
 
-type Corrupt = (r: RunRow, column: string, error: string) => void;
+export type Corrupt = (r: RunRow, column: string, error: string) => void;
 
-function toRun(r: RunRow, corrupt: Corrupt): DigestRun {
+export function toRun(r: RunRow, corrupt: Corrupt): DigestRun {
   return {
     platform: r.platform,
     place: r.place,
@@ -151,6 +151,24 @@ function partsOf(r: RunRow, corrupt: Corrupt): string[] {
   return Array.isArray(parts) ? parts.map(String) : [];
 }
 
+/** Warns once per run and column of ledger JSON that cannot be read, saying what it costs (default: stderr). */
+export function corruptWarner(warnWith?: (message: string) => void): Corrupt {
+  const warn = warnWith ?? ((m: string) => console.error(`sitrep: WARNING: ${m}`));
+  const warned = new Set<string>();
+  return (r, column, error) => {
+    const key = `${r.platform}/${r.channel_id}/${r.local_date}/${column}`;
+    if (warned.has(key)) return;
+    warned.add(key);
+    const effect =
+      column === 'reply'
+        ? 'a retry composes the digest again instead of posting what was composed'
+        : column === 'parts'
+          ? 'a retry cannot tell which parts were delivered, so the run is not retried'
+          : 'the next digest cannot tell which stories this one showed, so it may repeat them';
+    warn(`the digest ledger's ${column} for ${r.platform}/${r.channel_id} on ${r.local_date} is corrupt JSON (${error}); ${effect}.`);
+  };
+}
+
 export interface ScheduleStoreOptions {
   /** Told, once per run and column, of ledger JSON that cannot be read (default: stderr). */
   warn?: (message: string) => void;
@@ -158,26 +176,13 @@ export interface ScheduleStoreOptions {
 
 export class SqliteScheduleStore implements ScheduleStore {
   private readonly s;
-  private readonly warned = new Set<string>();
   private readonly corrupt: Corrupt;
 
   constructor(
     readonly db: Database.Database,
     opts: ScheduleStoreOptions = {},
   ) {
-    const warn = opts.warn ?? ((m: string) => console.error(`sitrep: WARNING: ${m}`));
-    this.corrupt = (r, column, error) => {
-      const key = `${r.platform}/${r.channel_id}/${r.local_date}/${column}`;
-      if (this.warned.has(key)) return;
-      this.warned.add(key);
-      const effect =
-        column === 'reply'
-          ? 'a retry composes the digest again instead of posting what was composed'
-          : column === 'parts'
-            ? 'a retry cannot tell which parts were delivered, so the run is not retried'
-            : 'the next digest cannot tell which stories this one showed, so it may repeat them';
-      warn(`the digest ledger's ${column} for ${r.platform}/${r.channel_id} on ${r.local_date} is corrupt JSON (${error}); ${effect}.`);
-    };
+    this.corrupt = corruptWarner(opts.warn);
     ensureTables(db, SCHEMA);
     if (db.readonly) ensureTables(db, `CREATE TABLE IF NOT EXISTS digest_runs (${RUNS_COLUMNS});`);
     else {
@@ -207,7 +212,7 @@ export class SqliteScheduleStore implements ScheduleStore {
       composed: db.prepare(`UPDATE digest_runs SET window_since = @windowSince, window_until = @windowUntil, record = @record, reply = @reply, stories = @stories WHERE ${key}`),
       beginSending: db.prepare(`UPDATE digest_runs SET status = 'posting' WHERE ${key} AND status = 'composing' AND claimed_by = @claimedBy`),
       partSent: db.prepare(`UPDATE digest_runs SET parts = CASE WHEN json_array_length(COALESCE(parts, '[]')) <= @index
-          THEN json_insert(COALESCE(parts, '[]'), '$[#]', @messageId) ELSE json_set(parts, '$[' || @index || ']', @messageId) END WHERE ${key}`),
+          THEN json_insert(COALESCE(parts, '[]'), '$[#]', @messageId) ELSE json_set(parts, '$[' || CAST(@index AS INTEGER) || ']', @messageId) END WHERE ${key}`),
       claimRetry: db.prepare(`UPDATE digest_runs SET status = 'composing', attempts = attempts + 1, claimed_by = @claimedBy, claimed_at = @now, next_attempt_at = NULL
         WHERE ${key} AND status = 'retrying' AND next_attempt_at <= @now`),
       dueRetries: db.prepare(`SELECT * FROM digest_runs WHERE status = 'retrying' AND next_attempt_at <= ? ORDER BY next_attempt_at`),

@@ -20,7 +20,7 @@ CREATE TABLE IF NOT EXISTS source_items (
 CREATE INDEX IF NOT EXISTS source_items_alt ON source_items(source_id, alt_key);
 `;
 
-interface SourceRow {
+export interface SourceRow {
   id: string;
   scope: string;
   url: string;
@@ -41,13 +41,13 @@ interface SourceRow {
   failures: number;
   failing_since: string | null;
   last_error: string | null;
-  notified: number;
-  guid_churn: number;
+  notified: number | boolean;
+  guid_churn: number | boolean;
   warning: string | null;
   items: number;
 }
 
-function toSource(r: SourceRow): Source {
+export function toSource(r: SourceRow): Source {
   return {
     id: r.id,
     scope: r.scope,
@@ -85,6 +85,11 @@ const COLUMNS = `id, scope, url, added_url, kind, title, platform, channel_id, a
 const VALUES = `@id, @scope, @url, @addedUrl, @kind, @title, @platform, @channelId, @addedBy, @addedAt, @status, @etag, @lastModified,
   @lastFetchAt, @lastSuccessAt, @nextFetchAt, @intervalMs, @failures, @failingSince, @lastError, @notified, @guidChurn, @warning, @items`;
 
+/** The order of `list`: by when they were added, then address. */
+export function listOrder(a: Source, b: Source): number {
+  return a.addedAt < b.addedAt ? -1 : a.addedAt > b.addedAt ? 1 : a.url < b.url ? -1 : a.url > b.url ? 1 : 0;
+}
+
 export class SqliteSourceStore implements SourceStore {
   private readonly stmt;
 
@@ -100,6 +105,8 @@ export class SqliteSourceStore implements SourceStore {
         last_fetch_at = @lastFetchAt, last_success_at = @lastSuccessAt, next_fetch_at = @nextFetchAt, interval_ms = @intervalMs,
         failures = @failures, failing_since = @failingSince, last_error = @lastError, notified = @notified, guid_churn = @guidChurn,
         warning = @warning, items = @items WHERE id = @id`),
+      // One statement: a write transaction, so two instances on the file never claim one source twice.
+      claimDue: db.prepare('UPDATE sources SET next_fetch_at = ? WHERE julianday(next_fetch_at) <= julianday(?) RETURNING *'),
       remove: db.prepare('DELETE FROM sources WHERE id = ?'),
       removeItems: db.prepare('DELETE FROM source_items WHERE source_id = ?'),
       items: db.prepare('SELECT source_id AS sourceId, key, alt_key AS altKey, path, hash, first_seen AS firstSeen, last_seen AS lastSeen, summary_only AS summaryOnly FROM source_items WHERE source_id = ?'),
@@ -129,6 +136,11 @@ export class SqliteSourceStore implements SourceStore {
 
   save(source: Source): void {
     this.stmt.save.run(toRow(source));
+  }
+
+  claimDue(now: Date, leaseMs: number): Source[] {
+    const rows = this.stmt.claimDue.all(new Date(now.getTime() + leaseMs).toISOString(), now.toISOString()) as SourceRow[];
+    return rows.map(toSource).sort(listOrder);
   }
 
   remove(id: string): void {

@@ -73,6 +73,13 @@ export interface SourceStore {
   list(scope?: string): Source[];
   /** Saves a source's poll state and title. */
   save(source: Source): void;
+  /**
+   * Claims the sources due at `now` (their next fetch at or before it) for `leaseMs`: their next fetch moves
+   * to the lease's end, so no other instance on the same database fetches them meanwhile, and the fetch's
+   * outcome (`save`) sets the next time. A claimer that dies leaves the lease to run out; then another
+   * instance takes the source. The claimed sources, in `list` order.
+   */
+  claimDue(now: Date, leaseMs: number): Source[];
   /** Drops a source and its item rows (the articles are removed through the Store by the caller). */
   remove(id: string): void;
   items(sourceId: string): SourceItem[];

@@ -19,8 +19,8 @@ export interface TempSitrep {
   cleanup(): void;
 }
 
-/** A Sitrep over a temporary data folder (a copy of `from`, or empty), not yet synced. */
-export function tempSitrep(from?: string): TempSitrep {
+/** A Sitrep over a temporary data folder (a copy of `from`, or empty), not yet synced; its index in `databaseUrl` when given (PostgreSQL). */
+export function tempSitrep(from?: string, databaseUrl?: string): TempSitrep {
   const root = mkdtempSync(join(tmpdir(), 'sitrep-test-'));
   const dataDir = join(root, 'data');
   if (from) cpSync(from, dataDir, { recursive: true });
@@ -28,7 +28,7 @@ export function tempSitrep(from?: string): TempSitrep {
   const dbPath = join(root, 'state', 'index.db');
   const opened: Sitrep[] = [];
   const open = () => {
-    const s = Sitrep.open({ dataDir, dbPath });
+    const s = Sitrep.open({ dataDir, dbPath, databaseUrl });
     opened.push(s);
     return s;
   };

@@ -9,7 +9,7 @@ import { webApi, type App, type SocketModeReceiver } from '@slack/bolt';
 import type { Reply } from '../../reply.ts';
 import type { Sitrep } from '../../service/sitrep.ts';
 import type { EventClaims } from '../../store/dedupe.ts';
-import { SqliteEventClaims } from '../../store/dedupe-sqlite.ts';
+import { openEventClaims } from '../../store/event-claims.ts';
 import { DRAIN_MS, InFlight } from '../in-flight.ts';
 import { ChatRateLimiter } from '../rate-limit.ts';
 import { PlaceUnavailableError, type ChatAdapter, type Delivery } from '../types.ts';
@@ -65,7 +65,7 @@ export class SlackAdapter implements ChatAdapter {
     const path = this.opts.eventLedger;
     if (!path) return;
     try {
-      this.claims = new SqliteEventClaims(path);
+      this.claims = openEventClaims(path);
     } catch (e) {
       (this.opts.log ?? console).warn(`sitrep: Slack: ${(e as Error).message}; remembering answered events in memory only (a retry after a restart may be answered twice).`);
     }
@@ -182,8 +182,9 @@ export async function createSlackAdapter(sitrep: Sitrep, env: NodeJS.ProcessEnv 
     warn: log.warn,
   });
   const limiter = opts.limiter === null ? undefined : (opts.limiter ?? ChatRateLimiter.fromEnv(env));
-  // The ledger of answered events sits beside the index it answers from (one per index, not one per machine).
-  const eventLedger = opts.eventLedger ?? (sitrep.dbPath === ':memory:' ? ':memory:' : join(dirname(sitrep.dbPath), 'slack-events.db'));
+  // The ledger of answered events sits beside the index it answers from (one per index, not one per machine);
+  // on PostgreSQL it is in the database, shared by every instance.
+  const eventLedger = opts.eventLedger ?? sitrep.databaseUrl ?? (sitrep.dbPath === ':memory:' ? ':memory:' : join(dirname(sitrep.dbPath), 'slack-events.db'));
   adapter = new SlackAdapter(settings, { sitrep, admins, limiter, services: opts.services, now: opts.now, log }, { ...opts, log, eventLedger });
   return adapter;
 }

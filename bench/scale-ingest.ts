@@ -36,7 +36,8 @@ function threadCpuMs(): number | null {
 }
 
 const [dataDir, dbPath] = process.argv.slice(2);
-const sitrep = Sitrep.open({ dataDir, dbPath });
+// Opened as `sitrep ingest` opens it (an indexer's connection).
+const sitrep = Sitrep.open({ dataDir, dbPath, role: 'indexer' });
 // As `sitrep ingest` does: reading and analysis in a pool of worker threads, one per core.
 const pool = analysisPool(ingestThreads());
 sitrep.usePool(pool);

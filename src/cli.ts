@@ -16,7 +16,7 @@ import { describeUrl, isPostgresUrl } from './store/pg/url.ts';
 import { IndexBusyError } from './store/writer-lock.ts';
 import { problemLines, summarizeIngest, type IngestReport } from './service/ingest.ts';
 import { FolderUnreadableError } from './service/scan.ts';
-import { Sitrep } from './service/sitrep.ts';
+import { Sitrep, type SitrepOptions } from './service/sitrep.ts';
 import { closeSources } from './sources/registry.ts';
 import { runSourcesCli, SOURCES_CLI_ONLY } from './sources/cli.ts';
 import { start } from './start.ts';
@@ -157,8 +157,8 @@ async function firstSync(sitrep: Sitrep, g: Global): Promise<{ report: IngestRep
  * Opens the index: in PostgreSQL when SITREP_DATABASE_URL is set, else the SQLite file; a SQLite index that
  * cannot be written (a read-only file or folder) is opened for reading.
  */
-function openSitrep(data: string, db: string): Sitrep {
-  const opts = { dataDir: data, dbPath: db, retentionDays: retentionDays(), databaseUrl: databaseUrl() };
+function openSitrep(data: string, db: string, role: SitrepOptions['role'] = 'reader'): Sitrep {
+  const opts = { dataDir: data, dbPath: db, retentionDays: retentionDays(), databaseUrl: databaseUrl(), role };
   try {
     return Sitrep.open(opts);
   } catch (e) {
@@ -218,7 +218,7 @@ export async function main(argv: string[]): Promise<number> {
     range = rangeOf(g);
     workspace = parseWorkspace(g.workspace);
     if (workspace.platform !== 'console' && (name === 'start' || name === 'ingest')) throw new WorkspaceError(`--workspace is for commands that act as a place (ask, sources, digest, ...); \`${name}\` serves every place.`);
-    sitrep = openSitrep(data, dbPath(g.db, data));
+    sitrep = openSitrep(data, dbPath(g.db, data), name === 'ingest' ? 'indexer' : 'reader');
   } catch (e) {
     if (!(e instanceof StoreOpenError) && !(e instanceof CommandError) && !(e instanceof SettingError) && !(e instanceof WorkspaceError)) throw e;
     console.error(`sitrep: ${e.message}`);

@@ -25,7 +25,7 @@ export type IndexerResponse =
   | { kind: 'notice'; notice: SourceNotice };
 
 const settings = workerData as IndexerSettings;
-const sitrep = Sitrep.open({ dataDir: settings.dataDir, dbPath: settings.dbPath, databaseUrl: settings.databaseUrl, retentionDays: settings.retentionDays });
+const sitrep = Sitrep.open({ dataDir: settings.dataDir, dbPath: settings.dbPath, databaseUrl: settings.databaseUrl, retentionDays: settings.retentionDays, role: 'indexer' });
 const pool = analysisPool(settings.threads);
 sitrep.usePool(pool);
 if (settings.pollSources) {

@@ -13,7 +13,7 @@ import { contentTerms } from '../core/text/terms.ts';
 import { refOf, type ArticleRef, type Figure, type ParsedArticle, type Quote, type WithArticle } from '../core/types.ts';
 import { PgStore } from '../store/pg/store.ts';
 import { PgWriterLock } from '../store/pg/writer-lock.ts';
-import { SqliteStore } from '../store/sqlite.ts';
+import { INDEXER_CACHE_KIB, READER_CACHE_KIB, SqliteStore } from '../store/sqlite.ts';
 import type { ArticleMeta, IndexedArticle, SentenceHit, Store, StoryRecord, WindowQuery } from '../store/store.ts';
 import { takeWriterLock } from '../store/writer-lock.ts';
 import type { SourceNotice } from '../sources/poll.ts';
@@ -78,6 +78,8 @@ export interface SitrepOptions {
   retentionDays?: number;
   /** A postgres:// address (SITREP_DATABASE_URL): the index is kept there instead of the SQLite file. */
   databaseUrl?: string | null;
+  /** What the process opens the index for: 'indexer' (mostly writing: a smaller page cache) or answering (the default). */
+  role?: 'indexer' | 'reader';
 }
 
 /** "The latest stories": those with an article within this many days of the newest article indexed. */
@@ -126,7 +128,8 @@ export class Sitrep {
       sitrep.databaseUrl = opts.databaseUrl;
       return sitrep;
     }
-    return new Sitrep(new SqliteStore(opts.dbPath, { readonly: opts.readonly }), opts.dataDir, opts.dbPath, opts.retentionDays ?? 0);
+    const cacheKib = opts.role === 'indexer' ? INDEXER_CACHE_KIB : READER_CACHE_KIB;
+    return new Sitrep(new SqliteStore(opts.dbPath, { readonly: opts.readonly, cacheKib }), opts.dataDir, opts.dbPath, opts.retentionDays ?? 0);
   }
 
   /** Takes the index's writer lock (one writer at a time); returns its release. */

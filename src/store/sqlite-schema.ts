@@ -18,6 +18,8 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
 DROP INDEX IF EXISTS articles_story;
 CREATE INDEX IF NOT EXISTS articles_story_time ON articles(story_id, time_ms);
+-- Whether a story is a place's (stories never mix places): answered from the index, not the article's row.
+CREATE INDEX IF NOT EXISTS articles_story_scope ON articles(story_id, scope);
 DROP INDEX IF EXISTS articles_time;
 CREATE INDEX IF NOT EXISTS articles_window ON articles(time_ms, story_id, copy_of, source, published, added_ms, scope, id);
 CREATE INDEX IF NOT EXISTS articles_dated ON articles(time_ms) WHERE published IS NOT NULL;

@@ -1,0 +1,153 @@
+// Two `sitrep start` processes on one PostgreSQL schema, end to end: the real command line in two child
+// processes, the local Slack fake (HTTP mode: each instance listens on a port of its own, as behind a load
+// balancer) and a local feed server. Between them they post one digest per subscribed channel, fetch a due
+// feed once in its interval, and answer once a Slack event delivered to both with the same event id.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scheduleStoreOf } from '../src/service/digest.ts';
+import { Sitrep } from '../src/service/sitrep.ts';
+import { createSources } from '../src/sources/registry.ts';
+import { sourceSettings } from '../src/sources/settings.ts';
+import { FeedServer, rss } from './fakes/feeds/server.ts';
+import { mentionPayload, sendSigned } from './fakes/slack/requests.ts';
+import { BOT_USER_ID, FakeSlack, TEAM_ID } from './fakes/slack/web-api.ts';
+import { html, STORIES } from './fixtures/sources/stories.ts';
+import { pgUnavailable, tempSchema, urlWithSchema } from './helpers/pg.ts';
+import { SAMPLES_DIR } from './helpers/sitrep.ts';
+
+const unavailable = await pgUnavailable();
+if (unavailable) console.warn(`skipping the two-instance end-to-end test: ${unavailable}`);
+
+const ROOT = join(import.meta.dirname, '..');
+const BOT_TOKEN = 'xoxb-two-instances-bot-token';
+const SECRET = 'two-instances-signing-secret';
+const PLACE = `slack:${TEAM_ID}`;
+const DIGEST_CHANNEL = 'C0DIGEST01';
+const FEED_CHANNEL = 'C0FEED0001';
+const ASK_CHANNEL = 'C0ASK00001';
+const HOUR = 3_600_000;
+/** How long the test keeps watching after the first of something, for a second that must not come. */
+const SETTLE_MS = 4000;
+const settle = () => new Promise((r) => setTimeout(r, SETTLE_MS));
+
+interface Instance {
+  child: ChildProcess;
+  port: number;
+  stderr: () => string;
+}
+
+/** `sitrep start` in a child process on the schema; resolves when its Slack endpoint listens. */
+async function startInstance(env: NodeJS.ProcessEnv, state: string): Promise<Instance> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'sitrep.js'), '--data', SAMPLES_DIR, 'start'], {
+    cwd: state,
+    env: { PATH: process.env.PATH, HOME: state, SITREP_STATE_DIR: state, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`sitrep start did not listen: ${stderr}`)), 60_000);
+    child.stderr!.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      const m = stderr.match(/Listening on port (\d+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    child.once('exit', () => reject(new Error(`sitrep start exited: ${stderr}`)));
+  });
+  return { child, port, stderr: () => stderr };
+}
+
+describe.skipIf(unavailable !== null)('two Sitrep processes on one PostgreSQL schema', () => {
+  let schema: Awaited<ReturnType<typeof tempSchema>>;
+  let url: string;
+  let slack: FakeSlack;
+  let feeds: FeedServer;
+  let state: string;
+  const instances: Instance[] = [];
+  const postsTo = (channel: string) => slack.callsOf('chat.postMessage').filter((c) => c.args.channel === channel);
+  const feedFetches = () => feeds.hits('/wire.xml').length;
+
+  beforeAll(async () => {
+    schema = await tempSchema();
+    url = urlWithSchema(schema.schema);
+    state = mkdtempSync(join(tmpdir(), 'sitrep-two-'));
+    slack = new FakeSlack({ botToken: BOT_TOKEN, users: [{ id: 'U0000USER' }] });
+    await slack.start();
+    feeds = new FeedServer();
+    await feeds.start();
+    feeds.serve('/wire.xml', rss('Harbour Wire', [{ title: STORIES[0].title, link: feeds.url('/news/0'), guid: 'story-0', date: new Date(Date.now() - HOUR).toISOString(), content: html(STORIES[0]) }]));
+
+    // The database as a running deployment has it: the samples indexed, a channel subscribed to a digest
+    // whose slot passed half an hour ago (within the grace period), and a feed followed two intervals ago.
+    const seed = Sitrep.open({ dataDir: SAMPLES_DIR, dbPath: ':memory:', databaseUrl: url });
+    try {
+      await seed.sync();
+      const slot = new Date(Date.now() - HOUR / 2);
+      const time = `${String(slot.getUTCHours()).padStart(2, '0')}:${String(slot.getUTCMinutes()).padStart(2, '0')}`;
+      scheduleStoreOf(seed).subscribe({ platform: 'slack', place: PLACE, channelId: DIGEST_CHANNEL, time, timezone: 'UTC', createdAt: new Date(Date.now() - 48 * HOUR).toISOString(), createdBy: null });
+      const settings = sourceSettings({ SITREP_ALLOW_PRIVATE_HOSTS: '127.0.0.1' });
+      settings.hostSpacingMs = 0;
+      const past = new Date(Date.now() - 2 * settings.policy.maxIntervalMs);
+      const sources = createSources(seed, settings, { now: () => past, notify: () => {}, log: () => {} });
+      await sources.add(feeds.url('/wire.xml'), { scope: PLACE, platform: 'slack', channelId: FEED_CHANNEL, userId: null });
+      await sources.stop();
+    } finally {
+      seed.close();
+    }
+    expect(feedFetches()).toBe(1);
+
+    const env = {
+      SITREP_DATABASE_URL: url, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, PORT: '0',
+      SITREP_ALLOW_PRIVATE_HOSTS: '127.0.0.1', SITREP_SOURCES_HOST_SPACING_SECONDS: '0', SITREP_SOURCES_INTERVAL_MINUTES: '10',
+    };
+    instances.push(...(await Promise.all([startInstance(env, state), startInstance(env, state)])));
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const i of instances) {
+      const exited = new Promise((r) => i.child.once('exit', r));
+      i.child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (i.child.exitCode === null) i.child.kill('SIGKILL');
+    }
+    await slack?.stop();
+    await feeds?.stop();
+    await schema?.drop();
+    if (state) rmSync(state, { recursive: true, force: true });
+  });
+
+  it('post the missed digest to the subscribed channel once, not once each', async () => {
+    await slack.waitFor(() => postsTo(DIGEST_CHANNEL).length > 0, 60_000, 'the digest');
+    await settle();
+    expect(postsTo(DIGEST_CHANNEL)).toHaveLength(1);
+    expect(JSON.stringify(postsTo(DIGEST_CHANNEL)[0].args)).toMatch(/digest/i);
+  }, 90_000);
+
+  it('fetch the due feed once in its interval, not once each', async () => {
+    for (let i = 0; i < 120 && feedFetches() < 2; i++) await new Promise((r) => setTimeout(r, 500));
+    await settle();
+    expect(feedFetches()).toBe(2);
+  }, 90_000);
+
+  it('answer a Slack event delivered to both (a retry, the same event id) once', async () => {
+    const body = JSON.stringify(mentionPayload({ eventId: 'Ev-two-instances-1', channel: ASK_CHANNEL, text: `<@${BOT_USER_ID}> where did the missiles land?` }));
+    const sent = await Promise.all(instances.map((i) => sendSigned(`http://127.0.0.1:${i.port}/slack/events`, body, { secret: SECRET, contentType: 'application/json' })));
+    expect(sent.map((r) => r.status)).toEqual([200, 200]);
+    await slack.waitFor(() => postsTo(ASK_CHANNEL).length > 0, 30_000, 'the answer');
+    await settle();
+    expect(postsTo(ASK_CHANNEL)).toHaveLength(1);
+    expect(postsTo(ASK_CHANNEL)[0].args.text).toMatch(/missiles/i);
+  }, 60_000);
+
+  it('never show the database URL\'s secrets or the tokens in their logs', () => {
+    for (const i of instances) {
+      expect(i.stderr()).not.toContain(BOT_TOKEN);
+      expect(i.stderr()).not.toContain(SECRET);
+    }
+  });
+});

@@ -17,7 +17,10 @@ import { CHAT_WAIT_MS } from '../src/store/waits.ts';
 import { IDS } from './fakes/discord/payloads.ts';
 import { FakeDiscord } from './fakes/discord/server.ts';
 import { pgAdmin, pgUnavailable, PG_URL, tempSchema, urlWithSchema } from './helpers/pg.ts';
+import { FakeSlack } from './fakes/slack/web-api.ts';
+import { sendSigned, slashBody } from './fakes/slack/requests.ts';
 import { SAMPLES_DIR } from './helpers/sitrep.ts';
+import { startSitrep, type SitrepProcess } from './helpers/sitrep-process.ts';
 import { TcpProxy } from './helpers/tcp-proxy.ts';
 
 const unavailable = await pgUnavailable();
@@ -101,6 +104,46 @@ describe.skipIf(unavailable !== null)('a running Sitrep whose PostgreSQL stops a
     await proxy.restore();
     expect(await ask()).toMatch(/Iran/);
   }, 30_000);
+
+  describe('`sitrep start` (the real command line) on Slack, when the database stops answering', () => {
+    const BOT_TOKEN = 'xoxb-outage-bot-token';
+    const SECRET = 'outage-signing-secret';
+    let slack: FakeSlack;
+    let instance: SitrepProcess;
+    let state: string;
+    const slash = (id: string) =>
+      sendSigned(`http://127.0.0.1:${instance.port}/slack/events`, slashBody({ command: '/ask', text: QUESTION, response_url: slack.responseUrl(id) }), { secret: SECRET, contentType: 'application/x-www-form-urlencoded' });
+    const answerTo = async (id: string) => (await slack.waitFor((c) => c.some((x) => x.responseId === id), 30_000, `the answer ${id}`)).find((x) => x.responseId === id)!;
+    beforeAll(async () => {
+      await proxy.restore();
+      slack = new FakeSlack({ botToken: BOT_TOKEN, users: [{ id: 'U0000USER' }] });
+      await slack.start();
+      state = mkdtempSync(join(tmpdir(), 'sitrep-outage-start-'));
+      instance = await startSitrep(SAMPLES_DIR, state, { SITREP_DATABASE_URL: proxy.via(url), SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl });
+    }, 90_000);
+    afterAll(async () => {
+      await proxy.restore();
+      await instance?.stop();
+      await slack?.stop();
+      if (state) rmSync(state, { recursive: true, force: true });
+    });
+
+    it('tells a command to try again within the chat thread\'s short wait, and answers it again once the database is back', async () => {
+      expect((await slash('before')).status).toBe(200);
+      expect(JSON.stringify((await answerTo('before')).args)).toMatch(/missiles/i);
+      await proxy.hang();
+      const began = Date.now();
+      expect((await slash('hung')).status).toBe(200);
+      const hung = await answerTo('hung');
+      // At most two waits (a digest tick of the chat thread may be waiting already), far below the writer's 15 s.
+      expect(Date.now() - began).toBeLessThan(2 * CHAT_WAIT_MS + 2 * SLACK_MS);
+      expect(JSON.stringify(hung.args)).toContain(TRY_AGAIN);
+      await proxy.restore();
+      expect((await slash('back')).status).toBe(200);
+      expect(JSON.stringify((await answerTo('back')).args)).toMatch(/missiles/i);
+      expect(instance.stderr()).not.toContain(BOT_TOKEN);
+    }, 60_000);
+  });
 
   describe('ingest when the connection is lost in the middle of a batch', () => {
     let dir: string;

@@ -2,7 +2,6 @@
 // processes, the local Slack fake (HTTP mode: each instance listens on a port of its own, as behind a load
 // balancer) and a local feed server. Between them they post one digest per subscribed channel, fetch a due
 // feed once in its interval, and answer once a Slack event delivered to both with the same event id.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,11 +16,11 @@ import { BOT_USER_ID, FakeSlack, TEAM_ID } from './fakes/slack/web-api.ts';
 import { html, STORIES } from './fixtures/sources/stories.ts';
 import { pgUnavailable, tempSchema, urlWithSchema } from './helpers/pg.ts';
 import { SAMPLES_DIR } from './helpers/sitrep.ts';
+import { startSitrep, type SitrepProcess } from './helpers/sitrep-process.ts';
 
 const unavailable = await pgUnavailable();
 if (unavailable) console.warn(`skipping the two-instance end-to-end test: ${unavailable}`);
 
-const ROOT = join(import.meta.dirname, '..');
 const BOT_TOKEN = 'xoxb-two-instances-bot-token';
 const SECRET = 'two-instances-signing-secret';
 const PLACE = `slack:${TEAM_ID}`;
@@ -33,42 +32,13 @@ const HOUR = 3_600_000;
 const SETTLE_MS = 4000;
 const settle = () => new Promise((r) => setTimeout(r, SETTLE_MS));
 
-interface Instance {
-  child: ChildProcess;
-  port: number;
-  stderr: () => string;
-}
-
-/** `sitrep start` in a child process on the schema; resolves when its Slack endpoint listens. */
-async function startInstance(env: NodeJS.ProcessEnv, state: string): Promise<Instance> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'sitrep.js'), '--data', SAMPLES_DIR, 'start'], {
-    cwd: state,
-    env: { PATH: process.env.PATH, HOME: state, SITREP_STATE_DIR: state, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`sitrep start did not listen: ${stderr}`)), 60_000);
-    child.stderr!.on('data', (d: Buffer) => {
-      stderr += d.toString();
-      const m = stderr.match(/Listening on port (\d+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    });
-    child.once('exit', () => reject(new Error(`sitrep start exited: ${stderr}`)));
-  });
-  return { child, port, stderr: () => stderr };
-}
-
 describe.skipIf(unavailable !== null)('two Sitrep processes on one PostgreSQL schema', () => {
   let schema: Awaited<ReturnType<typeof tempSchema>>;
   let url: string;
   let slack: FakeSlack;
   let feeds: FeedServer;
   let state: string;
-  const instances: Instance[] = [];
+  const instances: SitrepProcess[] = [];
   const postsTo = (channel: string) => slack.callsOf('chat.postMessage').filter((c) => c.args.channel === channel);
   const feedFetches = () => feeds.hits('/wire.xml').length;
 
@@ -102,19 +72,14 @@ describe.skipIf(unavailable !== null)('two Sitrep processes on one PostgreSQL sc
     expect(feedFetches()).toBe(1);
 
     const env = {
-      SITREP_DATABASE_URL: url, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl, PORT: '0',
+      SITREP_DATABASE_URL: url, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl,
       SITREP_ALLOW_PRIVATE_HOSTS: '127.0.0.1', SITREP_SOURCES_HOST_SPACING_SECONDS: '0', SITREP_SOURCES_INTERVAL_MINUTES: '10',
     };
-    instances.push(...(await Promise.all([startInstance(env, state), startInstance(env, state)])));
+    instances.push(...(await Promise.all([startSitrep(SAMPLES_DIR, state, env), startSitrep(SAMPLES_DIR, state, env)])));
   }, 120_000);
 
   afterAll(async () => {
-    for (const i of instances) {
-      const exited = new Promise((r) => i.child.once('exit', r));
-      i.child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      if (i.child.exitCode === null) i.child.kill('SIGKILL');
-    }
+    await Promise.all(instances.map((i) => i.stop()));
     await slack?.stop();
     await feeds?.stop();
     await schema?.drop();

@@ -99,6 +99,15 @@ describe('two Sitrep Discord adapters running shards [0] and [1] of 2', () => {
     expect(shardsOf(HARBOUR.id)).toEqual([0]);
     expect(shardsOf(DEFAULT_GUILD.id)).toEqual([1]);
   }, 30_000);
+
+  it('post a digest to a server of the other shard over REST, without taking it for a server the bot left', async () => {
+    const channel = HARBOUR.channels[0].id;
+    const reply = { title: 'Daily digest', sections: [{ items: [{ text: 'The ferry ran late.' }] }] };
+    await adapters[1].post(channel, reply, undefined, `discord:${HARBOUR.id}`);
+    const posted = fake.find('POST', new RegExp(`^/channels/${channel}/messages$`));
+    expect(posted).toHaveLength(1);
+    expect(JSON.stringify(posted[0].body)).toContain('The ferry ran late.');
+  });
 });
 
 describe('the fake gateway, as strict as Discord about shards', () => {

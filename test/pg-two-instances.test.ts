@@ -1,7 +1,9 @@
 // Two `sitrep start` processes on one PostgreSQL schema, end to end: the real command line in two child
 // processes, the local Slack fake (HTTP mode: each instance listens on a port of its own, as behind a load
-// balancer) and a local feed server. Between them they post one digest per subscribed channel, fetch a due
-// feed once in its interval, and answer once a Slack event delivered to both with the same event id.
+// balancer), the local Discord fake (the instances run shards 0 and 1 of 2) and a local feed server.
+// Between them they post one digest per subscribed channel, fetch a due feed once in its interval, answer
+// once a Slack event delivered to both with the same event id, and answer each Discord server's command
+// once, from the instance of its shard.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +12,8 @@ import { scheduleStoreOf } from '../src/service/digest.ts';
 import { Sitrep } from '../src/service/sitrep.ts';
 import { createSources } from '../src/sources/registry.ts';
 import { sourceSettings } from '../src/sources/settings.ts';
+import { FakeDiscord } from './fakes/discord/server.ts';
+import { DEFAULT_GUILD, IDS, type GuildSpec } from './fakes/discord/payloads.ts';
 import { FeedServer, rss } from './fakes/feeds/server.ts';
 import { mentionPayload, sendSigned } from './fakes/slack/requests.ts';
 import { BOT_USER_ID, FakeSlack, TEAM_ID } from './fakes/slack/web-api.ts';
@@ -28,6 +32,8 @@ const DIGEST_CHANNEL = 'C0DIGEST01';
 const FEED_CHANNEL = 'C0FEED0001';
 const ASK_CHANNEL = 'C0ASK00001';
 const HOUR = 3_600_000;
+/** A Discord server on shard 0 of 2 (the default test server is on shard 1 of 2). */
+const HARBOUR: GuildSpec = { id: '1100000000004194404', name: 'Harbour', channels: [{ id: '1100000000004194500', name: 'harbour-news' }] };
 /** How long the test keeps watching after the first of something, for a second that must not come. */
 const SETTLE_MS = 4000;
 const settle = () => new Promise((r) => setTimeout(r, SETTLE_MS));
@@ -37,6 +43,7 @@ describe.skipIf(unavailable !== null)('two Sitrep processes on one PostgreSQL sc
   let url: string;
   let slack: FakeSlack;
   let feeds: FeedServer;
+  let discord: FakeDiscord;
   let state: string;
   const instances: SitrepProcess[] = [];
   const postsTo = (channel: string) => slack.callsOf('chat.postMessage').filter((c) => c.args.channel === channel);
@@ -50,6 +57,7 @@ describe.skipIf(unavailable !== null)('two Sitrep processes on one PostgreSQL sc
     await slack.start();
     feeds = new FeedServer();
     await feeds.start();
+    discord = await FakeDiscord.start({ guilds: [HARBOUR, DEFAULT_GUILD] });
     feeds.serve('/wire.xml', rss('Harbour Wire', [{ title: STORIES[0].title, link: feeds.url('/news/0'), guid: 'story-0', date: new Date(Date.now() - HOUR).toISOString(), content: html(STORIES[0]) }]));
 
     // The database as a running deployment has it: the samples indexed, a channel subscribed to a digest
@@ -59,7 +67,9 @@ describe.skipIf(unavailable !== null)('two Sitrep processes on one PostgreSQL sc
       await seed.sync();
       const slot = new Date(Date.now() - HOUR / 2);
       const time = `${String(slot.getUTCHours()).padStart(2, '0')}:${String(slot.getUTCMinutes()).padStart(2, '0')}`;
-      scheduleStoreOf(seed).subscribe({ platform: 'slack', place: PLACE, channelId: DIGEST_CHANNEL, time, timezone: 'UTC', createdAt: new Date(Date.now() - 48 * HOUR).toISOString(), createdBy: null });
+      const createdAt = new Date(Date.now() - 48 * HOUR).toISOString();
+      scheduleStoreOf(seed).subscribe({ platform: 'slack', place: PLACE, channelId: DIGEST_CHANNEL, time, timezone: 'UTC', createdAt, createdBy: null });
+      scheduleStoreOf(seed).subscribe({ platform: 'discord', place: `discord:${HARBOUR.id}`, channelId: HARBOUR.channels[0].id, time, timezone: 'UTC', createdAt, createdBy: null });
       const settings = sourceSettings({ SITREP_ALLOW_PRIVATE_HOSTS: '127.0.0.1' });
       settings.hostSpacingMs = 0;
       const past = new Date(Date.now() - 2 * settings.policy.maxIntervalMs);
@@ -75,23 +85,44 @@ describe.skipIf(unavailable !== null)('two Sitrep processes on one PostgreSQL sc
       SITREP_DATABASE_URL: url, SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl,
       SITREP_ALLOW_PRIVATE_HOSTS: '127.0.0.1', SITREP_SOURCES_HOST_SPACING_SECONDS: '0', SITREP_SOURCES_INTERVAL_MINUTES: '10',
     };
-    instances.push(...(await Promise.all([startSitrep(SAMPLES_DIR, state, env), startSitrep(SAMPLES_DIR, state, env)])));
+    const shard = (n: number) => ({ ...env, DISCORD_TOKEN: 'fake-bot-token-not-a-secret', DISCORD_APPLICATION_ID: IDS.application, DISCORD_API_URL: discord.apiUrl, SITREP_DISCORD_SHARDS: String(n), SITREP_DISCORD_SHARD_COUNT: '2' });
+    instances.push(...(await Promise.all([startSitrep(SAMPLES_DIR, state, shard(0)), startSitrep(SAMPLES_DIR, state, shard(1))])));
   }, 120_000);
 
   afterAll(async () => {
     await Promise.all(instances.map((i) => i.stop()));
     await slack?.stop();
     await feeds?.stop();
+    await discord?.close();
     await schema?.drop();
     if (state) rmSync(state, { recursive: true, force: true });
   });
 
-  it('post the missed digest to the subscribed channel once, not once each', async () => {
+  it('post the missed digest to each subscribed channel once, not once each', async () => {
+    const discordPosts = () => discord.find('POST', new RegExp(`^/channels/${HARBOUR.channels[0].id}/messages$`));
     await slack.waitFor(() => postsTo(DIGEST_CHANNEL).length > 0, 60_000, 'the digest');
+    await discord.waitFor(() => discordPosts().length > 0 || undefined, 'the Discord digest', 30_000).catch((e) => {
+      console.log(instances.map((i) => i.stderr()).join('\n-----\n'), discord.requests.map((r) => `${r.method} ${r.path} ${r.status}`).join('\n'));
+      throw e;
+    });
     await settle();
     expect(postsTo(DIGEST_CHANNEL)).toHaveLength(1);
     expect(JSON.stringify(postsTo(DIGEST_CHANNEL)[0].args)).toMatch(/digest/i);
+    expect(discordPosts()).toHaveLength(1);
+    expect(JSON.stringify(discordPosts()[0].body)).toMatch(/digest/i);
   }, 90_000);
+
+  it('connect to Discord as shards 0 and 1 of 2, and answer each server\'s command once', async () => {
+    await discord.waitFor(() => (discord.gateway.shards.length === 2 ? true : undefined), 'both shards', 30_000);
+    expect(discord.gateway.shards.sort()).toEqual([[0, 2], [1, 2]]);
+    const asked = [HARBOUR, DEFAULT_GUILD].map((g) => discord.invoke({ name: 'ask', options: { question: 'where did the missiles land?' }, guildId: g.id, channelId: g.channels[0].id }));
+    for (const i of asked) await discord.waitFor(() => discord.forInteraction(i.token).find((r) => r.method === 'PATCH'), 'the answer', 30_000);
+    await settle();
+    for (const i of asked) {
+      expect(discord.forInteraction(i.token).filter((r) => r.path.endsWith('/callback')).map((r) => r.status)).toEqual([204]);
+      expect(JSON.stringify(discord.forInteraction(i.token).find((r) => r.method === 'PATCH')!.body)).toMatch(/Iran/);
+    }
+  }, 60_000);
 
   it('fetch the due feed once in its interval, not once each', async () => {
     for (let i = 0; i < 120 && feedFetches() < 2; i++) await new Promise((r) => setTimeout(r, 500));

@@ -6,6 +6,7 @@ import { parseArgv } from '../commands/parse.ts';
 import { runCommand } from '../commands/run.ts';
 import { CommandError } from '../commands/types.ts';
 import { renderText } from './adapters/console/render.ts';
+import { CHAT_WAIT_MS } from './store/waits.ts';
 import { databaseUrl, dataDir, dbPath, DEFAULT_RETENTION_DAYS, ingestThreads, loadDotEnv, retentionDays, SettingError } from './config.ts';
 import { writeJson } from './lazy-json.ts';
 import { checkInstalled, parseWorkspace, WORKSPACE_FORM, WorkspaceError, type Workspace } from './workspace.ts';
@@ -157,8 +158,8 @@ async function firstSync(sitrep: Sitrep, g: Global): Promise<{ report: IngestRep
  * Opens the index: in PostgreSQL when SITREP_DATABASE_URL is set, else the SQLite file; a SQLite index that
  * cannot be written (a read-only file or folder) is opened for reading.
  */
-function openSitrep(data: string, db: string, role: SitrepOptions['role'] = 'reader'): Sitrep {
-  const opts = { dataDir: data, dbPath: db, retentionDays: retentionDays(), databaseUrl: databaseUrl(), role };
+function openSitrep(data: string, db: string, role: SitrepOptions['role'] = 'reader', waitMs?: number): Sitrep {
+  const opts = { dataDir: data, dbPath: db, retentionDays: retentionDays(), databaseUrl: databaseUrl(), role, waitMs };
   try {
     return Sitrep.open(opts);
   } catch (e) {
@@ -218,7 +219,8 @@ export async function main(argv: string[]): Promise<number> {
     range = rangeOf(g);
     workspace = parseWorkspace(g.workspace);
     if (workspace.platform !== 'console' && (name === 'start' || name === 'ingest')) throw new WorkspaceError(`--workspace is for commands that act as a place (ask, sources, digest, ...); \`${name}\` serves every place.`);
-    sitrep = openSitrep(data, dbPath(g.db, data), name === 'ingest' ? 'indexer' : 'reader');
+    // `start` answers chat on this thread: its calls wait briefly (the indexer's thread opens its own store).
+    sitrep = openSitrep(data, dbPath(g.db, data), name === 'ingest' ? 'indexer' : 'reader', name === 'start' ? CHAT_WAIT_MS : undefined);
   } catch (e) {
     if (!(e instanceof StoreOpenError) && !(e instanceof CommandError) && !(e instanceof SettingError) && !(e instanceof WorkspaceError)) throw e;
     console.error(`sitrep: ${e.message}`);

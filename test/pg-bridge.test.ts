@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgBridge, PgQueryError, PgUnavailableError } from '../src/store/pg/bridge.ts';
 import { PG_URL, pgAdmin, pgUnavailable } from './helpers/pg.ts';
+import { TcpProxy } from './helpers/tcp-proxy.ts';
 
 const unavailable = await pgUnavailable();
 if (unavailable) console.warn(`skipping the PostgreSQL bridge tests: ${unavailable}`);
@@ -63,6 +64,25 @@ describe.skipIf(unavailable !== null)('the PostgreSQL bridge', () => {
       expect(() => b.query("SELECT 1")).toThrow(/the database is not answering; try again/);
     }, 40_000);
   });
+
+  it('works again once a database that stopped answering, even while being connected to, answers again', async () => {
+    const proxy = await TcpProxy.start(PG_URL);
+    try {
+      const b = bridge(500, proxy.via(PG_URL));
+      expect(b.query('SELECT 1 AS one').rows).toEqual([{ one: 1 }]);
+      await proxy.hang();
+      // The first call waits on its open connection; the next ones on new connections the server never greets.
+      for (let i = 0; i < 3; i++) expect(() => b.query('SELECT 1')).toThrow(/no answer within 500 ms/);
+      await proxy.restore();
+      expect(b.query('SELECT 2 AS two').rows).toEqual([{ two: 2 }]);
+      await proxy.cut();
+      expect(() => b.query('SELECT 1')).toThrow(/ECONNREFUSED/);
+      await proxy.restore();
+      expect(b.query('SELECT 3 AS three').rows).toEqual([{ three: 3 }]);
+    } finally {
+      await proxy.close();
+    }
+  }, 30_000);
 
   it('reconnects after its connection is terminated by the server', async () => {
     const b = bridge();

@@ -80,6 +80,11 @@ export interface SitrepOptions {
   databaseUrl?: string | null;
   /** What the process opens the index for: 'indexer' (mostly writing: a smaller page cache) or answering (the default). */
   role?: 'indexer' | 'reader';
+  /**
+   * How long each call to a database server waits before it is "try again" (ms; store/waits.ts): CHAT_WAIT_MS
+   * for the thread that answers chat, the long WRITER_WAIT_MS (the default) for the indexer and the command line.
+   */
+  waitMs?: number;
 }
 
 /** "The latest stories": those with an article within this many days of the newest article indexed. */
@@ -124,7 +129,7 @@ export class Sitrep {
   /** Opens the index: in PostgreSQL when `databaseUrl` is given, else the SQLite file at `dbPath`. */
   static open(opts: SitrepOptions): Sitrep {
     if (opts.databaseUrl) {
-      const sitrep = new Sitrep(new PgStore(opts.databaseUrl), opts.dataDir, opts.dbPath, opts.retentionDays ?? 0);
+      const sitrep = new Sitrep(new PgStore(opts.databaseUrl, { timeoutMs: opts.waitMs }), opts.dataDir, opts.dbPath, opts.retentionDays ?? 0);
       sitrep.databaseUrl = opts.databaseUrl;
       return sitrep;
     }

@@ -5,6 +5,6 @@ import { SqliteEventClaims } from './dedupe-sqlite.ts';
 import { PgEventClaims } from './pg/dedupe.ts';
 import { isPostgresUrl } from './pg/url.ts';
 
-export function openEventClaims(ledger: string): EventClaims {
-  return isPostgresUrl(ledger) ? new PgEventClaims(ledger) : new SqliteEventClaims(ledger);
+export function openEventClaims(ledger: string, opts: { /** How long a claim waits for a database server (ms). */ waitMs?: number } = {}): EventClaims {
+  return isPostgresUrl(ledger) ? new PgEventClaims(ledger, { timeoutMs: opts.waitMs }) : new SqliteEventClaims(ledger);
 }

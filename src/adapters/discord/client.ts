@@ -14,15 +14,17 @@ export const NO_MENTIONS: MessageMentionOptions = { parse: [], repliedUser: fals
 
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages] as const;
 
-export function clientOptions(settings: Pick<DiscordSettings, 'apiUrl'>): ClientOptions {
+export function clientOptions(settings: Pick<DiscordSettings, 'apiUrl' | 'shards'>): ClientOptions {
   return {
     intents: [...INTENTS],
     allowedMentions: NO_MENTIONS,
     failIfNotExists: false,
     rest: { api: settings.apiUrl },
+    // Only this instance's shards (the others run elsewhere); Discord sends each server's events to one of them.
+    ...(settings.shards ? { shards: settings.shards.ids, shardCount: settings.shards.count } : {}),
   };
 }
 
-export function createClient(settings: Pick<DiscordSettings, 'apiUrl'>): Client {
+export function createClient(settings: Pick<DiscordSettings, 'apiUrl' | 'shards'>): Client {
   return new Client(clientOptions(settings));
 }

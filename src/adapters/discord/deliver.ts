@@ -9,7 +9,8 @@ import { renderReply } from './render.ts';
 /** Posts each message of the reply in order; with `delivery`, skips parts already sent and reports each one sent. */
 export async function postReply(client: Client, channelId: string, reply: Reply, delivery?: Delivery): Promise<void> {
   if (!/^\d{5,25}$/.test(channelId)) throw new Error(`"${channelId}" is not a Discord channel id.`);
-  const channel = await client.channels.fetch(channelId);
+  // A channel of a server on another instance's shard is not in this client's cache, but is posted to all the same.
+  const channel = await client.channels.fetch(channelId, { allowUnknownGuild: true });
   if (!channel || !channel.isSendable()) throw new Error(`Discord channel ${channelId} is not a channel Sitrep can post in.`);
   const files = filesOf(reply);
   for (const [i, m] of renderReply(reply).entries()) {

@@ -15,6 +15,7 @@ import { handleInteraction } from './interactions.ts';
 import { handleMention } from './mentions.ts';
 import type { CommandRunner, HandlerDeps } from './run-types.ts';
 import { readDiscordSettings, type DiscordSettings } from './settings.ts';
+import { shardOf } from './shards.ts';
 import { isAllowed, leaveUnlisted } from './guilds.ts';
 
 export interface DiscordAdapterOptions {
@@ -101,9 +102,16 @@ export class DiscordAdapter implements ChatAdapter {
     // A server the bot no longer serves (left, or off DISCORD_ALLOWED_GUILDS) gets no more digests.
     const guildId = place?.startsWith('discord:') ? place.slice('discord:'.length) : null;
     if (guildId && !isAllowed(this.settings.allowedGuilds ?? null, guildId)) return Promise.reject(new PlaceUnavailableError(place!, `Sitrep does not serve server ${guildId} (not in DISCORD_ALLOWED_GUILDS)`));
-    // Removed from the server (or it left): Discord no longer lists it among the bot's servers.
-    if (guildId && this.client.isReady() && !this.client.guilds.cache.has(guildId)) return Promise.reject(new PlaceUnavailableError(place!, `the bot is no longer in server ${guildId} (it was removed, or left)`));
+    // Removed from the server (or it left): Discord no longer lists it among the bot's servers. Only the
+    // instance running the server's shard is told of it; another instance's digest for it is posted over REST.
+    if (guildId && this.client.isReady() && this.ownsShardOf(guildId) && !this.client.guilds.cache.has(guildId)) return Promise.reject(new PlaceUnavailableError(place!, `the bot is no longer in server ${guildId} (it was removed, or left)`));
     return postReply(this.client, channelId, reply, delivery);
+  }
+
+  /** Whether the server's events come to this instance (every server, when it runs all the shards). */
+  private ownsShardOf(guildId: string): boolean {
+    const shards = this.settings.shards;
+    return !shards || shards.ids.includes(shardOf(guildId, shards.count));
   }
 }
 

@@ -2,6 +2,7 @@
 // and never printed (errors name the variable, not its value).
 
 import { parseAllowedGuilds, type AllowedGuilds } from './guilds.ts';
+import { readShardPlan, type ShardPlan } from './shards.ts';
 
 export const DEFAULT_API_URL = 'https://discord.com/api';
 
@@ -14,6 +15,8 @@ export interface DiscordSettings {
   apiUrl: string;
   /** The servers the bot serves (DISCORD_ALLOWED_GUILDS); null or absent: every server it joins. */
   allowedGuilds?: AllowedGuilds;
+  /** The gateway shards this instance runs (SITREP_DISCORD_SHARDS of SITREP_DISCORD_SHARD_COUNT); absent: all, as one. */
+  shards?: ShardPlan | null;
 }
 
 /** Accepts "http://host/api", "http://host/api/" or "http://host/api/v10"; discord.js adds the version. */
@@ -39,5 +42,5 @@ export function readDiscordSettings(env: NodeJS.ProcessEnv = process.env): Disco
   if (!/^\d{5,25}$/.test(applicationId!)) throw new Error('DISCORD_APPLICATION_ID should be the numeric application id (General Information > Application ID).');
   const guildId = env.DISCORD_GUILD_ID?.trim() || undefined;
   if (guildId && !/^\d{5,25}$/.test(guildId)) throw new Error('DISCORD_GUILD_ID should be a numeric server id (right-click the server > Copy Server ID).');
-  return { token: token!, applicationId: applicationId!, guildId, apiUrl: normalizeApiUrl(env.DISCORD_API_URL), allowedGuilds: parseAllowedGuilds(env.DISCORD_ALLOWED_GUILDS) };
+  return { token: token!, applicationId: applicationId!, guildId, apiUrl: normalizeApiUrl(env.DISCORD_API_URL), allowedGuilds: parseAllowedGuilds(env.DISCORD_ALLOWED_GUILDS), shards: readShardPlan(env) };
 }

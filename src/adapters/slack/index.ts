@@ -10,6 +10,7 @@ import type { Reply } from '../../reply.ts';
 import type { Sitrep } from '../../service/sitrep.ts';
 import type { EventClaims } from '../../store/dedupe.ts';
 import { openEventClaims } from '../../store/event-claims.ts';
+import { CHAT_WAIT_MS } from '../../store/waits.ts';
 import { DRAIN_MS, InFlight } from '../in-flight.ts';
 import { ChatRateLimiter } from '../rate-limit.ts';
 import { PlaceUnavailableError, type ChatAdapter, type Delivery } from '../types.ts';
@@ -65,7 +66,8 @@ export class SlackAdapter implements ChatAdapter {
     const path = this.opts.eventLedger;
     if (!path) return;
     try {
-      this.claims = openEventClaims(path);
+      // Claims are made on the chat thread, as each event arrives: they wait briefly, as its store does.
+      this.claims = openEventClaims(path, { waitMs: CHAT_WAIT_MS });
     } catch (e) {
       (this.opts.log ?? console).warn(`sitrep: Slack: ${(e as Error).message}; remembering answered events in memory only (a retry after a restart may be answered twice).`);
     }

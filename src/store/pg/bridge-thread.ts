@@ -20,13 +20,22 @@ const types = { getTypeParser: (oid: number, format?: string) => (oid === INT8_O
 /** The schema as an identifier in a search_path setting (quoted, spaces escaped for the options string). */
 const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`.replace(/[\\ ]/g, (c) => `\\${c}`);
 
+class ConnectionLost extends Error {}
+
 let client: pg.Client | null = null;
+/**
+ * How to give up on a connection still being opened when it is dropped: pg's connect() never settles once
+ * the client is ended mid-handshake (a server that accepted and never answered), and the queue would wait
+ * on it for good.
+ */
+const abandon = new WeakMap<pg.Client, () => void>();
 let inTransaction = false;
 /** The connection was lost inside a transaction: refuse everything until the caller rolls back. */
 let lostTransaction = false;
 
 function drop(c: pg.Client | null): void {
   if (!c) return;
+  abandon.get(c)?.();
   if (client === c) {
     client = null;
     if (inTransaction) lostTransaction = true;
@@ -46,15 +55,17 @@ async function connection(): Promise<pg.Client> {
   c.on('end', () => drop(c));
   client = c;
   try {
-    await c.connect();
+    await new Promise<void>((resolve, reject) => {
+      abandon.set(c, () => reject(new ConnectionLost('the connection was dropped before the database answered')));
+      c.connect().then(() => resolve(), reject);
+    });
+    abandon.delete(c);
   } catch (e) {
     drop(c);
     throw e;
   }
   return c;
 }
-
-class ConnectionLost extends Error {}
 
 /** A pg error from the server carries a SQLSTATE code; anything else is about the connection. */
 function failure(id: number, e: unknown): Extract<BridgeResponse, { ok: false }> {

@@ -5,12 +5,13 @@
 // "try again", the connection is dropped, and the next call opens a new one. See docs/adr/0019.
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { StoreUnavailableError } from '../unavailable.ts';
+import { WRITER_WAIT_MS } from '../waits.ts';
 import type { BridgeRequest, BridgeResponse, BridgeSettings, QueryResult, Statement } from './bridge-protocol.ts';
 
 export type { QueryResult, Statement };
 
-/** How long a call waits for the database by default (ms): long enough for a whole article's rows. */
-export const DEFAULT_TIMEOUT_MS = 15_000;
+/** How long a call waits for the database by default (ms): long enough for a batch of articles' rows (waits.ts). */
+export const DEFAULT_TIMEOUT_MS = WRITER_WAIT_MS;
 /** How long starting the worker thread (loading pg and the sources) may take (ms). */
 const START_TIMEOUT_MS = 30_000;
 /** The flag's value until the worker has started (it then writes 0, and each answered request's id). */
@@ -71,8 +72,8 @@ export class PgBridge {
   }
 
   /** Runs one statement. */
-  query<R = Record<string, unknown>>(sql: string, params: unknown[] = []): QueryResult<R> {
-    return this.run([{ sql, params }])[0] as QueryResult<R>;
+  query<R = Record<string, unknown>>(sql: string, params: unknown[] = [], timeoutMs = this.timeoutMs): QueryResult<R> {
+    return this.run([{ sql, params }], timeoutMs)[0] as QueryResult<R>;
   }
 
   /** Runs statements one after another in one trip to the worker; stops at the first that fails. */
@@ -81,17 +82,17 @@ export class PgBridge {
     return this.call({ id: 0, kind: 'run', statements }, timeoutMs);
   }
 
-  begin(): void {
-    this.call({ id: 0, kind: 'begin' });
+  begin(timeoutMs = this.timeoutMs): void {
+    this.call({ id: 0, kind: 'begin' }, timeoutMs);
   }
 
-  commit(): void {
-    this.call({ id: 0, kind: 'commit' });
+  commit(timeoutMs = this.timeoutMs): void {
+    this.call({ id: 0, kind: 'commit' }, timeoutMs);
   }
 
   /** Rolls back the open transaction (also when its connection was lost: then there is nothing to undo). */
-  rollback(): void {
-    this.call({ id: 0, kind: 'rollback' });
+  rollback(timeoutMs = this.timeoutMs): void {
+    this.call({ id: 0, kind: 'rollback' }, timeoutMs);
   }
 
   /** Ends the connection and the worker thread. */

@@ -2,6 +2,7 @@
 // advisory lock (one per schema): several Sitreps started at once on an empty database migrate it once,
 // the others wait for the lock and find the work done. Text columns compare as bytes (COLLATE "C"), as
 // SQLite's do, so orderings and comparisons of names, days and slots are the same on both stores.
+import { WRITER_WAIT_MS as MIGRATION_WAIT_MS } from '../waits.ts';
 import type { PgBridge } from './bridge.ts';
 
 /** The text type of every column: byte order, as SQLite compares. */
@@ -146,24 +147,24 @@ const MIGRATION_LOCK = 0x73697472;
  */
 export function migrate(db: PgBridge, migrations = MIGRATIONS): number[] {
   const schema = db.schema ?? 'public';
-  db.begin();
+  db.begin(MIGRATION_WAIT_MS);
   try {
     db.run([
       { sql: 'SELECT pg_advisory_xact_lock($1, hashtext($2))', params: [MIGRATION_LOCK, schema] },
       { sql: `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}` },
       { sql: `CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())` },
-    ]);
-    const done = new Set(db.query<{ version: number }>('SELECT version FROM schema_migrations').rows.map((r) => r.version));
+    ], MIGRATION_WAIT_MS);
+    const done = new Set(db.query<{ version: number }>('SELECT version FROM schema_migrations', [], MIGRATION_WAIT_MS).rows.map((r) => r.version));
     const applied: number[] = [];
     for (const m of migrations) {
       if (done.has(m.version)) continue;
-      db.run([{ sql: m.sql }, { sql: 'INSERT INTO schema_migrations(version, name) VALUES ($1, $2)', params: [m.version, m.name] }]);
+      db.run([{ sql: m.sql }, { sql: 'INSERT INTO schema_migrations(version, name) VALUES ($1, $2)', params: [m.version, m.name] }], MIGRATION_WAIT_MS);
       applied.push(m.version);
     }
-    db.commit();
+    db.commit(MIGRATION_WAIT_MS);
     return applied;
   } catch (e) {
-    db.rollback();
+    db.rollback(MIGRATION_WAIT_MS);
     throw e;
   }
 }

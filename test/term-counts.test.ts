@@ -1,6 +1,6 @@
 // The writer's document frequencies: a count per term, and the increments not yet written to the index.
 import { describe, expect, it } from 'vitest';
-import { TermCounts } from '../src/store/term-counts.ts';
+import { KeptFrequencies, TermCounts } from '../src/store/term-counts.ts';
 
 describe('the document frequencies the writer keeps', () => {
   it('count each article that holds a term, on top of what was stored', () => {
@@ -29,5 +29,17 @@ describe('the document frequencies the writer keeps', () => {
     expect(df.get('term0')).toBe(1);
     expect(df.get('term9999')).toBe(2);
     expect(df.pendingSize).toBe(10_000);
+  });
+
+  it('keep the increments not yet written when they are read again from the store', () => {
+    let stored = [{ term: 'ferri', df: 4 }];
+    const kept = new KeptFrequencies(() => stored);
+    kept.add(['ferri', 'harbour']);
+    // Another writer stored its own counts meanwhile: the counts are read again, the increments stay.
+    stored = [{ term: 'ferri', df: 9 }];
+    kept.drop();
+    expect([kept.view().get('ferri'), kept.view().get('harbour')]).toEqual([10, 1]);
+    expect(kept.takePending()).toEqual([['ferri', 1], ['harbour', 1]]);
+    expect(kept.hasPending()).toBe(false);
   });
 });

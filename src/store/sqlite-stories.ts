@@ -6,7 +6,7 @@ import type { StorySpan } from '../core/stories/assign.ts';
 import type { SignatureData } from '../core/stories/same-event.ts';
 import { decodeVector, encodeVector } from './codec.ts';
 import { MemoryPostings } from './postings-memory.ts';
-import { TermCounts, type TermFrequencyView } from './term-counts.ts';
+import { KeptFrequencies, type TermCounts, type TermFrequencyView } from './term-counts.ts';
 import { dayOf, marks } from './sqlite-rows.ts';
 import type { NeighbourRecord, StoryIndex, StoryRecord, WindowQuery } from './store.ts';
 
@@ -94,31 +94,11 @@ export class SqliteStoryIndex implements StoryIndex {
   }
 
   /** The collection's document frequencies, read once and kept in memory by the writer (with the increments not yet written). */
-  private dfCache: TermCounts | null = null;
-  /** Increments carried over when the frequencies are read again (another connection wrote meanwhile). */
-  private dfCarried: [string, number][] = [];
+  private readonly df = new KeptFrequencies(() => this.stmt.allDf.iterate() as Iterable<{ term: string; df: number }>);
 
   private dfs(): TermCounts {
     this.dropIfChangedElsewhere();
-    if (!this.dfCache) {
-      const counts = new TermCounts();
-      for (const r of this.stmt.allDf.iterate() as Iterable<{ term: string; df: number }>) counts.load(r.term, r.df);
-      for (const [t, n] of this.dfCarried) counts.add(t, n);
-      this.dfCarried = [];
-      this.dfCache = counts;
-    }
-    return this.dfCache;
-  }
-
-  /** Whether increments are waiting to be written. */
-  private hasPendingDf(): boolean {
-    return (this.dfCache?.pendingSize ?? 0) > 0 || this.dfCarried.length > 0;
-  }
-
-  /** Drops the frequencies kept in memory, keeping the increments not yet written for the next read. */
-  private dropDf(): void {
-    if (this.dfCache) this.dfCarried.push(...this.dfCache.peekPending());
-    this.dfCache = null;
+    return this.df.view();
   }
 
   /** SQLite's count of commits by other connections, when this writer's copies were last in step. */
@@ -129,7 +109,7 @@ export class SqliteStoryIndex implements StoryIndex {
     const version = this.stmt.dataVersion.get() as number;
     if (this.seenVersion !== null && version !== this.seenVersion) {
       // A reader's frequencies may lag (they only weigh terms); a writer's must count what others wrote.
-      if (this.placedHere > 0 || this.hasPendingDf()) this.dropDf();
+      if (this.placedHere > 0 || this.df.hasPending()) this.df.drop();
       this.perDay = null;
       this.memory = null;
       this.records.clear();
@@ -152,8 +132,8 @@ export class SqliteStoryIndex implements StoryIndex {
   }
 
   addTermFrequencies(terms: Iterable<string>): void {
-    const all = this.dfs();
-    for (const t of terms) all.add(t);
+    this.dropIfChangedElsewhere();
+    this.df.add(terms);
   }
 
   /** Batches since the frequencies were last written. */
@@ -167,16 +147,13 @@ export class SqliteStoryIndex implements StoryIndex {
    */
   flush(all = false): void {
     if (!all && ++this.batchesSinceWrite < DF_WRITE_BATCHES) return;
-    const pending = [...(this.dfCache?.takePending() ?? []), ...this.dfCarried];
-    this.dfCarried = [];
-    for (const [t, n] of pending) this.stmt.addDf.run(t, n, n);
+    for (const [t, n] of this.df.takePending()) this.stmt.addDf.run(t, n, n);
     this.batchesSinceWrite = 0;
   }
 
   /** Forgets what is kept in memory (after a failed transaction). */
   reset(): void {
-    this.dfCache = null;
-    this.dfCarried = [];
+    this.df.reset();
     this.perDay = null;
     this.memory = null;
     this.records.clear();

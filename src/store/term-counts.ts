@@ -78,3 +78,56 @@ export class TermCounts implements TermFrequencyView {
     this.pending = bigger(this.pending);
   }
 }
+
+/**
+ * The document frequencies a writer keeps in memory, read from its store once (`read`), and the increments
+ * it has not written yet. Dropping them (another connection wrote) keeps those increments for the next read.
+ */
+export class KeptFrequencies {
+  private counts: TermCounts | null = null;
+  /** Increments carried over while the counts are dropped. */
+  private carried: [string, number][] = [];
+
+  constructor(private readonly read: () => Iterable<{ term: string; df: number }>) {}
+
+  /** The counts, read from the store when they are not kept. */
+  view(): TermCounts {
+    if (!this.counts) {
+      const counts = new TermCounts();
+      for (const r of this.read()) counts.load(r.term, r.df);
+      for (const [t, n] of this.carried) counts.add(t, n);
+      this.carried = [];
+      this.counts = counts;
+    }
+    return this.counts;
+  }
+
+  /** Counts one more article holding each term. */
+  add(terms: Iterable<string>): void {
+    const counts = this.view();
+    for (const t of terms) counts.add(t);
+  }
+
+  hasPending(): boolean {
+    return (this.counts?.pendingSize ?? 0) > 0 || this.carried.length > 0;
+  }
+
+  /** Forgets the counts, keeping the increments not yet written. */
+  drop(): void {
+    if (this.counts) this.carried.push(...this.counts.peekPending());
+    this.counts = null;
+  }
+
+  /** The increments to write, as (term, increment); they are cleared. */
+  takePending(): [string, number][] {
+    const pending = [...(this.counts?.takePending() ?? []), ...this.carried];
+    this.carried = [];
+    return pending;
+  }
+
+  /** Forgets everything, the unwritten increments too (after a failed batch). */
+  reset(): void {
+    this.counts = null;
+    this.carried = [];
+  }
+}

@@ -10,6 +10,7 @@ import { MemoryPostings } from '../postings-memory.ts';
 import { dayOf } from '../sqlite-rows.ts';
 import { UNDATED_DAY, type LeadFacts } from '../sqlite-stories.ts';
 import type { NeighbourRecord, StoryIndex, StoryRecord, WindowQuery } from '../store.ts';
+import { KeptFrequencies, type TermCounts, type TermFrequencyView } from '../term-counts.ts';
 import type { PgBridge, Statement } from './bridge.ts';
 import { Params } from './sql.ts';
 
@@ -46,16 +47,12 @@ export class PgStoryIndex implements StoryIndex {
     private readonly postingsInMemoryAfter = POSTINGS_IN_MEMORY_AFTER,
   ) {}
 
-  private dfCache: Map<string, number> | null = null;
-  private readonly dfPending = new Map<string, number>();
+  /** The collection's document frequencies, read once and kept by the writer (term-counts.ts, as SQLite's). */
+  private readonly df = new KeptFrequencies(() => this.db.query<{ term: string; df: number }>('SELECT term, df FROM term_df').rows);
 
-  private dfs(): Map<string, number> {
+  private dfs(): TermCounts {
     this.dropIfChangedElsewhere();
-    if (!this.dfCache) {
-      this.dfCache = new Map(this.db.query<{ term: string; df: number }>('SELECT term, df FROM term_df').rows.map((r) => [r.term, r.df]));
-      for (const [t, n] of this.dfPending) this.dfCache.set(t, (this.dfCache.get(t) ?? 0) + n);
-    }
-    return this.dfCache;
+    return this.df.view();
   }
 
   private seenVersion: number | null = null;
@@ -68,7 +65,7 @@ export class PgStoryIndex implements StoryIndex {
   private dropIfChangedElsewhere(): void {
     const version = this.generation.current();
     if (this.seenVersion !== null && version !== this.seenVersion) {
-      if (this.placedHere > 0 || this.dfPending.size > 0) this.dfCache = null;
+      if (this.placedHere > 0 || this.df.hasPending()) this.df.drop();
       this.perDay = null;
       this.memory = null;
       this.records.clear();
@@ -86,34 +83,30 @@ export class PgStoryIndex implements StoryIndex {
     return { df, articles };
   }
 
-  documentFrequencies(): ReadonlyMap<string, number> {
+  documentFrequencies(): TermFrequencyView {
     return this.dfs();
   }
 
   addTermFrequencies(terms: Iterable<string>): void {
-    const all = this.dfs();
-    for (const t of terms) {
-      all.set(t, (all.get(t) ?? 0) + 1);
-      this.dfPending.set(t, (this.dfPending.get(t) ?? 0) + 1);
-    }
+    this.dropIfChangedElsewhere();
+    this.df.add(terms);
   }
 
   private batchesSinceWrite = 0;
 
   flush(all = false): void {
     if (!all && ++this.batchesSinceWrite < DF_WRITE_BATCHES) return;
-    if (this.dfPending.size)
+    const pending = this.df.takePending();
+    if (pending.length)
       this.db.query('INSERT INTO term_df(term, df) SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT (term) DO UPDATE SET df = term_df.df + excluded.df', [
-        [...this.dfPending.keys()],
-        [...this.dfPending.values()],
+        pending.map(([t]) => t),
+        pending.map(([, n]) => n),
       ]);
-    this.dfPending.clear();
     this.batchesSinceWrite = 0;
   }
 
   reset(): void {
-    this.dfCache = null;
-    this.dfPending.clear();
+    this.df.reset();
     this.perDay = null;
     this.memory = null;
     this.records.clear();

@@ -1,6 +1,7 @@
 // SQLite storage through better-sqlite3: WAL journal (readers never wait for the indexer), write
 // transactions taken with BEGIN IMMEDIATE and a honoured busy timeout, a contentless FTS5 index with the
 // porter stemmer, every file's articles replaced in one transaction so a crash never leaves half a file.
+import { articlePages } from './article-pages.ts';
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -546,22 +547,9 @@ export class SqliteStore implements Store {
     for (const ids of this.articlePages(q)) yield* this.figuresOf(ids);
   }
 
-  /** Article ids newest first, a page at a time, within the query's window and limit (of articles). */
-  private *articlePages(q: WindowQuery): Iterable<string[]> {
-    let page: string[] = [];
-    let seen = 0;
-    for (const a of this.eachArticle(q.scopes, 500)) {
-      const t = Date.parse(a.addedAt);
-      if (q.since !== undefined && (a.published ? Date.parse(a.published) : t) < q.since) break;
-      page.push(a.id);
-      seen++;
-      if (page.length >= 200) {
-        yield page;
-        page = [];
-      }
-      if (q.limit !== undefined && seen >= q.limit) break;
-    }
-    if (page.length) yield page;
+  /** Article ids newest first, a page at a time, within the query's window and limit (article-pages.ts). */
+  private articlePages(q: WindowQuery): Iterable<string[]> {
+    return articlePages((scopes, size) => this.eachArticle(scopes, size), q);
   }
 
   findSpeakerNames(words: string[], limit: number): SpeakerRecord[] {

@@ -3,6 +3,7 @@
 // with its tsvector, GIN-indexed), the rest of the body compressed in articles.body (bytea, codec.ts).
 // A file's articles are written in a few statements whatever their number (arrays through unnest), inside
 // one transaction: a lost connection leaves the file whole or not at all.
+import { articlePages } from '../article-pages.ts';
 import { sentenceContexts } from '../../core/ask/context.ts';
 import { canonicalUrl } from '../../core/stories/duplicates.ts';
 import type { Figure, Quote, Sentence, WithArticle } from '../../core/types.ts';
@@ -654,22 +655,9 @@ export class PgStore implements Store {
     for (const ids of this.articlePages(q)) yield* this.figuresOf(ids);
   }
 
-  /** Article ids newest first, a page at a time, within the query's window and limit (as sqlite.ts). */
-  private *articlePages(q: WindowQuery): Iterable<string[]> {
-    let page: string[] = [];
-    let seen = 0;
-    for (const a of this.eachArticle(q.scopes, 500)) {
-      const t = Date.parse(a.addedAt);
-      if (q.since !== undefined && (a.published ? Date.parse(a.published) : t) < q.since) break;
-      page.push(a.id);
-      seen++;
-      if (page.length >= 200) {
-        yield page;
-        page = [];
-      }
-      if (q.limit !== undefined && seen >= q.limit) break;
-    }
-    if (page.length) yield page;
+  /** Article ids newest first, a page at a time, within the query's window and limit (article-pages.ts). */
+  private articlePages(q: WindowQuery): Iterable<string[]> {
+    return articlePages((scopes, size) => this.eachArticle(scopes, size), q);
   }
 
   findSpeakerNames(words: string[], limit: number): SpeakerRecord[] {

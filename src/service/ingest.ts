@@ -128,17 +128,16 @@ async function indexJobs(store: Store, jobs: FileJob[], report: IngestReport, op
   const batches: FileJob[][] = [];
   for (let i = 0; i < jobs.length; i += BATCH_FILES) batches.push(jobs.slice(i, i + BATCH_FILES));
   // The next batches are analysed while this one is stored.
-  const ahead = BATCHES_AHEAD;
   const pending: Promise<FileOutcome[]>[] = [];
   const start = (batch: FileJob[]) => {
     const p = Promise.resolve(analyzer(batch));
     p.catch(() => {}); // awaited below; a batch left behind by a failed write is not an unhandled rejection
     return p;
   };
-  for (let b = 0; b < Math.min(ahead, batches.length); b++) pending.push(start(batches[b]));
+  for (let b = 0; b < Math.min(BATCHES_AHEAD, batches.length); b++) pending.push(start(batches[b]));
   for (let b = 0; b < batches.length; b++) {
     const outcomes = await pending.shift()!;
-    if (b + ahead < batches.length) pending.push(start(batches[b + ahead]));
+    if (b + BATCHES_AHEAD < batches.length) pending.push(start(batches[b + BATCHES_AHEAD]));
     writeBatch(store, () => {
       for (const o of outcomes) store1(store, o, report);
     });

@@ -1,5 +1,5 @@
-// The story index a writer keeps: its postings may be read into memory for a large ingest, and the stories
-// come out the same either way; an arriving article's window is counted from per-day counts it keeps.
+// The story index a writer keeps: its postings are read into memory a day at a time, and the stories come
+// out the same when a new writer reads them back; an arriving article's window is counted from per-day counts it keeps.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,19 +21,30 @@ afterEach(() => {
   }
 });
 
-/** The events set indexed article by article, as files arrive, into a fresh index. */
-function indexEvents(postingsInMemoryAfter: number): SqliteStore {
+/**
+ * The events set indexed article by article, as files arrive, into a fresh index; with `reopenEvery`, the
+ * writer is a new one (a restart) every that many articles, so it reads the postings back from the table.
+ */
+function indexEvents(reopenEvery = Number.POSITIVE_INFINITY): SqliteStore {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-story-index-'));
-  const store = new SqliteStore(join(dir, 'index.db'), { postingsInMemoryAfter });
-  opened.push({ store, dir });
+  const path = join(dir, 'index.db');
+  const entry = { store: new SqliteStore(path), dir };
+  opened.push(entry);
   const { articles } = JSON.parse(readFileSync(EVENTS_FILE, 'utf8')) as { articles: LabelledArticle[] };
   articles.forEach((a, i) => {
+    if (i > 0 && i % reopenEvery === 0) {
+      // As a sync ends: the frequencies it counted are written.
+      entry.store.transaction(() => entry.store.storyIndex().flush(true));
+      entry.store.close();
+      entry.store = new SqliteStore(path);
+    }
+    const store = entry.store;
     const file = `e${i}.md`;
     const text = `---\ntitle: ${a.title}\nsource: ${a.source}\ndate: ${a.published}\n---\n\n${a.body}\n`;
     const parsed = parseArticles(file, text).map((p) => ({ ...p, id: `e${i}` }));
     writeBatch(store, () => storeFile(store, { path: file, size: text.length, mtimeMs: 0, hash: `h${i}`, origin: 'data' }, analyzeArticles(parsed)));
   });
-  return store;
+  return entry.store;
 }
 
 function storiesOf(store: SqliteStore): { articleIds: string[] }[] {
@@ -44,9 +55,9 @@ function storiesOf(store: SqliteStore): { articleIds: string[] }[] {
 }
 
 describe('the story index', () => {
-  it('places the events set the same whether the postings are read from the table or held in memory', () => {
-    const fromTable = storiesOf(indexEvents(Number.POSITIVE_INFINITY));
-    const fromMemory = storiesOf(indexEvents(0));
+  it('places the events set the same whether the writer keeps the postings or reads them back after a restart', () => {
+    const fromTable = storiesOf(indexEvents(3));
+    const fromMemory = storiesOf(indexEvents());
     const key = (s: { articleIds: string[] }[]) => s.map((x) => x.articleIds.join(',')).sort();
     expect(key(fromMemory)).toEqual(key(fromTable));
     const { gold } = loadEvents();
@@ -56,7 +67,7 @@ describe('the story index', () => {
   });
 
   it('counts the articles in a story window by day, and forgets one that is removed', () => {
-    const store = indexEvents(0);
+    const store = indexEvents();
     const index = store.storyIndex();
     const may11 = Date.parse('2026-05-11T12:00:00Z');
     const before = index.articlesBetween(may11, may11 + 1);

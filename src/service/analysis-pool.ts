@@ -2,7 +2,7 @@
 // thread that answers chat never parses or extracts.
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { ParsedArticle } from '../core/types.ts';
+import type { Article, ParsedArticle } from '../core/types.ts';
 import type { IndexedArticle } from '../store/store.ts';
 import type { FileJob, FileOutcome } from './analysis-task.ts';
 import type { Analyzer } from './ingest.ts';
@@ -11,6 +11,8 @@ export interface AnalysisPool {
   analyze: Analyzer;
   /** Analyses articles read elsewhere (a feed's items, stored articles after the extractors change), in order. */
   articles(parsed: ParsedArticle[]): Promise<IndexedArticle[]>;
+  /** The quotes and figures of stored articles, analysed again after the extractors change, in order. */
+  facts(parsed: ParsedArticle[]): Promise<Pick<Article, 'quotes' | 'figures'>[]>;
   close(): Promise<void>;
 }
 
@@ -69,6 +71,10 @@ export function analysisPool(threads = availableParallelism(), opts: PoolOptions
     },
     async articles(parsed: ParsedArticle[]): Promise<IndexedArticle[]> {
       const done = await Promise.all(split(parsed, size).map((p) => pool.run(p, { name: 'analyzeArticles' }) as Promise<IndexedArticle[]>));
+      return done.flat();
+    },
+    async facts(parsed: ParsedArticle[]): Promise<Pick<Article, 'quotes' | 'figures'>[]> {
+      const done = await Promise.all(split(parsed, size).map((p) => pool.run(p, { name: 'analyzeFacts' }) as Promise<Pick<Article, 'quotes' | 'figures'>[]>));
       return done.flat();
     },
     close: () => pool.destroy(),

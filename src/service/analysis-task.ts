@@ -2,14 +2,14 @@
 // weighted terms story assignment compares. Runs in a worker thread (analysis-worker.mjs) or inline; its
 // input and output are plain data, so they cross threads as they are.
 import { readFileSync } from 'node:fs';
-import { analyzed } from '../core/analyze.ts';
+import { analyze, analyzed } from '../core/analyze.ts';
 import { decodeBytes, MAX_FILE_BYTES } from '../core/ingest/decode.ts';
 import { takeNewProblems, type Problem } from '../core/diagnostics.ts';
 import { readArticles } from '../core/ingest/parse.ts';
 import { eventSignature, signatureData } from '../core/stories/same-event.ts';
 import { termCounts } from '../core/stories/vectors.ts';
 import { digest } from '../core/text/normalize.ts';
-import type { ParsedArticle } from '../core/types.ts';
+import type { Article, ParsedArticle } from '../core/types.ts';
 import { encodeArticle } from '../store/codec.ts';
 import type { FileRecord, IndexedArticle } from '../store/store.ts';
 
@@ -35,7 +35,14 @@ export function indexedArticle(p: ParsedArticle): IndexedArticle {
   const a = analyzed(p);
   // Follow-ups are told by the names and figures of dated reports only (stories/same-event.ts).
   const signature = a.published ? signatureData(eventSignature(a)) : null;
-  return { ...a, terms: [...termCounts(a)], encoded: encodeArticle(a), signature };
+  return {
+    ...a,
+    quotes: a.quotes.map(({ speaker, speakerKind, role, sentenceIndex }) => ({ speaker, speakerKind, role, sentenceIndex })),
+    figures: a.figures.map(({ sentenceIndex }) => ({ sentenceIndex })),
+    terms: [...termCounts(a)],
+    encoded: encodeArticle(a),
+    signature,
+  };
 }
 
 export function analyzeFile(job: FileJob): FileOutcome {
@@ -67,6 +74,14 @@ export function analyzeFile(job: FileJob): FileOutcome {
 /** Analyses articles read elsewhere (a followed feed's items). */
 export function analyzeArticles(parsed: ParsedArticle[]): IndexedArticle[] {
   return parsed.map(indexedArticle);
+}
+
+/** The quotes and figures of stored articles, analysed again after the extractors change. */
+export function analyzeFacts(parsed: ParsedArticle[]): Pick<Article, 'quotes' | 'figures'>[] {
+  return parsed.map((p) => {
+    const { quotes, figures } = analyze(p);
+    return { quotes, figures };
+  });
 }
 
 /** Analyses a batch (the worker's unit of work: fewer messages than one file each). */

@@ -8,3 +8,4 @@ const task = await import('./analysis-task.ts');
 (await import('./thread-priority.ts')).lowerThreadPriority();
 export default task.analyzeFiles;
 export const analyzeArticles = task.analyzeArticles;
+export const analyzeFacts = task.analyzeFacts;

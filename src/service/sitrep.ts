@@ -156,7 +156,7 @@ export class Sitrep {
   }
 
   private ingestOptions(extra: IngestOptions = {}): IngestOptions {
-    return { retentionDays: this.retentionDays, analyzer: this.pool?.analyze, reanalyze: this.pool?.articles, ...extra };
+    return { retentionDays: this.retentionDays, analyzer: this.pool?.analyze, reanalyze: this.pool?.facts, ...extra };
   }
 
   /** Indexes new and changed files of the data folder and drops deleted ones (one writer at a time). */

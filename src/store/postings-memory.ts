@@ -1,10 +1,13 @@
 // The story index's postings (term -> articles with the term's weight, by day), held in the writer's memory
-// during a large ingest so that each arriving article's neighbours are found without a query per term.
-// The table `article_terms` stays the record; this is a copy the writer keeps in step with it.
+// so that each arriving article's neighbours are found without a query per term. The record is the table
+// `article_postings`, one row per article (its telling terms, appended as articles arrive: a table keyed by
+// term took a page write for each of an article's twenty terms); the writer reads the days it needs into
+// memory and keeps them in step.
 //
 // Compact: every posting is one slot of four typed columns (article row, day, weight, next slot of the
 // same term), and each term keeps only the slot of its newest posting: about 20 bytes a posting, where
 // objects and arrays per term and day took hundreds.
+import { decodeVector } from './codec.ts';
 
 const FIRST_CAPACITY = 1024;
 /** An empty link. */
@@ -78,5 +81,20 @@ export class MemoryPostings {
     out.ns.reverse();
     out.ws.reverse();
     return out;
+  }
+}
+
+/** The postings of the days read so far (`all`: every day), each article's terms as stored ("term weight ..."). */
+export class DayPostings {
+  readonly memory = new MemoryPostings();
+  readonly days = new Set<number>();
+  all = false;
+
+  holds(day: number): boolean {
+    return this.all || this.days.has(day);
+  }
+
+  add(n: number, day: number, terms: string): void {
+    for (const [t, w] of decodeVector(terms)) this.memory.add(t, day, n, w);
   }
 }

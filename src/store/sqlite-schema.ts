@@ -40,8 +40,9 @@ CREATE TABLE IF NOT EXISTS stories (
   id TEXT PRIMARY KEY, title TEXT NOT NULL, lead_id TEXT NOT NULL, size INTEGER NOT NULL, copies INTEGER NOT NULL DEFAULT 0,
   first_day TEXT, last_day TEXT, newest_ms INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS stories_newest ON stories(newest_ms);
-CREATE TABLE IF NOT EXISTS article_terms (term TEXT NOT NULL, day INTEGER NOT NULL, article_n INTEGER NOT NULL, w REAL NOT NULL, PRIMARY KEY (term, day, article_n)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS article_terms_article ON article_terms(article_n);
+-- Each placed article's telling terms with their weights ("term weight term weight ..."), by day (-1: undated).
+CREATE TABLE IF NOT EXISTS article_postings (article_n INTEGER PRIMARY KEY, day INTEGER NOT NULL, terms TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS article_postings_day ON article_postings(day, article_n);
 CREATE TABLE IF NOT EXISTS term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS speakers (name TEXT PRIMARY KEY, folded TEXT NOT NULL, canonical TEXT NOT NULL, kind TEXT, quotes INTEGER NOT NULL) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS speakers_canonical ON speakers(canonical);
@@ -55,5 +56,13 @@ CREATE INDEX IF NOT EXISTS speaker_scopes_top ON speaker_scopes(scope, quotes DE
 export const SPEAKER_SCOPES_BACKFILL = `INSERT OR REPLACE INTO speaker_scopes(scope, name, quotes)
   SELECT a.scope, q.speaker, count(*) FROM quotes q JOIN articles a ON a.n = q.article_n GROUP BY a.scope, q.speaker`;
 
+/**
+ * An index from before `article_postings` kept one row per term of each article (`article_terms`): its
+ * postings are gathered into one row per article, once, and the old table dropped (no re-indexing).
+ */
+export const POSTINGS_FROM_TERMS = `INSERT OR REPLACE INTO article_postings(article_n, day, terms)
+  SELECT article_n, min(day), group_concat(term || ' ' || w, ' ') FROM article_terms GROUP BY article_n;
+  DROP TABLE article_terms;`;
+
 /** Tables of the index (dropped and rebuilt when the schema changes); the schedule's tables are kept. */
-export const INDEX_TABLES = ['sentences_fts', 'sentences', 'quotes', 'figures', 'articles', 'files', 'stories', 'article_terms', 'term_df', 'speakers', 'speaker_keys', 'speaker_scopes'];
+export const INDEX_TABLES = ['sentences_fts', 'sentences', 'quotes', 'figures', 'articles', 'files', 'stories', 'article_terms', 'article_postings', 'term_df', 'speakers', 'speaker_keys', 'speaker_scopes'];

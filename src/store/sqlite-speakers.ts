@@ -6,7 +6,7 @@ import { genderOfGivenName } from '../core/quotes/given-names.ts';
 import { fold } from '../core/quotes/query.ts';
 import type { Quote } from '../core/types.ts';
 import { chunks, marks } from './sqlite-rows.ts';
-import type { SpeakerRecord } from './store.ts';
+import type { QuoteKey, SpeakerRecord } from './store.ts';
 
 
 /** The canonical-name rule (core/quotes/speakers.ts) over names with their quote counts. */
@@ -54,7 +54,7 @@ export class SqliteSpeakers {
   }
 
   /** Counts the quotes of an article of place `scope`. */
-  add(quotes: Quote[], scope: string): void {
+  add(quotes: QuoteKey[], scope: string): void {
     for (const q of quotes) {
       if (!q.speaker) continue;
       this.stmt.add.run(q.speaker, fold(q.speaker), q.speaker, q.speakerKind ?? null);

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import type { StorySpan } from '../core/stories/assign.ts';
 import type { SignatureData } from '../core/stories/same-event.ts';
 import { decodeVector, encodeVector } from './codec.ts';
-import { MemoryPostings } from './postings-memory.ts';
+import { DayPostings, type MemoryPostings } from './postings-memory.ts';
 import { KeptFrequencies, type TermCounts, type TermFrequencyView } from './term-counts.ts';
 import { dayOf, marks } from './sqlite-rows.ts';
 import type { NeighbourRecord, StoryIndex, StoryRecord, WindowQuery } from './store.ts';
@@ -16,10 +16,10 @@ const DF_WRITE_BATCHES = 20;
 export const UNDATED_DAY = -1;
 const DAY_MS = 86_400_000;
 /**
- * Articles placed by this writer before it reads the postings into memory: a large ingest then finds
- * neighbours without a query per term; a few articles (a feed's new items) do not pay for the read.
+ * A window of more days than this (an undated article's, which looks at every day) reads every day's
+ * postings in one pass instead of a day at a time.
  */
-const POSTINGS_IN_MEMORY_AFTER = 1000;
+const DAYS_READ_ONE_BY_ONE = 31;
 /**
  * Neighbour records (vector, signature, story) the writer keeps, the most recently used: arrivals of one
  * story compare with the same members again and again, and reading a record back costs more than finding it.
@@ -55,21 +55,18 @@ const toRecord = (r: StoryRow): StoryRecord => ({ id: r.id, title: r.title, lead
 export class SqliteStoryIndex implements StoryIndex {
   private readonly stmt;
 
-  constructor(
-    private readonly db: Database.Database,
-    private readonly postingsInMemoryAfter = POSTINGS_IN_MEMORY_AFTER,
-  ) {
+  constructor(private readonly db: Database.Database) {
     this.stmt = {
       df: db.prepare('SELECT df FROM term_df WHERE term = ?'),
       addDf: db.prepare('INSERT INTO term_df(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + ?'),
       allDf: db.prepare('SELECT term, df FROM term_df'),
-      postings: db.prepare('SELECT article_n AS n, w FROM article_terms WHERE term = ? AND day BETWEEN ? AND ? LIMIT ?'),
+      postingsOfDay: db.prepare('SELECT article_n AS n, terms FROM article_postings WHERE day = ? ORDER BY article_n'),
+      allPostings: db.prepare('SELECT article_n AS n, day, terms FROM article_postings ORDER BY day, article_n'),
+      postingsOf: db.prepare('SELECT day, terms FROM article_postings WHERE article_n = ?'),
+      addPostings: db.prepare('INSERT INTO article_postings(article_n, day, terms) VALUES (?, ?, ?)'),
+      dropPostings: db.prepare('DELETE FROM article_postings WHERE article_n = ?'),
       dataVersion: db.prepare('PRAGMA data_version').pluck(),
       dayCounts: db.prepare(`SELECT time_ms / ${DAY_MS} AS day, count(*) AS n FROM articles GROUP BY day`),
-      addTerm: db.prepare('INSERT OR IGNORE INTO article_terms(term, day, article_n, w) VALUES (?, ?, ?, ?)'),
-      dropTerms: db.prepare('DELETE FROM article_terms WHERE article_n = ?'),
-      termsOf: db.prepare('SELECT term, day FROM article_terms WHERE article_n = ?'),
-      allTerms: db.prepare('SELECT term, day, article_n, w FROM article_terms').raw(),
       neighbour: db.prepare(`SELECT n, id, story_id AS storyId, scope, vector, signature, title, published, content_hash AS contentHash, url FROM articles WHERE n = ? AND story_id IS NOT NULL AND copy_of IS NULL`),
       members: db.prepare(`SELECT n FROM articles WHERE story_id = ? AND copy_of IS NULL ORDER BY time_ms DESC LIMIT ?`).pluck(),
       sameText: db.prepare(`SELECT n, id, story_id AS storyId, scope, vector, signature, title, published, content_hash AS contentHash, url FROM articles WHERE (content_hash = ? OR canon_url = ?) AND story_id IS NOT NULL AND copy_of IS NULL AND n != ? LIMIT 1`),
@@ -111,7 +108,7 @@ export class SqliteStoryIndex implements StoryIndex {
       // A reader's frequencies may lag (they only weigh terms); a writer's must count what others wrote.
       if (this.placedHere > 0 || this.df.hasPending()) this.df.drop();
       this.perDay = null;
-      this.memory = null;
+      this.postings = null;
       this.records.clear();
     }
     this.seenVersion = version;
@@ -155,7 +152,7 @@ export class SqliteStoryIndex implements StoryIndex {
   reset(): void {
     this.df.reset();
     this.perDay = null;
-    this.memory = null;
+    this.postings = null;
     this.records.clear();
   }
 
@@ -178,16 +175,28 @@ export class SqliteStoryIndex implements StoryIndex {
     return record;
   }
 
-  /** The postings in memory, once this writer has placed enough articles to be worth reading them. */
-  private memory: MemoryPostings | null = null;
+  /** The postings of the days this writer has read (and of the articles it placed on them since). */
+  private postings: DayPostings | null = null;
   private placedHere = 0;
 
-  private memoryPostings(): MemoryPostings | null {
+  /** The postings in memory, with the days from `fromDay` to `toDay` (and `extraDay`) read. */
+  private postingsOn(fromDay: number, toDay: number, extraDay: number | null): MemoryPostings {
     this.dropIfChangedElsewhere();
-    if (this.memory || this.placedHere < this.postingsInMemoryAfter) return this.memory;
-    const m = new MemoryPostings();
-    for (const [term, day, n, w] of this.stmt.allTerms.iterate() as Iterable<[string, number, number, number]>) m.add(term, day, n, w);
-    return (this.memory = m);
+    const p = (this.postings ??= new DayPostings());
+    if (p.all) return p.memory;
+    if (toDay - fromDay > DAYS_READ_ONE_BY_ONE) {
+      for (const r of this.stmt.allPostings.iterate() as Iterable<{ n: number; day: number; terms: string }>) if (!p.days.has(r.day)) p.add(r.n, r.day, r.terms);
+      p.all = true;
+      return p.memory;
+    }
+    const read = (day: number) => {
+      if (p.days.has(day)) return;
+      for (const r of this.stmt.postingsOfDay.iterate(day) as Iterable<{ n: number; terms: string }>) p.add(r.n, day, r.terms);
+      p.days.add(day);
+    };
+    for (let day = fromDay; day <= toDay; day++) read(day);
+    if (extraDay !== null) read(extraDay);
+    return p.memory;
   }
 
   /** Articles per day of their time (published, else indexed), read once and kept by the writer. */
@@ -216,29 +225,22 @@ export class SqliteStoryIndex implements StoryIndex {
    */
   neighbours(terms: [string, number][], fromDay: number, toDay: number, maxPosting: number, exclude: number, minDot = 0): NeighbourRecord[] {
     const dots = new Map<number, number>();
-    const memory = this.memoryPostings();
     // Undated articles may report any day's event.
     const undated = fromDay > UNDATED_DAY ? UNDATED_DAY : null;
+    const memory = this.postingsOn(fromDay, toDay, undated);
     for (const [t, w] of terms) {
-      const found = memory ? memory.find(t, fromDay, toDay, undated, maxPosting) : this.postingsOf(t, fromDay, toDay, undated, maxPosting);
+      const found = memory.find(t, fromDay, toDay, undated, maxPosting);
       if (!found) continue;
       for (let i = 0; i < found.ns.length; i++) if (found.ns[i] !== exclude) dots.set(found.ns[i], (dots.get(found.ns[i]) ?? 0) + w * found.ws[i]);
     }
     const out: NeighbourRecord[] = [];
-    for (const [n, dot] of dots) {
-      if (dot < minDot) continue;
+    // Oldest first, whichever order the days were read in.
+    for (const n of [...dots.keys()].sort((x, y) => x - y)) {
+      if (dots.get(n)! < minDot) continue;
       const r = this.record(n);
       if (r) out.push(r);
     }
     return out;
-  }
-
-  /** A term's postings from the table (as MemoryPostings.find). */
-  private postingsOf(term: string, fromDay: number, toDay: number, extraDay: number | null, max: number): { ns: number[]; ws: number[] } | null {
-    const rows = this.stmt.postings.all(term, fromDay, toDay, max + 1) as { n: number; w: number }[];
-    if (extraDay !== null) rows.push(...(this.stmt.postings.all(term, extraDay, extraDay, max + 1) as { n: number; w: number }[]));
-    if (rows.length > max) return null;
-    return { ns: rows.map((r) => r.n), ws: rows.map((r) => r.w) };
   }
 
   /** A story's kept articles as neighbours, the newest first, at most `limit`. */
@@ -277,10 +279,20 @@ export class SqliteStoryIndex implements StoryIndex {
       if (!lead || leads(a, lead)) this.stmt.setLead.run(a.id, a.title, storyId);
     }
     const bucket = a.published ? dayOf(a.timeMs) : UNDATED_DAY;
-    for (const [t, w] of terms) {
-      if (this.stmt.addTerm.run(t, bucket, n, w).changes) this.memory?.add(t, bucket, n, w);
-    }
+    this.forgetPostings(n);
+    const encoded = encodeVector(terms);
+    this.stmt.addPostings.run(n, bucket, encoded);
+    // A day not read yet is read with this article's row when it is needed.
+    if (this.postings?.holds(bucket)) this.postings.add(n, bucket, encoded);
     this.placedHere++;
+  }
+
+  /** Drops an article's postings, from memory too when its day is read. */
+  private forgetPostings(n: number): void {
+    const old = this.stmt.postingsOf.get(n) as { day: number; terms: string } | undefined;
+    if (!old) return;
+    if (this.postings?.holds(old.day)) for (const t of decodeVector(old.terms).keys()) this.postings.memory.remove(t, old.day, n);
+    this.stmt.dropPostings.run(n);
   }
 
   /** Takes an article out of its story before it is deleted; its copies stand in for it. */
@@ -288,8 +300,7 @@ export class SqliteStoryIndex implements StoryIndex {
     // A removal may change which article of a story is kept (its copies stand in): read records afresh.
     this.records.clear();
     const p = this.stmt.placed.get(n) as { id: string; storyId: string | null; copyOf: string | null; timeMs: number } | undefined;
-    if (this.memory) for (const { term, day } of this.stmt.termsOf.all(n) as { term: string; day: number }[]) this.memory.remove(term, day, n);
-    this.stmt.dropTerms.run(n);
+    this.forgetPostings(n);
     if (p) this.noteArticle(p.timeMs, -1);
     if (!p?.storyId) return;
     if (p.copyOf) {

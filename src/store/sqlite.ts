@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import { sentenceContexts } from '../core/ask/context.ts';
 import { canonicalUrl } from '../core/stories/duplicates.ts';
 import type { Figure, Quote, Sentence, WithArticle } from '../core/types.ts';
-import { decodeBody, encodeArticle, packFact, unpackFact } from './codec.ts';
+import { decodeBody, packFact, unpackFact } from './codec.ts';
 import { openError } from './open-error.ts';
 import type { ScheduleStore } from './schedule.ts';
 import { SqliteScheduleStore } from './schedule-sqlite.ts';
@@ -18,11 +18,11 @@ import type { PlaceSettingsStore } from './places.ts';
 import { SqlitePlaceSettings } from './places-sqlite.ts';
 import type { InstallationStore } from './installations.ts';
 import { SqliteInstallations } from './installations-sqlite.ts';
-import { INDEX_TABLES, SCHEMA, SCHEMA_VERSION, SPEAKER_SCOPES_BACKFILL } from './sqlite-schema.ts';
+import { INDEX_TABLES, POSTINGS_FROM_TERMS, SCHEMA, SCHEMA_VERSION, SPEAKER_SCOPES_BACKFILL } from './sqlite-schema.ts';
 import { SqliteStoryIndex } from './sqlite-stories.ts';
 import { articleMeta, chunks, marks, META_COLUMNS, REF_COLUMNS, refOfRow, timesOf, type MetaRow, type RefRow } from './sqlite-rows.ts';
 import { SqliteSpeakers } from './sqlite-speakers.ts';
-import type { ArticleSentences, SearchOrder, WindowArticle, ArticleMeta, FileRecord, IndexedArticle, SentenceHit, SpeakerRecord, Store, StoredArticle, StoredRow, StoryRecord, WindowQuery } from './store.ts';
+import type { ArticleSentences, SearchOrder, WindowArticle, ArticleMeta, FigureKey, FileRecord, IndexedArticle, QuoteKey, SentenceHit, SpeakerRecord, Store, StoredArticle, StoredRow, StoryRecord, WindowQuery } from './store.ts';
 
 /** How long a writer waits for another writer's transaction before giving up (ms). */
 const BUSY_TIMEOUT_MS = 10_000;
@@ -48,8 +48,6 @@ type FigureRow = RefRow & { json: string; stext: string | null };
 export interface SqliteOptions {
   /** Open for reading only (a read-only file or folder); writes then fail with a clear error. */
   readonly?: boolean;
-  /** Articles a writer places before it reads the story postings into memory (default: 1,000). */
-  postingsInMemoryAfter?: number;
   /** The connection's page cache in KiB (default READER_CACHE_KIB). */
   cacheKib?: number;
 }
@@ -99,7 +97,7 @@ export class SqliteStore implements Store {
       throw openError(path, e);
     }
     this.stmt = this.prepare();
-    this.stories = new SqliteStoryIndex(this.db, opts.postingsInMemoryAfter);
+    this.stories = new SqliteStoryIndex(this.db);
     this.speakers = new SqliteSpeakers(this.db);
   }
 
@@ -110,8 +108,10 @@ export class SqliteStore implements Store {
       if (version && version !== SCHEMA_VERSION) for (const t of INDEX_TABLES) this.db.exec(`DROP TABLE IF EXISTS ${t}`);
       // An index from before per-place speaker counts: counted once from its quotes (no re-indexing).
       const countScopes = version === SCHEMA_VERSION && !this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'speaker_scopes'").get();
+      const gatherPostings = version === SCHEMA_VERSION && Boolean(this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'article_terms'").get());
       this.db.exec(SCHEMA);
       if (countScopes) this.db.exec(SPEAKER_SCOPES_BACKFILL);
+      if (gatherPostings) this.db.exec(POSTINGS_FROM_TERMS);
       this.db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run('schema', SCHEMA_VERSION);
     }).immediate();
   }
@@ -239,14 +239,16 @@ export class SqliteStore implements Store {
       this.speakers.forget(this.stmt.speakersOf.all(row.n) as { speaker: string; scope: string }[]);
       this.stmt.deleteQuotes.run(row.n);
       this.stmt.deleteFigures.run(row.n);
-      this.insertFacts(row.n, sentences, quotes, figures, (this.stmt.scopeOf.get(row.n) as { scope: string }).scope);
+      const packed = { quotes: quotes.map((q) => packFact(q, sentences)), figures: figures.map((f) => packFact(f, sentences)) };
+      this.insertFacts(row.n, quotes, figures, (this.stmt.scopeOf.get(row.n) as { scope: string }).scope, packed);
       this.stmt.setAnalysis.run(analyzer, quotes.length ? 1 : 0, row.n);
     });
   }
 
-  private insertFacts(n: number, sentences: Sentence[], quotes: Quote[], figures: Figure[], scope: string, packed?: { quotes: string[]; figures: string[] }): void {
-    quotes.forEach((q, i) => this.stmt.insertQuote.run(n, i, q.sentenceIndex, q.speaker, q.role, packed?.quotes[i] ?? packFact(q, sentences)));
-    figures.forEach((f, i) => this.stmt.insertFigure.run(n, i, f.sentenceIndex, packed?.figures[i] ?? packFact(f, sentences)));
+  /** An article's quotes and figures, each with its stored form (`packed`). */
+  private insertFacts(n: number, quotes: QuoteKey[], figures: FigureKey[], scope: string, packed: { quotes: string[]; figures: string[] }): void {
+    quotes.forEach((q, i) => this.stmt.insertQuote.run(n, i, q.sentenceIndex, q.speaker, q.role, packed.quotes[i]));
+    figures.forEach((f, i) => this.stmt.insertFigure.run(n, i, f.sentenceIndex, packed.figures[i]));
     this.speakers.add(quotes, scope);
   }
 
@@ -263,7 +265,7 @@ export class SqliteStore implements Store {
 
   private insertArticle(a: IndexedArticle, analyzer: string, addedAt: string, scope: string): number {
     const { timeMs, addedMs } = timesOf(a.published, addedAt);
-    const encoded = a.encoded ?? encodeArticle(a);
+    const encoded = a.encoded;
     const meta = JSON.stringify({ byline: a.byline, categories: a.categories, ...(a.summaryOnly ? { summaryOnly: true } : {}) });
     const info = this.stmt.insertArticle.run({
       id: a.id, file: a.file, scope, title: a.title, source: a.source, url: a.url, canonUrl: canonicalUrl(a.url), published: a.published,
@@ -277,7 +279,7 @@ export class SqliteStore implements Store {
       const row = this.stmt.insertSentence.run(n, s.index, s.paragraph, s.heading, s.text);
       this.stmt.insertFts.run(row.lastInsertRowid, s.text, encoded.contexts[i]);
     });
-    this.insertFacts(n, a.sentences, a.quotes, a.figures, scope, encoded);
+    this.insertFacts(n, a.quotes, a.figures, scope, encoded);
     return n;
   }
 

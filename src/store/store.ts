@@ -85,12 +85,23 @@ export interface StoryRecord {
   newest: number;
 }
 
-/** An analysed article ready to store, with what story assignment needs. */
-export interface IndexedArticle extends Article {
+/** What a store keeps of a quote beside its stored form (`EncodedArticle.quotes`): who said it, and where. */
+export type QuoteKey = Pick<Quote, 'speaker' | 'speakerKind' | 'role' | 'sentenceIndex'>;
+/** What a store keeps of a figure beside its stored form: its sentence. */
+export type FigureKey = Pick<Figure, 'sentenceIndex'>;
+
+/**
+ * An analysed article ready to store, with what story assignment needs. Its quotes and figures are whole
+ * only in `encoded`: the writer gets them in the form it stores, not also as objects to copy between
+ * threads (about a third of what an analysis thread sent).
+ */
+export interface IndexedArticle extends Omit<Article, 'quotes' | 'figures'> {
+  quotes: QuoteKey[];
+  figures: FigureKey[];
   /** Weighted term counts of the title and body (stories/vectors.ts termCounts). */
   terms: [string, number][];
   /** Its rows made ready where it was analysed (store/codec.ts encodeArticle), so the writer only writes. */
-  encoded?: EncodedArticle;
+  encoded: EncodedArticle;
   /** The names, places and figures it gives (dated articles), for follow-ups (stories/same-event.ts). */
   signature?: SignatureData | null;
 }

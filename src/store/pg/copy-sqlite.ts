@@ -6,6 +6,7 @@
 // keep (its full-text index is contentless).
 import Database from 'better-sqlite3';
 import { sentenceContexts } from '../../core/ask/context.ts';
+import { decodeVector } from '../codec.ts';
 import type { Sentence } from '../../core/types.ts';
 import { PgBridge } from './bridge.ts';
 import { migrate, TS_CONFIG } from './schema.ts';
@@ -61,14 +62,32 @@ function insertRows(pg: PgBridge, table: string, cols: Column[], rows: Record<st
   pg.run([{ sql: `INSERT INTO ${table}(${cols.map((c) => c.name).join(', ')}) SELECT * FROM unnest(${arrays})`, params }], BATCH_TIMEOUT_MS);
 }
 
+const hasTable = (sqlite: Database.Database, table: string) => Boolean(sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table));
+
+/**
+ * The rows of `table` as PostgreSQL keeps them. SQLite keeps an article's postings in one row
+ * (`article_postings`: "term weight ..."); PostgreSQL one row per term (`article_terms`).
+ */
+function* rowsOf(sqlite: Database.Database, table: string): Iterable<Record<string, unknown>> {
+  if (table === 'article_terms' && !hasTable(sqlite, table)) {
+    if (!hasTable(sqlite, 'article_postings')) return;
+    for (const r of sqlite.prepare('SELECT article_n, day, terms FROM article_postings').iterate() as Iterable<{ article_n: number; day: number; terms: string }>)
+      for (const [term, w] of decodeVector(r.terms)) yield { term, day: r.day, article_n: r.article_n, w };
+    return;
+  }
+  if (!hasTable(sqlite, table)) return;
+  yield* sqlite.prepare(`SELECT * FROM ${table}`).iterate() as Iterable<Record<string, unknown>>;
+}
+
 /** Copies `table`'s rows, in batches; returns how many. */
 function copyTable(sqlite: Database.Database, pg: PgBridge, table: string): number {
-  if (!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table)) return 0;
-  const have = new Set((sqlite.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]).map((c) => c.name));
-  const cols = columnsOf(pg, table).filter((c) => have.has(c.name));
+  // The columns both keep (an older SQLite index may lack some; PostgreSQL's defaults fill them).
+  const all = columnsOf(pg, table);
+  let cols: Column[] = [];
   let batch: Record<string, unknown>[] = [];
   let n = 0;
-  for (const row of sqlite.prepare(`SELECT * FROM ${table}`).iterate() as Iterable<Record<string, unknown>>) {
+  for (const row of rowsOf(sqlite, table)) {
+    if (n === 0 && batch.length === 0) cols = all.filter((c) => c.name in row);
     batch.push(row);
     if (batch.length >= BATCH) {
       insertRows(pg, table, cols, batch);

@@ -4,7 +4,7 @@
 import { genderOfGivenName } from '../../core/quotes/given-names.ts';
 import { fold } from '../../core/quotes/query.ts';
 import type { Quote } from '../../core/types.ts';
-import type { SpeakerRecord } from '../store.ts';
+import type { QuoteKey, SpeakerRecord } from '../store.ts';
 import type { PgBridge } from './bridge.ts';
 import { Params } from './sql.ts';
 
@@ -37,7 +37,7 @@ export class PgSpeakers {
   constructor(private readonly db: PgBridge) {}
 
   /** The statements that count the quotes of an article of place `scope` (run with the article's rows). */
-  add(quotes: Quote[], scope: string): { sql: string; params: unknown[] }[] {
+  add(quotes: QuoteKey[], scope: string): { sql: string; params: unknown[] }[] {
     const named = quotes.filter((q) => q.speaker);
     if (named.length === 0) return [];
     for (const q of named) this.touched.add(q.speaker);

@@ -7,7 +7,7 @@ import { articlePages } from '../article-pages.ts';
 import { sentenceContexts } from '../../core/ask/context.ts';
 import { canonicalUrl } from '../../core/stories/duplicates.ts';
 import type { Figure, Quote, Sentence, WithArticle } from '../../core/types.ts';
-import { decodeBody, encodeArticle, packFact, unpackFact } from '../codec.ts';
+import { decodeBody, packFact, unpackFact } from '../codec.ts';
 import type { InstallationStore } from '../installations.ts';
 import { StoreOpenError } from '../open-error.ts';
 import type { PlaceSettingsStore } from '../places.ts';
@@ -200,7 +200,7 @@ export class PgStore implements Store {
     articles.forEach((a, i) => {
       const n = ns[i];
       const { timeMs, addedMs } = timesOf(a.published, addedAts[i]);
-      const encoded = a.encoded ?? encodeArticle(a);
+      const encoded = a.encoded;
       cols.n.push(n); cols.id.push(a.id); cols.file.push(a.file); cols.title.push(a.title); cols.source.push(a.source); cols.url.push(a.url); cols.canon.push(canonicalUrl(a.url));
       cols.published.push(a.published); cols.time.push(timeMs); cols.added.push(addedMs); cols.addedAt.push(addedAts[i]); cols.hash.push(a.contentHash); cols.words.push(a.words);
       cols.quoted.push(a.quotes.length > 0);
@@ -210,10 +210,10 @@ export class PgStore implements Store {
         sentences.a.push(n); sentences.idx.push(s.index); sentences.paragraph.push(s.paragraph); sentences.heading.push(s.heading); sentences.text.push(s.text); sentences.context.push(encoded.contexts[j] ?? '');
       });
       a.quotes.forEach((q, j) => {
-        quotes.a.push(n); quotes.idx.push(j); quotes.sidx.push(q.sentenceIndex); quotes.speaker.push(q.speaker); quotes.role.push(q.role); quotes.json.push(encoded.quotes[j] ?? packFact(q, a.sentences));
+        quotes.a.push(n); quotes.idx.push(j); quotes.sidx.push(q.sentenceIndex); quotes.speaker.push(q.speaker); quotes.role.push(q.role); quotes.json.push(encoded.quotes[j]);
       });
       a.figures.forEach((f, j) => {
-        figures.a.push(n); figures.idx.push(j); figures.sidx.push(f.sentenceIndex); figures.json.push(encoded.figures[j] ?? packFact(f, a.sentences));
+        figures.a.push(n); figures.idx.push(j); figures.sidx.push(f.sentenceIndex); figures.json.push(encoded.figures[j]);
       });
       speakerStatements.push(...this.speakers.add(a.quotes, scope));
       if (this.counted !== null) this.counted++;

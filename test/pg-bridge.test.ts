@@ -76,7 +76,8 @@ describe.skipIf(unavailable !== null)('the PostgreSQL bridge', () => {
       await proxy.restore();
       expect(b.query('SELECT 2 AS two').rows).toEqual([{ two: 2 }]);
       await proxy.cut();
-      expect(() => b.query('SELECT 1')).toThrow(/ECONNREFUSED/);
+      // Refused, or (when the call comes before the bridge has seen its open connection closed) cut off.
+      expect(() => b.query('SELECT 1')).toThrow(/ECONNREFUSED|Connection terminated/);
       await proxy.restore();
       expect(b.query('SELECT 3 AS three').rows).toEqual([{ three: 3 }]);
     } finally {

@@ -57,8 +57,14 @@ export interface IngestOptions extends PruneOptions {
   onBatch?: (done: number, total: number) => void | Promise<void>;
 }
 
-/** Files stored per transaction: far faster than one each, and a crash loses at most the batch in flight. */
-const BATCH_FILES = 100;
+/**
+ * Files stored per transaction: far faster than one each, and a crash loses at most the batch in flight.
+ * Each commit writes every page its rows touched, and an article's rows touch a page in each of a dozen
+ * indexes with scattered keys (its id, story, speakers' names...): with twice the articles per commit, more
+ * of them share pages, and a commit wrote 27% less per article (67 -> 48 KB of WAL, 3,000 articles into a
+ * 20,000-article index). A commit of 200 files takes about half a second at 100,000 articles.
+ */
+const BATCH_FILES = 200;
 /** Articles re-analysed per transaction after the extractors change. */
 const REANALYSIS_BATCH = 200;
 /**

@@ -19,6 +19,20 @@ function keysOf(name: string): string[] {
   return [...new Set(telling.length ? telling : words)].slice(0, 4);
 }
 
+/** An article's quotes by speaker: how many each, and the first kind its quotes give. */
+function bySpeaker(quotes: QuoteKey[]): Map<string, { count: number; kind: string | null }> {
+  const out = new Map<string, { count: number; kind: string | null }>();
+  for (const q of quotes) {
+    if (!q.speaker) continue;
+    const seen = out.get(q.speaker);
+    if (seen) {
+      seen.count++;
+      seen.kind ??= q.speakerKind ?? null;
+    } else out.set(q.speaker, { count: 1, kind: q.speakerKind ?? null });
+  }
+  return out;
+}
+
 /** Rows read per place for a top list: enough for names that go by several aliases to add up. */
 const TOP_READ_FACTOR = 4;
 
@@ -34,8 +48,8 @@ export class SqliteSpeakers {
 
   constructor(private readonly db: Database.Database) {
     this.stmt = {
-      add: db.prepare(`INSERT INTO speakers(name, folded, canonical, kind, quotes) VALUES (?, ?, ?, ?, 1)
-        ON CONFLICT(name) DO UPDATE SET quotes = quotes + 1, kind = coalesce(speakers.kind, excluded.kind)`),
+      add: db.prepare(`INSERT INTO speakers(name, folded, canonical, kind, quotes) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT(name) DO UPDATE SET quotes = quotes + ?, kind = coalesce(speakers.kind, excluded.kind)`),
       addKey: db.prepare('INSERT OR IGNORE INTO speaker_keys(key, name) VALUES (?, ?)'),
       less: db.prepare('UPDATE speakers SET quotes = quotes - 1 WHERE name = ?'),
       gone: db.prepare('SELECT name FROM speakers WHERE name = ? AND quotes <= 0'),
@@ -46,21 +60,20 @@ export class SqliteSpeakers {
       one: db.prepare('SELECT name, canonical, kind, quotes FROM speakers WHERE name = ?'),
       setCanonical: db.prepare('UPDATE speakers SET canonical = ? WHERE name = ?'),
       canonicalOf: db.prepare('SELECT canonical FROM speakers WHERE name = ?'),
-      addScoped: db.prepare(`INSERT INTO speaker_scopes(scope, name, quotes) VALUES (?, ?, 1)
-        ON CONFLICT(scope, name) DO UPDATE SET quotes = quotes + 1`),
+      addScoped: db.prepare(`INSERT INTO speaker_scopes(scope, name, quotes) VALUES (?, ?, ?)
+        ON CONFLICT(scope, name) DO UPDATE SET quotes = quotes + ?`),
       lessScoped: db.prepare('UPDATE speaker_scopes SET quotes = quotes - 1 WHERE scope = ? AND name = ?'),
       dropScoped: db.prepare('DELETE FROM speaker_scopes WHERE scope = ? AND name = ? AND quotes <= 0'),
     };
   }
 
-  /** Counts the quotes of an article of place `scope`. */
+  /** Counts the quotes of an article of place `scope`: each name once, with its count. */
   add(quotes: QuoteKey[], scope: string): void {
-    for (const q of quotes) {
-      if (!q.speaker) continue;
-      this.stmt.add.run(q.speaker, fold(q.speaker), q.speaker, q.speakerKind ?? null);
-      this.stmt.addScoped.run(scope, q.speaker);
-      for (const k of keysOf(q.speaker)) this.stmt.addKey.run(k, q.speaker);
-      this.touched.add(q.speaker);
+    for (const [name, { count, kind }] of bySpeaker(quotes)) {
+      this.stmt.add.run(name, fold(name), name, kind, count, count);
+      this.stmt.addScoped.run(scope, name, count, count);
+      for (const k of keysOf(name)) this.stmt.addKey.run(k, name);
+      this.touched.add(name);
     }
   }
 

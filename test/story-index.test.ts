@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { storeFile, writeBatch } from '../src/service/ingest.ts';
 import { parseArticles } from '../src/core/ingest/parse.ts';
@@ -38,13 +39,17 @@ function indexEvents(reopenEvery = Number.POSITIVE_INFINITY): SqliteStore {
       entry.store.close();
       entry.store = new SqliteStore(path);
     }
-    const store = entry.store;
-    const file = `e${i}.md`;
-    const text = `---\ntitle: ${a.title}\nsource: ${a.source}\ndate: ${a.published}\n---\n\n${a.body}\n`;
-    const parsed = parseArticles(file, text).map((p) => ({ ...p, id: `e${i}` }));
-    writeBatch(store, () => storeFile(store, { path: file, size: text.length, mtimeMs: 0, hash: `h${i}`, origin: 'data' }, analyzeArticles(parsed)));
+    indexEvent(entry.store, a, i);
   });
   return entry.store;
+}
+
+/** One article of the events set, stored as its own file in its own batch. */
+function indexEvent(store: SqliteStore, a: LabelledArticle, i: number): void {
+  const file = `e${i}.md`;
+  const text = `---\ntitle: ${a.title}\nsource: ${a.source}\ndate: ${a.published}\n---\n\n${a.body}\n`;
+  const parsed = parseArticles(file, text).map((p) => ({ ...p, id: `e${i}` }));
+  writeBatch(store, () => storeFile(store, { path: file, size: text.length, mtimeMs: 0, hash: `h${i}`, origin: 'data' }, analyzeArticles(parsed)));
 }
 
 function storiesOf(store: SqliteStore): { articleIds: string[] }[] {
@@ -64,6 +69,42 @@ describe('the story index', () => {
     const scored = pairwise(fromMemory, gold);
     expect(scored.precision).toBeGreaterThanOrEqual(0.9);
     expect(scored.recall).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('opens an index from before the postings table: read-only as it is, and a writer gathers its postings once', () => {
+    const straight = storiesOf(indexEvents());
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-story-index-'));
+    const path = join(dir, 'index.db');
+    const entry = { store: new SqliteStore(path), dir };
+    opened.push(entry);
+    const { articles } = JSON.parse(readFileSync(EVENTS_FILE, 'utf8')) as { articles: LabelledArticle[] };
+    const half = Math.floor(articles.length / 2);
+    articles.slice(0, half).forEach((a, i) => indexEvent(entry.store, a, i));
+    entry.store.transaction(() => entry.store.storyIndex().flush(true));
+    entry.store.close();
+    // The older layout: a row per term of each article.
+    const raw = new Database(path);
+    const rows = raw.prepare('SELECT article_n AS n, day, terms FROM article_postings').all() as { n: number; day: number; terms: string }[];
+    raw.exec('CREATE TABLE article_terms (term TEXT NOT NULL, day INTEGER NOT NULL, article_n INTEGER NOT NULL, w REAL NOT NULL, PRIMARY KEY (term, day, article_n)) WITHOUT ROWID; DROP TABLE article_postings');
+    const insert = raw.prepare('INSERT INTO article_terms(term, day, article_n, w) VALUES (?, ?, ?, ?)');
+    for (const r of rows) for (const [t, w] of decodeVector(r.terms)) insert.run(t, r.day, r.n, w);
+    raw.close();
+
+    const reader = new SqliteStore(path, { readonly: true });
+    expect(reader.count()).toBe(half);
+    expect(reader.storyIndex().latest({}).length).toBeGreaterThan(0);
+    reader.close();
+
+    entry.store = new SqliteStore(path);
+    const check = new Database(path, { readonly: true });
+    expect(check.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'article_terms'").get()).toEqual({ n: 0 });
+    const gathered = check.prepare('SELECT article_n AS n, day, terms FROM article_postings ORDER BY article_n').all() as typeof rows;
+    check.close();
+    const asMaps = (list: typeof rows) => list.map((r) => [r.n, r.day, [...decodeVector(r.terms)].sort()]).sort((x, y) => (x[0] as number) - (y[0] as number));
+    expect(asMaps(gathered)).toEqual(asMaps(rows));
+    articles.slice(half).forEach((a, i) => indexEvent(entry.store, a, half + i));
+    const key = (s: { articleIds: string[] }[]) => s.map((x) => x.articleIds.join(',')).sort();
+    expect(key(storiesOf(entry.store))).toEqual(key(straight));
   });
 
   it('counts the articles in a story window by day, and forgets one that is removed', () => {

@@ -52,6 +52,16 @@ type StoryRow = { id: string; title: string; lead_id: string; size: number; copi
 
 const toRecord = (r: StoryRow): StoryRecord => ({ id: r.id, title: r.title, leadId: r.lead_id, size: r.size, copies: r.copies, first: r.first_day, last: r.last_day, newest: r.newest_ms });
 
+function preparePostings(db: Database.Database) {
+  return {
+    postingsOfDay: db.prepare('SELECT article_n AS n, terms FROM article_postings WHERE day = ? ORDER BY article_n'),
+    allPostings: db.prepare('SELECT article_n AS n, day, terms FROM article_postings ORDER BY day, article_n'),
+    postingsOf: db.prepare('SELECT day, terms FROM article_postings WHERE article_n = ?'),
+    addPostings: db.prepare('INSERT INTO article_postings(article_n, day, terms) VALUES (?, ?, ?)'),
+    dropPostings: db.prepare('DELETE FROM article_postings WHERE article_n = ?'),
+  };
+}
+
 export class SqliteStoryIndex implements StoryIndex {
   private readonly stmt;
 
@@ -60,11 +70,6 @@ export class SqliteStoryIndex implements StoryIndex {
       df: db.prepare('SELECT df FROM term_df WHERE term = ?'),
       addDf: db.prepare('INSERT INTO term_df(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + ?'),
       allDf: db.prepare('SELECT term, df FROM term_df'),
-      postingsOfDay: db.prepare('SELECT article_n AS n, terms FROM article_postings WHERE day = ? ORDER BY article_n'),
-      allPostings: db.prepare('SELECT article_n AS n, day, terms FROM article_postings ORDER BY day, article_n'),
-      postingsOf: db.prepare('SELECT day, terms FROM article_postings WHERE article_n = ?'),
-      addPostings: db.prepare('INSERT INTO article_postings(article_n, day, terms) VALUES (?, ?, ?)'),
-      dropPostings: db.prepare('DELETE FROM article_postings WHERE article_n = ?'),
       dataVersion: db.prepare('PRAGMA data_version').pluck(),
       dayCounts: db.prepare(`SELECT time_ms / ${DAY_MS} AS day, count(*) AS n FROM articles GROUP BY day`),
       neighbour: db.prepare(`SELECT n, id, story_id AS storyId, scope, vector, signature, title, published, content_hash AS contentHash, url FROM articles WHERE n = ? AND story_id IS NOT NULL AND copy_of IS NULL`),
@@ -175,6 +180,16 @@ export class SqliteStoryIndex implements StoryIndex {
     return record;
   }
 
+  /**
+   * The postings table's statements, prepared when the writer first needs them: a read-only connection to
+   * an index from before the table (it is made when a writer first opens it) never does.
+   */
+  private postingStatements: ReturnType<typeof preparePostings> | null = null;
+
+  private get postingsTable(): ReturnType<typeof preparePostings> {
+    return (this.postingStatements ??= preparePostings(this.db));
+  }
+
   /** The postings of the days this writer has read (and of the articles it placed on them since). */
   private postings: DayPostings | null = null;
   private placedHere = 0;
@@ -185,13 +200,13 @@ export class SqliteStoryIndex implements StoryIndex {
     const p = (this.postings ??= new DayPostings());
     if (p.all) return p.memory;
     if (toDay - fromDay > DAYS_READ_ONE_BY_ONE) {
-      for (const r of this.stmt.allPostings.iterate() as Iterable<{ n: number; day: number; terms: string }>) if (!p.days.has(r.day)) p.add(r.n, r.day, r.terms);
+      for (const r of this.postingsTable.allPostings.iterate() as Iterable<{ n: number; day: number; terms: string }>) if (!p.days.has(r.day)) p.add(r.n, r.day, r.terms);
       p.all = true;
       return p.memory;
     }
     const read = (day: number) => {
       if (p.days.has(day)) return;
-      for (const r of this.stmt.postingsOfDay.iterate(day) as Iterable<{ n: number; terms: string }>) p.add(r.n, day, r.terms);
+      for (const r of this.postingsTable.postingsOfDay.iterate(day) as Iterable<{ n: number; terms: string }>) p.add(r.n, day, r.terms);
       p.days.add(day);
     };
     for (let day = fromDay; day <= toDay; day++) read(day);
@@ -281,7 +296,7 @@ export class SqliteStoryIndex implements StoryIndex {
     const bucket = a.published ? dayOf(a.timeMs) : UNDATED_DAY;
     this.forgetPostings(n);
     const encoded = encodeVector(terms);
-    this.stmt.addPostings.run(n, bucket, encoded);
+    this.postingsTable.addPostings.run(n, bucket, encoded);
     // A day not read yet is read with this article's row when it is needed.
     if (this.postings?.holds(bucket)) this.postings.add(n, bucket, encoded);
     this.placedHere++;
@@ -289,10 +304,10 @@ export class SqliteStoryIndex implements StoryIndex {
 
   /** Drops an article's postings, from memory too when its day is read. */
   private forgetPostings(n: number): void {
-    const old = this.stmt.postingsOf.get(n) as { day: number; terms: string } | undefined;
+    const old = this.postingsTable.postingsOf.get(n) as { day: number; terms: string } | undefined;
     if (!old) return;
     if (this.postings?.holds(old.day)) for (const t of decodeVector(old.terms).keys()) this.postings.memory.remove(t, old.day, n);
-    this.stmt.dropPostings.run(n);
+    this.postingsTable.dropPostings.run(n);
   }
 
   /** Takes an article out of its story before it is deleted; its copies stand in for it. */

@@ -18,10 +18,17 @@ const TOKEN = /\d+(?:[.,]\d+)*[\u00bc-\u00be\u2153\u2154]?|\.(?<![\p{L}\p{N}.]\.
 /** Vulgar fractions written as one character: "2½", "¾". */
 const VULGAR: Record<string, number> = { '\u00bc': 0.25, '\u00bd': 0.5, '\u00be': 0.75, '\u2153': 1 / 3, '\u2154': 2 / 3 };
 
+/**
+ * The tokens `text in VULGAR` holds for: the fractions and, through the prototype, Object's own names
+ * ("constructor", "toString"), which have always read as numbers. A Set answers without looking the
+ * token up as a property name, which is slow for a fresh string.
+ */
+const NUM_NAMES = new Set([...Object.getOwnPropertyNames(VULGAR), ...Object.getOwnPropertyNames(Object.prototype)]);
+
 /** The token's kind: digits (or a vulgar fraction, or ".5"), a word (a letter first), else a symbol. */
 function typeOf(text: string): TokenType {
   const c = text.charCodeAt(0);
-  if ((c >= 48 && c <= 57) || text in VULGAR || (c === 46 && text.length > 1)) return 'num';
+  if ((c >= 48 && c <= 57) || NUM_NAMES.has(text) || (c === 46 && text.length > 1)) return 'num';
   // ASCII letters decide at once; other characters go to the Unicode property test
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 'word' : 'sym';
   return /\p{L}/u.test(text[0]) ? 'word' : 'sym';

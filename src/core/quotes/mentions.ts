@@ -71,11 +71,22 @@ const DETERMINERS = new Set([
 ]);
 
 export function isCapWord(w: string): boolean {
-  return /^(?:[A-Z\u00C0-\u00DE]|Mc|O'|O’|d'|D'|al-|el-)/.test(w) || /^\p{Lu}/u.test(w);
+  const c = w.charCodeAt(0);
+  // (an ASCII capital, or a capital of Latin-1, as the first test of the old expression; then the
+  // lower-case prefixes it allowed; other characters go to the Unicode test)
+  if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde)) return true;
+  if (c < 128) return w.startsWith("d'") || w.startsWith('al-') || w.startsWith('el-');
+  return /^\p{Lu}/u.test(w);
 }
+
+/** Characters `bare` strips from a word's start, and from its end (a final full stop or comma apart). */
+const OPENING_MARKS = '("\'“‘[';
+const CLOSING_MARKS = ')"\'”’],;:!?.,';
 
 /** A word as the name-reader sees it: without surrounding punctuation. */
 export function bare(w: string): string {
+  // most words have none to strip
+  if (w === '' || (!OPENING_MARKS.includes(w[0]) && !CLOSING_MARKS.includes(w[w.length - 1]))) return w;
   return w.replace(/^[("'“‘[]+|[)"'”’\],;:!?]+$/g, '').replace(/[.,]$/, (m) => (/^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Prof|Rev|Det|Const|Supt|Insp|Maj|Adm|Cpl|Pte|Cmdr|Inc|Ltd|Corp|Co|No)\.$/.test(w.replace(/[,;:]$/, '')) ? m : ''));
 }
 

@@ -1,5 +1,6 @@
 // Number words: "four", "twenty-six", "three hundred and fifty", "a dozen", "two-thirds", "half a million".
 import type { Token } from './lexer.ts';
+import { namesIn } from './names.ts';
 
 export const UNITS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -16,10 +17,13 @@ const DENOMINATORS: Record<string, number> = {
   seventh: 7, sevenths: 7, eighth: 8, eighths: 8, tenth: 10, tenths: 10,
 };
 
+const IN_UNITS = namesIn(UNITS);
+const IN_TENS = namesIn(TENS);
+
 /** The value of one cardinal word or hyphenated compound ("six", "twenty-six"), or null. */
 export function cardinalWord(word: string): number | null {
-  if (word in UNITS) return UNITS[word];
-  if (word in TENS) return TENS[word];
+  if (IN_UNITS.has(word)) return UNITS[word];
+  if (IN_TENS.has(word)) return TENS[word];
   const m = word.match(/^([a-z]+)-([a-z]+)$/);
   if (m && m[1] in TENS && m[2] in UNITS && UNITS[m[2]] > 0 && UNITS[m[2]] < 10) return TENS[m[1]] + UNITS[m[2]];
   return null;

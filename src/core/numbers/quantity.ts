@@ -389,7 +389,7 @@ function readWords(tokens: Token[], n: number): Quantity | NotFigure | null {
   const wn = readWordNumber(tokens, n);
   if (!wn) {
     // "three-year", "two-day", "one-off"
-    const m = t.lower.match(/^([a-z]+)-([a-z-]+)$/);
+    const m = t.lower.includes('-') ? t.lower.match(/^([a-z]+)-([a-z-]+)$/) : null;
     if (m) {
       const v = cardinalWord(m[1]) ?? (m[1].match(/^([a-z]+)-([a-z]+)$/) ? cardinalWord(m[1]) : null);
       const base = m[2].replace(/-old$/, '');

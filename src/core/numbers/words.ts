@@ -17,6 +17,11 @@ const DENOMINATORS: Record<string, number> = {
   seventh: 7, sevenths: 7, eighth: 8, eighths: 8, tenth: 10, tenths: 10,
 };
 
+/** "twenty-six", "two-thirds": the two words of a lower-case hyphenated pair, or null (at once for a word with no hyphen). */
+function hyphenPair(word: string): RegExpMatchArray | null {
+  return word.includes('-') ? word.match(/^([a-z]+)-([a-z]+)$/) : null;
+}
+
 const IN_UNITS = namesIn(UNITS);
 const IN_TENS = namesIn(TENS);
 
@@ -24,14 +29,14 @@ const IN_TENS = namesIn(TENS);
 export function cardinalWord(word: string): number | null {
   if (IN_UNITS.has(word)) return UNITS[word];
   if (IN_TENS.has(word)) return TENS[word];
-  const m = word.match(/^([a-z]+)-([a-z]+)$/);
+  const m = hyphenPair(word);
   if (m && m[1] in TENS && m[2] in UNITS && UNITS[m[2]] > 0 && UNITS[m[2]] < 10) return TENS[m[1]] + UNITS[m[2]];
   return null;
 }
 
 /** A fraction word pair ("two-thirds", "two thirds", "a third", "half"): its value, or null. */
 export function fractionWord(word: string): number | null {
-  const m = word.match(/^([a-z]+)-([a-z]+)$/);
+  const m = hyphenPair(word);
   if (m && (m[1] in UNITS || m[1] === 'one') && m[2] in DENOMINATORS) return UNITS[m[1]] / DENOMINATORS[m[2]];
   return null;
 }

@@ -52,8 +52,15 @@ export function splitBlocks(text: string): string[] {
   const sep = /\n[ \t]*\n/.test(normalized) ? /\n[ \t]*\n+/ : /\n+/;
   return normalized
     .split(sep)
-    .map((b) => b.replace(/\s*\n\s*/g, ' ').replace(/[ \t\u00a0]+/g, ' ').trim())
+    .map((b) => oneLine(b).trim())
     .filter(Boolean);
+}
+
+/** A block's lines joined with single spaces, runs of spaces, tabs and no-break spaces made one space. */
+function oneLine(block: string): string {
+  // (the replacements are skipped where they would change nothing)
+  const joined = block.includes('\n') ? block.replace(/\s*\n\s*/g, ' ') : block;
+  return /[\t\u00a0]| {2}/.test(joined) ? joined.replace(/[ \t\u00a0]+/g, ' ') : joined;
 }
 
 /**

@@ -1,8 +1,13 @@
 // Small text helpers shared by the core: whitespace, quotes and hashing.
 import { createHash } from 'node:crypto';
 
+/** White space other than a single space: what squash has to collapse (trimming aside). */
+const TO_SQUASH = /[^\S ]|\u200b| {2}/;
+
 /** Collapses runs of white space (including non-breaking spaces) to one space and trims. */
 export function squash(text: string): string {
+  // (most text has single spaces only: trimming is all there is to do)
+  if (!TO_SQUASH.test(text)) return text.trim();
   return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 }
 
@@ -11,10 +16,25 @@ export function digest(text: string | Buffer, length = 16): string {
   return createHash('sha1').update(text).digest('hex').slice(0, length);
 }
 
-/** Number of words in a text. */
+const SPACE = /\s/;
+
+/** Whether a UTF-16 unit is white space as `\s` reads it (ASCII at once, others by the expression). */
+function isSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE.test(text[i]);
+}
+
+/** Number of words in a text: runs of characters other than white space (as `\S+`). */
 export function countWords(text: string): number {
-  const m = text.match(/\S+/g);
-  return m ? m.length : 0;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpace(text, i);
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
 }
 
 /** Cuts a text to at most `max` characters at a word boundary, adding an ellipsis when cut. */

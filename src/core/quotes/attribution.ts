@@ -11,17 +11,32 @@ import type { QuoteKind } from '../types.ts';
 import { QUOTE_CHARS, SPEECH_CUES, classify, contentAfter, looksLikeClause, trimRange, wordCount } from './reported.ts';
 
 /**
- * Runs of word characters. A cue (CUE_WORD, matched in any case) is always one whole run, since every cue
- * form is letters only and the expression has a word boundary at each end: finding the runs and looking
- * each up among the forms finds the same cues as the expression, without trying hundreds of forms at
- * every letter.
+ * A cue (CUE_WORD, matched in any case) is always one whole run of word characters, since every cue form
+ * is letters only and the expression has a word boundary at each end: scanning the runs and looking each
+ * up among the forms finds the same cues as the expression, without trying hundreds of forms at every letter.
  */
-const WORD_RUN = /\w+/g;
+function isWordChar(c: number): boolean {
+  // `\w`: an ASCII letter, a digit or "_"
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
 
-/** The next cue word in a text from WORD_RUN's lastIndex on, or null. */
-function nextCue(text: string): { word: string; index: number } | null {
-  let m: RegExpExecArray | null;
-  while ((m = WORD_RUN.exec(text))) if (CUE_FORMS.has(m[0].toLowerCase())) return { word: m[0], index: m.index };
+const CUE_LENGTHS = [...CUE_FORMS.keys()].map((f) => f.length);
+const SHORTEST_CUE = Math.min(...CUE_LENGTHS);
+const LONGEST_CUE = Math.max(...CUE_LENGTHS);
+
+/** The next cue word in a text at or after `from`: the word, where it starts and ends; or null. */
+function nextCue(text: string, from: number): { word: string; index: number; end: number } | null {
+  const n = text.length;
+  let i = from;
+  while (i < n) {
+    while (i < n && !isWordChar(text.charCodeAt(i))) i++;
+    const start = i;
+    while (i < n && isWordChar(text.charCodeAt(i))) i++;
+    const length = i - start;
+    if (length < SHORTEST_CUE || length > LONGEST_CUE) continue;
+    const word = text.slice(start, i);
+    if (CUE_FORMS.has(word.toLowerCase())) return { word, index: start, end: i };
+  }
   return null;
 }
 
@@ -170,9 +185,10 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
     }
   }
 
-  let m: { word: string; index: number } | null;
-  WORD_RUN.lastIndex = 0;
-  while (consumedUntil < e && (m = nextCue(text))) {
+  let m: { word: string; index: number; end: number } | null;
+  let cueFrom = 0;
+  while (consumedUntil < e && (m = nextCue(text, cueFrom))) {
+    cueFrom = m.end;
     const word = m.word;
     const at = s + m.index;
     if (usedCue(at)) continue;

@@ -150,6 +150,12 @@ function spelledAcronyms(paragraphs: string[]): Map<string, string> {
   return out;
 }
 
+/** Whether a word ends in a letter, digit, "_", apostrophe or hyphen (nothing for `[^\w'’-]+$` to strip). */
+function endsInWordChar(w: string): boolean {
+  const c = w.charCodeAt(w.length - 1);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 39 || c === 0x2019 || c === 45;
+}
+
 /** Reads the people an article names: capitalised names with titles before them or roles after them. */
 export function collectPeople(article: ParsedArticle, maskedParagraphs?: string[]): People {
   const people: People = { list: [], mentions: [], orgs: [], reported: [], spelled: spelledAcronyms(article.paragraphs) };
@@ -159,7 +165,7 @@ export function collectPeople(article: ParsedArticle, maskedParagraphs?: string[
   for (const t of article.paragraphs)
     for (const raw of t.split(/\s+/)) {
       const c = raw.charCodeAt(0);
-      if (c >= 97 && c <= 122) lowerWords.add(raw.replace(/[^\w'’-]+$/, ''));
+      if (c >= 97 && c <= 122) lowerWords.add(endsInWordChar(raw) ? raw : raw.replace(/[^\w'’-]+$/, ''));
     }
   masked.forEach((text, pi) => {
     const ws = text.split(/\s+/);

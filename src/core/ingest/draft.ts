@@ -2,6 +2,7 @@
 // text into a title, a byline, headings and paragraphs.
 import { readByline } from './byline.ts';
 import { trimFurniture } from './furniture.ts';
+import { countWords } from '../text/normalize.ts';
 
 export interface Block {
   kind: 'heading' | 'paragraph';
@@ -24,7 +25,8 @@ export function emptyDraft(): Draft {
   return { title: null, source: null, url: null, published: null, byline: null, categories: [], blocks: [], notes: [] };
 }
 
-const words = (s: string) => s.trim().split(/\s+/).filter(Boolean).length;
+/** Words in a text (as `s.trim().split(/\s+/).filter(Boolean).length`). */
+const words = countWords;
 /** Strips wrapping quote marks: "'End of Cold War'" -> "End of Cold War". */
 const unquoted = (s: string) => s.trim().replace(/^["'\u2018\u201c]+|["'\u2019\u201d]+$/g, '').trim();
 /** Ends like a sentence of running text (a full stop, comma, colon...), not like a headline. */

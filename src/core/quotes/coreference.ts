@@ -6,6 +6,7 @@ import { bare, capitalRuns, looksLikePersonName, splitTitle, type Mention } from
 import { findQuoteSpans, maskQuotes } from './marks.ts';
 import { genderOfGivenName } from './given-names.ts';
 import { anaphorFit, isProperBodyName } from './organisations.ts';
+import { splitWhiteSpace } from '../text/normalize.ts';
 
 export interface Person {
   /** Fullest name seen. */
@@ -133,7 +134,7 @@ function spelledAcronyms(paragraphs: string[]): Map<string, string> {
   for (const t of paragraphs) for (const m of t.match(/\b[A-Z]{3,6}\b/g) ?? []) acronyms.add(m);
   if (acronyms.size === 0) return out;
   for (const t of paragraphs) {
-    const ws = t.split(/\s+/);
+    const ws = splitWhiteSpace(t);
     for (let i = 0; i < ws.length; i++) {
       if (!/^[A-Z][a-z]/.test(ws[i])) continue;
       let initials = '';
@@ -163,12 +164,12 @@ export function collectPeople(article: ParsedArticle, maskedParagraphs?: string[
   // words the article also writes in lowercase are common words, not surnames ("Open", "Fired")
   const lowerWords = new Set<string>();
   for (const t of article.paragraphs)
-    for (const raw of t.split(/\s+/)) {
+    for (const raw of splitWhiteSpace(t)) {
       const c = raw.charCodeAt(0);
       if (c >= 97 && c <= 122) lowerWords.add(endsInWordChar(raw) ? raw : raw.replace(/[^\w'’-]+$/, ''));
     }
   masked.forEach((text, pi) => {
-    const ws = text.split(/\s+/);
+    const ws = splitWhiteSpace(text);
     const offsets: number[] = [];
     let at = 0;
     for (const w of ws) {

@@ -3,6 +3,7 @@
 import { documentBody } from './documents.ts';
 import { endsInOrganisationWord } from './organisations.ts';
 import { AUXILIARIES, CLAUSE_WORDS, CUE_ADVERBS, INTRO_WORDS, SPEAKER_HEADS, SUBJECT_PRONOUNS } from './cues.ts';
+import { splitWhiteSpace } from '../text/normalize.ts';
 
 export type MentionKind = 'person' | 'persons' | 'group' | 'pronoun';
 
@@ -109,7 +110,7 @@ function isTitle(w: string): boolean {
 
 /** Splits words and keeps each word's lowercase. */
 function words(text: string): string[] {
-  return text.split(/\s+/).filter(Boolean);
+  return splitWhiteSpace(text).filter(Boolean);
 }
 
 /** A person's name from a run of capitalised words: titles, acronyms and demonyms before it are the role. */

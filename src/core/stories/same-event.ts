@@ -5,6 +5,7 @@
 // article mentions says little). Pure and self-contained: `groupStories` asks it whether two articles may
 // link, and the incremental assigner can ask the same.
 import { STOPWORDS } from '../text/terms.ts';
+import { splitWhiteSpace } from '../text/normalize.ts';
 
 export interface SignatureInput {
   title: string;
@@ -67,7 +68,7 @@ function isNameWord(w: string, sentenceStart: boolean): boolean {
 /** Names, places and figures of one text. */
 function readText(text: string, sig: EventSignature, title: boolean): void {
   for (const sentence of text.split(/(?<=[.!?])\s+/)) {
-    const words = sentence.split(/\s+/).filter(Boolean);
+    const words = splitWhiteSpace(sentence).filter(Boolean);
     let run: string[] = [];
     let place = false;
     const flush = () => {

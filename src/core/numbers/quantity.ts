@@ -82,7 +82,7 @@ export function readQuantity(tokens: Token[], i: number): Quantity | NotFigure |
     }
     currency = currencyOfSymbol(t.text, prefix);
     n = signed ? i + 2 : i + 1;
-  } else if (t.type === 'word' && t.text.toUpperCase() === t.text && t.lower in CURRENCY_CODES && tokens[i + 1]?.type === 'num') {
+  } else if (t.type === 'word' && tokens[i + 1]?.type === 'num' && t.text.toUpperCase() === t.text && t.lower in CURRENCY_CODES) {
     currency = CURRENCY_CODES[t.lower];
     n = i + 1;
   } else if (t.text === 'Rs' && tokens[i + 1]?.type === 'num') {

@@ -10,10 +10,11 @@ import { isFloatingQuote } from './floating.ts';
 import { pullQuotes } from './pullquotes.ts';
 import { findQuoteSpans, maskQuotes } from './marks.ts';
 import { joinRunOnQuotes, originKey, type Origin } from './continued.ts';
+import { countLetterRuns } from '../text/normalize.ts';
 
-const WORDS = /[\p{L}\p{N}]+/gu;
+/** Runs of letters and digits (as `s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0`). */
 function wordCount(s: string): number {
-  return s.match(WORDS)?.length ?? 0;
+  return countLetterRuns(s);
 }
 
 /** The quoted words, tidied: no trailing comma, no quote marks left at the ends (a mixed quote keeps the

@@ -164,6 +164,11 @@ export function capitalRuns(ws: string[]): Array<[number, number]> {
   let i = 0;
   while (i < ws.length) {
     const w = bare(ws[i]);
+    // (only a capitalised word starts a run; the tests below all need one)
+    if (!w || !isCapWord(w)) {
+      i++;
+      continue;
+    }
     const lw = w.toLowerCase();
     // a sentence's first word that is an -ing/-ly/-ed word is not a name ("Neighbouring Kenya")
     if (w && /^[A-Z][a-z]{3,}(?:ing|ly|ed)$/.test(w) && (i === 0 || /[.!?:]["”’']?$/.test(ws[i - 1]))) {

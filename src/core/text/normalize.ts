@@ -19,6 +19,46 @@ export function splitWhiteSpace(text: string): string[] {
   return TO_SQUASH.test(text) ? text.split(/\s+/) : text.split(' ');
 }
 
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/** Per UTF-16 unit of the Basic Multilingual Plane: 1 a letter or digit, 2 not, 0 not yet asked. */
+const letterOrDigitUnit = new Uint8Array(0x10000);
+
+/** Whether the code point at text[i] is a letter or digit (`[\p{L}\p{N}]`, u flag); a pair counts whole. */
+function isLetterOrDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c >= 0xd800 && c <= 0xdfff) return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(i)!));
+  if (letterOrDigitUnit[c] === 0) letterOrDigitUnit[c] = LETTER_OR_DIGIT.test(text[i]) ? 1 : 2;
+  return letterOrDigitUnit[c] === 1;
+}
+
+/**
+ * The number of runs of letters and digits in a text: `text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0`. With
+ * `blank` (a character code), each run of that character counts as a word too, as though it were " x ".
+ */
+export function countLetterRuns(text: string, blank = -1): number {
+  let runs = 0;
+  let inRun = false;
+  let inBlank = false;
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c === blank) {
+      if (!inBlank) runs++;
+      inBlank = true;
+      inRun = false;
+      i++;
+      continue;
+    }
+    inBlank = false;
+    const word = isLetterOrDigitAt(text, i);
+    if (word && !inRun) runs++;
+    inRun = word;
+    // (a surrogate pair is one code point)
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+  }
+  return runs;
+}
+
 /** A short stable hex digest. */
 export function digest(text: string | Buffer, length = 16): string {
   return createHash('sha1').update(text).digest('hex').slice(0, length);

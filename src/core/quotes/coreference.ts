@@ -135,11 +135,14 @@ function spelledAcronyms(paragraphs: string[]): Map<string, string> {
   if (acronyms.size === 0) return out;
   for (const t of paragraphs) {
     const ws = splitWhiteSpace(t);
+    // each word without its surrounding marks, worked out once (a word is looked at from up to ten starts)
+    const stripped: string[] = [];
+    const strippedAt = (j: number) => (stripped[j] ??= ws[j].replace(/[,;:()"“”]+$/, '').replace(/^[("“]+/, ''));
     for (let i = 0; i < ws.length; i++) {
       if (!/^[A-Z][a-z]/.test(ws[i])) continue;
       let initials = '';
       for (let j = i; j < ws.length && j < i + 10; j++) {
-        const w = ws[j].replace(/[,;:()"“”]+$/, '').replace(/^[("“]+/, '');
+        const w = strippedAt(j);
         if (/^[A-Z][\w'’.-]*$/.test(w)) {
           initials += w[0];
           if (acronyms.has(initials) && !out.has(initials) && j > i) out.set(initials, ws.slice(i, j + 1).join(' ').replace(/[,;:()"“”.]+$/, '').replace(/['’]s$/, ''));

@@ -53,7 +53,8 @@ export function extractQuotes(parsed: ParsedArticle): Quote[] {
   const pass = article.paragraphs.map((text, pi) => {
     const spans = findQuoteSpans(text);
     // quoted words and parenthetical asides ("(Richard Lautens / Toronto Star)") are not read for attribution
-    const masked = maskQuotes(text, spans).replace(/\([^()"“”]{0,120}\)/g, (m) => ' '.repeat(m.length));
+    const quotesMasked = maskQuotes(text, spans);
+    const masked = quotesMasked.includes('(') ? quotesMasked.replace(/\([^()"“”]{0,120}\)/g, (m) => ' '.repeat(m.length)) : quotesMasked;
     const sentences = placeSentences(article, pi, text);
     const us = units(sentences, spans, text).map((unit) => ({ unit, raws: attributeUnit(text, masked, spans, unit) }));
     return { text, spans, masked, sentences, us };

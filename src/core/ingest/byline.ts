@@ -1,5 +1,6 @@
 // Bylines: "by VOA News October 08, 2015", "By Jane Doe, Reuters", "By JANE DOE | Published 8 Oct 2015".
 import { parseLooseDate } from './dates.ts';
+import { splitWhiteSpace } from '../text/normalize.ts';
 
 export interface Byline {
   byline: string;
@@ -12,7 +13,7 @@ const OUTLET = /\b(news|press|agency|reuters|associated press|ap|afp|bbc|cnn|voa
 /** Reads a byline block, or returns null when the block is not one. */
 export function readByline(block: string): Byline | null {
   const text = block.trim();
-  if (text.split(/\s+/).length > 16) return null;
+  if (splitWhiteSpace(text).length > 16) return null;
   const m = text.match(/^by\s+(.+)$/i);
   if (!m) return null;
   let rest = m[1].trim();

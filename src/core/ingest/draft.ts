@@ -2,6 +2,7 @@
 // text into a title, a byline, headings and paragraphs.
 import { readByline } from './byline.ts';
 import { trimFurniture } from './furniture.ts';
+import { countWords } from '../text/normalize.ts';
 
 export interface Block {
   kind: 'heading' | 'paragraph';
@@ -24,7 +25,8 @@ export function emptyDraft(): Draft {
   return { title: null, source: null, url: null, published: null, byline: null, categories: [], blocks: [], notes: [] };
 }
 
-const words = (s: string) => s.trim().split(/\s+/).filter(Boolean).length;
+/** Words in a text (as `s.trim().split(/\s+/).filter(Boolean).length`). */
+const words = countWords;
 /** Strips wrapping quote marks: "'End of Cold War'" -> "End of Cold War". */
 const unquoted = (s: string) => s.trim().replace(/^["'\u2018\u201c]+|["'\u2019\u201d]+$/g, '').trim();
 /** Ends like a sentence of running text (a full stop, comma, colon...), not like a headline. */
@@ -52,8 +54,15 @@ export function splitBlocks(text: string): string[] {
   const sep = /\n[ \t]*\n/.test(normalized) ? /\n[ \t]*\n+/ : /\n+/;
   return normalized
     .split(sep)
-    .map((b) => b.replace(/\s*\n\s*/g, ' ').replace(/[ \t\u00a0]+/g, ' ').trim())
+    .map((b) => oneLine(b).trim())
     .filter(Boolean);
+}
+
+/** A block's lines joined with single spaces, runs of spaces, tabs and no-break spaces made one space. */
+function oneLine(block: string): string {
+  // (the replacements are skipped where they would change nothing)
+  const joined = block.includes('\n') ? block.replace(/\s*\n\s*/g, ' ') : block;
+  return /[\t\u00a0]| {2}/.test(joined) ? joined.replace(/[ \t\u00a0]+/g, ' ') : joined;
 }
 
 /**

@@ -4,6 +4,8 @@
 // reader to do something, or talks about the page rather than the news, is dropped. Blocks in the middle
 // of the story are never touched, and a block of news at the edge stops the trimming.
 
+import { splitWhiteSpace } from '../text/normalize.ts';
+
 /** Imperatives that open a call to action. */
 const IMPERATIVE = /^(join|subscribe|sign\s?up|sign in|log\s?in|register|donate|support|follow|share|like|tweet|email|print|download|install|click|tap|watch|listen|read more|continue reading|see (more|also|all)|view (more|all|comments)|get (the|our|free|access)|try|shop|buy|apply|leave|post|add|write|load|show|hide|advertisement|sponsored|related|recommended|most (read|popular)|skip to|back to top|comments?\b|share this)\b/i;
 /** Phrases about the page itself, wherever they stand in the block. */
@@ -17,7 +19,7 @@ const MAX_FURNITURE_WORDS = 40;
 export function isFurniture(block: string): boolean {
   const text = block.trim();
   if (!text) return true;
-  if (text.split(/\s+/).length > MAX_FURNITURE_WORDS) return false;
+  if (splitWhiteSpace(text).length > MAX_FURNITURE_WORDS) return false;
   return IMPERATIVE.test(text) || ABOUT_THE_PAGE.test(text) || SHOUTED.test(text);
 }
 

@@ -2,9 +2,11 @@
 // "yesterday", "today", and calendar dates ("October 8", "8 Oct 2015", "October 08, 2015").
 import type { Token } from './lexer.ts';
 import { isPluralNoun } from './pos.ts';
+import { namesIn } from './names.ts';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_ABBR: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 };
+const IN_MONTH_ABBR = namesIn(MONTH_ABBR);
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 export interface DateMatch {
@@ -20,7 +22,7 @@ export function monthOf(t: Token | undefined): number {
   if (!t || t.type !== 'word' || !/^[A-Z]/.test(t.text)) return 0;
   const i = MONTHS.indexOf(t.lower);
   if (i >= 0) return i + 1;
-  return MONTH_ABBR[t.lower] ?? 0;
+  return IN_MONTH_ABBR.has(t.lower) ? MONTH_ABBR[t.lower] ?? 0 : 0;
 }
 
 function iso(y: number, m: number, d: number): string | null {

@@ -24,7 +24,9 @@ export function extractFigures(article: ParsedArticle): Figure[] {
     const eraYear = ERA_END.test(before) && /^\d{1,4}\b/.test(s.text);
     for (const f of figuresOfSentence(s.text, article.published)) {
       if (eraYear && s.text.startsWith(f.text)) continue;
-      out.push({ ...f, sentenceIndex: s.index });
+      // (each figure is a fresh object: its index is set in place, where base() put the field)
+      f.sentenceIndex = s.index;
+      out.push(f);
     }
   }
   return out;

@@ -82,7 +82,7 @@ export function readQuantity(tokens: Token[], i: number): Quantity | NotFigure |
     }
     currency = currencyOfSymbol(t.text, prefix);
     n = signed ? i + 2 : i + 1;
-  } else if (t.type === 'word' && t.text.toUpperCase() === t.text && t.lower in CURRENCY_CODES && tokens[i + 1]?.type === 'num') {
+  } else if (t.type === 'word' && tokens[i + 1]?.type === 'num' && t.text.toUpperCase() === t.text && t.lower in CURRENCY_CODES) {
     currency = CURRENCY_CODES[t.lower];
     n = i + 1;
   } else if (t.text === 'Rs' && tokens[i + 1]?.type === 'num') {
@@ -389,7 +389,7 @@ function readWords(tokens: Token[], n: number): Quantity | NotFigure | null {
   const wn = readWordNumber(tokens, n);
   if (!wn) {
     // "three-year", "two-day", "one-off"
-    const m = t.lower.match(/^([a-z]+)-([a-z-]+)$/);
+    const m = t.lower.includes('-') ? t.lower.match(/^([a-z]+)-([a-z-]+)$/) : null;
     if (m) {
       const v = cardinalWord(m[1]) ?? (m[1].match(/^([a-z]+)-([a-z]+)$/) ? cardinalWord(m[1]) : null);
       const base = m[2].replace(/-old$/, '');

@@ -1,5 +1,6 @@
 // Number words: "four", "twenty-six", "three hundred and fifty", "a dozen", "two-thirds", "half a million".
 import type { Token } from './lexer.ts';
+import { namesIn } from './names.ts';
 
 export const UNITS: Record<string, number> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -16,18 +17,26 @@ const DENOMINATORS: Record<string, number> = {
   seventh: 7, sevenths: 7, eighth: 8, eighths: 8, tenth: 10, tenths: 10,
 };
 
+/** "twenty-six", "two-thirds": the two words of a lower-case hyphenated pair, or null (at once for a word with no hyphen). */
+function hyphenPair(word: string): RegExpMatchArray | null {
+  return word.includes('-') ? word.match(/^([a-z]+)-([a-z]+)$/) : null;
+}
+
+const IN_UNITS = namesIn(UNITS);
+const IN_TENS = namesIn(TENS);
+
 /** The value of one cardinal word or hyphenated compound ("six", "twenty-six"), or null. */
 export function cardinalWord(word: string): number | null {
-  if (word in UNITS) return UNITS[word];
-  if (word in TENS) return TENS[word];
-  const m = word.match(/^([a-z]+)-([a-z]+)$/);
+  if (IN_UNITS.has(word)) return UNITS[word];
+  if (IN_TENS.has(word)) return TENS[word];
+  const m = hyphenPair(word);
   if (m && m[1] in TENS && m[2] in UNITS && UNITS[m[2]] > 0 && UNITS[m[2]] < 10) return TENS[m[1]] + UNITS[m[2]];
   return null;
 }
 
 /** A fraction word pair ("two-thirds", "two thirds", "a third", "half"): its value, or null. */
 export function fractionWord(word: string): number | null {
-  const m = word.match(/^([a-z]+)-([a-z]+)$/);
+  const m = hyphenPair(word);
   if (m && (m[1] in UNITS || m[1] === 'one') && m[2] in DENOMINATORS) return UNITS[m[1]] / DENOMINATORS[m[2]];
   return null;
 }

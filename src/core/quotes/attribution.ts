@@ -2,7 +2,7 @@
 // speaker before or after it, and the words it reports: after the cue ("X said (that) ...") or before it
 // ("..., X said"). Works on the paragraph with quoted words masked, so nothing inside a quote is read as
 // attribution; quoted stretches inside what is reported make it direct or mixed (reported.ts).
-import { AUXILIARIES, INTRO_WORDS, CUE_FORMS, CUE_WORD, NEEDS_QUOTE, NEEDS_THAT, cueBase } from './cues.ts';
+import { AUXILIARIES, INTRO_WORDS, CUE_FORMS, NEEDS_QUOTE, NEEDS_THAT, cueBase } from './cues.ts';
 import type { QuoteSpan } from './marks.ts';
 import { afterModal, cueAsNoun, gainAfterAdd } from './not-speech.ts';
 import { readNounPhrase, speakerAfter, speakerBefore, capitalRuns, splitTitle, looksLikePersonName, bare, type Mention } from './mentions.ts';
@@ -10,7 +10,35 @@ import type { Unit } from './layout.ts';
 import type { QuoteKind } from '../types.ts';
 import { QUOTE_CHARS, SPEECH_CUES, classify, contentAfter, looksLikeClause, trimRange, wordCount } from './reported.ts';
 
-const CUE_RE = new RegExp(CUE_WORD.source, 'gi');
+/**
+ * A cue (CUE_WORD, matched in any case) is always one whole run of word characters, since every cue form
+ * is letters only and the expression has a word boundary at each end: scanning the runs and looking each
+ * up among the forms finds the same cues as the expression, without trying hundreds of forms at every letter.
+ */
+function isWordChar(c: number): boolean {
+  // `\w`: an ASCII letter, a digit or "_"
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+const CUE_LENGTHS = [...CUE_FORMS.keys()].map((f) => f.length);
+const SHORTEST_CUE = Math.min(...CUE_LENGTHS);
+const LONGEST_CUE = Math.max(...CUE_LENGTHS);
+
+/** The next cue word in a text at or after `from`: the word, where it starts and ends; or null. */
+function nextCue(text: string, from: number): { word: string; index: number; end: number } | null {
+  const n = text.length;
+  let i = from;
+  while (i < n) {
+    while (i < n && !isWordChar(text.charCodeAt(i))) i++;
+    const start = i;
+    while (i < n && isWordChar(text.charCodeAt(i))) i++;
+    const length = i - start;
+    if (length < SHORTEST_CUE || length > LONGEST_CUE) continue;
+    const word = text.slice(start, i);
+    if (CUE_FORMS.has(word.toLowerCase())) return { word, index: start, end: i };
+  }
+  return null;
+}
 
 /** A statement put out, right before "saying": "released a statement saying ...". */
 const STATEMENT_PUT_OUT = /\b(?:issued|released|published|put out|posted|sent|shared|made|gave|delivered|filed|wrote|tweeted)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:statement|release|notice|letter|message|post|tweet|video|report|speech|note|memo|email|e-mail|submission|bulletin)\s*$/;
@@ -157,11 +185,11 @@ export function attributeUnit(paragraph: string, masked: string, spans: QuoteSpa
     }
   }
 
-  let m: RegExpExecArray | null;
-  const re = CUE_RE;
-  re.lastIndex = 0;
-  while (consumedUntil < e && (m = re.exec(text))) {
-    const word = m[1];
+  let m: { word: string; index: number; end: number } | null;
+  let cueFrom = 0;
+  while (consumedUntil < e && (m = nextCue(text, cueFrom))) {
+    cueFrom = m.end;
+    const word = m.word;
     const at = s + m.index;
     if (usedCue(at)) continue;
     // A capitalised cue only at a unit's start ("Said Carter: ...") — otherwise it is a name or a title

@@ -6,6 +6,7 @@ import { bare, capitalRuns, looksLikePersonName, splitTitle, type Mention } from
 import { findQuoteSpans, maskQuotes } from './marks.ts';
 import { genderOfGivenName } from './given-names.ts';
 import { anaphorFit, isProperBodyName } from './organisations.ts';
+import { splitWhiteSpace } from '../text/normalize.ts';
 
 export interface Person {
   /** Fullest name seen. */
@@ -133,12 +134,15 @@ function spelledAcronyms(paragraphs: string[]): Map<string, string> {
   for (const t of paragraphs) for (const m of t.match(/\b[A-Z]{3,6}\b/g) ?? []) acronyms.add(m);
   if (acronyms.size === 0) return out;
   for (const t of paragraphs) {
-    const ws = t.split(/\s+/);
+    const ws = splitWhiteSpace(t);
+    // each word without its surrounding marks, worked out once (a word is looked at from up to ten starts)
+    const stripped: string[] = [];
+    const strippedAt = (j: number) => (stripped[j] ??= ws[j].replace(/[,;:()"“”]+$/, '').replace(/^[("“]+/, ''));
     for (let i = 0; i < ws.length; i++) {
       if (!/^[A-Z][a-z]/.test(ws[i])) continue;
       let initials = '';
       for (let j = i; j < ws.length && j < i + 10; j++) {
-        const w = ws[j].replace(/[,;:()"“”]+$/, '').replace(/^[("“]+/, '');
+        const w = strippedAt(j);
         if (/^[A-Z][\w'’.-]*$/.test(w)) {
           initials += w[0];
           if (acronyms.has(initials) && !out.has(initials) && j > i) out.set(initials, ws.slice(i, j + 1).join(' ').replace(/[,;:()"“”.]+$/, '').replace(/['’]s$/, ''));
@@ -150,6 +154,12 @@ function spelledAcronyms(paragraphs: string[]): Map<string, string> {
   return out;
 }
 
+/** Whether a word ends in a letter, digit, "_", apostrophe or hyphen (nothing for `[^\w'’-]+$` to strip). */
+function endsInWordChar(w: string): boolean {
+  const c = w.charCodeAt(w.length - 1);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 39 || c === 0x2019 || c === 45;
+}
+
 /** Reads the people an article names: capitalised names with titles before them or roles after them. */
 export function collectPeople(article: ParsedArticle, maskedParagraphs?: string[]): People {
   const people: People = { list: [], mentions: [], orgs: [], reported: [], spelled: spelledAcronyms(article.paragraphs) };
@@ -157,12 +167,12 @@ export function collectPeople(article: ParsedArticle, maskedParagraphs?: string[
   // words the article also writes in lowercase are common words, not surnames ("Open", "Fired")
   const lowerWords = new Set<string>();
   for (const t of article.paragraphs)
-    for (const raw of t.split(/\s+/)) {
+    for (const raw of splitWhiteSpace(t)) {
       const c = raw.charCodeAt(0);
-      if (c >= 97 && c <= 122) lowerWords.add(raw.replace(/[^\w'’-]+$/, ''));
+      if (c >= 97 && c <= 122) lowerWords.add(endsInWordChar(raw) ? raw : raw.replace(/[^\w'’-]+$/, ''));
     }
   masked.forEach((text, pi) => {
-    const ws = text.split(/\s+/);
+    const ws = splitWhiteSpace(text);
     const offsets: number[] = [];
     let at = 0;
     for (const w of ws) {

@@ -10,10 +10,11 @@ import { isFloatingQuote } from './floating.ts';
 import { pullQuotes } from './pullquotes.ts';
 import { findQuoteSpans, maskQuotes } from './marks.ts';
 import { joinRunOnQuotes, originKey, type Origin } from './continued.ts';
+import { countLetterRuns } from '../text/normalize.ts';
 
-const WORDS = /[\p{L}\p{N}]+/gu;
+/** Runs of letters and digits (as `s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0`). */
 function wordCount(s: string): number {
-  return s.match(WORDS)?.length ?? 0;
+  return countLetterRuns(s);
 }
 
 /** The quoted words, tidied: no trailing comma, no quote marks left at the ends (a mixed quote keeps the
@@ -52,7 +53,8 @@ export function extractQuotes(parsed: ParsedArticle): Quote[] {
   const pass = article.paragraphs.map((text, pi) => {
     const spans = findQuoteSpans(text);
     // quoted words and parenthetical asides ("(Richard Lautens / Toronto Star)") are not read for attribution
-    const masked = maskQuotes(text, spans).replace(/\([^()"“”]{0,120}\)/g, (m) => ' '.repeat(m.length));
+    const quotesMasked = maskQuotes(text, spans);
+    const masked = quotesMasked.includes('(') ? quotesMasked.replace(/\([^()"“”]{0,120}\)/g, (m) => ' '.repeat(m.length)) : quotesMasked;
     const sentences = placeSentences(article, pi, text);
     const us = units(sentences, spans, text).map((unit) => ({ unit, raws: attributeUnit(text, masked, spans, unit) }));
     return { text, spans, masked, sentences, us };

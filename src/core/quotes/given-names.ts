@@ -24,9 +24,22 @@ function fromLists(n: string): 'm' | 'f' | null {
   return found === null ? null : found === 'male' ? 'm' : 'f';
 }
 
+/** Given names already looked up (lower case) and their answers: one lookup instead of up to five lists'. */
+const known = new Map<string, 'm' | 'f' | null>();
+const MAX_KNOWN = 100_000;
+
 /** 'm', 'f', or null for a given name. */
 export function genderOfGivenName(name: string): 'm' | 'f' | null {
   const n = name.toLowerCase();
+  let g = known.get(n);
+  if (g === undefined) {
+    g = genderOfLowerName(n);
+    if (known.size < MAX_KNOWN) known.set(n, g);
+  }
+  return g;
+}
+
+function genderOfLowerName(n: string): 'm' | 'f' | null {
   const listed = fromLists(n);
   if (listed) return listed;
   // a name no list holds: many languages' feminine given names end in -a; a weak hint

@@ -3,6 +3,7 @@
 import { documentBody } from './documents.ts';
 import { endsInOrganisationWord } from './organisations.ts';
 import { AUXILIARIES, CLAUSE_WORDS, CUE_ADVERBS, INTRO_WORDS, SPEAKER_HEADS, SUBJECT_PRONOUNS } from './cues.ts';
+import { splitWhiteSpace } from '../text/normalize.ts';
 
 export type MentionKind = 'person' | 'persons' | 'group' | 'pronoun';
 
@@ -71,11 +72,22 @@ const DETERMINERS = new Set([
 ]);
 
 export function isCapWord(w: string): boolean {
-  return /^(?:[A-Z\u00C0-\u00DE]|Mc|O'|O’|d'|D'|al-|el-)/.test(w) || /^\p{Lu}/u.test(w);
+  const c = w.charCodeAt(0);
+  // (an ASCII capital, or a capital of Latin-1, as the first test of the old expression; then the
+  // lower-case prefixes it allowed; other characters go to the Unicode test)
+  if ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde)) return true;
+  if (c < 128) return w.startsWith("d'") || w.startsWith('al-') || w.startsWith('el-');
+  return /^\p{Lu}/u.test(w);
 }
+
+/** Characters `bare` strips from a word's start, and from its end (a final full stop or comma apart). */
+const OPENING_MARKS = '("\'“‘[';
+const CLOSING_MARKS = ')"\'”’],;:!?.,';
 
 /** A word as the name-reader sees it: without surrounding punctuation. */
 export function bare(w: string): string {
+  // most words have none to strip
+  if (w === '' || (!OPENING_MARKS.includes(w[0]) && !CLOSING_MARKS.includes(w[w.length - 1]))) return w;
   return w.replace(/^[("'“‘[]+|[)"'”’\],;:!?]+$/g, '').replace(/[.,]$/, (m) => (/^(?:[A-Z]\.)+$|^(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Prof|Rev|Det|Const|Supt|Insp|Maj|Adm|Cpl|Pte|Cmdr|Inc|Ltd|Corp|Co|No)\.$/.test(w.replace(/[,;:]$/, '')) ? m : ''));
 }
 
@@ -98,7 +110,7 @@ function isTitle(w: string): boolean {
 
 /** Splits words and keeps each word's lowercase. */
 function words(text: string): string[] {
-  return text.split(/\s+/).filter(Boolean);
+  return splitWhiteSpace(text).filter(Boolean);
 }
 
 /** A person's name from a run of capitalised words: titles, acronyms and demonyms before it are the role. */
@@ -152,6 +164,11 @@ export function capitalRuns(ws: string[]): Array<[number, number]> {
   let i = 0;
   while (i < ws.length) {
     const w = bare(ws[i]);
+    // (only a capitalised word starts a run; the tests below all need one)
+    if (!w || !isCapWord(w)) {
+      i++;
+      continue;
+    }
     const lw = w.toLowerCase();
     // a sentence's first word that is an -ing/-ly/-ed word is not a name ("Neighbouring Kenya")
     if (w && /^[A-Z][a-z]{3,}(?:ing|ly|ed)$/.test(w) && (i === 0 || /[.!?:]["”’']?$/.test(ws[i - 1]))) {

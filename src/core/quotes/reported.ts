@@ -5,13 +5,15 @@ import { AUXILIARIES, DAY_WORDS, NEEDS_THAT, PREPOSITIONS, SETTING, TAKES_LISTEN
 import type { QuoteSpan } from './marks.ts';
 import { gainAfterAdd, notReport } from './not-speech.ts';
 import type { QuoteKind } from '../types.ts';
+import { countLetterRuns } from '../text/normalize.ts';
 
 export const QUOTE_CHARS = /["“”‘’']/;
-const BLANKS = /\u2591+/g;
+/** The character quoted words are masked with. */
+const BLANK = 0x2591;
 
+/** Words: runs of letters and digits, each run of blanks (masked quoted words) counting as one. */
 export function wordCount(s: string): number {
-  const m = s.replace(BLANKS, ' x ').match(/[\p{L}\p{N}]+/gu);
-  return m ? m.length : 0;
+  return countLetterRuns(s, BLANK);
 }
 
 /** Trims spaces and punctuation from a range of the paragraph. */

@@ -5,6 +5,7 @@
 // article mentions says little). Pure and self-contained: `groupStories` asks it whether two articles may
 // link, and the incremental assigner can ask the same.
 import { STOPWORDS } from '../text/terms.ts';
+import { splitWhiteSpace } from '../text/normalize.ts';
 
 export interface SignatureInput {
   title: string;
@@ -30,8 +31,24 @@ const NOT_NAMES = new Set([
 ]);
 const PLACE_WORDS = /^(?:in|near|at|off|from|across|outside|into|to)$/i;
 const NAME_WORD = /^\p{Lu}[\p{L}'’.-]*$/u;
-/** A word with a letter or digit at both ends (most words): nothing to strip. */
-const EDGE_OK = /^[A-Za-z0-9](?:.*[A-Za-z0-9])?$/;
+/** A word with an ASCII letter or digit at both ends (most words): nothing to strip. */
+function edgeOk(w: string): boolean {
+  return isAsciiAlnum(w.charCodeAt(0)) && isAsciiAlnum(w.charCodeAt(w.length - 1));
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/** Whether a word begins with a character that changes in lower case (a capital). */
+function startsCapitalised(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return w[0] !== w[0].toLowerCase();
+}
+
+/** Marks that end a run of name words when a word ends in one. */
+const RUN_ENDS = ',;:()"\u201c\u201d';
 /** Whole names weigh this much more than one of their words: "Joseph Okello" says more than "Okello". */
 const WHOLE_NAME_WEIGHT = 0.5;
 /** A shared figure weighs this much of a shared name: numbers recur by chance more than names do. */
@@ -51,7 +68,7 @@ function isNameWord(w: string, sentenceStart: boolean): boolean {
 /** Names, places and figures of one text. */
 function readText(text: string, sig: EventSignature, title: boolean): void {
   for (const sentence of text.split(/(?<=[.!?])\s+/)) {
-    const words = sentence.split(/\s+/).filter(Boolean);
+    const words = splitWhiteSpace(sentence).filter(Boolean);
     let run: string[] = [];
     let place = false;
     const flush = () => {
@@ -64,7 +81,7 @@ function readText(text: string, sig: EventSignature, title: boolean): void {
       run = [];
     };
     words.forEach((raw, i) => {
-      const w = EDGE_OK.test(raw) ? raw : raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+      const w = edgeOk(raw) ? raw : raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
       const first = w.charCodeAt(0);
       if (first >= 48 && first <= 57) {
         const number = w.replace(/,/g, '').match(/^\d+(?:\.\d+)?$/);
@@ -72,11 +89,11 @@ function readText(text: string, sig: EventSignature, title: boolean): void {
         if (v >= 10 && !(Number.isInteger(v) && v >= 1900 && v <= 2100 && !w.includes(','))) sig.figures.add(String(v));
       }
       // a headline capitalises its words: only the body's capitals are read as names
-      if (!title && w && w[0] !== w[0].toLowerCase() && isNameWord(w, i === 0)) {
+      if (!title && w && startsCapitalised(w) && isNameWord(w, i === 0)) {
         if (run.length === 0) place = i > 0 && PLACE_WORDS.test(words[i - 1].replace(/[^\p{L}]/gu, ''));
         run.push(w.toLowerCase().replace(/['’]s$/, ''));
       } else flush();
-      if (/[,;:()"\u201c\u201d]$/.test(raw)) flush();
+      if (RUN_ENDS.includes(raw[raw.length - 1])) flush();
     });
     flush();
   }

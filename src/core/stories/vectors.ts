@@ -36,15 +36,19 @@ function termOf(token: string): string | null {
 
 /** Term -> weighted count over the title (x3), the first two paragraphs (x2) and the rest. */
 export function termCounts(a: VectorText): Map<string, number> {
-  const counts = new Map<string, number>();
+  // Tokens are counted first and each distinct token is looked up once: the cache of terms is large, an
+  // article's own tokens are few. Terms come out in the order of their first token, as when counted directly.
+  const tokens = new Map<string, number>();
   const add = (text: string, w: number) => {
-    for (const token of tokenize(text)) {
-      const t = termOf(token);
-      if (t !== null) counts.set(t, (counts.get(t) ?? 0) + w);
-    }
+    for (const token of tokenize(text)) tokens.set(token, (tokens.get(token) ?? 0) + w);
   };
   add(a.title, 3);
   a.paragraphs.forEach((p, i) => add(p, i < 2 ? 2 : 1));
+  const counts = new Map<string, number>();
+  for (const [token, w] of tokens) {
+    const t = termOf(token);
+    if (t !== null) counts.set(t, (counts.get(t) ?? 0) + w);
+  }
   return counts;
 }
 

@@ -33,6 +33,32 @@ CREATE OR REPLACE FUNCTION sitrep_query(terms text[], every boolean, weight text
   FROM (SELECT sitrep_term(t, weight) AS q FROM unnest(terms) AS t) x WHERE q IS NOT NULL
 $$;`;
 
+/**
+ * How many sentences hold each lexeme in their own words (weight A), kept by statement triggers on every
+ * insert and delete of sentences (a file stored, removed, copied by migrate): /ask's word counts read one row
+ * per word instead of counting GIN matches (each a bitmap of every match and a recheck of the rows' weights).
+ * Rows are added in lexeme order, so two writers' transactions take their row locks in the same order.
+ */
+const LEXEME_COUNTS_SQL = `
+CREATE TABLE sentence_lexemes (lexeme ${T} PRIMARY KEY, n bigint NOT NULL);
+INSERT INTO sentence_lexemes(lexeme, n) SELECT u.lexeme, count(*) FROM sentences s, unnest(s.tsv) u WHERE 'A' = ANY(u.weights) GROUP BY u.lexeme;
+CREATE FUNCTION sitrep_lexemes_added() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO sentence_lexemes(lexeme, n)
+    SELECT u.lexeme, count(*) FROM added s, unnest(s.tsv) u WHERE 'A' = ANY(u.weights) GROUP BY u.lexeme ORDER BY u.lexeme
+    ON CONFLICT (lexeme) DO UPDATE SET n = sentence_lexemes.n + excluded.n;
+  RETURN NULL;
+END $$;
+CREATE FUNCTION sitrep_lexemes_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE sentence_lexemes c SET n = c.n - d.n
+    FROM (SELECT u.lexeme, count(*) AS n FROM removed s, unnest(s.tsv) u WHERE 'A' = ANY(u.weights) GROUP BY u.lexeme ORDER BY u.lexeme) d
+    WHERE c.lexeme = d.lexeme;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER sentences_lexemes_added AFTER INSERT ON sentences REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION sitrep_lexemes_added();
+CREATE TRIGGER sentences_lexemes_removed AFTER DELETE ON sentences REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION sitrep_lexemes_removed();`;
+
 export interface Migration {
   version: number;
   /** What it does, for the migrations table. */
@@ -130,6 +156,11 @@ CREATE TABLE slack_installations (
 CREATE TABLE chat_events (event_id ${T} PRIMARY KEY, claimed_at bigint NOT NULL);
 CREATE INDEX chat_events_age ON chat_events(claimed_at);
 ${TERM_FUNCTION}`,
+  },
+  {
+    version: 2,
+    name: 'sentence counts per lexeme (own words), kept by triggers',
+    sql: LEXEME_COUNTS_SQL,
   },
 ];
 

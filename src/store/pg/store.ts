@@ -37,6 +37,23 @@ const SCOPED_OVERFETCH = 4;
  * leans on (D: its headline, the sentence before) a quarter, as FTS5's bm25(sentences_fts, 1.0, 0.25).
  */
 const RANK_WEIGHTS = '{0.25, 0.25, 0.25, 1.0}';
+/**
+ * Ranked searches take this many times the hits they read by ts_rank (cheap) and order only those by
+ * ts_rank_cd (several times dearer per row): a search of many words matches thousands of sentences, and
+ * ranking them all was most of /ask's time. With fewer matches than that, the order is ts_rank_cd's alone.
+ */
+const RANK_CANDIDATES_FACTOR = 3;
+
+/**
+ * The best `read` matches of the query CTE `q` (n, article_n, idx, paragraph, text, bm25: ts_rank_cd negated,
+ * lower is better as SQLite's bm25), from the RANK_CANDIDATES_FACTOR × `read` best by ts_rank.
+ */
+function rankedMatches(read: string): string {
+  return `SELECT c.n, c.article_n, c.idx, c.paragraph, c.text, -ts_rank_cd('${RANK_WEIGHTS}', c.tsv, q.q)::float8 AS bm25
+    FROM q, (SELECT s.n, s.article_n, s.idx, s.paragraph, s.text, s.tsv FROM q, sentences s WHERE s.tsv @@ q.q
+      ORDER BY ts_rank('${RANK_WEIGHTS}', s.tsv, q.q) DESC, s.n LIMIT ${RANK_CANDIDATES_FACTOR} * ${read}) c
+    ORDER BY bm25, c.n LIMIT ${read}`;
+}
 /** Merging the search index's pending entries after a large ingest may take a while (ms). */
 const COMPACT_TIMEOUT_MS = 10 * 60_000;
 /** Articles written per trip to the database (a batch's rows are a few MB at most). */
@@ -459,10 +476,10 @@ export class PgStore implements Store {
     // ts_rank_cd is higher for better matches; negated, it orders as SQLite's bm25 does (lower is better).
     const hit =
       order === 'newest'
-        ? `SELECT s.n, s.article_n, s.idx, s.paragraph, s.text, 0::float8 AS bm25 FROM sentences s WHERE s.tsv @@ q.q ORDER BY s.n DESC LIMIT ${read}`
-        : `SELECT s.n, s.article_n, s.idx, s.paragraph, s.text, -ts_rank_cd('${RANK_WEIGHTS}', s.tsv, q.q)::float8 AS bm25 FROM sentences s WHERE s.tsv @@ q.q ORDER BY bm25, s.n LIMIT ${read}`;
+        ? `SELECT s.n, s.article_n, s.idx, s.paragraph, s.text, 0::float8 AS bm25 FROM q, sentences s WHERE s.tsv @@ q.q ORDER BY s.n DESC LIMIT ${read}`
+        : rankedMatches(read);
     const rows = this.db.query<Row>(
-      `WITH q AS MATERIALIZED (SELECT ${query} AS q), hit AS MATERIALIZED (${hit.replace('FROM sentences s', 'FROM q, sentences s')})
+      `WITH q AS MATERIALIZED (SELECT ${query} AS q), hit AS MATERIALIZED (${hit})
       SELECT a.id AS "articleId", hit.idx AS "index", hit.text AS text, a.title AS title, p.text AS prev, p.paragraph AS "prevParagraph", hit.paragraph AS paragraph, hit.bm25 AS bm25, a.scope AS scope
       FROM hit JOIN articles a ON a.n = hit.article_n LEFT JOIN sentences p ON p.article_n = hit.article_n AND p.idx = hit.idx - 1
       ORDER BY ${order === 'newest' ? 'hit.n DESC' : 'hit.bm25, hit.n'}`,
@@ -619,7 +636,7 @@ export class PgStore implements Store {
   /** The best-ranked matching sentences as a CTE `hit` (n, article_n, idx, text, bm25), `per` of them per fact asked for. */
   private rankedHits(p: Params, terms: string[], read: number): string {
     return `q AS MATERIALIZED (SELECT ${tsQuery(p, terms, false)} AS q),
-      hit AS MATERIALIZED (SELECT s.n, s.article_n, s.idx, s.text, -ts_rank_cd('${RANK_WEIGHTS}', s.tsv, q.q)::float8 AS bm25 FROM q, sentences s WHERE s.tsv @@ q.q ORDER BY bm25, s.n LIMIT ${p.v(read)})`;
+      hit AS MATERIALIZED (${rankedMatches(p.v(read))})`;
   }
 
   quotesMatching(terms: string[], limit: number, scopes?: string[]): WithArticle<Quote>[] {

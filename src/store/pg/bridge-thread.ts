@@ -25,9 +25,10 @@ const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`.replace(/[\\ ]/
  * Settings of every connection: Sitrep's statements are short and answer a person waiting, so no JIT
  * compilation (tens to hundreds of milliseconds, paid whenever a plan's estimated cost passes
  * jit_above_cost, as a search over a large index does) and no parallel workers (each started per statement;
- * on a small machine they take the cores the writer and the chat thread need).
+ * on a small machine they take the cores the writer and the chat thread need), and sorts of a few thousand
+ * ranked sentences in memory (the server's default 4 MB spills a search's candidates to disk).
  */
-const SESSION_SETTINGS = ['-c jit=off', '-c max_parallel_workers_per_gather=0'];
+const SESSION_SETTINGS = ['-c jit=off', '-c max_parallel_workers_per_gather=0', '-c work_mem=32MB'];
 
 class ConnectionLost extends Error {}
 

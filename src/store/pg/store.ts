@@ -527,12 +527,14 @@ export class PgStore implements Store {
     const unique = [...new Set(words)].filter((w) => w.replace(/"/g, '').trim());
     if (unique.length === 0) return out;
     const allowed = scopes ? new Set(scopes) : null;
-    // The distinct articles whose sentences (or their context: the headline) hold a word, up to a cap.
+    // The distinct articles whose sentences (or their context: the headline) hold a word, up to a cap. Each
+    // article is looked up by its key (OFFSET 0 keeps the subquery apart): the planner cannot tell how many
+    // sentences a word matches and would otherwise hash the whole articles table once per word.
     const rows = this.db.query<{ i: number; id: string; scope: string }>(
       `WITH w AS MATERIALIZED (SELECT w.i, sitrep_query(ARRAY[w.word], false, '') AS q FROM unnest($1::text[]) WITH ORDINALITY AS w(word, i))
        SELECT w.i AS i, a.id AS id, a.scope AS scope FROM w
        CROSS JOIN LATERAL (SELECT DISTINCT s.article_n FROM sentences s WHERE s.tsv @@ w.q ORDER BY s.article_n LIMIT $2) h
-       JOIN articles a ON a.n = h.article_n ORDER BY w.i, h.article_n`,
+       CROSS JOIN LATERAL (SELECT a.id, a.scope FROM articles a WHERE a.n = h.article_n OFFSET 0) a ORDER BY w.i, h.article_n`,
       [unique.map((w) => w.replace(/"/g, '').trim()), scopes ? cap * SCOPED_OVERFETCH : cap],
     ).rows;
     for (const w of unique) out.set(w, []);

@@ -33,26 +33,20 @@ const TOPIC_SENTENCES_PER_FACT = 3;
 /** Scoped searches read this many times the hits asked for, then keep the place's own (as sqlite.ts). */
 const SCOPED_OVERFETCH = 4;
 /**
- * ts_rank_cd's weights of the label classes {D, C, B, A}: a sentence's own words (A) count 1, what it
- * leans on (D: its headline, the sentence before) a quarter, as FTS5's bm25(sentences_fts, 1.0, 0.25).
+ * ts_rank's weights of the label classes {D, C, B, A}: a sentence's own words (A) count 1, what it leans on
+ * (D: its headline, the sentence before) a quarter, as FTS5's bm25(sentences_fts, 1.0, 0.25).
  */
 const RANK_WEIGHTS = '{0.25, 0.25, 0.25, 1.0}';
-/**
- * Ranked searches take this many times the hits they read by ts_rank (cheap) and order only those by
- * ts_rank_cd (several times dearer per row): a search of many words matches thousands of sentences, and
- * ranking them all was most of /ask's time. With fewer matches than that, the order is ts_rank_cd's alone.
- */
-const RANK_CANDIDATES_FACTOR = 3;
 
 /**
- * The best `read` matches of the query CTE `q` (n, article_n, idx, paragraph, text, bm25: ts_rank_cd negated,
- * lower is better as SQLite's bm25), from the RANK_CANDIDATES_FACTOR × `read` best by ts_rank.
+ * The best `read` matches of the query CTE `q` (n, article_n, idx, paragraph, text, bm25: ts_rank negated,
+ * lower is better as SQLite's bm25). ts_rank, not ts_rank_cd: a search of many words matches thousands of
+ * sentences, and ts_rank_cd's cover search costs several times more per row (most of /ask's time); ts_rank
+ * counts a word's repeats less than its first use, as BM25 saturates (docs/adr/0021).
  */
 function rankedMatches(read: string): string {
-  return `SELECT c.n, c.article_n, c.idx, c.paragraph, c.text, -ts_rank_cd('${RANK_WEIGHTS}', c.tsv, q.q)::float8 AS bm25
-    FROM q, (SELECT s.n, s.article_n, s.idx, s.paragraph, s.text, s.tsv FROM q, sentences s WHERE s.tsv @@ q.q
-      ORDER BY ts_rank('${RANK_WEIGHTS}', s.tsv, q.q) DESC, s.n LIMIT ${RANK_CANDIDATES_FACTOR} * ${read}) c
-    ORDER BY bm25, c.n LIMIT ${read}`;
+  return `SELECT s.n, s.article_n, s.idx, s.paragraph, s.text, -ts_rank('${RANK_WEIGHTS}', s.tsv, q.q)::float8 AS bm25
+    FROM q, sentences s WHERE s.tsv @@ q.q ORDER BY bm25, s.n LIMIT ${read}`;
 }
 /** Merging the search index's pending entries after a large ingest may take a while (ms). */
 const COMPACT_TIMEOUT_MS = 10 * 60_000;
@@ -473,7 +467,7 @@ export class PgStore implements Store {
     const query = tsQuery(p, clean, all);
     const read = p.v(scopes ? limit * SCOPED_OVERFETCH : limit);
     // The best hits first, ranked from the index's matches alone; only those are joined to their articles.
-    // ts_rank_cd is higher for better matches; negated, it orders as SQLite's bm25 does (lower is better).
+    // ts_rank is higher for better matches; negated, it orders as SQLite's bm25 does (lower is better).
     const hit =
       order === 'newest'
         ? `SELECT s.n, s.article_n, s.idx, s.paragraph, s.text, 0::float8 AS bm25 FROM q, sentences s WHERE s.tsv @@ q.q ORDER BY s.n DESC LIMIT ${read}`

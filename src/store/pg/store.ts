@@ -703,8 +703,21 @@ export class PgStore implements Store {
     const p = new Params();
     const list = p.v([...new Set(names)]);
     const s = scopeFilter(p, scopes);
+    // In steps: the speakers' quotes by their index, each one's article by its key, the newest `limit`, and
+    // only then their sentences and canonical names. Left to itself, the planner walked every article newest
+    // first looking for quotes of the speakers (374 ms against 38 at 20,000 articles), or hashed them all.
     return this.db
-      .query<QuoteRow>(`${PgStore.QUOTE_SELECT} WHERE q.speaker = ANY(${list}::text[])${s} ORDER BY ${PgStore.BY_TIME}, q.idx, q.article_n LIMIT ${p.v(limit)}`, p.values)
+      .query<QuoteRow>(
+        `WITH q AS MATERIALIZED (SELECT * FROM quotes WHERE speaker = ANY(${list}::text[])),
+        top AS MATERIALIZED (SELECT q.article_n, q.idx, q.sidx, q.speaker, q.json, a.* FROM q
+          CROSS JOIN LATERAL (SELECT a.id, a.file, a.title, a.source, a.url, a.published, a.time_ms FROM articles a WHERE a.n = q.article_n${s} OFFSET 0) a
+          ORDER BY a.time_ms DESC, a.file NULLS FIRST, q.idx, q.article_n LIMIT ${p.v(limit)})
+        SELECT ${REF_COLUMNS}, a.json AS json, st.text AS stext, sp.canonical AS canonical FROM top a
+          LEFT JOIN sentences st ON st.article_n = a.article_n AND st.idx = a.sidx
+          LEFT JOIN LATERAL (SELECT sp.canonical FROM speakers sp WHERE sp.name = a.speaker OFFSET 0) sp ON true
+        ORDER BY a.time_ms DESC, a.file NULLS FIRST, a.idx, a.article_n`,
+        p.values,
+      )
       .rows.map((r) => this.quoteOf(r));
   }
 

@@ -5,7 +5,9 @@
 import { runCommand } from '../commands/run.ts';
 import type { CommandContext, CommandInput } from '../commands/types.ts';
 import { suggest } from '../src/adapters/discord/autocomplete.ts';
+import { databaseUrl } from '../src/config.ts';
 import { Sitrep } from '../src/service/sitrep.ts';
+import { bridgeTrips } from '../src/store/pg/bridge.ts';
 import { report } from './scale-lib.ts';
 
 export type CaseName = 'ask' | 'who-said' | 'who-said SPEAKER' | 'numbers' | 'numbers about TOPIC' | 'stories' | 'digest now' | 'autocomplete';
@@ -22,7 +24,8 @@ export interface CommandSpec {
 export type CommandMessage =
   | { phase: 'setup'; ms: number; detail: string }
   | { phase: 'warm'; ms: number }
-  | { phase: 'run'; ms: number }
+  /** `trips`: calls to PostgreSQL the run made (0 on SQLite). */
+  | { phase: 'run'; ms: number; trips: number }
   | { phase: 'done'; maxRssBytes: number };
 
 /** Speakers to ask about, by a fixed rule: every other one of the most quoted (ranks 1, 3, 5, ...). */
@@ -73,7 +76,7 @@ async function timed(step: Step): Promise<number> {
 
 const [dataDir, dbPath, specJson] = process.argv.slice(2);
 const spec = JSON.parse(specJson) as CommandSpec;
-const sitrep = Sitrep.open({ dataDir, dbPath });
+const sitrep = Sitrep.open({ dataDir, dbPath, databaseUrl: databaseUrl() });
 try {
   const t0 = performance.now();
   const { steps, detail } = stepsFor(sitrep, spec);
@@ -82,7 +85,9 @@ try {
     report({ phase: 'warm', ms: await timed(steps[0]) } satisfies CommandMessage);
     const started = performance.now();
     for (let i = 0; i < spec.runs && performance.now() - started < spec.budgetMs; i++) {
-      report({ phase: 'run', ms: await timed(steps[(i + 1) % steps.length]) } satisfies CommandMessage);
+      const before = bridgeTrips.calls;
+      const ms = await timed(steps[(i + 1) % steps.length]);
+      report({ phase: 'run', ms, trips: bridgeTrips.calls - before } satisfies CommandMessage);
       await new Promise((r) => setImmediate(r)); // let the report go out, as a chat process would between events
     }
   }

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { Sitrep } from '../src/service/sitrep.ts';
 import { report } from './scale-lib.ts';
-import { ingestThreads } from '../src/config.ts';
+import { databaseUrl, ingestThreads } from '../src/config.ts';
 import { analysisPool } from '../src/service/analysis-pool.ts';
 
 export interface IngestMessage {
@@ -37,7 +37,8 @@ function threadCpuMs(): number | null {
 
 const [dataDir, dbPath] = process.argv.slice(2);
 // Opened as `sitrep ingest` opens it (an indexer's connection).
-const sitrep = Sitrep.open({ dataDir, dbPath, role: 'indexer' });
+// SITREP_DATABASE_URL set (the bench's --database-url): the index is built in PostgreSQL instead.
+const sitrep = Sitrep.open({ dataDir, dbPath, databaseUrl: databaseUrl(), role: 'indexer' });
 // As `sitrep ingest` does: reading and analysis in a pool of worker threads, one per core.
 const pool = analysisPool(ingestThreads());
 sitrep.usePool(pool);

@@ -7,10 +7,16 @@
 //   stall        the longest event-loop stall while 1,000 new articles are indexed by a running Sitrep
 // Options: --cap S (per-run limit, default 20), --budget S (time per command, default 45),
 //          --db FILE (reuse a built index, or keep the one built), --phases ingest,cold,commands,stall,
-//          --commands ask,stories,... (a subset of the commands).
+//          --commands ask,stories,... (a subset of the commands),
+//          --database-url postgres://...?schema=NAME (or SITREP_DATABASE_URL): the index is kept in that
+//          PostgreSQL schema instead of --db; one that already holds articles is reused (drop the schema to
+//          rebuild it), and the stall phase is left out (it would add articles to the kept index).
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { databaseUrl } from '../src/config.ts';
+import { PgStore } from '../src/store/pg/store.ts';
+import { describeUrl } from '../src/store/pg/url.ts';
 import type { CaseName, CommandMessage, CommandSpec } from './scale-commands.ts';
 import type { IngestMessage } from './scale-ingest.ts';
 import {
@@ -69,6 +75,8 @@ interface Options {
   db?: string;
   phases: Set<Phase>;
   cases: Set<string> | null;
+  /** The PostgreSQL database (and schema) the index is kept in, or null for the SQLite file. */
+  databaseUrl: string | null;
 }
 
 function readOptions(argv: string[]): Options {
@@ -91,7 +99,13 @@ function readOptions(argv: string[]): Options {
   };
   const scale = value('--scale');
   if (!scale || scale.startsWith('--')) throw new Error('--scale needs N (articles) or DIR (a folder of articles)');
-  return { scale, capMs: seconds('--cap', 20), budgetMs: seconds('--budget', 45), db: value('--db') && resolve(value('--db')!), phases: new Set(phases as Phase[]), cases: cases ? new Set(cases) : null };
+  // The children (ingest, commands, cold start) read SITREP_DATABASE_URL as Sitrep does.
+  const url = value('--database-url');
+  if (url !== undefined) process.env.SITREP_DATABASE_URL = url;
+  return {
+    scale, capMs: seconds('--cap', 20), budgetMs: seconds('--budget', 45), db: value('--db') && resolve(value('--db')!), phases: new Set(phases as Phase[]), cases: cases ? new Set(cases) : null,
+    databaseUrl: databaseUrl(),
+  };
 }
 
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
@@ -117,9 +131,19 @@ async function ingest(corpus: string, dbPath: string): Promise<IngestMessage | n
   return r;
 }
 
-function dbSize(dbPath: string, articles: number): void {
-  const bytes = dbBytes(dbPath);
-  console.log(`scale database: ${mb(bytes)} for ${fmt(articles)} articles: ${fmt(bytes / articles / 1024, 1)} KB per article (db + WAL)`);
+function dbSize(dbPath: string, articles: number, url: string | null): void {
+  const bytes = url ? pgStore(url, (s) => s.sizeBytes()) : dbBytes(dbPath);
+  console.log(`scale database: ${mb(bytes)} for ${fmt(articles)} articles: ${fmt(bytes / articles / 1024, 1)} KB per article (${url ? 'tables and indexes' : 'db + WAL'})`);
+}
+
+/** Something read from the PostgreSQL index through its store (opened for the call, then closed). */
+function pgStore<T>(url: string, read: (store: PgStore) => T): T {
+  const store = new PgStore(url);
+  try {
+    return read(store);
+  } finally {
+    store.close();
+  }
 }
 
 /** Launch to exit of one `sitrep COMMAND` process on the built index. */
@@ -173,9 +197,11 @@ async function commandCase(corpus: string, dbPath: string, spec: CommandSpec, la
   const setup = run.messages.find((m) => m.phase === 'setup');
   const warm = run.messages.find((m) => m.phase === 'warm');
   const times = run.messages.flatMap((m) => (m.phase === 'run' ? [m.ms] : [])).sort((a, b) => a - b);
+  const trips = run.messages.flatMap((m) => (m.phase === 'run' ? [m.trips] : [])).sort((a, b) => a - b);
   const done = run.messages.find((m) => m.phase === 'done');
   const target = fast ? TARGET.fastP99Ms : TARGET.otherP99Ms;
-  const about = [setup?.detail ? setup.detail : '', setup && setup.ms >= SHOWN_SETUP_MS ? `setup ${duration(setup.ms)}` : '', warm ? `first call ${duration(warm.ms)}` : '', done ? `peak RSS ${mb(done.maxRssBytes)}` : ''].filter(Boolean).join('; ');
+  const tripsShown = trips.at(-1) ? `${fmt(percentile(trips, 50))} database calls per run (max ${fmt(trips.at(-1)!)})` : '';
+  const about = [setup?.detail ? setup.detail : '', setup && setup.ms >= SHOWN_SETUP_MS ? `setup ${duration(setup.ms)}` : '', warm ? `first call ${duration(warm.ms)}` : '', tripsShown, done ? `peak RSS ${mb(done.maxRssBytes)}` : ''].filter(Boolean).join('; ');
   if (capped && times.length === 0) {
     const where = !setup ? 'opening and setting up' : !warm ? 'the first call' : 'a run';
     console.log(`scale ${label}: over ${duration(capMs)} (${where} took longer; stopped) [target p99 ≤ ${target} ms: MISSED]${about ? ` (${about})` : ''}`);
@@ -237,14 +263,20 @@ export async function main(argv: string[]): Promise<void> {
   try {
     const dbPath = opts.db ?? join(state, 'index.db');
     let articles = corpus.count;
-    if (opts.db && existsSync(opts.db)) console.log(`scale ingest: skipped, using the built index ${opts.db}`);
+    const url = opts.databaseUrl;
+    const kept = url ? pgStore(url, (s) => s.count()) : 0;
+    if (url) console.log(`scale database: PostgreSQL, ${describeUrl(url)}`);
+    if (url && kept > 0) {
+      console.log(`scale ingest: skipped, using the built index in ${describeUrl(url)} (${fmt(kept)} articles; drop the schema to rebuild it)`);
+      articles = kept;
+    } else if (!url && opts.db && existsSync(opts.db)) console.log(`scale ingest: skipped, using the built index ${opts.db}`);
     else {
       // Every other phase needs the index, so it is built even when --phases leaves ingest out.
       const r = await ingest(corpus.dir, dbPath);
       if (!r) return;
       articles = r.total;
     }
-    dbSize(dbPath, articles);
+    dbSize(dbPath, articles, url);
     const titles = headlines(corpus.dir, QUESTIONS);
     const questions = questionsFrom(titles);
     if (opts.phases.has('cold')) {
@@ -258,7 +290,10 @@ export async function main(argv: string[]): Promise<void> {
         await commandCase(corpus.dir, dbPath, spec, c.label, c.fast, opts.capMs);
       }
     }
-    if (opts.phases.has('stall')) await stall(corpus.dir, corpus.count, dbPath);
+    if (opts.phases.has('stall')) {
+      if (url) console.log('scale stall: skipped on PostgreSQL (it adds 1,000 articles, and the kept index is not copied)');
+      else await stall(corpus.dir, corpus.count, dbPath);
+    }
     console.log(`scale bench: done in ${duration(performance.now() - started)}`);
   } finally {
     rmSync(state, { recursive: true, force: true });

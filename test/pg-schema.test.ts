@@ -58,4 +58,26 @@ describe.skipIf(unavailable !== null)('the PostgreSQL schema', () => {
       db.close();
     }
   });
+
+  it("counts each lexeme's sentences (own words only) for sentences stored before the counts existed, and keeps them as sentences come and go", async () => {
+    const older = await tempSchema();
+    const db = new PgBridge(PG_URL, { schema: older.schema });
+    const own = (text: string, context: string) =>
+      `setweight(to_tsvector('sitrep_english', '${text}'), 'A') || setweight(to_tsvector('sitrep_english', '${context}'), 'D')`;
+    const counts = () => new Map(db.query<{ lexeme: string; n: number }>("SELECT lexeme, n FROM sentence_lexemes WHERE lexeme IN ('ferri', 'lake', 'bakeri')").rows.map((r) => [r.lexeme, r.n]));
+    try {
+      migrate(db, MIGRATIONS.slice(0, 1));
+      db.run([{ sql: `INSERT INTO sentences(article_n, idx, paragraph, text, tsv) VALUES (1, 0, 0, 'a', ${own('Ferries crossed the lake', 'Bakery news')}), (1, 1, 0, 'b', ${own('The ferry sank', 'Ferry news')})` }]);
+      expect(migrate(db)).toEqual(MIGRATIONS.slice(1).map((m) => m.version));
+      // "bakery" is only in a sentence's context (weight D): not counted.
+      expect(counts()).toEqual(new Map([['ferri', 2], ['lake', 1]]));
+      db.run([{ sql: `INSERT INTO sentences(article_n, idx, paragraph, text, tsv) VALUES (2, 0, 0, 'c', ${own('A bakery by the lake', 'Lake news')})` }]);
+      expect(counts()).toEqual(new Map([['ferri', 2], ['lake', 2], ['bakeri', 1]]));
+      db.run([{ sql: 'DELETE FROM sentences WHERE article_n = 1' }]);
+      expect(counts()).toEqual(new Map([['ferri', 0], ['lake', 1], ['bakeri', 1]]));
+    } finally {
+      db.close();
+      await older.drop();
+    }
+  });
 });

@@ -89,6 +89,8 @@ describe.each(BACKENDS)('the $name store', (backend) => {
       expect(counts.get('capsizes')).toBe(1);
       expect(counts.get('nothingatall')).toBe(0);
       expect(store.sentenceFrequencies(['said'], 2).get('said')).toBe(2);
+      // A term of several words: the sentences holding all of them in their own text.
+      expect(store.sentenceFrequencies(['lake victoria', 'rescuers found'], 100)).toEqual(new Map([['lake victoria', 1], ['rescuers found', 1]]));
       const holding = store.articlesHolding(['ferry', 'bakery', 'nothingatall'], 5);
       expect(holding.get('ferry')).toHaveLength(1);
       expect(holding.get('bakery')).toHaveLength(1);
@@ -116,6 +118,9 @@ describe.each(BACKENDS)('the $name store', (backend) => {
         expect(members.get(s.id)![0].id).toBe(s.leadId);
         expect(store.story(s.id)).toEqual(s);
       }
+      const ids = stories.map((s) => s.id).reverse();
+      expect(store.storiesOf([ids[0], 'no-such-story', ...ids.slice(1)])).toEqual([...stories].reverse());
+      expect(store.storiesOf([])).toEqual([]);
       expect(store.latestStories({ limit: 1 })).toHaveLength(1);
       expect(store.latestStories({ scopes: ['slack:T1'] })).toEqual([]);
       expect(store.articlesInWindow({}).length).toBe(4);

@@ -288,7 +288,7 @@ export class Sitrep {
 
   /** The stories asked for, in that order (unknown ones left out). */
   storiesByIds(ids: string[], scopes = this.scopes): StoryView[] {
-    const records = ids.map((id) => this.store.story(id)).filter((s): s is StoryRecord => s !== null);
+    const records = this.store.storiesOf(ids);
     const members = this.store.storyMembers(records.map((s) => s.id), scopes);
     return records.map((s) => this.view(s, members.get(s.id) ?? [])).filter((s) => s.articles.length > 0);
   }

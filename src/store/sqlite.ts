@@ -432,6 +432,10 @@ export class SqliteStore implements Store {
     return this.stories.get(id);
   }
 
+  storiesOf(ids: string[]): StoryRecord[] {
+    return ids.map((id) => this.stories.get(id)).filter((s): s is StoryRecord => s !== null);
+  }
+
   storyMembers(storyIds: string[], scopes?: string[]): Map<string, ArticleMeta[]> {
     const out = new Map<string, ArticleMeta[]>(storyIds.map((id) => [id, []]));
     const s = scopeClause(scopes);

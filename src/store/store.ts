@@ -265,6 +265,8 @@ export interface Store {
   /** How many stories `latestStories` would list without a limit. */
   countStories(q: WindowQuery): number;
   story(id: string): StoryRecord | null;
+  /** The stories of these ids, in that order (unknown ones left out): one lookup for all of them. */
+  storiesOf(ids: string[]): StoryRecord[];
   /** The kept articles of these stories (metadata only), per story, lead first then newest. */
   storyMembers(storyIds: string[], scopes?: string[]): Map<string, ArticleMeta[]>;
   /** The articles indexed or published within a window (what a digest plans with), newest first. */

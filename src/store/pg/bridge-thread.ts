@@ -2,6 +2,7 @@
 // posts the answer, then raises the shared flag so the caller (blocked in Atomics.wait) wakes. A lost
 // connection is dropped and the next request opens a new one; a transaction it was in is lost whole, and
 // every statement until the caller's ROLLBACK is refused, so nothing of it runs outside a transaction.
+import { writeSync } from 'node:fs';
 import pg from 'pg';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { BridgeRequest, BridgeResponse, BridgeSettings, QueryResult } from './bridge-protocol.ts';
@@ -20,7 +21,19 @@ const types = { getTypeParser: (oid: number, format?: string) => (oid === INT8_O
 /** The schema as an identifier in a search_path setting (quoted, spaces escaped for the options string). */
 const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`.replace(/[\\ ]/g, (c) => `\\${c}`);
 
+/**
+ * Settings of every connection: Sitrep's statements are short and answer a person waiting, so no JIT
+ * compilation (tens to hundreds of milliseconds, paid whenever a plan's estimated cost passes
+ * jit_above_cost, as a search over a large index does) and no parallel workers (each started per statement;
+ * on a small machine they take the cores the writer and the chat thread need), and sorts of a few thousand
+ * ranked sentences in memory (the server's default 4 MB spills a search's candidates to disk).
+ */
+const SESSION_SETTINGS = ['-c jit=off', '-c max_parallel_workers_per_gather=0', '-c work_mem=32MB'];
+
 class ConnectionLost extends Error {}
+
+/** SITREP_PG_TRACE=N: each statement's time, row count and first N characters on stderr (finding where time goes). */
+const TRACE = Number(process.env.SITREP_PG_TRACE) || 0;
 
 let client: pg.Client | null = null;
 /**
@@ -49,7 +62,8 @@ function drop(c: pg.Client | null): void {
 
 async function connection(): Promise<pg.Client> {
   if (client) return client;
-  const c = new pg.Client({ connectionString: url, types, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, ...(schema ? { options: `-c search_path=${quoted(schema)}` } : {}) });
+  const options = [...SESSION_SETTINGS, ...(schema ? [`-c search_path=${quoted(schema)}`] : [])].join(' ');
+  const c = new pg.Client({ connectionString: url, types, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, options });
   // A connection ended by the server while idle (a restart, pg_terminate_backend): the next request opens another.
   c.on('error', () => drop(c));
   c.on('end', () => drop(c));
@@ -98,7 +112,9 @@ async function handle(m: BridgeRequest): Promise<BridgeResponse | null> {
     const c = await connection();
     const results: QueryResult[] = [];
     for (const s of m.statements) {
+      const t0 = TRACE ? performance.now() : 0;
       const r = await c.query({ text: s.sql, values: s.params });
+      if (TRACE) writeSync(2, `pg ${(performance.now() - t0).toFixed(1)} ms ${r.rowCount ?? 0} rows: ${s.sql.replace(/\s+/g, ' ').slice(0, TRACE)}${process.env.SITREP_PG_TRACE_PARAMS ? ` ${String(JSON.stringify(s.params)).slice(0, 300)}` : ''}\n`);
       results.push({ rows: r.rows, rowCount: r.rowCount ?? 0 });
     }
     return { id: m.id, ok: true, results };

@@ -45,6 +45,12 @@ export interface BridgeOptions {
   timeoutMs?: number;
 }
 
+/**
+ * Trips to the worker (and statements sent) by every bridge of this process, for the bench's count of round
+ * trips per command (bench/scale-commands.ts); nothing else reads them.
+ */
+export const bridgeTrips = { calls: 0, statements: 0 };
+
 export class PgBridge {
   private readonly worker: Worker;
   private readonly port: MessagePort;
@@ -111,6 +117,8 @@ export class PgBridge {
     if (this.closed) throw new Error('the PostgreSQL store is closed');
     this.started();
     const id = this.next++;
+    bridgeTrips.calls++;
+    bridgeTrips.statements += request.kind === 'run' ? request.statements.length : 1;
     this.port.postMessage({ ...request, id });
     const answer = this.wait(id, timeoutMs);
     if (!answer) {

@@ -33,11 +33,39 @@ CREATE OR REPLACE FUNCTION sitrep_query(terms text[], every boolean, weight text
   FROM (SELECT sitrep_term(t, weight) AS q FROM unnest(terms) AS t) x WHERE q IS NOT NULL
 $$;`;
 
+/**
+ * How many sentences hold each lexeme in their own words (weight A), kept by statement triggers on every
+ * insert and delete of sentences (a file stored, removed, copied by migrate): /ask's word counts read one row
+ * per word instead of counting GIN matches (each a bitmap of every match and a recheck of the rows' weights).
+ * Rows are added in lexeme order, so two writers' transactions take their row locks in the same order.
+ */
+const LEXEME_COUNTS_SQL = `
+CREATE TABLE sentence_lexemes (lexeme ${T} PRIMARY KEY, n bigint NOT NULL);
+INSERT INTO sentence_lexemes(lexeme, n) SELECT u.lexeme, count(*) FROM sentences s, unnest(s.tsv) u WHERE 'A' = ANY(u.weights) GROUP BY u.lexeme;
+CREATE FUNCTION sitrep_lexemes_added() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO sentence_lexemes(lexeme, n)
+    SELECT u.lexeme, count(*) FROM added s, unnest(s.tsv) u WHERE 'A' = ANY(u.weights) GROUP BY u.lexeme ORDER BY u.lexeme
+    ON CONFLICT (lexeme) DO UPDATE SET n = sentence_lexemes.n + excluded.n;
+  RETURN NULL;
+END $$;
+CREATE FUNCTION sitrep_lexemes_removed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE sentence_lexemes c SET n = c.n - d.n
+    FROM (SELECT u.lexeme, count(*) AS n FROM removed s, unnest(s.tsv) u WHERE 'A' = ANY(u.weights) GROUP BY u.lexeme ORDER BY u.lexeme) d
+    WHERE c.lexeme = d.lexeme;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER sentences_lexemes_added AFTER INSERT ON sentences REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION sitrep_lexemes_added();
+CREATE TRIGGER sentences_lexemes_removed AFTER DELETE ON sentences REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION sitrep_lexemes_removed();`;
+
 export interface Migration {
   version: number;
   /** What it does, for the migrations table. */
   name: string;
   sql: string;
+  /** How long its statements may take (ms), when longer than MIGRATION_WAIT_MS: a backfill over a large index. */
+  timeoutMs?: number;
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -131,6 +159,21 @@ CREATE TABLE chat_events (event_id ${T} PRIMARY KEY, claimed_at bigint NOT NULL)
 CREATE INDEX chat_events_age ON chat_events(claimed_at);
 ${TERM_FUNCTION}`,
   },
+  {
+    version: 2,
+    name: 'sentence counts per lexeme (own words), kept by triggers',
+    sql: LEXEME_COUNTS_SQL,
+    // Counting every sentence's lexemes once: about a minute at 100,000 articles on a busy machine.
+    timeoutMs: 10 * 60_000,
+  },
+  {
+    version: 3,
+    name: "articles by story and place (the latest stories' place test from the index alone)",
+    // Each story in the window is tested for an article of the places asked (an EXISTS per story): from
+    // (story_id, time_ms) that read every article row; this index answers it alone.
+    sql: 'CREATE INDEX articles_story_scope ON articles(story_id, scope)',
+    timeoutMs: 5 * 60_000,
+  },
 ];
 
 /** A name as a quoted SQL identifier. */
@@ -147,18 +190,20 @@ const MIGRATION_LOCK = 0x73697472;
  */
 export function migrate(db: PgBridge, migrations = MIGRATIONS): number[] {
   const schema = db.schema ?? 'public';
+  // Another instance may be running the longest migration under the lock.
+  const lockWaitMs = Math.max(MIGRATION_WAIT_MS, ...migrations.map((m) => m.timeoutMs ?? 0));
   db.begin(MIGRATION_WAIT_MS);
   try {
     db.run([
       { sql: 'SELECT pg_advisory_xact_lock($1, hashtext($2))', params: [MIGRATION_LOCK, schema] },
       { sql: `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}` },
       { sql: `CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())` },
-    ], MIGRATION_WAIT_MS);
+    ], lockWaitMs);
     const done = new Set(db.query<{ version: number }>('SELECT version FROM schema_migrations', [], MIGRATION_WAIT_MS).rows.map((r) => r.version));
     const applied: number[] = [];
     for (const m of migrations) {
       if (done.has(m.version)) continue;
-      db.run([{ sql: m.sql }, { sql: 'INSERT INTO schema_migrations(version, name) VALUES ($1, $2)', params: [m.version, m.name] }], MIGRATION_WAIT_MS);
+      db.run([{ sql: m.sql }, { sql: 'INSERT INTO schema_migrations(version, name) VALUES ($1, $2)', params: [m.version, m.name] }], Math.max(MIGRATION_WAIT_MS, m.timeoutMs ?? 0));
       applied.push(m.version);
     }
     db.commit(MIGRATION_WAIT_MS);

@@ -33,12 +33,25 @@ const TOPIC_SENTENCES_PER_FACT = 3;
 /** Scoped searches read this many times the hits asked for, then keep the place's own (as sqlite.ts). */
 const SCOPED_OVERFETCH = 4;
 /**
- * ts_rank_cd's weights of the label classes {D, C, B, A}: a sentence's own words (A) count 1, what it
- * leans on (D: its headline, the sentence before) a quarter, as FTS5's bm25(sentences_fts, 1.0, 0.25).
+ * ts_rank's weights of the label classes {D, C, B, A}: a sentence's own words (A) count 1, what it leans on
+ * (D: its headline, the sentence before) a quarter, as FTS5's bm25(sentences_fts, 1.0, 0.25).
  */
 const RANK_WEIGHTS = '{0.25, 0.25, 0.25, 1.0}';
+
+/**
+ * The best `read` matches of a tsquery (n, article_n, idx, paragraph, text, bm25: ts_rank negated,
+ * lower is better as SQLite's bm25). ts_rank, not ts_rank_cd: a search of many words matches thousands of
+ * sentences, and ts_rank_cd's cover search costs several times more per row (most of /ask's time); ts_rank
+ * counts a word's repeats less than its first use, as BM25 saturates (docs/adr/0021).
+ */
+function rankedMatches(query: string, read: string): string {
+  return `SELECT s.n, s.article_n, s.idx, s.paragraph, s.text, -ts_rank('${RANK_WEIGHTS}', s.tsv, ${query})::float8 AS bm25
+    FROM sentences s WHERE s.tsv @@ ${query} ORDER BY bm25, s.n LIMIT ${read}`;
+}
 /** Merging the search index's pending entries after a large ingest may take a while (ms). */
 const COMPACT_TIMEOUT_MS = 10 * 60_000;
+/** The tables compactSearch vacuums, those an ingest writes most (outside a transaction: VACUUM cannot run in one). */
+const VACUUMED = ['articles', 'sentences', 'quotes', 'figures', 'stories', 'article_terms', 'term_df', 'speakers', 'speaker_scopes', 'speaker_keys', 'sentence_lexemes', 'files'];
 /** Articles written per trip to the database (a batch's rows are a few MB at most). */
 const ARTICLES_PER_TRIP = 200;
 /** Articles whose decoded paragraphs the store keeps (for the near-copy test of placement). */
@@ -325,9 +338,18 @@ export class PgStore implements Store {
     return rows.length;
   }
 
-  /** Merges the search index's pending entries into its tree and reads fresh statistics (FTS5's 'optimize'). */
+  /**
+   * Merges the search index's pending entries into its tree (FTS5's 'optimize'), then vacuums and reads fresh
+   * statistics of the tables a large ingest rewrote. Sitrep does not count on the server's autovacuum (it
+   * may be off, as on the test server): a placed article's row, a speaker's per-place count and a term's
+   * document frequency are updated again and again, and their dead versions made the speaker list of
+   * autocomplete read 340,000 rows for 6,400 at 100,000 articles, and index-only reads fetch every row.
+   */
   compactSearch(): void {
-    this.db.run([{ sql: "SELECT gin_clean_pending_list('sentences_tsv'::regclass)" }, { sql: 'ANALYZE sentences' }, { sql: 'ANALYZE articles' }], COMPACT_TIMEOUT_MS);
+    this.db.run(
+      [{ sql: "SELECT gin_clean_pending_list('sentences_tsv'::regclass)" }, ...VACUUMED.map((t) => ({ sql: `VACUUM (ANALYZE) ${t}` }))],
+      COMPACT_TIMEOUT_MS,
+    );
   }
 
   storyIndex(): StoryIndex {
@@ -456,13 +478,17 @@ export class PgStore implements Store {
     const query = tsQuery(p, clean, all);
     const read = p.v(scopes ? limit * SCOPED_OVERFETCH : limit);
     // The best hits first, ranked from the index's matches alone; only those are joined to their articles.
-    // ts_rank_cd is higher for better matches; negated, it orders as SQLite's bm25 does (lower is better).
+    // The tsquery is written into the statement (not a CTE): planned with the parameters' values, it is
+    // folded into a constant whose matches the planner estimates from the column's statistics (four common
+    // words together: 2 sentences, 7 ms from the GIN index at 100,000 articles); from a CTE it guessed
+    // thousands and walked every sentence newest first instead (2 s).
+    // ts_rank is higher for better matches; negated, it orders as SQLite's bm25 does (lower is better).
     const hit =
       order === 'newest'
-        ? `SELECT s.n, s.article_n, s.idx, s.paragraph, s.text, 0::float8 AS bm25 FROM sentences s WHERE s.tsv @@ q.q ORDER BY s.n DESC LIMIT ${read}`
-        : `SELECT s.n, s.article_n, s.idx, s.paragraph, s.text, -ts_rank_cd('${RANK_WEIGHTS}', s.tsv, q.q)::float8 AS bm25 FROM sentences s WHERE s.tsv @@ q.q ORDER BY bm25, s.n LIMIT ${read}`;
+        ? `SELECT s.n, s.article_n, s.idx, s.paragraph, s.text, 0::float8 AS bm25 FROM sentences s WHERE s.tsv @@ ${query} ORDER BY s.n DESC LIMIT ${read}`
+        : rankedMatches(query, read);
     const rows = this.db.query<Row>(
-      `WITH q AS MATERIALIZED (SELECT ${query} AS q), hit AS MATERIALIZED (${hit.replace('FROM sentences s', 'FROM q, sentences s')})
+      `WITH hit AS MATERIALIZED (${hit})
       SELECT a.id AS "articleId", hit.idx AS "index", hit.text AS text, a.title AS title, p.text AS prev, p.paragraph AS "prevParagraph", hit.paragraph AS paragraph, hit.bm25 AS bm25, a.scope AS scope
       FROM hit JOIN articles a ON a.n = hit.article_n LEFT JOIN sentences p ON p.article_n = hit.article_n AND p.idx = hit.idx - 1
       ORDER BY ${order === 'newest' ? 'hit.n DESC' : 'hit.bm25, hit.n'}`,
@@ -486,10 +512,18 @@ export class PgStore implements Store {
     const asked = unique.map((w) => w.replace(/"/g, '').trim());
     for (const w of unique) out.set(w, 0);
     if (asked.some(Boolean)) {
-      // How many sentences hold a word in their own text (weight A), counted no further than the cap.
+      // How many sentences hold a word in their own text (weight A), counted no further than the cap: a word
+      // of one lexeme (most) from the kept counts (sentence_lexemes), one of several by counting its matches.
+      // Each word's query is made once (w.q), not again for every row the GIN match rechecks.
       const rows = this.db.query<{ i: number; n: number }>(
-        `SELECT w.i AS i, (SELECT count(*) FROM (SELECT 1 FROM sentences s WHERE s.tsv @@ sitrep_query(ARRAY[w.word], false, ':A') LIMIT $2) x) AS n
-         FROM unnest($1::text[]) WITH ORDINALITY AS w(word, i) WHERE w.word <> ''`,
+        `WITH w AS MATERIALIZED (
+           SELECT w.i, (SELECT array_agg(lexeme) FROM unnest(to_tsvector('${TS_CONFIG}', w.word))) AS lx, sitrep_query(ARRAY[w.word], false, ':A') AS q
+           FROM unnest($1::text[]) WITH ORDINALITY AS w(word, i) WHERE w.word <> '')
+         SELECT w.i AS i, CASE
+           WHEN w.q IS NULL THEN 0
+           WHEN cardinality(w.lx) = 1 THEN least($2, coalesce((SELECT greatest(c.n, 0) FROM sentence_lexemes c WHERE c.lexeme = w.lx[1]), 0))
+           ELSE (SELECT count(*) FROM (SELECT 1 FROM sentences s WHERE s.tsv @@ w.q LIMIT $2) x) END AS n
+         FROM w`,
         [asked, cap],
       ).rows;
       for (const r of rows) out.set(unique[r.i - 1], r.n);
@@ -502,11 +536,14 @@ export class PgStore implements Store {
     const unique = [...new Set(words)].filter((w) => w.replace(/"/g, '').trim());
     if (unique.length === 0) return out;
     const allowed = scopes ? new Set(scopes) : null;
-    // The distinct articles whose sentences (or their context: the headline) hold a word, up to a cap.
+    // The distinct articles whose sentences (or their context: the headline) hold a word, up to a cap. Each
+    // article is looked up by its key (OFFSET 0 keeps the subquery apart): the planner cannot tell how many
+    // sentences a word matches and would otherwise hash the whole articles table once per word.
     const rows = this.db.query<{ i: number; id: string; scope: string }>(
-      `SELECT w.i AS i, a.id AS id, a.scope AS scope FROM unnest($1::text[]) WITH ORDINALITY AS w(word, i)
-       CROSS JOIN LATERAL (SELECT DISTINCT s.article_n FROM sentences s WHERE s.tsv @@ sitrep_query(ARRAY[w.word], false, '') ORDER BY s.article_n LIMIT $2) h
-       JOIN articles a ON a.n = h.article_n ORDER BY w.i, h.article_n`,
+      `WITH w AS MATERIALIZED (SELECT w.i, sitrep_query(ARRAY[w.word], false, '') AS q FROM unnest($1::text[]) WITH ORDINALITY AS w(word, i))
+       SELECT w.i AS i, a.id AS id, a.scope AS scope FROM w
+       CROSS JOIN LATERAL (SELECT DISTINCT s.article_n FROM sentences s WHERE s.tsv @@ w.q ORDER BY s.article_n LIMIT $2) h
+       CROSS JOIN LATERAL (SELECT a.id, a.scope FROM articles a WHERE a.n = h.article_n OFFSET 0) a ORDER BY w.i, h.article_n`,
       [unique.map((w) => w.replace(/"/g, '').trim()), scopes ? cap * SCOPED_OVERFETCH : cap],
     ).rows;
     for (const w of unique) out.set(w, []);
@@ -531,6 +568,10 @@ export class PgStore implements Store {
 
   story(id: string): StoryRecord | null {
     return this.stories.get(id);
+  }
+
+  storiesOf(ids: string[]): StoryRecord[] {
+    return this.stories.getMany(ids);
   }
 
   storyMembers(storyIds: string[], scopes?: string[]): Map<string, ArticleMeta[]> {
@@ -605,8 +646,7 @@ export class PgStore implements Store {
 
   /** The best-ranked matching sentences as a CTE `hit` (n, article_n, idx, text, bm25), `per` of them per fact asked for. */
   private rankedHits(p: Params, terms: string[], read: number): string {
-    return `q AS MATERIALIZED (SELECT ${tsQuery(p, terms, false)} AS q),
-      hit AS MATERIALIZED (SELECT s.n, s.article_n, s.idx, s.text, -ts_rank_cd('${RANK_WEIGHTS}', s.tsv, q.q)::float8 AS bm25 FROM q, sentences s WHERE s.tsv @@ q.q ORDER BY bm25, s.n LIMIT ${p.v(read)})`;
+    return `hit AS MATERIALIZED (${rankedMatches(tsQuery(p, terms, false), p.v(read))})`;
   }
 
   quotesMatching(terms: string[], limit: number, scopes?: string[]): WithArticle<Quote>[] {
@@ -677,8 +717,21 @@ export class PgStore implements Store {
     const p = new Params();
     const list = p.v([...new Set(names)]);
     const s = scopeFilter(p, scopes);
+    // In steps: the speakers' quotes by their index, each one's article by its key, the newest `limit`, and
+    // only then their sentences and canonical names. Left to itself, the planner walked every article newest
+    // first looking for quotes of the speakers (374 ms against 38 at 20,000 articles), or hashed them all.
     return this.db
-      .query<QuoteRow>(`${PgStore.QUOTE_SELECT} WHERE q.speaker = ANY(${list}::text[])${s} ORDER BY ${PgStore.BY_TIME}, q.idx, q.article_n LIMIT ${p.v(limit)}`, p.values)
+      .query<QuoteRow>(
+        `WITH q AS MATERIALIZED (SELECT * FROM quotes WHERE speaker = ANY(${list}::text[])),
+        top AS MATERIALIZED (SELECT q.article_n, q.idx, q.sidx, q.speaker, q.json, a.* FROM q
+          CROSS JOIN LATERAL (SELECT a.id, a.file, a.title, a.source, a.url, a.published, a.time_ms FROM articles a WHERE a.n = q.article_n${s} OFFSET 0) a
+          ORDER BY a.time_ms DESC, a.file NULLS FIRST, q.idx, q.article_n LIMIT ${p.v(limit)})
+        SELECT ${REF_COLUMNS}, a.json AS json, st.text AS stext, sp.canonical AS canonical FROM top a
+          LEFT JOIN sentences st ON st.article_n = a.article_n AND st.idx = a.sidx
+          LEFT JOIN LATERAL (SELECT sp.canonical FROM speakers sp WHERE sp.name = a.speaker OFFSET 0) sp ON true
+        ORDER BY a.time_ms DESC, a.file NULLS FIRST, a.idx, a.article_n`,
+        p.values,
+      )
       .rows.map((r) => this.quoteOf(r));
   }
 
@@ -704,6 +757,15 @@ export class PgStore implements Store {
   installations(): InstallationStore {
     this.installationStore ??= new PgInstallations(this.db);
     return this.installationStore;
+  }
+
+  /** Bytes the schema's tables take with their indexes and TOAST (for the bench's size per article). */
+  sizeBytes(): number {
+    return Number(
+      this.db.query<{ b: string }>(
+        "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) AS b FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace WHERE ns.nspname = current_schema() AND c.relkind = 'r'",
+      ).rows[0].b,
+    );
   }
 
   getMeta(key: string): string | null {

@@ -319,6 +319,13 @@ export class PgStoryIndex implements StoryIndex {
     return r ? toRecord(r) : null;
   }
 
+  /** Stories by id in the order asked (unknown ones left out), in one statement. */
+  getMany(ids: string[]): StoryRecord[] {
+    if (ids.length === 0) return [];
+    const byId = new Map(this.db.query<StoryRow>('SELECT * FROM stories WHERE id = ANY($1::text[])', [[...new Set(ids)]]).rows.map((r) => [r.id, toRecord(r)]));
+    return ids.map((id) => byId.get(id)).filter((s): s is StoryRecord => s !== undefined);
+  }
+
   private window(q: WindowQuery, p: Params): string {
     const parts: string[] = [];
     if (q.since !== undefined) parts.push(`newest_ms >= ${p.v(q.since)}`);

@@ -68,11 +68,12 @@ const BATCH_FILES = 200;
 /** Articles re-analysed per transaction after the extractors change. */
 const REANALYSIS_BATCH = 200;
 /**
- * Batches handed to the analysis threads ahead of the one being stored. With one, a thread that finished
- * its part waited for the writer; with two it goes on, at a lower priority than the writer
- * (thread-priority.ts), so the writer is not slowed: 20,000 articles at 315-354 → 367 articles/s.
+ * Batches handed to the analysis threads ahead of the one being stored (at a lower priority than the
+ * writer, thread-priority.ts). With 100-file batches two were faster than one (ADR 20); with 200-file
+ * batches one keeps as many files ahead, and two held 200 more files' analyses in memory: 100,000 articles
+ * at 328 articles/s and 1,029 MB with two, 349 articles/s and 1,018 MB with one (one run each).
  */
-const BATCHES_AHEAD = 2;
+const BATCHES_AHEAD = 1;
 /** Old articles dropped per transaction. */
 const PRUNE_BATCH = 500;
 const DAY_MS = 86_400_000;

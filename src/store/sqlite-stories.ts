@@ -294,7 +294,7 @@ export class SqliteStoryIndex implements StoryIndex {
       if (!lead || leads(a, lead)) this.stmt.setLead.run(a.id, a.title, storyId);
     }
     const bucket = a.published ? dayOf(a.timeMs) : UNDATED_DAY;
-    this.forgetPostings(n);
+    // A new row: an article's postings go with it when it is deleted (remove), so none are left for its number.
     const encoded = encodeVector(terms);
     this.postingsTable.addPostings.run(n, bucket, encoded);
     // A day not read yet is read with this article's row when it is needed.

@@ -83,11 +83,11 @@ function* rowsOf(sqlite: Database.Database, table: string): Iterable<Record<stri
 function copyTable(sqlite: Database.Database, pg: PgBridge, table: string): number {
   // The columns both keep (an older SQLite index may lack some; PostgreSQL's defaults fill them).
   const all = columnsOf(pg, table);
-  let cols: Column[] = [];
+  let cols: Column[] | null = null;
   let batch: Record<string, unknown>[] = [];
   let n = 0;
   for (const row of rowsOf(sqlite, table)) {
-    if (n === 0 && batch.length === 0) cols = all.filter((c) => c.name in row);
+    cols ??= all.filter((c) => c.name in row);
     batch.push(row);
     if (batch.length >= BATCH) {
       insertRows(pg, table, cols, batch);
@@ -95,7 +95,7 @@ function copyTable(sqlite: Database.Database, pg: PgBridge, table: string): numb
       batch = [];
     }
   }
-  insertRows(pg, table, cols, batch);
+  if (cols) insertRows(pg, table, cols, batch);
   return n + batch.length;
 }
 
